@@ -1,0 +1,46 @@
+"""All SQL lives in this package, behind a small async API that returns plain data objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage.checkins import CheckinRepository
+from storage.db import Database
+from storage.migrations import migrate
+from storage.models import Answer, Checkin, NewStep, RotationHistory, Step, User
+from storage.users import UserRepository
+
+__all__ = [
+    "Answer",
+    "Checkin",
+    "NewStep",
+    "RotationHistory",
+    "Step",
+    "Storage",
+    "User",
+]
+
+
+class Storage:
+    """The repositories over one database; open with `await Storage.open(path)`."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.users = UserRepository(db)
+        self.checkins = CheckinRepository(db)
+
+    @classmethod
+    async def open(cls, path: str | Path, *, apply_migrations: bool = True) -> Storage:
+        """Open the database and bring its schema up to date."""
+        db = await Database.open(path)
+        if apply_migrations:
+            await migrate(db)
+        return cls(db)
+
+    async def migrate(self) -> list[str]:
+        """Apply pending migrations; returns their names."""
+        return await migrate(self.db)
+
+    async def close(self) -> None:
+        """Close the database."""
+        await self.db.close()

@@ -1,0 +1,247 @@
+"""Check-ins, their steps and the answers given to them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import aiosqlite
+
+from storage.codec import utc_text
+from storage.db import Database
+from storage.models import Answer, Checkin, NewStep, RotationHistory, Step, Trigger
+
+_STEP_COLUMNS = (
+    "s.id, s.checkin_id, c.user_id, s.position, s.kind, s.question_index, s.question_text,"
+    " s.state, s.message_id, s.score"
+)
+
+
+def _checkin(row: aiosqlite.Row) -> Checkin:
+    return Checkin(
+        id=row["id"],
+        user_id=row["user_id"],
+        local_date=date.fromisoformat(row["local_date"]),
+        signpost=row["signpost"],
+        prompt_index=row["prompt_index"],
+        trigger=row["trigger"],
+        delivered=row["delivered_at"] is not None,
+        completed=row["completed_at"] is not None,
+    )
+
+
+def _step(row: aiosqlite.Row) -> Step:
+    return Step(*row)
+
+
+class CheckinRepository:
+    """Reads and writes check-ins, steps and answers."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def create(
+        self,
+        *,
+        user_id: int,
+        local_date: date,
+        signpost: int,
+        prompt_index: int,
+        trigger: Trigger,
+        steps: list[NewStep],
+        now: datetime,
+    ) -> Checkin | None:
+        """Create the day's check-in with its steps; None if that day already has one."""
+        stamp = utc_text(now)
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT OR IGNORE INTO checkins (user_id, local_date, signpost, prompt_index,"
+                " trigger, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (user_id, local_date.isoformat(), signpost, prompt_index, trigger, stamp),
+            )
+            if cursor.rowcount == 0:
+                return None
+            checkin_id = cursor.lastrowid
+            # A question still open from an earlier day closes: the new one is what is shown.
+            await conn.execute(
+                "UPDATE checkin_steps SET state = 'skipped', closed_at = ? WHERE state = 'open'"
+                " AND checkin_id IN (SELECT id FROM checkins WHERE user_id = ? AND id != ?)",
+                (stamp, user_id, checkin_id),
+            )
+            await conn.executemany(
+                "INSERT INTO checkin_steps (checkin_id, position, kind, question_index,"
+                " question_text) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (checkin_id, position, s.kind, s.question_index, s.question_text)
+                    for position, s in enumerate(steps, start=1)
+                ],
+            )
+            await conn.execute(
+                "UPDATE users SET next_signpost = ? WHERE user_id = ?",
+                (signpost % 10 + 1, user_id),
+            )
+        return await self.get(checkin_id)  # type: ignore[arg-type]
+
+    async def get(self, checkin_id: int) -> Checkin | None:
+        """A check-in by id."""
+        return await self._one_checkin("SELECT * FROM checkins WHERE id = ?", (checkin_id,))
+
+    async def for_date(self, user_id: int, local_date: date) -> Checkin | None:
+        """The user's check-in of that local day, if any."""
+        return await self._one_checkin(
+            "SELECT * FROM checkins WHERE user_id = ? AND local_date = ?",
+            (user_id, local_date.isoformat()),
+        )
+
+    async def mark_delivered(self, checkin_id: int, now: datetime) -> None:
+        """Record that the check-in's first message reached Telegram."""
+        await self._db.connection.execute(
+            "UPDATE checkins SET delivered_at = COALESCE(delivered_at, ?) WHERE id = ?",
+            (utc_text(now), checkin_id),
+        )
+
+    async def complete(self, checkin_id: int, now: datetime) -> None:
+        """Mark the check-in finished."""
+        await self._db.connection.execute(
+            "UPDATE checkins SET completed_at = COALESCE(completed_at, ?) WHERE id = ?",
+            (utc_text(now), checkin_id),
+        )
+
+    async def rotation_history(self, user_id: int, signpost: int) -> RotationHistory:
+        """Prompt and question indexes the user got for a signpost, oldest first."""
+        conn = self._db.connection
+        async with conn.execute(
+            "SELECT id, prompt_index FROM checkins WHERE user_id = ? AND signpost = ? ORDER BY id",
+            (user_id, signpost),
+        ) as cursor:
+            checkins = list(await cursor.fetchall())
+        async with conn.execute(
+            "SELECT s.checkin_id, s.question_index FROM checkin_steps s"
+            " JOIN checkins c ON c.id = s.checkin_id"
+            " WHERE c.user_id = ? AND c.signpost = ? AND s.kind = 'question'"
+            " ORDER BY s.checkin_id, s.position",
+            (user_id, signpost),
+        ) as cursor:
+            asked: dict[int, list[int]] = {}
+            for checkin_id, index in await cursor.fetchall():
+                asked.setdefault(checkin_id, []).append(index)
+        return RotationHistory(
+            prompts=[row["prompt_index"] for row in checkins],
+            questions=[asked.get(row["id"], []) for row in checkins],
+        )
+
+    # --- steps -------------------------------------------------------------------------
+
+    async def steps(self, checkin_id: int) -> list[Step]:
+        """All steps of a check-in in order."""
+        return await self._steps("s.checkin_id = ? ORDER BY s.position", (checkin_id,))
+
+    async def step(self, step_id: int) -> Step | None:
+        """A step by id."""
+        found = await self._steps("s.id = ?", (step_id,))
+        return found[0] if found else None
+
+    async def open_step(self, user_id: int) -> Step | None:
+        """The user's open step (the question on screen), if any."""
+        found = await self._steps(
+            "c.user_id = ? AND s.state = 'open' ORDER BY s.checkin_id DESC, s.position LIMIT 1",
+            (user_id,),
+        )
+        return found[0] if found else None
+
+    async def step_by_message(self, user_id: int, message_id: int) -> Step | None:
+        """The step the bot asked with this message, for replies to an older question."""
+        found = await self._steps(
+            "c.user_id = ? AND s.message_id = ? LIMIT 1", (user_id, message_id)
+        )
+        return found[0] if found else None
+
+    async def open_next_step(self, checkin_id: int, now: datetime) -> Step | None:
+        """Open the first pending step of a check-in; None when none is left."""
+        found = await self._steps(
+            "s.checkin_id = ? AND s.state = 'pending' ORDER BY s.position LIMIT 1", (checkin_id,)
+        )
+        if not found:
+            return None
+        await self._db.connection.execute(
+            "UPDATE checkin_steps SET state = 'open', asked_at = ? WHERE id = ?",
+            (utc_text(now), found[0].id),
+        )
+        return await self.step(found[0].id)
+
+    async def set_step_message(self, step_id: int, message_id: int) -> None:
+        """Remember which bot message asked the step (replies and buttons point to it)."""
+        await self._db.connection.execute(
+            "UPDATE checkin_steps SET message_id = ? WHERE id = ?", (message_id, step_id)
+        )
+
+    async def close_step(
+        self, step_id: int, *, state: str, now: datetime, score: int | None = None
+    ) -> bool:
+        """Close an open step as answered or skipped; False if it was not open."""
+        cursor = await self._db.connection.execute(
+            "UPDATE checkin_steps SET state = ?, score = ?, closed_at = ?"
+            " WHERE id = ? AND state = 'open'",
+            (state, score, utc_text(now), step_id),
+        )
+        return cursor.rowcount == 1
+
+    # --- answers -----------------------------------------------------------------------
+
+    async def add_answer(self, *, step: Step, message_id: int, text: str, now: datetime) -> bool:
+        """Store a free-text answer; False if this message was stored before (redelivery)."""
+        stamp = utc_text(now)
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT OR IGNORE INTO answers (step_id, user_id, message_id, text, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (step.id, step.user_id, message_id, text, stamp),
+            )
+            if cursor.rowcount == 0:
+                return False
+            # An answer to a skipped question un-skips it.
+            await conn.execute(
+                "UPDATE checkin_steps SET state = 'answered', closed_at = COALESCE(closed_at, ?)"
+                " WHERE id = ? AND state IN ('open', 'skipped')",
+                (stamp, step.id),
+            )
+        return True
+
+    async def edit_answer(self, user_id: int, message_id: int, text: str, now: datetime) -> bool:
+        """Replace the text of an answer after the user edited their message."""
+        cursor = await self._db.connection.execute(
+            "UPDATE answers SET text = ?, edited_at = ? WHERE user_id = ? AND message_id = ?",
+            (text, utc_text(now), user_id, message_id),
+        )
+        return cursor.rowcount == 1
+
+    async def answers(self, step_id: int) -> list[Answer]:
+        """The answers given to one step, oldest first."""
+        async with self._db.connection.execute(
+            "SELECT id, step_id, message_id, text, edited_at IS NOT NULL FROM answers"
+            " WHERE step_id = ? ORDER BY id",
+            (step_id,),
+        ) as cursor:
+            return [Answer(r[0], r[1], r[2], r[3], bool(r[4])) for r in await cursor.fetchall()]
+
+    async def count_answers(self, user_id: int) -> int:
+        """How many free-text answers the user has stored."""
+        async with self._db.connection.execute(
+            "SELECT COUNT(*) FROM answers WHERE user_id = ?", (user_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    # --- helpers -----------------------------------------------------------------------
+
+    async def _one_checkin(self, sql: str, params: tuple) -> Checkin | None:
+        async with self._db.connection.execute(sql, params) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else _checkin(row)
+
+    async def _steps(self, where: str, params: tuple) -> list[Step]:
+        async with self._db.connection.execute(
+            f"SELECT {_STEP_COLUMNS} FROM checkin_steps s JOIN checkins c ON c.id = s.checkin_id"
+            f" WHERE {where}",
+            params,
+        ) as cursor:
+            return [_step(row) for row in await cursor.fetchall()]

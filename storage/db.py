@@ -1,0 +1,59 @@
+"""The one aiosqlite connection of the process, its pragmas and transactions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiosqlite
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class Database:
+    """A single connection shared by the process (aiosqlite runs one thread per connection)."""
+
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self.connection = connection
+        self._in_transaction = False
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Database:
+        """Open (and create, owner-only) the database file with WAL and foreign keys on."""
+        if str(path) != ":memory:":
+            folder = Path(path).parent
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            Path(path).touch(mode=0o600, exist_ok=True)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is explicit.
+        connection = await aiosqlite.connect(os.fspath(path), isolation_level=None)
+        connection.row_factory = aiosqlite.Row
+        await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await connection.execute("PRAGMA journal_mode = WAL")
+        await connection.execute("PRAGMA synchronous = NORMAL")
+        await connection.execute("PRAGMA foreign_keys = ON")
+        return cls(connection)
+
+    async def close(self) -> None:
+        """Close the connection; WAL content is checkpointed by SQLite on the last close."""
+        await self.connection.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Run a block atomically; nested use joins the outer transaction."""
+        if self._in_transaction:
+            yield self.connection
+            return
+        # IMMEDIATE takes the write lock up front, so two writers never deadlock on upgrade.
+        await self.connection.execute("BEGIN IMMEDIATE")
+        self._in_transaction = True
+        try:
+            yield self.connection
+        except BaseException:
+            await self.connection.execute("ROLLBACK")
+            raise
+        else:
+            await self.connection.execute("COMMIT")
+        finally:
+            self._in_transaction = False

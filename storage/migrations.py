@@ -1,0 +1,71 @@
+"""Numbered SQL migrations in storage/migrations/, applied in order, each in a transaction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+
+from storage.db import Database
+
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One migration file: its number, name and SQL."""
+
+    number: int
+    name: str
+    sql: str
+
+
+def available_migrations() -> list[Migration]:
+    """Every migration shipped with the package, in number order."""
+    folder = resources.files("storage") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
+    found.sort(key=lambda m: m.number)
+    numbers = [m.number for m in found]
+    if numbers != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migration numbers must run 1..n without gaps, found {numbers}")
+    return found
+
+
+async def applied_migrations(db: Database) -> set[int]:
+    """Numbers of the migrations recorded in the database."""
+    await db.connection.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    async with db.connection.execute("SELECT number FROM schema_migrations") as cursor:
+        return {row[0] for row in await cursor.fetchall()}
+
+
+async def migrate(db: Database) -> list[str]:
+    """Apply pending migrations; returns the names applied (empty when up to date)."""
+    done = await applied_migrations(db)
+    applied = []
+    for migration in available_migrations():
+        if migration.number in done:
+            continue
+        async with db.transaction() as conn:
+            # executescript would COMMIT on its own; run statement by statement instead.
+            for statement in _statements(migration.sql):
+                await conn.execute(statement)
+            await conn.execute(
+                "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)",
+                (migration.number, migration.name, datetime.now(UTC).isoformat()),
+            )
+        applied.append(migration.name)
+    return applied
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (our migrations hold no semicolons in literals)."""
+    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

@@ -1,0 +1,93 @@
+"""Plain data objects the storage API returns; handlers and domain code never see rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Literal
+
+StepKind = Literal["question", "energy", "boundaries"]
+StepState = Literal["pending", "open", "answered", "skipped"]
+Trigger = Literal["scheduled", "on_demand"]
+
+
+@dataclass(frozen=True)
+class User:
+    """A practitioner, their settings and where their schedule stands."""
+
+    user_id: int
+    chat_id: int
+    language: str
+    timezone: str
+    checkin_time: time
+    days: frozenset[int]
+    questions_per_checkin: int
+    onboarding_step: str | None
+    paused: bool
+    paused_until: date | None
+    next_signpost: int
+    next_due_at: datetime | None
+    created_at: datetime
+
+    @property
+    def onboarded(self) -> bool:
+        """True once the user finished the /start steps."""
+        return self.onboarding_step is None
+
+
+@dataclass(frozen=True)
+class NewStep:
+    """A step planned when a check-in is created."""
+
+    kind: StepKind
+    question_index: int | None = None
+    question_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question or scale of a check-in, as stored."""
+
+    id: int
+    checkin_id: int
+    user_id: int
+    position: int
+    kind: StepKind
+    question_index: int | None
+    question_text: str | None
+    state: StepState
+    message_id: int | None
+    score: int | None
+
+
+@dataclass(frozen=True)
+class Checkin:
+    """The check-in of one local day."""
+
+    id: int
+    user_id: int
+    local_date: date
+    signpost: int
+    prompt_index: int
+    trigger: Trigger
+    delivered: bool
+    completed: bool
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A stored free-text answer."""
+
+    id: int
+    step_id: int
+    message_id: int
+    text: str
+    edited: bool
+
+
+@dataclass(frozen=True)
+class RotationHistory:
+    """What a user already saw of one signpost, oldest first, to avoid repeats."""
+
+    prompts: list[int]
+    questions: list[list[int]]

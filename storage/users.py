@@ -1,0 +1,139 @@
+"""Users: settings, onboarding state and the stored schedule."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+import aiosqlite
+
+from storage.codec import (
+    date_value,
+    days_mask,
+    days_value,
+    time_text,
+    time_value,
+    utc_text,
+    utc_value,
+)
+from storage.db import Database
+from storage.models import User
+
+# Fields a caller may change, with how each is written to the database.
+_ENCODERS: dict[str, Any] = {
+    "chat_id": int,
+    "language": str,
+    "timezone": str,
+    "checkin_time": time_text,
+    "days": days_mask,
+    "questions_per_checkin": int,
+    "onboarding_step": lambda v: v,
+    "paused": int,
+    "paused_until": lambda v: None if v is None else v.isoformat(),
+    "next_due_at": lambda v: None if v is None else utc_text(v),
+}
+
+
+def _user(row: aiosqlite.Row) -> User:
+    return User(
+        user_id=row["user_id"],
+        chat_id=row["chat_id"],
+        language=row["language"],
+        timezone=row["timezone"],
+        checkin_time=time_value(row["checkin_time"]),
+        days=days_value(row["days"]),
+        questions_per_checkin=row["questions_per_checkin"],
+        onboarding_step=row["onboarding_step"],
+        paused=bool(row["paused"]),
+        paused_until=date_value(row["paused_until"]),
+        next_signpost=row["next_signpost"],
+        next_due_at=utc_value(row["next_due_at"]),
+        created_at=utc_value(row["created_at"]),  # type: ignore[arg-type]
+    )
+
+
+class UserRepository:
+    """Reads and writes users."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, user_id: int) -> User | None:
+        """The user, or None if they never started the bot."""
+        async with self._db.connection.execute(
+            "SELECT * FROM users WHERE user_id = ?", (user_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else _user(row)
+
+    async def create(
+        self,
+        *,
+        user_id: int,
+        chat_id: int,
+        language: str,
+        timezone: str,
+        checkin_time: time,
+        days: frozenset[int],
+        onboarding_step: str,
+        now: datetime,
+    ) -> User:
+        """Create the user with their first settings; an existing user is returned unchanged."""
+        stamp = utc_text(now)
+        await self._db.connection.execute(
+            "INSERT OR IGNORE INTO users (user_id, chat_id, language, timezone, checkin_time,"
+            " days, onboarding_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                user_id,
+                chat_id,
+                language,
+                timezone,
+                time_text(checkin_time),
+                days_mask(days),
+                onboarding_step,
+                stamp,
+                stamp,
+            ),
+        )
+        user = await self.get(user_id)
+        assert user is not None
+        return user
+
+    async def update(self, user_id: int, now: datetime, **changes: Any) -> User:
+        """Change some fields (see _ENCODERS) and return the updated user."""
+        unknown = set(changes) - set(_ENCODERS)
+        if unknown:
+            raise ValueError(f"not updatable: {sorted(unknown)}")
+        columns = ", ".join(f"{name} = ?" for name in changes)
+        values = [_ENCODERS[name](value) for name, value in changes.items()]
+        await self._db.connection.execute(
+            f"UPDATE users SET {columns}, updated_at = ? WHERE user_id = ?",
+            (*values, utc_text(now), user_id),
+        )
+        user = await self.get(user_id)
+        if user is None:
+            raise LookupError(f"no user {user_id}")
+        return user
+
+    async def due(self, now: datetime, limit: int) -> list[User]:
+        """Users whose next check-in is due at or before now, earliest first."""
+        async with self._db.connection.execute(
+            "SELECT * FROM users WHERE next_due_at IS NOT NULL AND next_due_at <= ?"
+            " ORDER BY next_due_at LIMIT ?",
+            (utc_text(now), limit),
+        ) as cursor:
+            return [_user(row) for row in await cursor.fetchall()]
+
+    async def next_due_moment(self) -> datetime | None:
+        """The earliest scheduled moment of any user (the `try` demo jumps the clock there)."""
+        async with self._db.connection.execute(
+            "SELECT MIN(next_due_at) FROM users WHERE next_due_at IS NOT NULL"
+        ) as cursor:
+            row = await cursor.fetchone()
+        return utc_value(row[0]) if row else None
+
+    async def count(self) -> int:
+        """Number of users."""
+        async with self._db.connection.execute("SELECT COUNT(*) FROM users") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
