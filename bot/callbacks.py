@@ -1,0 +1,66 @@
+"""Typed, prefixed callback data for inline buttons, checked on the way in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_BYTES = 64  # Telegram's limit for callback_data
+
+
+@dataclass(frozen=True)
+class ScaleAnswer:
+    """A tap on 1–5 of a scale step."""
+
+    step_id: int
+    score: int
+
+
+@dataclass(frozen=True)
+class SkipStep:
+    """A tap on the skip button of a step."""
+
+    step_id: int
+
+
+@dataclass(frozen=True)
+class SettingChoice:
+    """A tap in the onboarding or settings screens: a field and a value."""
+
+    field: str
+    value: str
+
+
+Payload = ScaleAnswer | SkipStep | SettingChoice
+
+SETTING_FIELDS = frozenset({"lang", "day", "days", "time", "tz", "q", "menu", "pause"})
+_SCALE = re.compile(r"^a:(\d{1,12}):([1-5])$")
+_SKIP = re.compile(r"^k:(\d{1,12})$")
+_SETTING = re.compile(r"^s:([a-z]{1,8}):([A-Za-z0-9_/+:\-]{0,50})$")
+
+
+def encode(payload: Payload) -> str:
+    """The callback_data string of a payload."""
+    match payload:
+        case ScaleAnswer(step_id, score):
+            data = f"a:{step_id}:{score}"
+        case SkipStep(step_id):
+            data = f"k:{step_id}"
+        case SettingChoice(field, value):
+            data = f"s:{field}:{value}"
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError("callback data over 64 bytes")
+    return data
+
+
+def decode(data: str | None) -> Payload | None:
+    """The payload of a callback_data string, or None when it is malformed or forged."""
+    if not data:
+        return None
+    if match := _SCALE.match(data):
+        return ScaleAnswer(int(match.group(1)), int(match.group(2)))
+    if match := _SKIP.match(data):
+        return SkipStep(int(match.group(1)))
+    if (match := _SETTING.match(data)) and match.group(1) in SETTING_FIELDS:
+        return SettingChoice(match.group(1), match.group(2))
+    return None

@@ -1,0 +1,44 @@
+"""Logging that never carries the bot token or anything a user wrote."""
+
+from __future__ import annotations
+
+import logging
+
+# These libraries log request URLs (with the token) or whole updates (with user text) at
+# DEBUG/INFO, so they stay at WARNING whatever LOG_LEVEL says.
+_CHATTY = ("httpx", "httpcore", "telegram", "apscheduler", "aiohttp.access", "hpack")
+
+
+class RedactFilter(logging.Filter):
+    """Replaces secrets in every record, as a second line of defence."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self._secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Render the message once and mask any secret in it."""
+        if not self._secrets:
+            return True
+        message = record.getMessage()
+        for secret in self._secrets:
+            message = message.replace(secret, "[redacted]")
+        record.msg, record.args = message, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            for secret in self._secrets:
+                record.exc_text = record.exc_text.replace(secret, "[redacted]")
+        return True
+
+
+def configure_logging(level: str, secrets: list[str]) -> None:
+    """Set up the root logger once, at start."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactFilter(secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for name in _CHATTY:
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))

@@ -1,0 +1,54 @@
+"""The services handlers reach through the typed context: one place, built at start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from random import Random
+
+from telegram.ext import CallbackContext, ExtBot
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.texts import Catalog
+from prompts import Content
+from storage import Storage
+
+
+@dataclass
+class Services:
+    """Settings, content, texts, clock and (after post_init) the storage."""
+
+    settings: Settings
+    content: Content
+    texts: Catalog
+    clock: Clock
+    rng: Random = field(default_factory=Random)
+    _storage: Storage | None = None
+
+    @property
+    def storage(self) -> Storage:
+        """The open storage; only valid between post_init and post_shutdown."""
+        if self._storage is None:
+            raise RuntimeError("storage is not open")
+        return self._storage
+
+    @property
+    def storage_open(self) -> bool:
+        """Whether the storage is attached."""
+        return self._storage is not None
+
+    def attach_storage(self, storage: Storage | None) -> None:
+        """Set (or clear, at shutdown) the open storage."""
+        self._storage = storage
+
+
+SERVICES_KEY = "services"
+
+
+class SherpaContext(CallbackContext[ExtBot[None], dict, dict, dict]):
+    """CallbackContext with typed access to the services."""
+
+    @property
+    def services(self) -> Services:
+        """The application's services."""
+        return self.application.bot_data[SERVICES_KEY]  # type: ignore[no-any-return]

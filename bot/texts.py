@@ -1,0 +1,77 @@
+"""User-facing text from per-language catalogs (bot/locales/*.toml), checked at start."""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from random import Random
+
+LANGUAGES = ("nl", "en")
+
+
+class CatalogError(Exception):
+    """A catalog is missing a key or its placeholders differ between languages."""
+
+
+def _flatten(table: dict, prefix: str = "") -> dict[str, str | list[str]]:
+    flat: dict[str, str | list[str]] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _fields(value: str | list[str]) -> set[str]:
+    texts = value if isinstance(value, list) else [value]
+    return {f for t in texts for _, f, _, _ in string.Formatter().parse(t) if f}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All messages in every language."""
+
+    entries: dict[str, dict[str, str | list[str]]]
+
+    @classmethod
+    def load(cls) -> Catalog:
+        """Read and cross-check the shipped catalogs."""
+        entries = {}
+        for lang in LANGUAGES:
+            path = resources.files("bot") / "locales" / f"{lang}.toml"
+            try:
+                entries[lang] = _flatten(tomllib.loads(path.read_text("utf-8")))
+            except tomllib.TOMLDecodeError as error:
+                raise CatalogError(f"bot/locales/{lang}.toml: {error}") from None
+        catalog = cls(entries)
+        catalog.check()
+        return catalog
+
+    def check(self) -> None:
+        """Every key in every language, with the same placeholders."""
+        reference = self.entries[LANGUAGES[0]]
+        for lang in LANGUAGES[1:]:
+            other = self.entries[lang]
+            for key in sorted(set(reference) ^ set(other)):
+                where = lang if key in reference else LANGUAGES[0]
+                raise CatalogError(f"bot/locales/{where}.toml: missing key {key!r}")
+            for key, value in reference.items():
+                if _fields(value) != _fields(other[key]):
+                    raise CatalogError(f"bot/locales/{lang}.toml: {key!r} placeholders differ")
+
+    def text(self, lang: str, key: str, **values: object) -> str:
+        """One message, filled in."""
+        value = self.entries[lang][key]
+        if isinstance(value, list):
+            raise KeyError(f"{key} is a list; use choice()")
+        return value.format(**values)
+
+    def choice(self, lang: str, key: str, rng: Random, **values: object) -> str:
+        """One of several variants of a message (e.g. the thank-you), filled in."""
+        value = self.entries[lang][key]
+        options = value if isinstance(value, list) else [value]
+        return rng.choice(options).format(**values)

@@ -1,0 +1,66 @@
+"""The command line: clear one-line configuration errors, help, migrate."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env={**clean, "PYTHONPATH": str(ROOT), **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "variable"),
+    [
+        ({}, "TELEGRAM_BOT_TOKEN"),
+        ({"TELEGRAM_BOT_TOKEN": "not-a-token"}, "TELEGRAM_BOT_TOKEN"),
+        ({"TELEGRAM_BOT_TOKEN": "1:x", "DEFAULT_TIMEZONE": "Mars/Olympus"}, "DEFAULT_TIMEZONE"),
+        ({"TELEGRAM_BOT_TOKEN": "1:x", "DEFAULT_LANGUAGE": "fr"}, "DEFAULT_LANGUAGE"),
+        ({"TELEGRAM_BOT_TOKEN": "1:x", "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        (
+            {"TELEGRAM_BOT_TOKEN": "1:x", "TELEGRAM_API_BASE_URL": "ftp://x"},
+            "TELEGRAM_API_BASE_URL",
+        ),
+    ],
+)
+def test_a_bad_setting_stops_the_start_with_one_line_and_status_2(tmp_path, env, variable):
+    result = _run(["run"], env, tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and variable in lines[0]
+    assert "Traceback" not in result.stderr
+    assert "not-a-token" not in result.stderr  # a malformed token is still a secret
+
+
+def test_help_lists_the_commands(tmp_path):
+    result = _run(["--help"], {}, tmp_path)
+    assert result.returncode == 0
+    for command in ("run", "try", "migrate"):
+        assert command in result.stdout
+    for command in ("run", "try", "migrate"):
+        assert _run([command, "--help"], {}, tmp_path).returncode == 0
+
+
+def test_migrate_creates_the_database_and_is_idempotent(tmp_path):
+    env = {"DATABASE_PATH": str(tmp_path / "nested" / "db.sqlite3")}
+    first = _run(["migrate"], env, tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "0001_initial.sql" in first.stdout
+    second = _run(["migrate"], env, tmp_path)
+    assert "up to date" in second.stdout
+    assert (tmp_path / "nested" / "db.sqlite3").exists()
