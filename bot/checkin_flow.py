@@ -8,7 +8,7 @@ from datetime import date
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
@@ -67,6 +67,11 @@ async def deliver(services: Services, bot: Bot, user: User, checkin: Checkin) ->
 
 async def start_now(services: Services, bot: Bot, user: User) -> StartOutcome:
     """/today: today's check-in now, or the question still open."""
+    async with services.user_lock(user.user_id):
+        return await _start_now(services, bot, user)
+
+
+async def _start_now(services: Services, bot: Bot, user: User) -> StartOutcome:
     checkins = services.storage.checkins
     checkin = await checkins.for_date(user.user_id, today(services, user))
     if checkin is not None and not checkin.delivered:  # a scheduled send that failed
@@ -191,9 +196,8 @@ async def _drop_buttons(bot: Bot, user: User, step: Step) -> None:
     if step.message_id is None:
         return
     try:
-        await bot.edit_message_reply_markup(
-            chat_id=user.chat_id, message_id=step.message_id, reply_markup=InlineKeyboardMarkup([])
-        )
+        # Without reply_markup, Telegram removes the keyboard.
+        await bot.edit_message_reply_markup(chat_id=user.chat_id, message_id=step.message_id)
     except TelegramError as error:
         log.info("could not remove buttons: %s", error.message)
 

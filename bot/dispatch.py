@@ -31,7 +31,8 @@ async def dispatch_due(services: Services, bot: Bot) -> int:
         users = await services.storage.users.due(now, BATCH_SIZE)
         progressed = 0
         for user in users:
-            outcome = await _deliver_scheduled(services, bot, user, now)
+            async with services.user_lock(user.user_id):
+                outcome = await _deliver_scheduled(services, bot, user, now)
             sent += outcome == "sent"
             progressed += outcome != "retry"
         # A batch with failures left in it waits for the next tick instead of spinning.
@@ -39,9 +40,11 @@ async def dispatch_due(services: Services, bot: Bot) -> int:
             return sent
 
 
-async def _deliver_scheduled(services: Services, bot: Bot, user: User, now: datetime) -> str:
+async def _deliver_scheduled(services: Services, bot: Bot, stale: User, now: datetime) -> str:
     """Deliver one user's due check-in; "sent", "skipped" or "retry"."""
-    assert user.next_due_at is not None
+    user = await services.storage.users.get(stale.user_id)  # fresh, now that we hold the lock
+    if user is None or user.next_due_at is None or user.next_due_at > now:
+        return "skipped"
     day = local_date(user.next_due_at, ZoneInfo(user.timezone))
     checkin = await services.storage.checkins.for_date(user.user_id, day)
     if (

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from random import Random
+from weakref import WeakValueDictionary
 
 from telegram.ext import CallbackContext, ExtBot
 
@@ -24,6 +26,14 @@ class Services:
     clock: Clock
     rng: Random = field(default_factory=Random)
     _storage: Storage | None = None
+    _user_locks: WeakValueDictionary[int, asyncio.Lock] = field(default_factory=WeakValueDictionary)
+
+    def user_lock(self, user_id: int) -> asyncio.Lock:
+        """One lock per user, so /today and the schedule reader never start a check-in twice."""
+        lock = self._user_locks.get(user_id)
+        if lock is None:
+            lock = self._user_locks[user_id] = asyncio.Lock()
+        return lock
 
     @property
     def storage(self) -> Storage:

@@ -1,0 +1,142 @@
+"""The ten signposts per language: frozen pydantic models and a validated loader for *.toml."""
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+
+LANGUAGES = ("nl", "en")
+SIGNPOST_COUNT = 10
+BOUNDARIES_SIGNPOST = 8
+Tag = Literal["client", "self", "path", "relation", "boundaries",
+              "team", "communication", "success", "growth", "network"]  # fmt: skip
+TAGS: tuple[str, ...] = get_args(Tag)
+LENSES = ("client", "self", "path")
+_HERE = Path(__file__).resolve().parent
+_MODEL = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+def _text(limit: int) -> Any:
+    """Type of a non-empty text of at most `limit` characters (models strip whitespace first)."""
+    return Annotated[str, Field(min_length=1, max_length=limit)]
+
+
+class Signpost(BaseModel):
+    """One compass signpost with its daily prompt variants and micro-reflection questions."""
+
+    model_config = _MODEL
+    number: int = Field(ge=1, le=SIGNPOST_COUNT, strict=True)
+    title: _text(40)
+    essence: _text(140)
+    tags: tuple[Tag, ...] = Field(min_length=1)
+    prompts: tuple[_text(280), ...] = Field(min_length=4)
+    questions: tuple[_text(120), ...] = Field(min_length=6)
+
+    @field_validator("tags", "prompts", "questions")
+    @classmethod
+    def _check(cls, items: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        """No duplicates; tags also need a lens tag, and 'boundaries' on the boundaries signpost."""
+        if len(set(items)) != len(items):
+            raise ValueError("entries must be unique")
+        if info.field_name != "tags":
+            return items
+        if not set(items) & set(LENSES):
+            raise ValueError(f"needs at least one lens tag: {', '.join(LENSES)}")
+        if info.data.get("number") == BOUNDARIES_SIGNPOST and "boundaries" not in items:
+            raise ValueError(f"signpost {BOUNDARIES_SIGNPOST} must carry 'boundaries'")
+        return items
+
+
+class LanguageContent(BaseModel):
+    """All signposts of one language, numbered 1..SIGNPOST_COUNT in order."""
+
+    model_config = _MODEL
+    language: Literal["nl", "en"]
+    signposts: tuple[Signpost, ...]
+
+    @field_validator("signposts")
+    @classmethod
+    def _numbered(cls, signposts: tuple[Signpost, ...]) -> tuple[Signpost, ...]:
+        """Require numbers 1..SIGNPOST_COUNT, each exactly once and in order."""
+        if (found := [s.number for s in signposts]) != list(range(1, SIGNPOST_COUNT + 1)):
+            raise ValueError(f"numbers must be 1..{SIGNPOST_COUNT} once each, in order: {found}")
+        return signposts
+
+
+class ContentError(Exception):
+    """Content files are missing, malformed or not parallel; one 'file: field: problem' a line."""
+
+
+@dataclass(frozen=True)
+class Content:
+    """Validated content for every language, keyed by language code."""
+
+    by_language: Mapping[str, LanguageContent]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The language codes, in the order of LANGUAGES."""
+        return tuple(self.by_language)
+
+    def signposts(self, lang: str) -> tuple[Signpost, ...]:
+        """All signposts of a language in order; KeyError for an unknown language."""
+        return self.by_language[lang].signposts
+
+    def signpost(self, lang: str, number: int) -> Signpost:
+        """One signpost by its number (1-based); KeyError when it does not exist."""
+        return {s.number: s for s in self.signposts(lang)}[number]
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    """Render a pydantic error location as a field path such as 'signposts[3].prompts[2]'."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).removeprefix(".")
+
+
+def _load_file(path: Path, lang: str) -> LanguageContent:
+    """Parse and validate one language file; ContentError lists all of its problems."""
+    name = f"{path.parent.name}/{path.name}"  # e.g. prompts/nl.toml
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise ContentError(f"{name}: cannot read file: {reason}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{name}: invalid TOML: {exc}") from exc
+    try:
+        content = LanguageContent.model_validate(data)
+    except ValidationError as exc:
+        msgs = ((_where(e["loc"]), e["msg"].removeprefix("Value error, ")) for e in exc.errors())
+        raise ContentError("\n".join(f"{name}: {where}: {msg}" for where, msg in msgs)) from None
+    if content.language != lang:
+        raise ContentError(f"{name}: language: {content.language!r}, expected {lang!r}")
+    return content
+
+
+def _compare(base: LanguageContent, other: LanguageContent, name: str) -> list[str]:
+    """List every way `other` (read from file `name`) is not parallel to `base`."""
+    errors: list[str] = []
+    ref = base.language
+    for i, (ours, theirs) in enumerate(zip(base.signposts, other.signposts, strict=True)):
+        where = f"{name}: signposts[{i}]"
+        if set(ours.tags) != set(theirs.tags):
+            errors.append(f"{where}.tags: {list(theirs.tags)}, {ref} has {list(ours.tags)}")
+        for field in ("prompts", "questions"):
+            if (mine := len(getattr(theirs, field))) != (want := len(getattr(ours, field))):
+                errors.append(f"{where}.{field}: {mine} items, {ref} has {want}")
+    return errors
+
+
+def load_content(directory: Path | None = None) -> Content:
+    """Load, validate and cross-check every language file (default: this package's files)."""
+    folder = _HERE if directory is None else Path(directory).resolve()
+    loaded = {lang: _load_file(folder / f"{lang}.toml", lang) for lang in LANGUAGES}
+    errors: list[str] = []
+    for lang in LANGUAGES[1:]:
+        errors += _compare(loaded[LANGUAGES[0]], loaded[lang], f"{folder.name}/{lang}.toml")
+    if errors:
+        raise ContentError("\n".join(errors))
+    return Content(MappingProxyType(loaded))

@@ -7,7 +7,7 @@ from pathlib import Path
 from storage.checkins import CheckinRepository
 from storage.db import Database
 from storage.migrations import migrate
-from storage.models import Answer, Checkin, NewStep, RotationHistory, Step, User
+from storage.models import Answer, Checkin, NewStep, RotationHistory, Step, Trigger, User
 from storage.users import UserRepository
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "RotationHistory",
     "Step",
     "Storage",
+    "Trigger",
     "User",
 ]
 

@@ -1,0 +1,173 @@
+"""Plain data records of the stand-in: fake people and chats, bot messages, recorded calls."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+JSON = dict[str, Any]
+
+
+class ApiError(Exception):
+    """A Bot API error answer: raised by method handlers, turned into an HTTP error response."""
+
+    def __init__(self, error_code: int, description: str, parameters: JSON | None = None) -> None:
+        super().__init__(description)
+        self.error_code = error_code
+        self.description = description
+        self.parameters = parameters
+
+    def payload(self) -> JSON:
+        """The JSON body Telegram sends for this error."""
+        body: JSON = {"ok": False, "error_code": self.error_code, "description": self.description}
+        if self.parameters:
+            body["parameters"] = self.parameters
+        return body
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file part of a multipart request (bytes kept so tests can inspect uploads)."""
+
+    field: str
+    filename: str | None
+    content_type: str
+    data: bytes
+
+    def __repr__(self) -> str:  # keep test output short: no file contents
+        return f"UploadedFile({self.field!r}, {self.filename!r}, {len(self.data)} bytes)"
+
+
+@dataclass
+class FakeUser:
+    """A human Telegram user; their private chat with the bot has chat id == user id."""
+
+    id: int
+    first_name: str = "Ann"
+    last_name: str | None = None
+    username: str | None = None
+    language_code: str | None = "nl"
+    blocked_bot: bool = False
+
+    @property
+    def chat_id(self) -> int:
+        """Id of the private chat with the bot."""
+        return self.id
+
+    def to_dict(self) -> JSON:
+        """The Bot API `User` object."""
+        data: JSON = {"id": self.id, "is_bot": False, "first_name": self.first_name}
+        for key in ("last_name", "username", "language_code"):
+            if (value := getattr(self, key)) is not None:
+                data[key] = value
+        return data
+
+
+@dataclass
+class FakeChat:
+    """A chat the bot is in: a user's private chat or a group."""
+
+    id: int
+    type: str = "private"
+    title: str | None = None
+    user: FakeUser | None = None
+
+    def to_dict(self) -> JSON:
+        """The Bot API `Chat` object."""
+        data: JSON = {"id": self.id, "type": self.type}
+        if self.user is not None:
+            user = self.user.to_dict()
+            data.update({k: user[k] for k in ("first_name", "last_name", "username") if k in user})
+        if self.title is not None:
+            data["title"] = self.title
+        return data
+
+
+@dataclass(frozen=True)
+class Button:
+    """One inline keyboard button as the user sees it."""
+
+    text: str
+    callback_data: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class SentMessage:
+    """A message the bot sent, with its current state (edits update it in place)."""
+
+    chat_id: int
+    message_id: int
+    date: int
+    kind: str = "text"  # text | photo | document
+    text: str | None = None  # as the user sees it (HTML tags stripped)
+    source_text: str | None = None  # as the bot sent it
+    parse_mode: str | None = None
+    entities: list[JSON] | None = None
+    caption: str | None = None
+    reply_markup: JSON | None = None
+    reply_to_message_id: int | None = None
+    media: UploadedFile | str | None = None
+    edit_date: int | None = None
+    deleted: bool = False
+
+    @property
+    def buttons(self) -> list[list[Button]]:
+        """Rows of inline keyboard buttons (empty without an inline keyboard)."""
+        rows = (self.reply_markup or {}).get("inline_keyboard") or []
+        return [
+            [Button(b.get("text", ""), b.get("callback_data"), b.get("url")) for b in row]
+            for row in rows
+        ]
+
+    @property
+    def button_labels(self) -> list[str]:
+        """All inline button labels, row by row."""
+        return [b.text for row in self.buttons for b in row]
+
+    @property
+    def shown_text(self) -> str:
+        """Text or caption, whichever the message carries."""
+        return self.text if self.text is not None else (self.caption or "")
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the bot made, with its parameters decoded to Python values."""
+
+    method: str
+    params: JSON
+    time: float
+    error: str | None = None  # the error description if the stand-in answered with an error
+
+
+@dataclass
+class Fault:
+    """A pending injected failure for the next `remaining` calls of `method`."""
+
+    method: str
+    error: ApiError
+    remaining: int
+
+
+class Signal:
+    """Wakes waiters whenever the stand-in's state changes (event-driven, no polling)."""
+
+    def __init__(self) -> None:
+        self._event = asyncio.Event()
+
+    def fire(self) -> None:
+        """Wake every current waiter; later waiters wait for the next fire."""
+        self._event.set()
+        self._event = asyncio.Event()
+
+    async def wait_until(self, check: Callable[[], Any], timeout: float | None) -> Any:
+        """Return check()'s first truthy result, re-checking after every fire."""
+        async with asyncio.timeout(timeout):
+            while True:
+                event = self._event  # taken before checking so no fire is missed
+                if result := check():
+                    return result
+                await event.wait()

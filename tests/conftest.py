@@ -1,0 +1,83 @@
+"""Shared fixtures: the Bot API stand-in with spec validation, and the bot running against it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.clock import ManualClock
+from bot.sandbox import Sandbox
+from bot.standin import BotApiSpec, FakeUser, StandIn
+
+SPEC = BotApiSpec.from_file(Path(__file__).parent / "botapi" / "api.json")
+# Monday 2 March 2026, 09:00 in Brussels (CET, UTC+1).
+MONDAY_MORNING = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PTB 22 warns when retry_after is read as an int; filterwarnings=error would make it fatal.
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(MONDAY_MORNING)
+
+
+@pytest.fixture
+async def api(clock: ManualClock) -> AsyncIterator[StandIn]:
+    async with StandIn(spec=SPEC, now=lambda: clock.now().timestamp()) as api:
+        yield api
+        assert api.spec_violations == [], "the bot sent a request the Bot API would refuse"
+
+
+@dataclass
+class World:
+    """The stand-in, the running bot, the clock and a database path, for one test."""
+
+    api: StandIn
+    bot: Sandbox
+    clock: ManualClock
+    database: Path
+
+    async def restart(self) -> None:
+        """Stop the bot as a deploy would, and start it again on the same data."""
+        await self.bot.stop()
+        await self.start_again()
+
+    async def start_again(self) -> None:
+        """Start a fresh bot (as a new process would) on the same database."""
+        self.bot = Sandbox(self.bot.settings, self.api, self.clock)
+        await self.bot.start()
+
+    async def say(self, user: FakeUser, text: str, reply_to: int | None = None) -> dict:
+        update = self.api.send_text(user, text, reply_to=reply_to)
+        await self.bot.settle()
+        return update
+
+    async def tap(self, user: FakeUser, label_or_index: str | int) -> None:
+        self.api.press_button(user, label_or_index)
+        await self.bot.settle()
+
+    def texts(self, user: FakeUser) -> list[str]:
+        return [m.text or "" for m in self.api.messages(user)]
+
+    def last_text(self, user: FakeUser) -> str:
+        message = self.api.last_message(user)
+        assert message is not None
+        return message.text or ""
+
+
+@pytest.fixture
+async def world(tmp_path: Path, api: StandIn, clock: ManualClock) -> AsyncIterator[World]:
+    database = tmp_path / "sherpa.sqlite3"
+    sandbox = Sandbox(Sandbox.settings_for(database, schedule_interval=300), api, clock)
+    await sandbox.start()
+    w = World(api, sandbox, clock, database)
+    yield w
+    await w.bot.stop()

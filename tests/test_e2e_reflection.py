@@ -1,0 +1,214 @@
+"""The reflection loop end to end: the real Application polling the Bot API stand-in over HTTP."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.standin import FakeUser
+from tests.conftest import World
+
+DUE_MONDAY = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Brussels
+
+
+async def onboard(world: World, user: FakeUser) -> int:
+    """Finish /start with every default; returns the number of taps it took."""
+    await world.say(user, "/start")
+    taps = 0
+    for label in ("✓ Nederlands", "Klaar ✓", "✓ 16:30", "✓ Europe/Brussels"):
+        await world.tap(user, label)
+        taps += 1
+    return taps
+
+
+async def answer_checkin(world: World, user: FakeUser, *answers: str) -> None:
+    for text in answers:
+        await world.say(user, text)
+    await world.tap(user, "4")  # energie
+    await world.tap(user, "3")  # grenzen
+
+
+async def test_onboarding_with_defaults_takes_four_taps_and_schedules_1630(world: World):
+    ann = world.api.user(1001, "Ann", language_code="nl-BE")
+    assert await onboard(world, ann) == 4
+    user = await world.bot.services.storage.users.get(ann.id)
+    assert user.onboarded and user.language == "nl" and user.days == frozenset(range(5))
+    assert user.next_due_at == DUE_MONDAY
+    welcome = world.api.calls_to("sendMessage")[0].params["text"]
+    assert "Sherpa" in welcome and "kompas" in welcome
+    texts = world.texts(ann)  # the setup message was edited in place into a summary
+    assert "maandag 2 maart om 16:30" in texts[-2]
+    assert "privacy" in texts[-1].lower() and "/delete" in texts[-1]
+    # /start again shows the settings instead of starting over.
+    await world.say(ann, "/start")
+    assert "Je instellingen" in world.last_text(ann)
+    menus = {c.params.get("language_code") for c in world.api.calls_to("setMyCommands")}
+    assert menus == {None, "nl", "en"}
+
+
+async def test_english_is_preselected_from_telegram(world: World):
+    bob = world.api.user(1002, "Bob", language_code="en-GB")
+    await world.say(bob, "/start")
+    assert "Which language" in world.last_text(bob)
+    assert "✓ English" in world.api.last_message(bob).button_labels
+
+
+async def test_scheduled_checkin_arrives_at_local_time_and_answers_are_stored(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    before = len(world.api.messages(ann))
+
+    world.clock.set(DUE_MONDAY - timedelta(minutes=1))
+    assert await world.bot.run_schedule() == 0
+    world.clock.set(DUE_MONDAY)
+    assert await world.bot.run_schedule() == 1
+    intro = world.last_text(ann)
+    assert "Richtingsaanwijzer 1/10" in intro
+    assert world.api.last_message(ann).button_labels == ["Overslaan"]
+
+    await answer_checkin(world, ann, "Ik luisterde eerst.", "Ik vroeg wat ze zelf wilde.")
+    assert any(t in world.last_text(ann) for t in ("Dank", "Bewaard", "Mooi"))
+    assert len(world.api.messages(ann)) == before + 5  # intro+q1, q2, energie, grenzen, thanks
+
+    storage = world.bot.services.storage
+    checkin = await storage.checkins.for_date(ann.id, DUE_MONDAY.date())
+    assert checkin.completed and checkin.signpost == 1 and checkin.trigger == "scheduled"
+    steps = await storage.checkins.steps(checkin.id)
+    answers = [[a.text for a in await storage.checkins.answers(s.id)] for s in steps[:2]]
+    assert answers == [["Ik luisterde eerst."], ["Ik vroeg wat ze zelf wilde."]]
+    assert [s.score for s in steps[2:]] == [4, 3]
+
+    # Nothing more that day; the next one is Tuesday's, with the next signpost.
+    assert await world.bot.run_schedule() == 0
+    user = await storage.users.get(ann.id)
+    assert user.next_due_at == DUE_MONDAY + timedelta(days=1) and user.next_signpost == 2
+
+
+async def test_skip_buttons_and_typed_scale(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/questions 1")
+    await world.say(ann, "/today")
+    await world.tap(ann, "Overslaan")
+    await world.say(ann, "2")  # a typed number answers the energie scale
+    await world.tap(ann, "Overslaan")
+    storage = world.bot.services.storage
+    checkin = await storage.checkins.for_date(ann.id, MONDAY)
+    steps = await storage.checkins.steps(checkin.id)
+    assert [(s.kind, s.state, s.score) for s in steps] == [
+        ("question", "skipped", None),
+        ("energy", "answered", 2),
+        ("boundaries", "skipped", None),
+    ]
+    assert checkin.completed or (await storage.checkins.get(checkin.id)).completed
+
+
+async def test_edited_answer_updates_the_stored_answer(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/today")
+    update = await world.say(ann, "Eerste versie")
+    world.api.edit_text(ann, update["message"]["message_id"], "Tweede versie")
+    await world.bot.settle()
+    storage = world.bot.services.storage
+    step = await storage.checkins.step_by_message(ann.id, world.api.messages(ann)[-2].message_id)
+    [answer] = await storage.checkins.answers(step.id)
+    assert answer.text == "Tweede versie" and answer.edited
+    assert world.api.calls_to("setMessageReaction")
+
+
+async def test_a_late_reply_belongs_to_the_question_it_answers(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/today")
+    first_question = world.api.last_message(ann).message_id
+    await answer_checkin(world, ann, "Kort antwoord", "Nog een")
+    world.clock.advance(timedelta(hours=5))
+    await world.say(ann, "Wat ik nog wou zeggen", reply_to=first_question)
+    assert "eerdere vraag" in world.last_text(ann)
+    storage = world.bot.services.storage
+    step = await storage.checkins.step_by_message(ann.id, first_question)
+    texts = [a.text for a in await storage.checkins.answers(step.id)]
+    assert texts == ["Kort antwoord", "Wat ik nog wou zeggen"]
+
+
+async def test_today_counts_as_the_days_checkin(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/today")
+    await answer_checkin(world, ann, "a", "b")
+    count = len(world.api.messages(ann))
+    world.clock.set(DUE_MONDAY)
+    assert await world.bot.run_schedule() == 0
+    assert len(world.api.messages(ann)) == count
+    await world.say(ann, "/today")
+    assert "al gereflecteerd" in world.last_text(ann)
+
+
+async def test_today_resends_the_open_question(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/today")
+    question = world.last_text(ann).splitlines()[-1]
+    await world.say(ann, "/today")
+    assert world.last_text(ann) == question
+
+
+async def test_restart_sends_a_missed_checkin_once_within_three_hours(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.bot.stop()  # the bot is down at 16:30
+    world.clock.set(DUE_MONDAY + timedelta(hours=2))
+    await world.start_again()
+    await world.bot.run_schedule()
+    await world.bot.run_schedule()
+    intros = [t for t in world.texts(ann) if "Richtingsaanwijzer" in t]
+    assert len(intros) == 1
+
+
+async def test_restart_skips_a_checkin_older_than_three_hours(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.bot.stop()
+    world.clock.set(DUE_MONDAY + timedelta(hours=3, minutes=1))
+    await world.start_again()
+    await world.bot.run_schedule()
+    assert not [t for t in world.texts(ann) if "Richtingsaanwijzer" in t]
+    user = await world.bot.services.storage.users.get(ann.id)
+    assert user.next_due_at == DUE_MONDAY + timedelta(days=1)
+
+
+async def test_answers_survive_a_restart(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/today")
+    await world.say(ann, "Voor de herstart")
+    await world.restart()
+    await world.say(ann, "Na de herstart")
+    storage = world.bot.services.storage
+    assert await storage.checkins.count_answers(ann.id) == 2
+    assert "Energie" in world.last_text(ann)
+
+
+async def test_pause_sends_nothing_and_resume_brings_the_schedule_back(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/pause")
+    assert "Gepauzeerd" in world.last_text(ann)
+    count = len(world.api.messages(ann))
+    world.clock.set(DUE_MONDAY + timedelta(days=2))
+    assert await world.bot.run_schedule() == 0
+    assert len(world.api.messages(ann)) == count
+    await world.say(ann, "/resume")
+    user = await world.bot.services.storage.users.get(ann.id)
+    assert user.next_due_at == DUE_MONDAY + timedelta(days=3)  # Thursday: Wednesday's moment passed
+
+
+async def test_dated_pause_ends_by_itself(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/pause 2")  # Monday and Tuesday
+    user = await world.bot.services.storage.users.get(ann.id)
+    assert user.next_due_at == DUE_MONDAY + timedelta(days=2)  # Wednesday 16:30
+
+
+MONDAY = DUE_MONDAY.date()
