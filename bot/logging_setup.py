@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-# These libraries log request URLs (with the token) or whole updates (with user text) at
-# DEBUG/INFO, so they stay at WARNING whatever LOG_LEVEL says.
-_CHATTY = ("httpx", "httpcore", "telegram", "apscheduler", "aiohttp.access", "hpack")
+# These libraries log request URLs (with the token), whole updates or SQL parameters (with
+# user text) at DEBUG/INFO, so they stay at WARNING whatever LOG_LEVEL says.
+CHATTY = ("httpx", "httpcore", "telegram", "apscheduler", "aiosqlite", "aiohttp.access", "hpack")
 
 
 class RedactFilter(logging.Filter):
@@ -40,5 +40,5 @@ def configure_logging(level: str, secrets: list[str]) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for name in _CHATTY:
+    for name in CHATTY:
         logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))

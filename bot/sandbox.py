@@ -87,12 +87,13 @@ class Sandbox:
         return await dispatch.dispatch_due(self.services, self.application.bot)
 
     async def jump_to_next_due(self) -> datetime | None:
-        """Move the clock to the next scheduled check-in of anyone and deliver it."""
+        """Move the clock to the next scheduled moment of anyone (None if nothing is scheduled).
+
+        Call run_schedule() afterwards to deliver what fell due.
+        """
         moment = await self.services.storage.users.next_due_moment()
-        if moment is None:
-            return None
-        self.clock.set(moment)
-        await self.run_schedule()
+        if moment is not None:
+            self.clock.set(moment)
         return moment
 
     async def _seen(self, update: Update, _context: object) -> None:

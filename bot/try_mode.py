@@ -32,12 +32,16 @@ class Terminal:
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
+        self._shown: dict[int, str] = {}
 
     def show(self, _chat_id: int, message: SentMessage) -> None:
         """Called by the stand-in for every message the bot sends or edits."""
         text = message.text or message.caption or ""
         if message.source_text and not message.text:
             text = unescape(_TAG.sub("", message.source_text))
+        if self._shown.get(message.message_id) == text:
+            return  # an edit that only removed buttons: nothing new to read
+        self._shown[message.message_id] = text
         label = "Sherpa (edited)" if message.edit_date else "Sherpa"
         print(f"\n{label} ▸ " + text.replace("\n", "\n    "), file=self.out)
         buttons = [b.text for row in message.buttons for b in row]
@@ -89,9 +93,8 @@ async def _conversation(sandbox: Sandbox, api: StandIn, you, stdin: TextIO, out:
                 user = await sandbox.services.storage.users.get(YOU)
                 zone = user.timezone if user else sandbox.settings.default_timezone
                 local = moment.astimezone(ZoneInfo(zone))
-                print(
-                    f"    ⏩ the clock jumps to {local:%A %d %B %H:%M} ({local.tzinfo})", file=out
-                )
+                print(f"    ⏩ the clock jumps to {local:%A %d %B %H:%M} ({zone})", file=out)
+                await sandbox.run_schedule()
         elif line.startswith("/_edit "):
             if last_text_id is None:
                 print("    (nothing to edit yet)", file=out)

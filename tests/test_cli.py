@@ -64,3 +64,26 @@ def test_migrate_creates_the_database_and_is_idempotent(tmp_path):
     second = _run(["migrate"], env, tmp_path)
     assert "up to date" in second.stdout
     assert (tmp_path / "nested" / "db.sqlite3").exists()
+
+
+def test_try_runs_a_whole_conversation_without_a_token(tmp_path):
+    script = "\n".join(
+        ["/start", "1", "8", "3", "1", "/_next", "Ik luisterde.", "Ik wachtte.", "4", "3", "/_quit"]
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "try"],
+        input=script + "\n",
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
+            "PYTHONPATH": str(ROOT),
+        },
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "In welke taal" in out and "the clock jumps to" in out
+    assert "Richtingsaanwijzer 1/10" in out and "Energie" in out and "→ 3/5" in out
+    assert not list(tmp_path.iterdir())  # the demo leaves no database behind

@@ -13,6 +13,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import (
     BadRequest,
     ChatMigrated,
+    Conflict,
     Forbidden,
     InvalidToken,
     NetworkError,
@@ -107,6 +108,31 @@ async def test_long_poll_wakes_on_push_and_offset_confirms(api: StandIn, bot: Bo
     assert (await bot.get_updates())[0].update_id == update.update_id  # not yet confirmed
     assert await bot.get_updates(offset=update.update_id + 1) == ()
     assert api.pending_updates == []
+
+
+async def test_abandoned_poll_loses_nothing_and_opt_in_kinds_are_skipped(
+    api: StandIn, bot: Bot
+) -> None:
+    ann = api.user(1001)
+    poll = asyncio.create_task(bot.get_updates(timeout=30))
+    await api.wait_for(lambda c: c.method == "getUpdates")
+    poll.cancel()  # the client hangs up mid-poll, as PTB does when stopping
+    with pytest.raises(asyncio.CancelledError):
+        await poll
+    api.push_raw({"message_reaction": {}})  # not asked for: Telegram would not deliver it
+    api.send_text(ann, "still here")
+    (update,) = await bot.get_updates(timeout=5)
+    assert update.message.text == "still here"
+    await api.wait_delivered(timeout=1)
+    assert api.last_update_id == update.update_id
+
+
+async def test_webhook_blocks_polling(api: StandIn, bot: Bot) -> None:
+    assert await bot.set_webhook("https://example.invalid/hook")
+    with pytest.raises(Conflict, match="webhook is active"):
+        await bot.get_updates()
+    assert await bot.delete_webhook(drop_pending_updates=True)
+    assert (await bot.get_webhook_info()).url == ""
 
 
 async def test_commands_get_bot_command_entity(api: StandIn, bot: Bot) -> None:
@@ -222,6 +248,7 @@ async def test_human_updates_match_the_spec_and_parse(api: StandIn, bot: Bot) ->
         assert SPEC.check_object("Update", update) == []
         assert Update.de_json(update, bot).update_id == update["update_id"]
     assert [u["update_id"] for u in updates] == list(range(1, 11))
+    assert first["message"]["text"] == "hi" and "edit_date" not in first["message"]
     assert api.push_raw({"message": {"nonsense": True}})["update_id"] == 11
 
 

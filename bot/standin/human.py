@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 from typing import Any
 
@@ -73,7 +74,8 @@ class HumanSide(World):
             message["reply_to_message"] = replied
         message.update(content)
         self._received.setdefault(chat.id, {})[message["message_id"]] = message
-        return self._updates.push({"message": message})
+        # A snapshot: later edits change the stored message, not the update already queued.
+        return self._updates.push({"message": copy.deepcopy(message)})
 
     def send_text(self, user: FakeUser, text: str, reply_to: int | None = None) -> JSON:
         """The user sends a text message in their private chat with the bot."""
@@ -138,7 +140,7 @@ class HumanSide(World):
             raise KeyError(f"user {user.id} has no text message {message_id} to edit")
         message.pop("entities", None)
         message.update(_text_content(new_text), edit_date=self._date())
-        return self._updates.push({"edited_message": dict(message)})
+        return self._updates.push({"edited_message": copy.deepcopy(message)})
 
     # -- buttons ----------------------------------------------------------------------------
 
