@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +10,8 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.sandbox import Sandbox
-from bot.standin import BotApiSpec, FakeUser, StandIn
+from bot.standin import BotApiSpec, StandIn
+from tests.helpers import World
 
 SPEC = BotApiSpec.from_file(Path(__file__).parent / "botapi" / "api.json")
 # Monday 2 March 2026, 09:00 in Brussels (CET, UTC+1).
@@ -34,43 +34,6 @@ async def api(clock: ManualClock) -> AsyncIterator[StandIn]:
     async with StandIn(spec=SPEC, now=lambda: clock.now().timestamp()) as api:
         yield api
         assert api.spec_violations == [], "the bot sent a request the Bot API would refuse"
-
-
-@dataclass
-class World:
-    """The stand-in, the running bot, the clock and a database path, for one test."""
-
-    api: StandIn
-    bot: Sandbox
-    clock: ManualClock
-    database: Path
-
-    async def restart(self) -> None:
-        """Stop the bot as a deploy would, and start it again on the same data."""
-        await self.bot.stop()
-        await self.start_again()
-
-    async def start_again(self) -> None:
-        """Start a fresh bot (as a new process would) on the same database."""
-        self.bot = Sandbox(self.bot.settings, self.api, self.clock)
-        await self.bot.start()
-
-    async def say(self, user: FakeUser, text: str, reply_to: int | None = None) -> dict:
-        update = self.api.send_text(user, text, reply_to=reply_to)
-        await self.bot.settle()
-        return update
-
-    async def tap(self, user: FakeUser, label_or_index: str | int) -> None:
-        self.api.press_button(user, label_or_index)
-        await self.bot.settle()
-
-    def texts(self, user: FakeUser) -> list[str]:
-        return [m.text or "" for m in self.api.messages(user)]
-
-    def last_text(self, user: FakeUser) -> str:
-        message = self.api.last_message(user)
-        assert message is not None
-        return message.text or ""
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ import pytest
 
 from bot.logging_setup import CHATTY, configure_logging
 from bot.standin import FakeUser
-from tests.conftest import World
-from tests.test_e2e_reflection import DUE_MONDAY, answer_checkin, onboard
+from tests.helpers import DUE_MONDAY, World, answer_checkin, onboard
 
 
 async def test_wrong_setting_values_change_nothing_and_show_an_example(world: World):

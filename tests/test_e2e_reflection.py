@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-from bot.standin import FakeUser
-from tests.conftest import World
-
-DUE_MONDAY = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Brussels
-
-
-async def onboard(world: World, user: FakeUser) -> int:
-    """Finish /start with every default; returns the number of taps it took."""
-    await world.say(user, "/start")
-    taps = 0
-    for label in ("✓ Nederlands", "Klaar ✓", "✓ 16:30", "✓ Europe/Brussels"):
-        await world.tap(user, label)
-        taps += 1
-    return taps
-
-
-async def answer_checkin(world: World, user: FakeUser, *answers: str) -> None:
-    for text in answers:
-        await world.say(user, text)
-    await world.tap(user, "4")  # energie
-    await world.tap(user, "3")  # grenzen
+from tests.helpers import DUE_MONDAY, MONDAY, World, answer_checkin, onboard
 
 
 async def test_onboarding_with_defaults_takes_four_taps_and_schedules_1630(world: World):
@@ -209,6 +189,3 @@ async def test_dated_pause_ends_by_itself(world: World):
     await world.say(ann, "/pause 2")  # Monday and Tuesday
     user = await world.bot.services.storage.users.get(ann.id)
     assert user.next_due_at == DUE_MONDAY + timedelta(days=2)  # Wednesday 16:30
-
-
-MONDAY = DUE_MONDAY.date()

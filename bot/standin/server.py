@@ -15,7 +15,7 @@ from aiohttp import web
 from . import polling  # noqa: F401  (registers getUpdates and the webhook methods)
 from .human import HumanSide
 from .methods import HANDLERS, BotMethods
-from .models import ApiError, Call, Fault
+from .models import ApiError, Call, Fault, UploadedFile
 from .spec import BotApiSpec
 from .wire import decode_params, read_request
 from .world import BotMessageHook
@@ -162,24 +162,34 @@ class StandIn(HumanSide, BotMethods):
         method = self._canonical(request.match_info["method"])
         if method is None:
             return _answer(ApiError(404, "Not Found"))
-        index = len(self.calls)
+        call: Call | None = None
         try:
             wire = await read_request(request)
             params = decode_params(wire.params, self._types_of(method))
             # Recorded on arrival so the order of calls is the order the bot made them.
-            self.calls.append(Call(method, params, self.now()))
+            call = Call(method, params, self.now())
+            self.calls.append(call)
             self._changed.fire()
             result = await self._run(method, wire.params, params, wire.attachments)
         except ApiError as exc:
-            if index < len(self.calls):
-                self.calls[index] = replace(self.calls[index], error=exc.description)
-            self._changed.fire()
+            self._mark_failed(call, exc.description)
             return _answer(exc)
         self._changed.fire()
         return web.json_response({"ok": True, "result": result})
 
+    def _mark_failed(self, call: Call | None, description: str) -> None:
+        # Found by identity: concurrent calls may have been appended since (or calls cleared).
+        for i, recorded in enumerate(self.calls):
+            if recorded is call:
+                self.calls[i] = replace(call, error=description)
+        self._changed.fire()
+
     async def _run(
-        self, method: str, raw: dict[str, Any], params: dict[str, Any], files: Any
+        self,
+        method: str,
+        raw: dict[str, Any],
+        params: dict[str, Any],
+        files: dict[str, UploadedFile],
     ) -> Any:
         if self.spec is not None:
             problems = self.spec.validate(method, raw, files)

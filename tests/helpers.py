@@ -1,0 +1,70 @@
+"""Helpers shared by the end-to-end tests: the World under test and common conversations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.clock import ManualClock
+from bot.sandbox import Sandbox
+from bot.standin import FakeUser, StandIn
+
+DUE_MONDAY = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Brussels
+
+
+async def onboard(world: World, user: FakeUser) -> int:
+    """Finish /start with every default; returns the number of taps it took."""
+    await world.say(user, "/start")
+    taps = 0
+    for label in ("✓ Nederlands", "Klaar ✓", "✓ 16:30", "✓ Europe/Brussels"):
+        await world.tap(user, label)
+        taps += 1
+    return taps
+
+
+async def answer_checkin(world: World, user: FakeUser, *answers: str) -> None:
+    for text in answers:
+        await world.say(user, text)
+    await world.tap(user, "4")  # energie
+    await world.tap(user, "3")  # grenzen
+
+
+MONDAY = DUE_MONDAY.date()
+
+
+@dataclass
+class World:
+    """The stand-in, the running bot, the clock and a database path, for one test."""
+
+    api: StandIn
+    bot: Sandbox
+    clock: ManualClock
+    database: Path
+
+    async def restart(self) -> None:
+        """Stop the bot as a deploy would, and start it again on the same data."""
+        await self.bot.stop()
+        await self.start_again()
+
+    async def start_again(self) -> None:
+        """Start a fresh bot (as a new process would) on the same database."""
+        self.bot = Sandbox(self.bot.settings, self.api, self.clock)
+        await self.bot.start()
+
+    async def say(self, user: FakeUser, text: str, reply_to: int | None = None) -> dict:
+        update = self.api.send_text(user, text, reply_to=reply_to)
+        await self.bot.settle()
+        return update
+
+    async def tap(self, user: FakeUser, label_or_index: str | int) -> None:
+        self.api.press_button(user, label_or_index)
+        await self.bot.settle()
+
+    def texts(self, user: FakeUser) -> list[str]:
+        return [m.text or "" for m in self.api.messages(user)]
+
+    def last_text(self, user: FakeUser) -> str:
+        message = self.api.last_message(user)
+        assert message is not None
+        return message.text or ""
