@@ -74,7 +74,7 @@ class Sandbox:
 
     async def settle(self) -> None:
         """Wait until every update pushed to the stand-in has been fully handled."""
-        target = self.api._updates.last_update_id  # TODO public
+        target = self.api.last_update_id
         await self.api.wait_delivered(SETTLE_TIMEOUT)
         async with asyncio.timeout(SETTLE_TIMEOUT):
             while self._handled < target:
