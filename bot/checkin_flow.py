@@ -139,10 +139,12 @@ async def receive_text(
         if question is None:
             return Reply("answer.tap_scale")
         await checkins.add_answer(step=question, message_id=message_id, text=text, now=now)
+        await _engaged(services, question)
         return Reply("answer.added_tap_scale")
     stored = await checkins.add_answer(step=target, message_id=message_id, text=text, now=now)
     if not stored:
         return Reply(None)  # the same message again (a redelivered update)
+    await _engaged(services, target)
     if open_step is not None and target.id == open_step.id:
         await _drop_buttons(bot, user, target)
         await advance(services, bot, user, target.checkin_id)
@@ -156,6 +158,7 @@ async def record_score(services: Services, bot: Bot, user: User, step: Step, sco
         step.id, state="answered", score=score, now=services.clock.now()
     )
     if closed:
+        await _engaged(services, step)
         await _show_closed(services, bot, user, step, score)
         await advance(services, bot, user, step.checkin_id)
     return closed
@@ -167,9 +170,18 @@ async def skip(services: Services, bot: Bot, user: User, step: Step) -> bool:
         step.id, state="skipped", now=services.clock.now()
     )
     if closed:
+        await _engaged(services, step)
         await _show_closed(services, bot, user, step, None)
         await advance(services, bot, user, step.checkin_id)
     return closed
+
+
+async def _engaged(services: Services, step: Step) -> None:
+    """The user took up this signpost: the next check-in brings the next one.
+
+    A check-in left untouched brings the same signpost again, so no signpost is skipped.
+    """
+    await services.storage.users.advance_signpost(step.user_id, step.signpost)
 
 
 async def _show_closed(

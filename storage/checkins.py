@@ -11,7 +11,7 @@ from storage.db import Database
 from storage.models import Answer, Checkin, NewStep, RotationHistory, Step, Trigger
 
 _STEP_COLUMNS = (
-    "s.id, s.checkin_id, c.user_id, s.position, s.kind, s.question_index, s.question_text,"
+    "s.id, s.checkin_id, c.user_id, c.signpost, s.position, s.kind, s.question_index, s.question_text,"
     " s.state, s.message_id, s.score"
 )
 
@@ -74,10 +74,6 @@ class CheckinRepository:
                     (checkin_id, position, s.kind, s.question_index, s.question_text)
                     for position, s in enumerate(steps, start=1)
                 ],
-            )
-            await conn.execute(
-                "UPDATE users SET next_signpost = ? WHERE user_id = ?",
-                (signpost % 10 + 1, user_id),
             )
         return await self.get(checkin_id)  # type: ignore[arg-type]
 

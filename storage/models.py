@@ -51,6 +51,7 @@ class Step:
     id: int
     checkin_id: int
     user_id: int
+    signpost: int
     position: int
     kind: StepKind
     question_index: int | None

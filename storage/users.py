@@ -115,6 +115,13 @@ class UserRepository:
             raise LookupError(f"no user {user_id}")
         return user
 
+    async def advance_signpost(self, user_id: int, past: int) -> None:
+        """Point the user at the signpost after `past`, unless that already happened."""
+        await self._db.connection.execute(
+            "UPDATE users SET next_signpost = ? WHERE user_id = ? AND next_signpost = ?",
+            (past % 10 + 1, user_id, past),
+        )
+
     async def due(self, now: datetime, limit: int) -> list[User]:
         """Users whose next check-in is due at or before now, earliest first."""
         async with self._db.connection.execute(

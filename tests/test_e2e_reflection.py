@@ -82,6 +82,20 @@ async def test_skip_buttons_and_typed_scale(world: World):
     assert checkin.completed or (await storage.checkins.get(checkin.id)).completed
 
 
+async def test_an_untouched_checkin_brings_the_same_signpost_again(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    world.clock.set(DUE_MONDAY)
+    await world.bot.run_schedule()  # Monday: signpost 1, left unanswered
+    world.clock.set(DUE_MONDAY + timedelta(days=1))
+    await world.bot.run_schedule()
+    assert "Richtingsaanwijzer 1/10" in world.last_text(ann)
+    await answer_checkin(world, ann, "a", "b")
+    world.clock.set(DUE_MONDAY + timedelta(days=2))
+    await world.bot.run_schedule()
+    assert "Richtingsaanwijzer 2/10" in world.last_text(ann)
+
+
 async def test_edited_answer_updates_the_stored_answer(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -189,3 +203,19 @@ async def test_dated_pause_ends_by_itself(world: World):
     await world.say(ann, "/pause 2")  # Monday and Tuesday
     user = await world.bot.services.storage.users.get(ann.id)
     assert user.next_due_at == DUE_MONDAY + timedelta(days=2)  # Wednesday 16:30
+
+
+async def test_the_ten_signposts_come_in_order_and_start_again(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/questions 1")
+    seen = []
+    for day in range(11):
+        world.clock.set(DUE_MONDAY + timedelta(days=day, hours=-5))  # mornings, before 16:30
+        await world.say(ann, "/today")
+        header = next(t for t in reversed(world.texts(ann)) if "Richtingsaanwijzer" in t)
+        seen.append(int(header.split("Richtingsaanwijzer ")[1].split("/")[0]))
+        await world.say(ann, "kort")
+        await world.tap(ann, "Overslaan")
+        await world.tap(ann, "Overslaan")
+    assert seen == [*range(1, 11), 1]

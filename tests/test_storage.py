@@ -108,7 +108,12 @@ async def test_one_checkin_per_local_day(storage):
         now=NOW,
     )
     assert first is not None and again is None
-    assert (await storage.users.get(1)).next_signpost == 4
+    assert (await storage.users.get(1)).next_signpost == 1  # moves only when taken up
+    await storage.users.advance_signpost(1, past=3)
+    assert (await storage.users.get(1)).next_signpost == 1  # not pointing at 3: unchanged
+    await storage.users.advance_signpost(1, past=1)
+    await storage.users.advance_signpost(1, past=1)  # twice is once
+    assert (await storage.users.get(1)).next_signpost == 2
     steps = await storage.checkins.steps(first.id)
     assert [s.kind for s in steps] == ["question", "question", "energy", "boundaries"]
     assert all(s.state == "pending" for s in steps)
