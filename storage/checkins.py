@@ -11,8 +11,8 @@ from storage.db import Database
 from storage.models import Answer, Checkin, NewStep, RotationHistory, Step, Trigger
 
 _STEP_COLUMNS = (
-    "s.id, s.checkin_id, c.user_id, c.signpost, s.position, s.kind, s.question_index, s.question_text,"
-    " s.state, s.message_id, s.score"
+    "s.id, s.checkin_id, c.user_id, c.signpost, s.position, s.kind, s.question_index,"
+    " s.question_text, s.state, s.message_id, s.score"
 )
 
 
