@@ -39,14 +39,22 @@ class Catalog:
 
     @classmethod
     def load(cls) -> Catalog:
-        """Read and cross-check the shipped catalogs."""
-        entries = {}
-        for lang in LANGUAGES:
-            path = resources.files("bot") / "locales" / f"{lang}.toml"
+        """Read and cross-check the shipped catalogs.
+
+        `locales/nl.toml` holds the general texts; `locales/<area>.nl.toml` the texts of one
+        feature, under the key prefix `<area>.` (so each feature owns its own files).
+        """
+        folder = resources.files("bot") / "locales"
+        entries: dict[str, dict[str, str | list[str]]] = {lang: {} for lang in LANGUAGES}
+        for item in sorted(folder.iterdir(), key=lambda i: i.name):
+            area, _, lang = item.name.removesuffix(".toml").rpartition(".")
+            if not item.name.endswith(".toml") or lang not in LANGUAGES:
+                continue
             try:
-                entries[lang] = _flatten(tomllib.loads(path.read_text("utf-8")))
+                table = tomllib.loads(item.read_text("utf-8"))
             except tomllib.TOMLDecodeError as error:
-                raise CatalogError(f"bot/locales/{lang}.toml: {error}") from None
+                raise CatalogError(f"bot/locales/{item.name}: {error}") from None
+            entries[lang].update(_flatten(table, f"{area}." if area else ""))
         catalog = cls(entries)
         catalog.check()
         return catalog
