@@ -7,13 +7,25 @@ from pathlib import Path
 from storage.checkins import CheckinRepository
 from storage.db import Database
 from storage.migrations import migrate
-from storage.models import Answer, Checkin, NewStep, RotationHistory, Step, Trigger, User
+from storage.models import (
+    Answer,
+    AnsweredQuestion,
+    Checkin,
+    NewStep,
+    ReflectionDay,
+    RotationHistory,
+    Step,
+    Trigger,
+    User,
+)
 from storage.users import UserRepository
 
 __all__ = [
     "Answer",
+    "AnsweredQuestion",
     "Checkin",
     "NewStep",
+    "ReflectionDay",
     "RotationHistory",
     "Step",
     "Storage",

@@ -92,3 +92,22 @@ class RotationHistory:
 
     prompts: list[int]
     questions: list[list[int]]
+
+
+@dataclass(frozen=True)
+class AnsweredQuestion:
+    """A question as it was asked, with the user's answers to it (oldest first)."""
+
+    question: str
+    answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReflectionDay:
+    """What a user reflected on one local day: the read model of the weekly summary."""
+
+    local_date: date
+    signpost: int
+    questions: tuple[AnsweredQuestion, ...]  # only questions that got an answer
+    energy: int | None
+    boundaries: int | None
