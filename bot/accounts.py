@@ -13,8 +13,19 @@ from storage import User
 DEFAULT_TIME = time(16, 30)
 DEFAULT_DAYS = WORKDAYS
 FIRST_STEP = "language"
-# Fields whose change moves the next check-in.
-_SCHEDULE_FIELDS = {"timezone", "checkin_time", "days", "paused", "paused_until", "onboarding_step"}
+NUDGE_DAY = 2  # Wednesday: midweek, with time left to reflect before the verrekijker
+# Fields whose change moves a scheduled message.
+_SCHEDULE_FIELDS = {
+    "timezone",
+    "checkin_time",
+    "days",
+    "paused",
+    "paused_until",
+    "onboarding_step",
+    "verrekijker_day",
+    "verrekijker_time",
+    "nudges",
+}
 
 
 def is_paused(user: User, today: date) -> bool:
@@ -22,18 +33,52 @@ def is_paused(user: User, today: date) -> bool:
     return user.paused and (user.paused_until is None or today <= user.paused_until)
 
 
-def next_due(user: User, now: datetime) -> datetime | None:
-    """When the user's next scheduled check-in falls (UTC), or None when nothing is scheduled."""
+def _schedule_start(user: User, now: datetime) -> datetime | None:
+    """From when messages may be scheduled: now, the end of a dated pause, or never."""
     if not user.onboarded:
         return None
+    if not user.paused:
+        return now
+    if user.paused_until is None:
+        return None
+    # One second before local midnight, so a 00:00 moment on the first day back counts.
+    resume = resume_after(user.paused_until, ZoneInfo(user.timezone)) - timedelta(seconds=1)
+    return max(now, resume)
+
+
+def next_due(user: User, now: datetime) -> datetime | None:
+    """When the user's next scheduled check-in falls (UTC), or None when nothing is scheduled."""
+    start = _schedule_start(user, now)
+    if start is None:
+        return None
+    return next_occurrence(start, user.checkin_time, user.days, ZoneInfo(user.timezone))
+
+
+def next_verrekijker(user: User, now: datetime) -> datetime | None:
+    """When the user's next weekly verrekijker falls (UTC)."""
+    start = _schedule_start(user, now)
+    if start is None:
+        return None
     tz = ZoneInfo(user.timezone)
-    start = now
-    if user.paused:
-        if user.paused_until is None:
-            return None
-        # One second before local midnight, so a 00:00 check-in on the first day back counts.
-        start = max(now, resume_after(user.paused_until, tz) - timedelta(seconds=1))
-    return next_occurrence(start, user.checkin_time, user.days, tz)
+    return next_occurrence(start, user.verrekijker_time, frozenset({user.verrekijker_day}), tz)
+
+
+def next_nudge(user: User, now: datetime) -> datetime | None:
+    """When the next midweek nudge could fall (UTC); None when nudges are off."""
+    start = _schedule_start(user, now)
+    if start is None or not user.nudges:
+        return None
+    tz = ZoneInfo(user.timezone)
+    return next_occurrence(start, user.checkin_time, frozenset({NUDGE_DAY}), tz)
+
+
+def schedule(user: User, now: datetime) -> dict[str, datetime | None]:
+    """Every stored next moment of the user, recomputed (as fields for the repository)."""
+    return {
+        "next_due_at": next_due(user, now),
+        "next_verrekijker_at": next_verrekijker(user, now),
+        "next_nudge_at": next_nudge(user, now),
+    }
 
 
 async def register(
@@ -64,9 +109,7 @@ async def change(services: Services, user: User, **changes: Any) -> User:
     now = services.clock.now()
     updated = await services.storage.users.update(user.user_id, now, **changes)
     if _SCHEDULE_FIELDS & set(changes):
-        updated = await services.storage.users.update(
-            user.user_id, now, next_due_at=next_due(updated, now)
-        )
+        updated = await services.storage.users.update(user.user_id, now, **schedule(updated, now))
     return updated
 
 
@@ -82,3 +125,13 @@ async def pause(services: Services, user: User, days: int | None) -> User:
 async def resume(services: Services, user: User) -> User:
     """End a pause."""
     return await change(services, user, paused=False, paused_until=None)
+
+
+async def backfill_schedules(services: Services) -> int:
+    """Give users from before a newer kind of scheduled message their moments (at start)."""
+    now, done = services.clock.now(), 0
+    while users := await services.storage.users.without_weekly_schedule(500):
+        for user in users:
+            await services.storage.users.update(user.user_id, now, **schedule(user, now))
+        done += len(users)
+    return done

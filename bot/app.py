@@ -19,10 +19,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot import dispatch
+from bot import accounts, dispatch
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.handlers import checkin, misc, preferences, setup
+from bot.handlers import checkin, misc, preferences, privacy, setup, weekly
 from bot.services import SERVICES_KEY, Services, SherpaContext
 from bot.texts import LANGUAGES, Catalog
 from prompts import load_content
@@ -40,6 +40,8 @@ COMMANDS = (
     "questions",
     "pause",
     "resume",
+    "export",
+    "delete",
     "help",
 )
 PRIVATE = filters.ChatType.PRIVATE
@@ -79,14 +81,19 @@ def build_application(
     add(CommandHandler("start", setup.start, filters=PRIVATE))
     add(CommandHandler("settings", setup.settings, filters=PRIVATE))
     add(CommandHandler("today", checkin.today, filters=PRIVATE))
-    for command in ("time", "days", "tz", "lang", "questions"):
+    add(CommandHandler("verrekijker", weekly.verrekijker, filters=PRIVATE))
+    for command in preferences.SHORTCUTS:
         add(CommandHandler(command, preferences.shortcut(command), filters=PRIVATE))
     add(CommandHandler("pause", preferences.pause, filters=PRIVATE))
     add(CommandHandler("resume", preferences.resume, filters=PRIVATE))
+    add(CommandHandler("export", privacy.export_command, filters=PRIVATE))
+    add(CommandHandler("delete", privacy.delete_command, filters=PRIVATE))
     add(CommandHandler("help", misc.help_command, filters=PRIVATE))
     add(MessageHandler(PRIVATE & filters.COMMAND, misc.unknown_command))
     add(CallbackQueryHandler(checkin.step_button, pattern=r"^[ak]:"))
     add(CallbackQueryHandler(setup.choice, pattern=r"^s:"))
+    add(CallbackQueryHandler(weekly.view_button, pattern=r"^v:"))
+    add(CallbackQueryHandler(privacy.confirm_button, pattern=r"^c:"))
     add(
         MessageHandler(
             PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, checkin.edited_answer
@@ -102,6 +109,8 @@ async def _post_init(application: Application) -> None:
     """Open the database, set the command menus, start the schedule reader."""
     services: Services = application.bot_data[SERVICES_KEY]
     services.attach_storage(await Storage.open(services.settings.database_path))
+    if filled := await accounts.backfill_schedules(services):
+        log.info("scheduled the weekly messages of %s existing users", filled)
     await _set_command_menus(application, services)
     assert application.job_queue is not None
     application.job_queue.run_repeating(
@@ -116,6 +125,7 @@ async def _post_init(application: Application) -> None:
 async def _post_shutdown(application: Application) -> None:
     """Close the database after the last update was handled."""
     services: Services = application.bot_data[SERVICES_KEY]
+    services.charts.shutdown(wait=True)
     if services.storage_open:
         await services.storage.close()
         services.attach_storage(None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
 
@@ -31,12 +32,35 @@ class SettingChoice:
     value: str
 
 
-Payload = ScaleAnswer | SkipStep | SettingChoice
+@dataclass(frozen=True)
+class VerrekijkerView:
+    """A tap on the verrekijker's buttons: which view ("week", "weeks", "all") of which week."""
 
-SETTING_FIELDS = frozenset({"lang", "day", "days", "time", "tz", "q", "menu", "pause"})
+    view: str
+    week: date
+
+
+@dataclass(frozen=True)
+class Confirm:
+    """A yes/no tap on a question that needs confirmation, e.g. erasing all data."""
+
+    action: str
+    yes: bool
+
+
+Payload = ScaleAnswer | SkipStep | SettingChoice | VerrekijkerView | Confirm
+CONFIRM_ACTIONS = frozenset({"delete"})
+VIEWS = {"week": "w", "weeks": "o", "all": "a"}
+_VIEW_NAMES = {code: name for name, code in VIEWS.items()}
+
+SETTING_FIELDS = frozenset(
+    {"lang", "day", "days", "time", "tz", "q", "menu", "pause", "wday", "wtime", "nudges"}
+)
 _SCALE = re.compile(r"^a:(\d{1,12}):([1-5])$")
 _SKIP = re.compile(r"^k:(\d{1,12})$")
 _SETTING = re.compile(r"^s:([a-z]{1,8}):([A-Za-z0-9_/+:\-]{0,50})$")
+_VIEW = re.compile(r"^v:([woa]):(\d{8})$")
+_CONFIRM = re.compile(r"^c:([a-z]{1,12}):([yn])$")
 
 
 def encode(payload: Payload) -> str:
@@ -48,6 +72,10 @@ def encode(payload: Payload) -> str:
             data = f"k:{step_id}"
         case SettingChoice(field, value):
             data = f"s:{field}:{value}"
+        case VerrekijkerView(view, week):
+            data = f"v:{VIEWS[view]}:{week:%Y%m%d}"
+        case Confirm(action, yes):
+            data = f"c:{action}:{'y' if yes else 'n'}"
     if len(data.encode()) > MAX_BYTES:
         raise ValueError("callback data over 64 bytes")
     return data
@@ -63,4 +91,12 @@ def decode(data: str | None) -> Payload | None:
         return SkipStep(int(match.group(1)))
     if (match := _SETTING.match(data)) and match.group(1) in SETTING_FIELDS:
         return SettingChoice(match.group(1), match.group(2))
+    if (match := _CONFIRM.match(data)) and match.group(1) in CONFIRM_ACTIONS:
+        return Confirm(match.group(1), match.group(2) == "y")
+    if match := _VIEW.match(data):
+        try:
+            week = datetime.strptime(match.group(2), "%Y%m%d").date()
+        except ValueError:
+            return None
+        return VerrekijkerView(_VIEW_NAMES[match.group(1)], week)
     return None

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.logging_setup import configure_logging
@@ -39,6 +40,13 @@ def _parser() -> argparse.ArgumentParser:
         "--database",
         help="keep the demo's data in this file (default: a temporary file, removed at exit)",
     )
+    export_parser = commands.add_parser(
+        "export",
+        help="write one user's data export to a folder (for a data request)",
+        description="Write the same files /export sends (journal, JSON, CSV) to a folder.",
+    )
+    export_parser.add_argument("--user", type=int, required=True, help="Telegram user id")
+    export_parser.add_argument("--out", type=Path, required=True, help="folder to write to")
     commands.add_parser(
         "migrate",
         help="apply pending database migrations",
@@ -66,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "migrate":
             configure_logging(settings.log_level, secrets=[])
             asyncio.run(_migrate(settings))
+        elif args.command == "export":
+            configure_logging(settings.log_level, secrets=[])
+            return asyncio.run(_export(settings, args.user, args.out))
     except ConfigError as error:
         print(f"sherpa: configuration error: {error}", file=sys.stderr)
         return EXIT_CONFIG
@@ -86,3 +97,25 @@ async def _migrate(settings: Settings) -> None:
     finally:
         await storage.close()
     print("applied: " + ", ".join(applied) if applied else "database is up to date")
+
+
+async def _export(settings: Settings, user_id: int, out: Path) -> int:
+    from bot.app import build_services
+    from bot.data_rights import build_export, write_files
+    from storage import Storage
+
+    services = build_services(settings)
+    storage = await Storage.open(settings.database_path)
+    try:
+        user = await storage.users.get(user_id)
+        if user is None:
+            print(f"sherpa: no user {user_id} in {settings.database_path}", file=sys.stderr)
+            return 1
+        files = await build_export(
+            storage, services.content, services.texts, user, services.clock.now()
+        )
+    finally:
+        await storage.close()
+    for path in write_files(files, out):
+        print(path)
+    return 0

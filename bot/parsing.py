@@ -20,7 +20,7 @@ __all__ = [
     "parse_timezone",
 ]
 
-ParseKey = Literal["time", "days", "tz", "lang", "questions", "pause", "week"]
+ParseKey = Literal["time", "days", "tz", "lang", "questions", "pause", "week", "switch"]
 
 
 class ParseError(ValueError):
@@ -261,3 +261,27 @@ def language_from_telegram(language_code: str | None, default: str) -> str:
         return default
     primary = re.split(r"[-_]", language_code.strip().lower(), maxsplit=1)[0]
     return primary if primary in ("nl", "en") else default
+
+
+def parse_week_moment(text: str) -> tuple[int, time]:
+    """Parse "vr 17:00" / "friday 17.00" into a weekday and a time (the verrekijker moment)."""
+    parts = text.strip().rsplit(maxsplit=1)
+    if len(parts) != 2:
+        raise ParseError("week", f"expected a day and a time in {text!r}", text)
+    try:
+        days, moment = parse_days(parts[0]), parse_time(parts[1])
+    except ParseError as error:
+        raise ParseError("week", str(error), text) from None
+    if len(days) != 1:
+        raise ParseError("week", f"expected one day in {text!r}", text)
+    return next(iter(days)), moment
+
+
+def parse_switch(text: str) -> bool:
+    """Parse on/off words ("aan", "uit", "on", "off") into a bool."""
+    word = text.strip().lower()
+    if word in {"on", "aan", "ja", "yes"}:
+        return True
+    if word in {"off", "uit", "nee", "no"}:
+        return False
+    raise ParseError("switch", f"expected on or off, got {text!r}", text)

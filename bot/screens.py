@@ -16,6 +16,7 @@ from storage import User
 ONBOARDING_STEPS = ("language", "days", "time", "timezone")
 PRESET_TIMES = ("08:00", "12:30", "16:30", "17:30", "20:00")
 PRESET_ZONES = ("Europe/Brussels", "Europe/Amsterdam")
+PRESET_WEEK_TIMES = ("12:00", "16:00", "17:00", "18:00", "20:00")
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 CHECK = "✓ "
 
@@ -98,6 +99,26 @@ def pause_screen(texts: Catalog, user: User) -> Screen:
     return Screen(texts.text(lang, "settings.pause"), InlineKeyboardMarkup(rows))
 
 
+def verrekijker_screen(texts: Catalog, user: User) -> Screen:
+    """The weekly moment (day and time) and the midweek nudge switch."""
+    lang = user.language
+    names = texts.entries[lang]["weekdays_short"]
+    days = [_button(_mark(names[d], d == user.verrekijker_day), "wday", str(d)) for d in range(7)]
+    current = user.verrekijker_time.strftime("%H:%M")
+    times = [
+        _button(_mark(t, t == current), "wtime", t) for t in sorted({*PRESET_WEEK_TIMES, current})
+    ]
+    nudge_key = "settings.nudges_on" if user.nudges else "settings.nudges_off"
+    rows = [
+        days[:4],
+        days[4:],
+        times,
+        [_button(texts.text(lang, nudge_key), "nudges", "off" if user.nudges else "on")],
+        [_button(texts.text(lang, "settings.back"), "menu", "main")],
+    ]
+    return Screen(texts.text(lang, "settings.verrekijker"), InlineKeyboardMarkup(rows))
+
+
 def settings_menu(texts: Catalog, user: User) -> Screen:
     """The overview of all settings with a button per setting."""
     lang = user.language
@@ -109,6 +130,7 @@ def settings_menu(texts: Catalog, user: User) -> Screen:
         ("tz", "settings.timezone_button"),
         ("q", "settings.questions_button"),
         ("pause", "settings.pause_button"),
+        ("week", "settings.verrekijker_button"),
     ]
     buttons = [_button(texts.text(lang, key), "menu", target) for target, key in labels]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
@@ -127,6 +149,9 @@ def settings_summary(texts: Catalog, user: User) -> str:
         time=user.checkin_time.strftime("%H:%M"),
         timezone=user.timezone,
         questions=user.questions_per_checkin,
+        week_day=texts.entries[lang]["weekdays"][user.verrekijker_day],
+        week_time=user.verrekijker_time.strftime("%H:%M"),
+        nudges=texts.text(lang, "settings.on" if user.nudges else "settings.off"),
     )
     return summary + "\n" + next_checkin_line(texts, user)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from random import Random
 from weakref import WeakValueDictionary
@@ -26,6 +27,10 @@ class Services:
     clock: Clock
     rng: Random = field(default_factory=Random)
     _storage: Storage | None = None
+    # Charts render here, off the event loop; one worker keeps a burst from taking both cores.
+    charts: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
+    )
     _user_locks: WeakValueDictionary[int, asyncio.Lock] = field(default_factory=WeakValueDictionary)
 
     def user_lock(self, user_id: int) -> asyncio.Lock:

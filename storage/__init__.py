@@ -6,24 +6,33 @@ from pathlib import Path
 
 from storage.checkins import CheckinRepository
 from storage.db import Database
+from storage.history import HistoryRepository
 from storage.migrations import migrate
 from storage.models import (
     Answer,
     AnsweredQuestion,
     Checkin,
+    ExportedAnswer,
+    ExportedCheckin,
+    ExportedStep,
     NewStep,
     ReflectionDay,
     RotationHistory,
     Step,
     Trigger,
     User,
+    WeeklyKind,
 )
 from storage.users import UserRepository
+from storage.weekly import WeeklyRepository
 
 __all__ = [
     "Answer",
     "AnsweredQuestion",
     "Checkin",
+    "ExportedAnswer",
+    "ExportedCheckin",
+    "ExportedStep",
     "NewStep",
     "ReflectionDay",
     "RotationHistory",
@@ -31,6 +40,7 @@ __all__ = [
     "Storage",
     "Trigger",
     "User",
+    "WeeklyKind",
 ]
 
 
@@ -41,6 +51,8 @@ class Storage:
         self.db = db
         self.users = UserRepository(db)
         self.checkins = CheckinRepository(db)
+        self.weekly = WeeklyRepository(db)
+        self.history = HistoryRepository(db)
 
     @classmethod
     async def open(cls, path: str | Path, *, apply_migrations: bool = True) -> Storage:

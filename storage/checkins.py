@@ -8,7 +8,14 @@ import aiosqlite
 
 from storage.codec import utc_text
 from storage.db import Database
-from storage.models import Answer, Checkin, NewStep, RotationHistory, Step, Trigger
+from storage.models import (
+    Answer,
+    Checkin,
+    NewStep,
+    RotationHistory,
+    Step,
+    Trigger,
+)
 
 _STEP_COLUMNS = (
     "s.id, s.checkin_id, c.user_id, c.signpost, s.position, s.kind, s.question_index,"

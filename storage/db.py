@@ -33,7 +33,14 @@ class Database:
         await connection.execute("PRAGMA journal_mode = WAL")
         await connection.execute("PRAGMA synchronous = NORMAL")
         await connection.execute("PRAGMA foreign_keys = ON")
+        # Deleted rows are overwritten with zeros, so erased reflections do not linger in
+        # free pages of the file.
+        await connection.execute("PRAGMA secure_delete = ON")
         return cls(connection)
+
+    async def scrub_log(self) -> None:
+        """Copy the write-ahead log into the file and empty it, so deleted text leaves it too."""
+        await self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def close(self) -> None:
         """Close the connection; WAL content is checkpointed by SQLite on the last close."""

@@ -9,6 +9,7 @@ from typing import Literal
 StepKind = Literal["question", "energy", "boundaries"]
 StepState = Literal["pending", "open", "answered", "skipped"]
 Trigger = Literal["scheduled", "on_demand"]
+WeeklyKind = Literal["verrekijker", "nudge"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class User:
     next_signpost: int
     next_due_at: datetime | None
     created_at: datetime
+    verrekijker_day: int = 4
+    verrekijker_time: time = time(17, 0)
+    nudges: bool = True
+    next_verrekijker_at: datetime | None = None
+    next_nudge_at: datetime | None = None
 
     @property
     def onboarded(self) -> bool:
@@ -111,3 +117,40 @@ class ReflectionDay:
     questions: tuple[AnsweredQuestion, ...]  # only questions that got an answer
     energy: int | None
     boundaries: int | None
+
+
+@dataclass(frozen=True)
+class ExportedAnswer:
+    """An answer with its timestamps, for the user's own export."""
+
+    text: str
+    created_at: datetime
+    edited_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ExportedStep:
+    """A step of a check-in with everything stored about it."""
+
+    position: int
+    kind: StepKind
+    question_text: str | None
+    state: StepState
+    score: int | None
+    asked_at: datetime | None
+    closed_at: datetime | None
+    answers: tuple[ExportedAnswer, ...]
+
+
+@dataclass(frozen=True)
+class ExportedCheckin:
+    """A check-in with its steps and answers, for the user's own export."""
+
+    local_date: date
+    signpost: int
+    prompt_index: int
+    trigger: Trigger
+    created_at: datetime
+    delivered_at: datetime | None
+    completed_at: datetime | None
+    steps: tuple[ExportedStep, ...]

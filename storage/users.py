@@ -31,6 +31,17 @@ _ENCODERS: dict[str, Any] = {
     "paused": int,
     "paused_until": lambda v: None if v is None else v.isoformat(),
     "next_due_at": lambda v: None if v is None else utc_text(v),
+    "verrekijker_day": int,
+    "verrekijker_time": time_text,
+    "nudges": int,
+    "next_verrekijker_at": lambda v: None if v is None else utc_text(v),
+    "next_nudge_at": lambda v: None if v is None else utc_text(v),
+}
+# The stored moment of each kind of scheduled message.
+DUE_COLUMNS = {
+    "checkin": "next_due_at",
+    "verrekijker": "next_verrekijker_at",
+    "nudge": "next_nudge_at",
 }
 
 
@@ -49,6 +60,11 @@ def _user(row: aiosqlite.Row) -> User:
         next_signpost=row["next_signpost"],
         next_due_at=utc_value(row["next_due_at"]),
         created_at=utc_value(row["created_at"]),  # type: ignore[arg-type]
+        verrekijker_day=row["verrekijker_day"],
+        verrekijker_time=time_value(row["verrekijker_time"]),
+        nudges=bool(row["nudges"]),
+        next_verrekijker_at=utc_value(row["next_verrekijker_at"]),
+        next_nudge_at=utc_value(row["next_nudge_at"]),
     )
 
 
@@ -122,22 +138,40 @@ class UserRepository:
             (past % 10 + 1, user_id, past),
         )
 
-    async def due(self, now: datetime, limit: int) -> list[User]:
-        """Users whose next check-in is due at or before now, earliest first."""
+    async def due(self, now: datetime, limit: int, kind: str = "checkin") -> list[User]:
+        """Users whose next message of this kind is due at or before now, earliest first."""
+        column = DUE_COLUMNS[kind]
         async with self._db.connection.execute(
-            "SELECT * FROM users WHERE next_due_at IS NOT NULL AND next_due_at <= ?"
-            " ORDER BY next_due_at LIMIT ?",
+            f"SELECT * FROM users WHERE {column} IS NOT NULL AND {column} <= ?"
+            f" ORDER BY {column} LIMIT ?",
             (utc_text(now), limit),
         ) as cursor:
             return [_user(row) for row in await cursor.fetchall()]
 
     async def next_due_moment(self) -> datetime | None:
-        """The earliest scheduled moment of any user (the `try` demo jumps the clock there)."""
-        async with self._db.connection.execute(
-            "SELECT MIN(next_due_at) FROM users WHERE next_due_at IS NOT NULL"
-        ) as cursor:
+        """The earliest scheduled moment of anything (the `try` demo jumps the clock there)."""
+        firsts = " UNION ALL ".join(
+            f"SELECT MIN({column}) AS m FROM users" for column in DUE_COLUMNS.values()
+        )
+        async with self._db.connection.execute(f"SELECT MIN(m) FROM ({firsts})") as cursor:
             row = await cursor.fetchone()
         return utc_value(row[0]) if row else None
+
+    async def without_weekly_schedule(self, limit: int) -> list[User]:
+        """Onboarded users whose weekly moments were never computed (after migration 2)."""
+        async with self._db.connection.execute(
+            "SELECT * FROM users WHERE onboarding_step IS NULL AND paused = 0"
+            " AND next_verrekijker_at IS NULL LIMIT ?",
+            (limit,),
+        ) as cursor:
+            return [_user(row) for row in await cursor.fetchall()]
+
+    async def delete(self, user_id: int) -> bool:
+        """Erase the user and everything about them (cascades), also from the log file."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
+        await self._db.scrub_log()
+        return cursor.rowcount == 1
 
     async def count(self) -> int:
         """Number of users."""

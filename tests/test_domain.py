@@ -10,7 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.accounts import is_paused, next_due
-from bot.callbacks import MAX_BYTES, ScaleAnswer, SettingChoice, SkipStep, decode, encode
+from bot.callbacks import (
+    MAX_BYTES,
+    ScaleAnswer,
+    SettingChoice,
+    SkipStep,
+    VerrekijkerView,
+    decode,
+    encode,
+)
 from bot.rotation import fresh_picks, plan_checkin
 from bot.texts import LANGUAGES, Catalog
 from prompts import load_content
@@ -82,6 +90,7 @@ def test_plan_uses_the_signpost_and_ends_with_both_scales():
         ScaleAnswer(123456789012, 5),
         SkipStep(1),
         SettingChoice("tz", "America/Argentina/Buenos_Aires"),
+        VerrekijkerView("weeks", date(2026, 3, 2)),
     ],
 )
 def test_payloads_round_trip_within_64_bytes(payload):
@@ -91,7 +100,19 @@ def test_payloads_round_trip_within_64_bytes(payload):
 
 
 @pytest.mark.parametrize(
-    "data", [None, "", "a:1:6", "a:x:1", "k:", "s:evil:1", "s:tz:../../etc", "a:1:1:1", "zz"]
+    "data",
+    [
+        None,
+        "",
+        "a:1:6",
+        "a:x:1",
+        "k:",
+        "s:evil:1",
+        "s:tz:../../etc",
+        "a:1:1:1",
+        "zz",
+        "v:w:20261399",
+    ],
 )
 def test_forged_or_malformed_data_decodes_to_nothing(data):
     assert decode(data) is None

@@ -16,8 +16,10 @@ from bot.parsing import (
     parse_language,
     parse_pause_days,
     parse_question_count,
+    parse_switch,
     parse_time,
     parse_timezone,
+    parse_week_moment,
 )
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
@@ -503,3 +505,29 @@ def test_parse_pause_days_rejects(text: str) -> None:
 )
 def test_language_from_telegram(code: str | None, default: str, expected: str) -> None:
     assert language_from_telegram(code, default) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vr 17:00", (4, time(17, 0))),
+        ("friday 17.30", (4, time(17, 30))),
+        ("zo 9:05", (6, time(9, 5))),
+    ],
+)
+def test_parse_week_moment(text, expected):
+    assert parse_week_moment(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "17:00", "vr", "ma,di 17:00", "vr 25:00", "banaan 17:00"])
+def test_parse_week_moment_rejects(text):
+    with pytest.raises(ParseError) as error:
+        parse_week_moment(text)
+    assert error.value.key == "week"
+
+
+def test_parse_switch():
+    assert parse_switch(" Aan ") and parse_switch("on")
+    assert not parse_switch("uit") and not parse_switch("OFF")
+    with pytest.raises(ParseError):
+        parse_switch("misschien")

@@ -189,3 +189,31 @@ async def test_rotation_history_lists_prompts_and_questions(storage):
     history = await storage.checkins.rotation_history(1, 5)
     assert history.prompts == [2, 0]
     assert history.questions == [[0, 3], [0, 3]]
+
+
+async def test_delete_erases_everything_also_from_the_file_and_the_log(tmp_path):
+    path = tmp_path / "erase.sqlite3"
+    storage = await Storage.open(path)
+    await _user(storage)
+    await _user(storage, 2)
+    for user_id in (1, 2):
+        checkin = await storage.checkins.create(
+            user_id=user_id,
+            local_date=date(2026, 3, 2),
+            signpost=1,
+            prompt_index=0,
+            trigger="scheduled",
+            steps=STEPS,
+            now=NOW,
+        )
+        step = await storage.checkins.open_next_step(checkin.id, NOW)
+        secret = f"uniquesecretword{user_id}" * 20
+        await storage.checkins.add_answer(step=step, message_id=10, text=secret, now=NOW)
+    assert await storage.users.delete(1)
+    assert await storage.users.get(1) is None
+    assert await storage.checkins.count_answers(1) == 0
+    assert await storage.checkins.count_answers(2) == 1
+    await storage.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("erase"))
+    assert b"uniquesecretword1" not in raw
+    assert b"uniquesecretword2" in raw

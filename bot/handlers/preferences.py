@@ -15,25 +15,32 @@ from bot.parsing import (
     parse_language,
     parse_pause_days,
     parse_question_count,
+    parse_switch,
     parse_time,
     parse_timezone,
+    parse_week_moment,
 )
 from bot.services import SherpaContext
 from storage import User
 
-# command -> (parser, the User field it sets, how a value is shown)
-_SHORTCUTS: dict[str, tuple[Callable[[str], Any], str]] = {
-    "time": (parse_time, "checkin_time"),
-    "days": (parse_days, "days"),
-    "tz": (lambda text: parse_timezone(text).key, "timezone"),
-    "lang": (parse_language, "language"),
-    "questions": (parse_question_count, "questions_per_checkin"),
+# command -> parser from the typed argument to the User fields it sets
+_SHORTCUTS: dict[str, Callable[[str], dict[str, Any]]] = {
+    "time": lambda text: {"checkin_time": parse_time(text)},
+    "days": lambda text: {"days": parse_days(text)},
+    "tz": lambda text: {"timezone": parse_timezone(text).key},
+    "lang": lambda text: {"language": parse_language(text)},
+    "questions": lambda text: {"questions_per_checkin": parse_question_count(text)},
+    "week": lambda text: dict(
+        zip(("verrekijker_day", "verrekijker_time"), parse_week_moment(text), strict=True)
+    ),
+    "nudges": lambda text: {"nudges": parse_switch(text)},
 }
+SHORTCUTS = tuple(_SHORTCUTS)
 
 
 def shortcut(command: str) -> Callable[[Update, SherpaContext], Awaitable[None]]:
     """A handler for `/<command> <value>` that parses, saves and confirms."""
-    parser, field = _SHORTCUTS[command]
+    parser = _SHORTCUTS[command]
 
     async def handle(update: Update, context: SherpaContext) -> None:
         """Parse the argument; a bad value changes nothing and shows an example."""
@@ -43,11 +50,11 @@ def shortcut(command: str) -> Callable[[Update, SherpaContext], Awaitable[None]]
             await say(update, context, user, f"errors.{command}")
             return
         try:
-            value = parser(argument)
+            fields = parser(argument)
         except ParseError as error:
             await say(update, context, user, f"errors.{error.key}")
             return
-        user = await accounts.change(context.services, user, **{field: value})
+        user = await accounts.change(context.services, user, **fields)
         await _confirm(update, context, user)
 
     handle.__doc__ = f"/{command}: change one setting in one line."

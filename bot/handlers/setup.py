@@ -102,6 +102,15 @@ async def _apply(
         elif field == "pause":
             await _pause_choice(services, user, value)
             return None, "settings.saved"
+        elif field == "wday" and value.isdigit() and int(value) < 7:
+            user = await accounts.change(services, user, verrekijker_day=int(value))
+            return screens.verrekijker_screen(texts, user), "settings.saved"
+        elif field == "wtime":
+            user = await accounts.change(services, user, verrekijker_time=parse_time(value))
+            return screens.verrekijker_screen(texts, user), "settings.saved"
+        elif field == "nudges" and value in {"on", "off"}:
+            user = await accounts.change(services, user, nudges=value == "on")
+            return screens.verrekijker_screen(texts, user), "settings.saved"
         elif field == "menu":
             return _menu_screen(services, user, value), None
         else:
@@ -150,6 +159,8 @@ def _menu_screen(services: Services, user: User, target: str) -> Screen:
             return screens.questions_screen(texts, user)
         case "pause":
             return screens.pause_screen(texts, user)
+        case "week":
+            return screens.verrekijker_screen(texts, user)
         case "close":
             return Screen(screens.settings_summary(texts, user))
         case _:

@@ -1,0 +1,121 @@
+"""Reading a user's history: the weekly summary's read model, counts, and the full export."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storage.codec import utc_value
+from storage.db import Database
+from storage.models import (
+    AnsweredQuestion,
+    ExportedAnswer,
+    ExportedCheckin,
+    ExportedStep,
+    ReflectionDay,
+)
+
+
+class HistoryRepository:
+    """Read-only views over check-ins, steps and answers."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def history(
+        self, user_id: int, since: date | None = None, until: date | None = None
+    ) -> list[ReflectionDay]:
+        """The days the user reflected (an answer or a scale), oldest first, within the range."""
+        async with self._db.connection.execute(
+            "SELECT c.id, c.local_date, c.signpost, s.kind, s.question_text, s.score, a.text"
+            " FROM checkins c JOIN checkin_steps s ON s.checkin_id = c.id"
+            " LEFT JOIN answers a ON a.step_id = s.id"
+            " WHERE c.user_id = ? AND c.local_date BETWEEN ? AND ?"
+            "   AND (a.id IS NOT NULL OR s.score IS NOT NULL)"
+            " ORDER BY c.local_date, s.position, a.id",
+            (user_id, (since or date.min).isoformat(), (until or date.max).isoformat()),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        days: dict[int, dict] = {}
+        for checkin_id, local_date, signpost, kind, question, score, text in rows:
+            day = days.setdefault(
+                checkin_id,
+                {"date": local_date, "signpost": signpost, "questions": {}, "scores": {}},
+            )
+            if kind == "question" and text is not None:
+                day["questions"].setdefault(question or "", []).append(text)
+            elif score is not None:
+                day["scores"][kind] = score
+        return [
+            ReflectionDay(
+                local_date=date.fromisoformat(d["date"]),
+                signpost=d["signpost"],
+                questions=tuple(
+                    AnsweredQuestion(q, tuple(answers)) for q, answers in d["questions"].items()
+                ),
+                energy=d["scores"].get("energy"),
+                boundaries=d["scores"].get("boundaries"),
+            )
+            for d in days.values()
+        ]
+
+    async def export(self, user_id: int) -> list[ExportedCheckin]:
+        """Every check-in of the user with all its steps and answers, oldest first."""
+        conn = self._db.connection
+        async with conn.execute(
+            "SELECT * FROM checkins WHERE user_id = ? ORDER BY local_date", (user_id,)
+        ) as cursor:
+            checkins = list(await cursor.fetchall())
+        async with conn.execute(
+            "SELECT s.* FROM checkin_steps s JOIN checkins c ON c.id = s.checkin_id"
+            " WHERE c.user_id = ? ORDER BY s.checkin_id, s.position",
+            (user_id,),
+        ) as cursor:
+            steps = list(await cursor.fetchall())
+        async with conn.execute(
+            "SELECT step_id, text, created_at, edited_at FROM answers"
+            " WHERE user_id = ? ORDER BY id",
+            (user_id,),
+        ) as cursor:
+            answers: dict[int, list[ExportedAnswer]] = {}
+            for step_id, text, created, edited in await cursor.fetchall():
+                answers.setdefault(step_id, []).append(
+                    ExportedAnswer(text, utc_value(created), utc_value(edited))  # type: ignore[arg-type]
+                )
+        by_checkin: dict[int, list[ExportedStep]] = {}
+        for s in steps:
+            by_checkin.setdefault(s["checkin_id"], []).append(
+                ExportedStep(
+                    position=s["position"],
+                    kind=s["kind"],
+                    question_text=s["question_text"],
+                    state=s["state"],
+                    score=s["score"],
+                    asked_at=utc_value(s["asked_at"]),
+                    closed_at=utc_value(s["closed_at"]),
+                    answers=tuple(answers.get(s["id"], [])),
+                )
+            )
+        return [
+            ExportedCheckin(
+                local_date=date.fromisoformat(c["local_date"]),
+                signpost=c["signpost"],
+                prompt_index=c["prompt_index"],
+                trigger=c["trigger"],
+                created_at=utc_value(c["created_at"]),  # type: ignore[arg-type]
+                delivered_at=utc_value(c["delivered_at"]),
+                completed_at=utc_value(c["completed_at"]),
+                steps=tuple(by_checkin.get(c["id"], [])),
+            )
+            for c in checkins
+        ]
+
+    async def reflection_days(self, user_id: int, since: date, until: date) -> int:
+        """On how many local days in the range the user reflected."""
+        async with self._db.connection.execute(
+            "SELECT COUNT(DISTINCT c.id) FROM checkins c"
+            " JOIN checkin_steps s ON s.checkin_id = c.id"
+            " WHERE c.user_id = ? AND c.local_date BETWEEN ? AND ? AND s.state = 'answered'",
+            (user_id, since.isoformat(), until.isoformat()),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
