@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.sandbox import Sandbox
-from bot.standin import SentMessage, StandIn
+from bot.standin import SentMessage, StandIn, UploadedFile
 
 YOU = 1001
 BANNER = """Sherpa, in your terminal. You are a practitioner chatting with the bot.
@@ -30,8 +30,9 @@ _TAG = re.compile(r"<[^>]+>")
 class Terminal:
     """Prints the bot's messages and buttons as they arrive."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, pictures: Path) -> None:
         self.out = out
+        self.pictures = pictures
         self._shown: dict[int, str] = {}
 
     def show(self, _chat_id: int, message: SentMessage) -> None:
@@ -42,6 +43,11 @@ class Terminal:
         if self._shown.get(message.message_id) == text:
             return  # an edit that only removed buttons: nothing new to read
         self._shown[message.message_id] = text
+        if isinstance(message.media, UploadedFile):
+            self.pictures.mkdir(parents=True, exist_ok=True)
+            path = self.pictures / (message.media.filename or f"file-{message.message_id}")
+            path.write_bytes(message.media.data)
+            text = f"[{message.kind}: {path}]\n{text}"
         label = "Sherpa (edited)" if message.edit_date else "Sherpa"
         print(f"\n{label} ▸ " + text.replace("\n", "\n    "), file=self.out)
         buttons = [b.text for row in message.buttons for b in row]
@@ -62,7 +68,8 @@ async def try_in_terminal(
         path = Path(database) if database else Path(folder) / "try.sqlite3"
         settings = settings.model_copy(update={"database_path": path})
         clock = ManualClock()
-        terminal = Terminal(stdout)
+        # Pictures and files the bot sends are kept after the demo, to open in a viewer.
+        terminal = Terminal(stdout, Path(tempfile.gettempdir()) / "sherpa-try")
         api = StandIn(now=lambda: clock.now().timestamp(), on_bot_message=terminal.show)
         async with api:
             you = api.user(YOU, first_name="You", language_code=settings.default_language)

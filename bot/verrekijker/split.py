@@ -1,0 +1,104 @@
+"""Split rendered sections into Telegram messages: few, at section boundaries, HTML kept whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.verrekijker.text import Section
+
+LIMIT = 4096  # Telegram's limit for one message's text
+SECTION_GAP = "\n\n"
+# Inside an oversized section: paragraphs first, then lines, then words.
+_BREAKS = ("\n\n", "\n", " ")
+_TAG = re.compile(r"<(/?)(b|i|code)>")
+_ENTITY = re.compile(r"&[#\w]*$")
+_OPEN_TAG = re.compile(r"<[^>]*$")
+
+
+def _stack_after(stack: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The tags still open after `text`, given those open before it."""
+    open_tags = list(stack)
+    for match in _TAG.finditer(text):
+        closing, name = match.groups()
+        if not closing:
+            open_tags.append(name)
+        elif name in open_tags:
+            # Close the innermost matching tag and anything opened inside it.
+            del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name) :]
+    return tuple(open_tags)
+
+
+def _openers(stack: tuple[str, ...]) -> str:
+    """Reopen the tags of `stack` at the start of the next message."""
+    return "".join(f"<{name}>" for name in stack)
+
+
+def _closers(stack: tuple[str, ...]) -> str:
+    """Close the tags of `stack` at the end of a message, innermost first."""
+    return "".join(f"</{name}>" for name in reversed(stack))
+
+
+def _reserve(text: str) -> int:
+    """Room to keep for closing and reopening tags: the deepest nesting the text reaches."""
+    deepest, stack = 0, ()
+    for match in _TAG.finditer(text):
+        stack = _stack_after(stack, match.group(0))
+        deepest = max(deepest, len(_openers(stack)) + len(_closers(stack)))
+    return deepest
+
+
+def _hard_cut(text: str, budget: int) -> list[str]:
+    """Cut a word longer than a whole message, never inside a tag or an entity."""
+    pieces = []
+    while len(text) > budget:
+        head = text[:budget]
+        for pattern in (_OPEN_TAG, _ENTITY):
+            if (found := pattern.search(head)) and found.start() > 0:
+                head = head[: found.start()]
+        pieces.append(head)
+        text = text[len(head) :]
+    return [*pieces, text]
+
+
+def _atoms(text: str, budget: int, level: int = 0) -> list[tuple[str, str]]:
+    """(separator before, piece) pairs, each piece within `budget`, split as coarsely as can be."""
+    if len(text) <= budget:
+        return [("", text)]
+    if level == len(_BREAKS):
+        return [("", piece) for piece in _hard_cut(text, budget)]
+    brk = _BREAKS[level]
+    atoms: list[tuple[str, str]] = []
+    for i, part in enumerate(text.split(brk)):
+        inner = _atoms(part, budget, level + 1)
+        atoms.append((brk if i else "", inner[0][1]))
+        atoms += inner[1:]
+    return atoms
+
+
+def split_messages(sections: Iterable[Section | str], limit: int = LIMIT) -> list[str]:
+    """Join sections with blank lines into as few messages of at most `limit` chars as can be."""
+    texts = [s.html if isinstance(s, Section) else s for s in sections]
+    texts = [text for text in texts if text.strip()]
+    budget = limit - _reserve("".join(texts))
+    if budget < 1:
+        raise ValueError(f"limit {limit} leaves no room next to the text's HTML tags")
+    messages: list[str] = []
+    current, stack = "", ()
+    for text in texts:
+        whole = len(text) <= budget
+        # A section that fits a message is never split; a larger one starts a message of its own.
+        for i, (brk, piece) in enumerate(_atoms(text, budget)):
+            sep = brk if i else SECTION_GAP
+            after = _stack_after(stack, piece)
+            fits = len(current) + len(sep) + len(piece) + len(_closers(after)) <= limit
+            if current and fits and (whole or i):
+                current += sep + piece
+            else:
+                if current:
+                    messages.append(current + _closers(stack))
+                current = _openers(stack) + piece
+            stack = after
+    if current:
+        messages.append(current + _closers(stack))
+    return [m for m in messages if m.strip()]
