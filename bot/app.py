@@ -108,7 +108,9 @@ def build_application(
 async def _post_init(application: Application) -> None:
     """Open the database, set the command menus, start the schedule reader."""
     services: Services = application.bot_data[SERVICES_KEY]
-    services.attach_storage(await Storage.open(services.settings.database_path))
+    settings = services.settings
+    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+    services.attach_storage(storage)
     if filled := await accounts.backfill_schedules(services):
         log.info("scheduled the weekly messages of %s existing users", filled)
     await _set_command_menus(application, services)

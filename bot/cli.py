@@ -8,10 +8,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from telegram.error import InvalidToken, NetworkError
+
 from bot.config import ConfigError, Settings, load_settings
 from bot.logging_setup import configure_logging
 from bot.texts import CatalogError
 from prompts import ContentError
+from storage.crypto import CipherError, new_key
 
 EXIT_CONFIG = 2
 
@@ -48,6 +51,20 @@ def _parser() -> argparse.ArgumentParser:
     export_parser.add_argument("--user", type=int, required=True, help="Telegram user id")
     export_parser.add_argument("--out", type=Path, required=True, help="folder to write to")
     commands.add_parser(
+        "new-key",
+        help="print a fresh key for ANSWERS_ENCRYPTION_KEY",
+        description="Print a fresh random key for ANSWERS_ENCRYPTION_KEY. Keep it outside the"
+        " database and its backups; without it the answers cannot be read.",
+    )
+    commands.add_parser(
+        "rotate-key",
+        help="re-encrypt every answer under ANSWERS_ENCRYPTION_KEY",
+        description="Re-encrypt stored answers under ANSWERS_ENCRYPTION_KEY, in batches, while"
+        " the bot keeps running. Put the previous key in ANSWERS_ENCRYPTION_OLD_KEYS first (and"
+        " restart the bot with both), run this, then remove the old key. Without"
+        " ANSWERS_ENCRYPTION_KEY it turns sealed answers back into plain text.",
+    )
+    commands.add_parser(
         "migrate",
         help="apply pending database migrations",
         description="Apply pending database migrations to DATABASE_PATH (run does this too).",
@@ -60,9 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = load_settings()
-        if args.command == "run":
+        if args.command == "new-key":
+            print(new_key())
+        elif args.command == "run":
             token = settings.require_token()
-            configure_logging(settings.log_level, secrets=[token])
+            configure_logging(settings.log_level, secrets=settings.secrets())
             from bot.runner import run
 
             run(settings, token)
@@ -72,10 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             asyncio.run(try_in_terminal(settings, database=args.database))
         elif args.command == "migrate":
-            configure_logging(settings.log_level, secrets=[])
+            configure_logging(settings.log_level, secrets=settings.secrets())
             asyncio.run(_migrate(settings))
+        elif args.command == "rotate-key":
+            configure_logging(settings.log_level, secrets=settings.secrets())
+            asyncio.run(_rotate_key(settings))
         elif args.command == "export":
-            configure_logging(settings.log_level, secrets=[])
+            configure_logging(settings.log_level, secrets=settings.secrets())
             return asyncio.run(_export(settings, args.user, args.out))
     except ConfigError as error:
         print(f"sherpa: configuration error: {error}", file=sys.stderr)
@@ -83,6 +105,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ContentError, CatalogError) as error:
         print(f"sherpa: content error: {error}", file=sys.stderr)
         return EXIT_CONFIG
+    except CipherError as error:
+        print(f"sherpa: configuration error: ANSWERS_ENCRYPTION_KEY: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+    except InvalidToken:
+        print(
+            "sherpa: configuration error: TELEGRAM_BOT_TOKEN: Telegram refused this token"
+            " (check it with @BotFather)",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
+    except NetworkError as error:
+        # One line, no traceback: it could carry request details; the token is never printed.
+        print(f"sherpa: cannot reach the Telegram Bot API: {error.message}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     return 0
@@ -91,11 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 async def _migrate(settings: Settings) -> None:
     from storage import Storage
 
-    storage = await Storage.open(settings.database_path, apply_migrations=False)
-    try:
-        applied = await storage.migrate()
-    finally:
-        await storage.close()
+    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+    applied = storage.applied
+    await storage.close()
     print("applied: " + ", ".join(applied) if applied else "database is up to date")
 
 
@@ -105,7 +139,7 @@ async def _export(settings: Settings, user_id: int, out: Path) -> int:
     from storage import Storage
 
     services = build_services(settings)
-    storage = await Storage.open(settings.database_path)
+    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
     try:
         user = await storage.users.get(user_id)
         if user is None:
@@ -119,3 +153,19 @@ async def _export(settings: Settings, user_id: int, out: Path) -> int:
     for path in write_files(files, out):
         print(path)
     return 0
+
+
+async def _rotate_key(settings: Settings) -> None:
+    from storage import Storage
+
+    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+    total = 0
+    try:
+        # Small batches, each its own transaction: the running bot keeps reading and writing.
+        while done := await storage.checkins.reseal(batch=500):
+            total += done
+            await asyncio.sleep(0)
+    finally:
+        await storage.close()
+    target = "the current key" if settings.answer_cipher().enabled else "plain text"
+    print(f"re-encrypted {total} answers to {target}")

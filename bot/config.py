@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from storage.crypto import AnswerCipher, CipherError, parse_key
+
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 
 
@@ -29,6 +31,36 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # How often the schedule reader looks for due check-ins, in seconds.
     schedule_interval: float = Field(default=20.0, gt=0, le=300)
+    # Seals answer texts at rest; older keys (comma-separated) still open what they sealed.
+    answers_encryption_key: SecretStr | None = None
+    answers_encryption_old_keys: SecretStr | None = None
+
+    @field_validator("answers_encryption_key", "answers_encryption_old_keys")
+    @classmethod
+    def _keys_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        for part in value.get_secret_value().split(","):
+            try:
+                parse_key(part)
+            except CipherError as error:
+                raise ValueError(str(error)) from None
+        return value
+
+    def answer_cipher(self) -> AnswerCipher:
+        """The cipher for answer texts from the configured keys (no key: plain text)."""
+        current = self.answers_encryption_key
+        old = self.answers_encryption_old_keys
+        return AnswerCipher(
+            parse_key(current.get_secret_value()) if current else None,
+            [parse_key(k) for k in old.get_secret_value().split(",")] if old else [],
+        )
+
+    def secrets(self) -> list[str]:
+        """Every configured secret, to mask in logs."""
+        values = [self.telegram_bot_token, self.answers_encryption_key]
+        values.append(self.answers_encryption_old_keys)
+        return [v.get_secret_value() for v in values if v is not None]
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -2,21 +2,45 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Update
 
 from bot.app import build_application, build_services
 from bot.config import Settings
+from storage import Storage
 
 log = logging.getLogger(__name__)
+
+# Telegram unreachable at start (a reboot before the network is up): retry with back-off,
+# about two minutes in all, then stop with a clear message.
+BOOTSTRAP_RETRIES = 8
 
 
 def run(settings: Settings, token: str) -> None:
     """Poll Telegram until stopped; in-flight updates finish and the database closes."""
     services = build_services(settings)
+    # Open the database once before going online: pending migrations are applied and a
+    # wrong encryption key stops the start here, even when Telegram is unreachable.
+    asyncio.run(_check_database(settings))
+    if not services.settings.answer_cipher().enabled:
+        log.warning(
+            "answers are stored as plain text: set ANSWERS_ENCRYPTION_KEY (python -m bot new-key)"
+        )
     application = build_application(settings, services, token=token)
     log.info("Sherpa starts (database %s)", settings.database_path)
     # run_polling installs SIGINT/SIGTERM handlers and runs post_shutdown on the way out.
-    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    application.run_polling(
+        allowed_updates=Update.ALL_TYPES,
+        drop_pending_updates=False,
+        bootstrap_retries=BOOTSTRAP_RETRIES,
+    )
     log.info("Sherpa stopped")
+
+
+async def _check_database(settings: Settings) -> None:
+    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+    if storage.applied:
+        log.info("applied migrations: %s", ", ".join(storage.applied))
+    await storage.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from storage.checkins import CheckinRepository
+from storage.crypto import AnswerCipher, CipherError, new_key, parse_key
 from storage.db import Database
 from storage.history import HistoryRepository
 from storage.migrations import migrate
@@ -28,8 +29,10 @@ from storage.weekly import WeeklyRepository
 
 __all__ = [
     "Answer",
+    "AnswerCipher",
     "AnsweredQuestion",
     "Checkin",
+    "CipherError",
     "ExportedAnswer",
     "ExportedCheckin",
     "ExportedStep",
@@ -41,6 +44,8 @@ __all__ = [
     "Trigger",
     "User",
     "WeeklyKind",
+    "new_key",
+    "parse_key",
 ]
 
 
@@ -53,18 +58,26 @@ class Storage:
         self.checkins = CheckinRepository(db)
         self.weekly = WeeklyRepository(db)
         self.history = HistoryRepository(db)
+        self.applied: list[str] = []
 
     @classmethod
-    async def open(cls, path: str | Path, *, apply_migrations: bool = True) -> Storage:
-        """Open the database and bring its schema up to date."""
-        db = await Database.open(path)
-        if apply_migrations:
-            await migrate(db)
-        return cls(db)
+    async def open(cls, path: str | Path, *, cipher: AnswerCipher | None = None) -> Storage:
+        """Open the database, apply pending migrations, and check the answer keys.
 
-    async def migrate(self) -> list[str]:
-        """Apply pending migrations; returns their names."""
-        return await migrate(self.db)
+        `storage.applied` names the migrations this open applied. Raises CipherError when
+        stored answers were sealed with a key that is not configured: a wrong key stops the
+        start with a clear error instead of showing garbage.
+        """
+        db = await Database.open(path, cipher)
+        try:
+            applied = await migrate(db)
+            await CheckinRepository(db).check_keys()
+        except BaseException:
+            await db.close()
+            raise
+        storage = cls(db)
+        storage.applied = applied
+        return storage
 
     async def close(self) -> None:
         """Close the database."""

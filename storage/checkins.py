@@ -7,6 +7,7 @@ from datetime import date, datetime
 import aiosqlite
 
 from storage.codec import utc_text
+from storage.crypto import CipherError
 from storage.db import Database
 from storage.models import (
     Answer,
@@ -193,11 +194,13 @@ class CheckinRepository:
     async def add_answer(self, *, step: Step, message_id: int, text: str, now: datetime) -> bool:
         """Store a free-text answer; False if this message was stored before (redelivery)."""
         stamp = utc_text(now)
+        sealed, kid = self._db.cipher.seal(text, step.user_id)
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
-                "INSERT OR IGNORE INTO answers (step_id, user_id, message_id, text, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (step.id, step.user_id, message_id, text, stamp),
+                "INSERT OR IGNORE INTO answers"
+                " (step_id, user_id, message_id, text, key_id, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (step.id, step.user_id, message_id, sealed, kid, stamp),
             )
             if cursor.rowcount == 0:
                 return False
@@ -211,20 +214,58 @@ class CheckinRepository:
 
     async def edit_answer(self, user_id: int, message_id: int, text: str, now: datetime) -> bool:
         """Replace the text of an answer after the user edited their message."""
+        sealed, kid = self._db.cipher.seal(text, user_id)
         cursor = await self._db.connection.execute(
-            "UPDATE answers SET text = ?, edited_at = ? WHERE user_id = ? AND message_id = ?",
-            (text, utc_text(now), user_id, message_id),
+            "UPDATE answers SET text = ?, key_id = ?, edited_at = ?"
+            " WHERE user_id = ? AND message_id = ?",
+            (sealed, kid, utc_text(now), user_id, message_id),
         )
         return cursor.rowcount == 1
 
     async def answers(self, step_id: int) -> list[Answer]:
         """The answers given to one step, oldest first."""
         async with self._db.connection.execute(
-            "SELECT id, step_id, message_id, text, edited_at IS NOT NULL FROM answers"
-            " WHERE step_id = ? ORDER BY id",
+            "SELECT id, step_id, message_id, text, key_id, user_id, edited_at IS NOT NULL"
+            " FROM answers WHERE step_id = ? ORDER BY id",
             (step_id,),
         ) as cursor:
-            return [Answer(r[0], r[1], r[2], r[3], bool(r[4])) for r in await cursor.fetchall()]
+            rows = await cursor.fetchall()
+        cipher = self._db.cipher
+        return [Answer(r[0], r[1], r[2], cipher.open(r[3], r[4], r[5]), bool(r[6])) for r in rows]
+
+    async def check_keys(self) -> None:
+        """Raise CipherError unless every key that sealed a stored answer is configured."""
+        async with self._db.connection.execute(
+            "SELECT DISTINCT key_id FROM answers WHERE key_id IS NOT NULL"
+        ) as cursor:
+            kids = [row[0] for row in await cursor.fetchall()]
+        if missing := [kid for kid in kids if not self._db.cipher.known(kid)]:
+            raise CipherError(f"answers are sealed with key {', '.join(missing)}, not configured")
+        async with self._db.connection.execute(
+            "SELECT text, key_id, user_id FROM answers WHERE key_id IS NOT NULL"
+            " ORDER BY id DESC LIMIT 1"
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is not None:
+            self._db.cipher.open(*row)  # a key with the right id but wrong bytes fails here
+
+    async def reseal(self, batch: int = 500) -> int:
+        """Re-encrypt up to `batch` answers not yet under the current key; returns how many."""
+        cipher = self._db.cipher
+        # Without a current key this turns sealed answers back into plain text.
+        stale = "key_id IS NOT NULL" if cipher.current_id is None else "key_id IS NOT ?"
+        params = (batch,) if cipher.current_id is None else (cipher.current_id, batch)
+        async with self._db.connection.execute(
+            f"SELECT id, text, key_id, user_id FROM answers WHERE {stale} LIMIT ?", params
+        ) as cursor:
+            rows = await cursor.fetchall()
+        updates = []
+        for answer_id, stored, kid, owner in rows:
+            text, new_kid = cipher.seal(cipher.open(stored, kid, owner), owner)
+            updates.append((text, new_kid, answer_id))
+        async with self._db.transaction() as conn:
+            await conn.executemany("UPDATE answers SET text = ?, key_id = ? WHERE id = ?", updates)
+        return len(updates)
 
     async def count_answers(self, user_id: int) -> int:
         """How many free-text answers the user has stored."""

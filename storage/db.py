@@ -9,18 +9,21 @@ from pathlib import Path
 
 import aiosqlite
 
+from storage.crypto import AnswerCipher
+
 BUSY_TIMEOUT_MS = 5000
 
 
 class Database:
     """A single connection shared by the process (aiosqlite runs one thread per connection)."""
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
+    def __init__(self, connection: aiosqlite.Connection, cipher: AnswerCipher) -> None:
         self.connection = connection
+        self.cipher = cipher
         self._in_transaction = False
 
     @classmethod
-    async def open(cls, path: str | Path) -> Database:
+    async def open(cls, path: str | Path, cipher: AnswerCipher | None = None) -> Database:
         """Open (and create, owner-only) the database file with WAL and foreign keys on."""
         if str(path) != ":memory:":
             folder = Path(path).parent
@@ -36,7 +39,7 @@ class Database:
         # Deleted rows are overwritten with zeros, so erased reflections do not linger in
         # free pages of the file.
         await connection.execute("PRAGMA secure_delete = ON")
-        return cls(connection)
+        return cls(connection, cipher or AnswerCipher())
 
     async def scrub_log(self) -> None:
         """Copy the write-ahead log into the file and empty it, so deleted text leaves it too."""

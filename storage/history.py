@@ -26,7 +26,8 @@ class HistoryRepository:
     ) -> list[ReflectionDay]:
         """The days the user reflected (an answer or a scale), oldest first, within the range."""
         async with self._db.connection.execute(
-            "SELECT c.id, c.local_date, c.signpost, s.kind, s.question_text, s.score, a.text"
+            "SELECT c.id, c.local_date, c.signpost, s.kind, s.question_text, s.score,"
+            " a.text, a.key_id, c.user_id"
             " FROM checkins c JOIN checkin_steps s ON s.checkin_id = c.id"
             " LEFT JOIN answers a ON a.step_id = s.id"
             " WHERE c.user_id = ? AND c.local_date BETWEEN ? AND ?"
@@ -36,7 +37,9 @@ class HistoryRepository:
         ) as cursor:
             rows = await cursor.fetchall()
         days: dict[int, dict] = {}
-        for checkin_id, local_date, signpost, kind, question, score, text in rows:
+        cipher = self._db.cipher
+        for checkin_id, local_date, signpost, kind, question, score, stored, kid, owner in rows:
+            text = None if stored is None else cipher.open(stored, kid, owner)
             day = days.setdefault(
                 checkin_id,
                 {"date": local_date, "signpost": signpost, "questions": {}, "scores": {}},
@@ -72,12 +75,13 @@ class HistoryRepository:
         ) as cursor:
             steps = list(await cursor.fetchall())
         async with conn.execute(
-            "SELECT step_id, text, created_at, edited_at FROM answers"
+            "SELECT step_id, text, key_id, created_at, edited_at FROM answers"
             " WHERE user_id = ? ORDER BY id",
             (user_id,),
         ) as cursor:
             answers: dict[int, list[ExportedAnswer]] = {}
-            for step_id, text, created, edited in await cursor.fetchall():
+            for step_id, stored, kid, created, edited in await cursor.fetchall():
+                text = self._db.cipher.open(stored, kid, user_id)
                 answers.setdefault(step_id, []).append(
                     ExportedAnswer(text, utc_value(created), utc_value(edited))  # type: ignore[arg-type]
                 )

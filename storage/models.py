@@ -154,3 +154,57 @@ class ExportedCheckin:
     delivered_at: datetime | None
     completed_at: datetime | None
     steps: tuple[ExportedStep, ...]
+
+
+TeamRole = Literal["admin", "member"]
+WeekOutcome = Literal["met", "missed", "quiet"]
+
+
+@dataclass(frozen=True)
+class Team:
+    """A team with a shared weekly goal; its weeks run Monday to Sunday in its timezone."""
+
+    id: int
+    name: str
+    goal_days: int
+    timezone: str
+    language: str
+    group_chat_id: int | None
+    created_at: datetime
+    next_digest_at: datetime | None
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    """A person's membership of a team (the name is shown to the team's admin only)."""
+
+    team_id: int
+    user_id: int
+    display_name: str
+    role: TeamRole
+    joined_at: datetime
+
+    @property
+    def is_admin(self) -> bool:
+        """True for the team's admin."""
+        return self.role == "admin"
+
+
+@dataclass(frozen=True)
+class TeamWeek:
+    """The settled outcome of one team week, as counts only."""
+
+    week_start: date
+    outcome: WeekOutcome
+    on_track: int
+    counted: int
+    excused: int
+
+
+@dataclass(frozen=True)
+class PausePeriod:
+    """When a user was paused, in UTC; `ended_at` None means until /resume."""
+
+    user_id: int
+    started_at: datetime
+    ended_at: datetime | None

@@ -42,9 +42,11 @@ async def _user(storage: Storage, user_id: int = 1):
 
 async def test_blank_database_gets_every_migration_once(tmp_path):
     path = tmp_path / "blank.sqlite3"
-    store = await Storage.open(path, apply_migrations=False)
-    assert await store.migrate() == [m.name for m in available_migrations()]
-    assert await store.migrate() == []
+    store = await Storage.open(path)
+    assert store.applied == [m.name for m in available_migrations()]
+    await store.close()
+    store = await Storage.open(path)
+    assert store.applied == []
     async with store.db.connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
     ) as cursor:
