@@ -88,8 +88,11 @@ async def register(
     users = services.storage.users
     existing = await users.get(user_id)
     if existing is not None:
-        if existing.chat_id != chat_id:
-            existing = await users.update(user_id, services.clock.now(), chat_id=chat_id)
+        if existing.chat_id != chat_id or not existing.active:
+            # Writing to the bot again (after blocking it) makes the user active again.
+            existing = await users.update(
+                user_id, services.clock.now(), chat_id=chat_id, active=True
+            )
         return existing, False
     user = await users.create(
         user_id=user_id,
@@ -119,11 +122,15 @@ async def pause(services: Services, user: User, days: int | None) -> User:
     if days is not None:
         today = services.clock.now().astimezone(ZoneInfo(user.timezone)).date()
         until = today + timedelta(days=days - 1)
+    # Kept as a period in UTC, so a team's past week knows its member was excused.
+    ends_at = None if until is None else resume_after(until, ZoneInfo(user.timezone))
+    await services.storage.pauses.start(user.user_id, services.clock.now(), ends_at)
     return await change(services, user, paused=True, paused_until=until)
 
 
 async def resume(services: Services, user: User) -> User:
     """End a pause."""
+    await services.storage.pauses.end(user.user_id, services.clock.now())
     return await change(services, user, paused=False, paused_until=None)
 
 
@@ -132,6 +139,12 @@ async def backfill_schedules(services: Services) -> int:
     now, done = services.clock.now(), 0
     while users := await services.storage.users.without_weekly_schedule(500):
         for user in users:
-            await services.storage.users.update(user.user_id, now, **schedule(user, now))
+            # Only the missing weekly moments: a check-in already due must stay due.
+            await services.storage.users.update(
+                user.user_id,
+                now,
+                next_verrekijker_at=next_verrekijker(user, now),
+                next_nudge_at=next_nudge(user, now),
+            )
         done += len(users)
     return done

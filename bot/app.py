@@ -4,26 +4,34 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC
+from datetime import time as dtime
 from random import Random
 
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot import accounts, dispatch
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.handlers import checkin, misc, preferences, privacy, setup, weekly
+from bot.delivery.kinds import DELIVERERS, GRACES
+from bot.delivery.limiter import SherpaRateLimiter
+from bot.delivery.worker import OutboxWorker
+from bot.handlers import checkin, misc, preferences, privacy, setup, teams, weekly
+from bot.ordering import PerUserUpdateProcessor
 from bot.services import SERVICES_KEY, Services, SherpaContext
+from bot.teams import digest as team_digest
 from bot.texts import LANGUAGES, Catalog
 from prompts import load_content
 from storage import Storage
@@ -38,8 +46,10 @@ COMMANDS = (
     "tz",
     "lang",
     "questions",
+    "team",
     "pause",
     "resume",
+    "undo",
     "export",
     "delete",
     "help",
@@ -70,11 +80,18 @@ def build_application(
         .base_url(base_url or settings.telegram_api_base_url)
         .context_types(ContextTypes(context=SherpaContext))
         .defaults(Defaults(tzinfo=UTC))  # naive JobQueue times would mean UTC anyway
+        .rate_limiter(SherpaRateLimiter(rate=settings.outbox_rate))
+        .concurrent_updates(PerUserUpdateProcessor(max_concurrent_updates=64))
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
     application.bot_data[SERVICES_KEY] = services
+
+    # First and last of all: a redelivered update (same update_id) is handled only once.
+    application.add_handler(TypeHandler(Update, _skip_if_handled), group=-50)
+    application.add_handler(TypeHandler(Update, _remember_handled), group=50)
 
     # Order matters: commands first, then buttons, then free text, then everything else.
     add = application.add_handler
@@ -82,10 +99,14 @@ def build_application(
     add(CommandHandler("settings", setup.settings, filters=PRIVATE))
     add(CommandHandler("today", checkin.today, filters=PRIVATE))
     add(CommandHandler("verrekijker", weekly.verrekijker, filters=PRIVATE))
+    add(CommandHandler("team", teams.team_command, filters=PRIVATE))
+    # In groups the bot answers only /team; every other handler here is for private chats.
+    add(CommandHandler("team", teams.group_command, filters=filters.ChatType.GROUPS))
     for command in preferences.SHORTCUTS:
         add(CommandHandler(command, preferences.shortcut(command), filters=PRIVATE))
     add(CommandHandler("pause", preferences.pause, filters=PRIVATE))
     add(CommandHandler("resume", preferences.resume, filters=PRIVATE))
+    add(CommandHandler("undo", privacy.undo, filters=PRIVATE))
     add(CommandHandler("export", privacy.export_command, filters=PRIVATE))
     add(CommandHandler("delete", privacy.delete_command, filters=PRIVATE))
     add(CommandHandler("help", misc.help_command, filters=PRIVATE))
@@ -94,6 +115,8 @@ def build_application(
     add(CallbackQueryHandler(setup.choice, pattern=r"^s:"))
     add(CallbackQueryHandler(weekly.view_button, pattern=r"^v:"))
     add(CallbackQueryHandler(privacy.confirm_button, pattern=r"^c:"))
+    add(CallbackQueryHandler(teams.team_button, pattern=r"^t:"))
+    add(CallbackQueryHandler(checkin.guard_button, pattern=r"^g:"))
     add(
         MessageHandler(
             PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, checkin.edited_answer
@@ -122,6 +145,27 @@ async def _post_init(application: Application) -> None:
         name="dispatch-due",
         job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
     )
+    services.worker = OutboxWorker(
+        services,
+        application.bot,
+        DELIVERERS,
+        GRACES,
+        concurrency=settings.outbox_concurrency,
+    )
+    await services.worker.start()
+    application.job_queue.run_daily(
+        _retention_job,
+        time=dtime(3, 30, tzinfo=UTC),  # a quiet hour in Europe
+        name="retention",
+        job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
+    )
+
+
+async def _post_stop(application: Application) -> None:
+    """Let the outbox worker finish what is in flight while the bot can still send."""
+    services: Services = application.bot_data[SERVICES_KEY]
+    if services.worker is not None:
+        await services.worker.stop()
 
 
 async def _post_shutdown(application: Application) -> None:
@@ -134,8 +178,36 @@ async def _post_shutdown(application: Application) -> None:
 
 
 async def _dispatch_job(context: SherpaContext) -> None:
-    """Send the check-ins that are due (the database is the schedule)."""
-    await dispatch.dispatch_due(context.services, context.bot)
+    """Move what fell due into the outbox and wake the worker (the database is the schedule)."""
+    services = context.services
+    if await dispatch.enqueue_due(services) and services.worker is not None:
+        services.worker.wake()
+    await team_digest.dispatch_due(services, context.bot)
+
+
+async def _skip_if_handled(update: Update, context: SherpaContext) -> None:
+    """Stop a redelivered update before any handler sees it."""
+    if await context.services.storage.updates.seen(update.update_id):
+        raise ApplicationHandlerStop
+
+
+async def _remember_handled(update: Update, context: SherpaContext) -> None:
+    """Remember the update once every handler ran."""
+    await context.services.storage.updates.remember(update.update_id, context.services.clock.now())
+
+
+async def _retention_job(context: SherpaContext) -> None:
+    """Erase what users chose not to keep any longer."""
+    await purge_expired(context.services)
+
+
+async def purge_expired(services: Services) -> int:
+    """Delete check-ins past each user's retention; returns how many went."""
+    removed = await services.storage.retention.purge(services.clock.now().date())
+    await services.storage.updates.forget_old(services.clock.now())
+    if removed:
+        log.info("retention removed %s check-ins", removed)
+    return removed
 
 
 async def _set_command_menus(application: Application, services: Services) -> None:

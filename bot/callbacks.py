@@ -48,19 +48,61 @@ class Confirm:
     yes: bool
 
 
-Payload = ScaleAnswer | SkipStep | SettingChoice | VerrekijkerView | Confirm
+@dataclass(frozen=True)
+class GuardChoice:
+    """How to store an answer the privacy guard held back: "mask", "keep" or "rewrite"."""
+
+    choice: str
+    message_id: int
+
+
+GUARD_CHOICES = ("mask", "keep", "rewrite")
+
+
+@dataclass(frozen=True)
+class TeamJoin:
+    """A tap on "join" under a team's join offer; the code is checked again on the tap."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class TeamAction:
+    """A tap on a team button: an action (see TEAM_ACTIONS), a team, maybe a number."""
+
+    action: str
+    team_id: int
+    arg: int | None = None
+
+
+# no = cancel, lv = leave, gl = goal, cd = new code, rm/ru = remove (pick team/member),
+# ha/hu = hand over admin (pick team/member), rn = rename, lk = link a group.
+TEAM_ACTIONS = frozenset({"no", "lv", "gl", "cd", "rm", "ru", "ha", "hu", "rn", "lk"})
+Payload = (
+    ScaleAnswer
+    | SkipStep
+    | SettingChoice
+    | VerrekijkerView
+    | Confirm
+    | GuardChoice
+    | TeamJoin
+    | TeamAction
+)
 CONFIRM_ACTIONS = frozenset({"delete"})
 VIEWS = {"week": "w", "weeks": "o", "all": "a"}
 _VIEW_NAMES = {code: name for name, code in VIEWS.items()}
 
 SETTING_FIELDS = frozenset(
-    {"lang", "day", "days", "time", "tz", "q", "menu", "pause", "wday", "wtime", "nudges"}
+    {"lang", "day", "days", "time", "tz", "q", "menu", "pause", "wday", "wtime", "nudges", "keep"}
 )
 _SCALE = re.compile(r"^a:(\d{1,12}):([1-5])$")
 _SKIP = re.compile(r"^k:(\d{1,12})$")
 _SETTING = re.compile(r"^s:([a-z]{1,8}):([A-Za-z0-9_/+:\-]{0,50})$")
 _VIEW = re.compile(r"^v:([woa]):(\d{8})$")
 _CONFIRM = re.compile(r"^c:([a-z]{1,12}):([yn])$")
+_GUARD = re.compile(r"^g:([mkr]):(\d{1,12})$")
+_TEAM_JOIN = re.compile(r"^t:j:([A-Za-z0-9_-]{8,43})$")
+_TEAM = re.compile(r"^t:([a-z]{2}):(\d{1,15})(?::(\d{1,15}))?$")
 
 
 def encode(payload: Payload) -> str:
@@ -76,6 +118,12 @@ def encode(payload: Payload) -> str:
             data = f"v:{VIEWS[view]}:{week:%Y%m%d}"
         case Confirm(action, yes):
             data = f"c:{action}:{'y' if yes else 'n'}"
+        case GuardChoice(choice, message_id):
+            data = f"g:{choice[0]}:{message_id}"
+        case TeamJoin(code):
+            data = f"t:j:{code}"
+        case TeamAction(action, team_id, arg):
+            data = f"t:{action}:{team_id}" + ("" if arg is None else f":{arg}")
     if len(data.encode()) > MAX_BYTES:
         raise ValueError("callback data over 64 bytes")
     return data
@@ -93,6 +141,14 @@ def decode(data: str | None) -> Payload | None:
         return SettingChoice(match.group(1), match.group(2))
     if (match := _CONFIRM.match(data)) and match.group(1) in CONFIRM_ACTIONS:
         return Confirm(match.group(1), match.group(2) == "y")
+    if match := _GUARD.match(data):
+        choice = {c[0]: c for c in GUARD_CHOICES}[match.group(1)]
+        return GuardChoice(choice, int(match.group(2)))
+    if match := _TEAM_JOIN.match(data):
+        return TeamJoin(match.group(1))
+    if (match := _TEAM.match(data)) and match.group(1) in TEAM_ACTIONS:
+        arg = match.group(3)
+        return TeamAction(match.group(1), int(match.group(2)), None if arg is None else int(arg))
     if match := _VIEW.match(data):
         try:
             week = datetime.strptime(match.group(2), "%Y%m%d").date()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -21,13 +20,6 @@ from storage import Checkin, Step, Trigger, User
 log = logging.getLogger(__name__)
 
 StartOutcome = Literal["started", "resent", "done_today"]
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What the bot says back after a text answer (None = the next step says enough)."""
-
-    key: str | None
 
 
 def today(services: Services, user: User) -> date:
@@ -119,46 +111,13 @@ async def advance(services: Services, bot: Bot, user: User, checkin_id: int) -> 
     )
 
 
-async def receive_text(
-    services: Services, bot: Bot, user: User, *, message_id: int, text: str, reply_to: int | None
-) -> Reply:
-    """Store a free-text message as the answer to the question it belongs to."""
-    checkins, now = services.storage.checkins, services.clock.now()
-    target = await checkins.step_by_message(user.user_id, reply_to) if reply_to else None
-    open_step = await checkins.open_step(user.user_id)
-    if target is None or target.kind != "question":
-        target = open_step
-    if target is None:
-        return Reply("answer.nothing_open")
-    if target.kind != "question":
-        if text.strip() in {"1", "2", "3", "4", "5"}:
-            await record_score(services, bot, user, target, int(text.strip()))
-            return Reply(None)
-        # Words typed while a scale waits belong to the check-in's last question.
-        question = await _last_question(services, target.checkin_id)
-        if question is None:
-            return Reply("answer.tap_scale")
-        await checkins.add_answer(step=question, message_id=message_id, text=text, now=now)
-        await _engaged(services, question)
-        return Reply("answer.added_tap_scale")
-    stored = await checkins.add_answer(step=target, message_id=message_id, text=text, now=now)
-    if not stored:
-        return Reply(None)  # the same message again (a redelivered update)
-    await _engaged(services, target)
-    if open_step is not None and target.id == open_step.id:
-        await _drop_buttons(bot, user, target)
-        await advance(services, bot, user, target.checkin_id)
-        return Reply(None)
-    return Reply("answer.added_earlier")
-
-
 async def record_score(services: Services, bot: Bot, user: User, step: Step, score: int) -> bool:
     """Store a scale value and move on; False when the step was no longer open."""
     closed = await services.storage.checkins.close_step(
         step.id, state="answered", score=score, now=services.clock.now()
     )
     if closed:
-        await _engaged(services, step)
+        await engaged(services, step)
         await _show_closed(services, bot, user, step, score)
         await advance(services, bot, user, step.checkin_id)
     return closed
@@ -170,13 +129,13 @@ async def skip(services: Services, bot: Bot, user: User, step: Step) -> bool:
         step.id, state="skipped", now=services.clock.now()
     )
     if closed:
-        await _engaged(services, step)
+        await engaged(services, step)
         await _show_closed(services, bot, user, step, None)
         await advance(services, bot, user, step.checkin_id)
     return closed
 
 
-async def _engaged(services: Services, step: Step) -> None:
+async def engaged(services: Services, step: Step) -> None:
     """The user took up this signpost: the next check-in brings the next one.
 
     A check-in left untouched brings the same signpost again, so no signpost is skipped.
@@ -188,7 +147,7 @@ async def _show_closed(
     services: Services, bot: Bot, user: User, step: Step, score: int | None
 ) -> None:
     if step.kind == "question":
-        await _drop_buttons(bot, user, step)
+        await drop_buttons(bot, user, step)
         return
     if step.message_id is None:
         return
@@ -203,7 +162,7 @@ async def _show_closed(
         log.info("could not edit a scale message: %s", error.message)
 
 
-async def _drop_buttons(bot: Bot, user: User, step: Step) -> None:
+async def drop_buttons(bot: Bot, user: User, step: Step) -> None:
     """Remove the skip button from an answered question (cosmetic; failures are fine)."""
     if step.message_id is None:
         return
@@ -214,7 +173,7 @@ async def _drop_buttons(bot: Bot, user: User, step: Step) -> None:
         log.info("could not remove buttons: %s", error.message)
 
 
-async def _last_question(services: Services, checkin_id: int) -> Step | None:
+async def last_question(services: Services, checkin_id: int) -> Step | None:
     steps = await services.storage.checkins.steps(checkin_id)
     questions = [s for s in steps if s.kind == "question" and s.state != "pending"]
     return questions[-1] if questions else None

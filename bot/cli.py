@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,10 +26,15 @@ def _parser() -> argparse.ArgumentParser:
         description="Sherpa: two minutes of reflection a day, on Telegram.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser(
+    run_parser = commands.add_parser(
         "run",
         help="run the bot with long polling (needs TELEGRAM_BOT_TOKEN)",
-        description="Run the bot with long polling. Stops cleanly on Ctrl-C or SIGTERM.",
+        description="Run the bot with long polling, or as a webhook server with --webhook"
+        " (WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_LISTEN, WEBHOOK_PORT). Stops cleanly on Ctrl-C"
+        " or SIGTERM.",
+    )
+    run_parser.add_argument(
+        "--webhook", action="store_true", help="receive updates on a webhook instead of polling"
     )
     try_parser = commands.add_parser(
         "try",
@@ -50,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     export_parser.add_argument("--user", type=int, required=True, help="Telegram user id")
     export_parser.add_argument("--out", type=Path, required=True, help="folder to write to")
+    commands.add_parser(
+        "status",
+        help="users, outbox and last send, from the database; exit 1 when delivery is stuck",
+        description="Print users (active, paused, inactive), outbox counts by state, the oldest"
+        " undelivered message and the last successful send. Exit status 1 when something has"
+        " been ready to send for over 10 minutes (the bot is down or stuck).",
+    )
     commands.add_parser(
         "new-key",
         help="print a fresh key for ANSWERS_ENCRYPTION_KEY",
@@ -75,16 +88,20 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     args = _parser().parse_args(argv)
+    # retry_after as a timedelta, PTB's future default (no deprecation warning per 429).
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     try:
         settings = load_settings()
         if args.command == "new-key":
             print(new_key())
         elif args.command == "run":
             token = settings.require_token()
+            if args.webhook:
+                settings.require_webhook()
             configure_logging(settings.log_level, secrets=settings.secrets())
             from bot.runner import run
 
-            run(settings, token)
+            run(settings, token, webhook=args.webhook)
         elif args.command == "try":
             configure_logging("WARNING", secrets=[])
             from bot.try_mode import try_in_terminal
@@ -93,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "migrate":
             configure_logging(settings.log_level, secrets=settings.secrets())
             asyncio.run(_migrate(settings))
+        elif args.command == "status":
+            return asyncio.run(_status(settings))
         elif args.command == "rotate-key":
             configure_logging(settings.log_level, secrets=settings.secrets())
             asyncio.run(_rotate_key(settings))
@@ -165,7 +184,23 @@ async def _rotate_key(settings: Settings) -> None:
         while done := await storage.checkins.reseal(batch=500):
             total += done
             await asyncio.sleep(0)
+        await storage.pending.reseal()
     finally:
         await storage.close()
     target = "the current key" if settings.answer_cipher().enabled else "plain text"
     print(f"re-encrypted {total} answers to {target}")
+
+
+async def _status(settings: Settings) -> int:
+    from datetime import UTC, datetime
+
+    from bot.status import status
+    from storage import Storage
+
+    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+    try:
+        lines, stuck = await status(storage, datetime.now(UTC))
+    finally:
+        await storage.close()
+    print("\n".join(lines))
+    return 1 if stuck else 0

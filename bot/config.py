@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -31,6 +32,16 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # How often the schedule reader looks for due check-ins, in seconds.
     schedule_interval: float = Field(default=20.0, gt=0, le=300)
+    # Scheduled messages per second across all chats (Telegram allows about 30 in bulk).
+    outbox_rate: float = Field(default=25.0, gt=0, le=30)
+    # Scheduled messages in flight at once (also the most that can arrive twice after a crash).
+    outbox_concurrency: int = Field(default=16, ge=1, le=256)
+    # Webhook mode (`run --webhook`): Telegram posts updates to WEBHOOK_URL; every request
+    # must carry WEBHOOK_SECRET in its X-Telegram-Bot-Api-Secret-Token header.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
     # Seals answer texts at rest; older keys (comma-separated) still open what they sealed.
     answers_encryption_key: SecretStr | None = None
     answers_encryption_old_keys: SecretStr | None = None
@@ -47,6 +58,27 @@ class Settings(BaseSettings):
                 raise ValueError(str(error)) from None
         return value
 
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", value.get_secret_value()):
+            raise ValueError(
+                "must be 16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)"
+            )
+        return value
+
+    def require_webhook(self) -> tuple[str, str]:
+        """The webhook URL and secret, or a ConfigError naming what is missing."""
+        if not self.webhook_url or not self.webhook_url.startswith(("https://", "http://")):
+            raise ConfigError("WEBHOOK_URL is not set: the public https address Telegram posts to")
+        if self.webhook_secret is None:
+            raise ConfigError(
+                "WEBHOOK_SECRET is not set: 16+ random characters of A-Z, a-z, 0-9, _ and -"
+            )
+        return self.webhook_url, self.webhook_secret.get_secret_value()
+
     def answer_cipher(self) -> AnswerCipher:
         """The cipher for answer texts from the configured keys (no key: plain text)."""
         current = self.answers_encryption_key
@@ -59,7 +91,7 @@ class Settings(BaseSettings):
     def secrets(self) -> list[str]:
         """Every configured secret, to mask in logs."""
         values = [self.telegram_bot_token, self.answers_encryption_key]
-        values.append(self.answers_encryption_old_keys)
+        values += [self.answers_encryption_old_keys, self.webhook_secret]
         return [v.get_secret_value() for v in values if v is not None]
 
     @field_validator("log_level", mode="before")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from urllib.parse import urlsplit
 
 from telegram import Update
 
@@ -18,8 +19,8 @@ log = logging.getLogger(__name__)
 BOOTSTRAP_RETRIES = 8
 
 
-def run(settings: Settings, token: str) -> None:
-    """Poll Telegram until stopped; in-flight updates finish and the database closes."""
+def run(settings: Settings, token: str, *, webhook: bool = False) -> None:
+    """Poll (or serve a webhook) until stopped; in-flight work finishes, the database closes."""
     services = build_services(settings)
     # Open the database once before going online: pending migrations are applied and a
     # wrong encryption key stops the start here, even when Telegram is unreachable.
@@ -30,12 +31,24 @@ def run(settings: Settings, token: str) -> None:
         )
     application = build_application(settings, services, token=token)
     log.info("Sherpa starts (database %s)", settings.database_path)
-    # run_polling installs SIGINT/SIGTERM handlers and runs post_shutdown on the way out.
-    application.run_polling(
-        allowed_updates=Update.ALL_TYPES,
-        drop_pending_updates=False,
-        bootstrap_retries=BOOTSTRAP_RETRIES,
-    )
+    # Both install SIGINT/SIGTERM handlers and run post_stop/post_shutdown on the way out.
+    if webhook:
+        url, secret = settings.require_webhook()
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlsplit(url).path.lstrip("/"),
+            webhook_url=url,
+            secret_token=secret,  # PTB answers 403 to a request without this header
+            allowed_updates=Update.ALL_TYPES,
+            bootstrap_retries=BOOTSTRAP_RETRIES,
+        )
+    else:
+        application.run_polling(
+            allowed_updates=Update.ALL_TYPES,
+            drop_pending_updates=False,
+            bootstrap_retries=BOOTSTRAP_RETRIES,
+        )
     log.info("Sherpa stopped")
 
 

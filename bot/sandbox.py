@@ -14,13 +14,15 @@ from telegram import Update
 from telegram.ext import Application, TypeHandler
 
 from bot import dispatch
-from bot.app import build_application, build_services
+from bot.app import build_application, build_services, purge_expired
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.services import Services
 from bot.standin import StandIn
+from bot.teams import digest as team_digest
 
 SETTLE_TIMEOUT = 10.0
+QUICK_RETRIES = (0.01, 0.02, 0.04)
 
 
 class Sandbox:
@@ -36,8 +38,8 @@ class Sandbox:
         )
         self._handled = 0
         self._progress = asyncio.Event()
-        # Group -1 runs before every handler: it tells settle() an update was taken up.
-        self.application.add_handler(TypeHandler(Update, self._seen), group=-1)
+        # The very first group: it tells settle() an update was taken up (even a duplicate).
+        self.application.add_handler(TypeHandler(Update, self._seen), group=-100)
 
     @classmethod
     def settings_for(cls, database: Path, **overrides: object) -> Settings:
@@ -53,15 +55,18 @@ class Sandbox:
         await app.post_init(app)
         await app.updater.start_polling(poll_interval=0.0, timeout=1)
         await app.start()
+        assert self.services.worker is not None
+        self.services.worker.quick_retries = QUICK_RETRIES  # the same logic, shorter waits
 
     async def stop(self) -> None:
         """Stop as run_polling does; post_shutdown closes the database."""
         app = self.application
-        assert app.updater is not None and app.post_shutdown is not None
+        assert app.updater is not None and app.post_stop and app.post_shutdown
         if app.updater.running:
             await app.updater.stop()
         if app.running:
             await app.stop()
+            await app.post_stop(app)
         await app.shutdown()
         await app.post_shutdown(app)
 
@@ -83,8 +88,21 @@ class Sandbox:
             await self.application.update_queue.join()
 
     async def run_schedule(self) -> int:
-        """Run the schedule reader now (the periodic job does the same in the background)."""
-        return await dispatch.dispatch_due(self.services, self.application.bot)
+        """Run the schedule reader now and deliver what it queued; returns how many were sent.
+
+        The periodic job and the worker do the same in the background; this waits for them.
+        """
+        outbox = self.services.storage.outbox
+        before = (await outbox.health()).counts.get("sent", 0)
+        await dispatch.enqueue_due(self.services)
+        await team_digest.dispatch_due(self.services, self.application.bot)
+        assert self.services.worker is not None
+        await self.services.worker.drain()
+        return (await outbox.health()).counts.get("sent", 0) - before
+
+    async def run_retention(self) -> int:
+        """Run the nightly retention job now."""
+        return await purge_expired(self.services)
 
     async def jump_to_next_due(self) -> datetime | None:
         """Move the clock to the next scheduled moment of anyone (None if nothing is scheduled).

@@ -119,6 +119,30 @@ def verrekijker_screen(texts: Catalog, user: User) -> Screen:
     return Screen(texts.text(lang, "settings.verrekijker"), InlineKeyboardMarkup(rows))
 
 
+def retention_screen(texts: Catalog, user: User) -> Screen:
+    """How long answers are kept: forever, or 3, 6 or 12 months."""
+    lang = user.language
+    rows = [
+        [
+            _button(
+                _mark(retention_label(texts, lang, months), months == user.retention_months),
+                "keep",
+                str(months or 0),
+            )
+        ]
+        for months in (None, 3, 6, 12)
+    ]
+    rows.append([_button(texts.text(lang, "settings.back"), "menu", "main")])
+    return Screen(texts.text(lang, "settings.retention"), InlineKeyboardMarkup(rows))
+
+
+def retention_label(texts: Catalog, lang: str, months: int | None) -> str:
+    """'altijd' or '6 maanden'."""
+    if months is None:
+        return texts.text(lang, "settings.keep_forever")
+    return texts.text(lang, "settings.keep_months", months=months)
+
+
 def settings_menu(texts: Catalog, user: User) -> Screen:
     """The overview of all settings with a button per setting."""
     lang = user.language
@@ -131,6 +155,7 @@ def settings_menu(texts: Catalog, user: User) -> Screen:
         ("q", "settings.questions_button"),
         ("pause", "settings.pause_button"),
         ("week", "settings.verrekijker_button"),
+        ("keep", "settings.retention_button"),
     ]
     buttons = [_button(texts.text(lang, key), "menu", target) for target, key in labels]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
@@ -152,6 +177,7 @@ def settings_summary(texts: Catalog, user: User) -> str:
         week_day=texts.entries[lang]["weekdays"][user.verrekijker_day],
         week_time=user.verrekijker_time.strftime("%H:%M"),
         nudges=texts.text(lang, "settings.on" if user.nudges else "settings.off"),
+        retention=retention_label(texts, lang, user.retention_months),
     )
     return summary + "\n" + next_checkin_line(texts, user)
 

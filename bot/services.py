@@ -6,6 +6,7 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from random import Random
+from typing import TYPE_CHECKING
 from weakref import WeakValueDictionary
 
 from telegram.ext import CallbackContext, ExtBot
@@ -15,6 +16,9 @@ from bot.config import Settings
 from bot.texts import Catalog
 from prompts import Content
 from storage import Storage
+
+if TYPE_CHECKING:
+    from bot.delivery.worker import OutboxWorker
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Services:
     charts: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
     )
+    worker: OutboxWorker | None = None  # started in post_init
     _user_locks: WeakValueDictionary[int, asyncio.Lock] = field(default_factory=WeakValueDictionary)
 
     def user_lock(self, user_id: int) -> asyncio.Lock:

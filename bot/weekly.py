@@ -117,20 +117,6 @@ async def send_verrekijker(services: Services, bot: Bot, user: User, week: date)
         )
 
 
-async def send_weekly_verrekijker(services: Services, bot: Bot, user: User, week: date) -> bool:
-    """The scheduled verrekijker, at most once per week; False when it went out before."""
-    weekly, now = services.storage.weekly, services.clock.now()
-    if not await weekly.claim(user.user_id, "verrekijker", week, now):
-        return False
-    try:
-        await send_verrekijker(services, bot, user, week)
-    except BaseException:
-        await weekly.release(user.user_id, "verrekijker", week)
-        raise
-    await weekly.confirm(user.user_id, "verrekijker", week, services.clock.now())
-    return True
-
-
 async def view_text(services: Services, user: User, view: str, week: date) -> str:
     """One message-sized text of a view, for editing the message with the buttons."""
     history = await load_history(services, user, week)
@@ -141,22 +127,16 @@ async def view_text(services: Services, user: User, view: str, week: date) -> st
     return split_messages([messages[0]], MESSAGE_LIMIT - len(more))[0] + more
 
 
-async def send_nudge(services: Services, bot: Bot, user: User, day: date) -> bool:
-    """A midweek nudge when nothing was reflected yet this week; False when not needed."""
-    week = week_start(day)
-    storage, now = services.storage, services.clock.now()
-    if await storage.history.reflection_days(user.user_id, week, day) > 0:
+async def nudge_needed(services: Services, user: User, day: date) -> bool:
+    """A nudge helps only when nothing was reflected yet this week and no check-in came today."""
+    storage = services.storage
+    if await storage.history.reflection_days(user.user_id, week_start(day), day) > 0:
         return False
     checkin = await storage.checkins.for_date(user.user_id, day)
-    if checkin is not None and checkin.delivered:
-        return False  # today's check-in already is the invitation
-    if not await storage.weekly.claim(user.user_id, "nudge", week, now):
-        return False
-    try:
-        text = services.texts.choice(user.language, "weekly.nudge", services.rng)
-        await bot.send_message(user.chat_id, text, parse_mode=ParseMode.HTML)
-    except BaseException:
-        await storage.weekly.release(user.user_id, "nudge", week)
-        raise
-    await storage.weekly.confirm(user.user_id, "nudge", week, services.clock.now())
-    return True
+    return checkin is None or not checkin.delivered
+
+
+async def send_nudge(services: Services, bot: Bot, user: User) -> None:
+    """A gentle midweek word; the outbox makes sure it comes at most once a week."""
+    text = services.texts.choice(user.language, "weekly.nudge", services.rng)
+    await bot.send_message(user.chat_id, text, parse_mode=ParseMode.HTML)

@@ -16,16 +16,33 @@ from storage.models import (
     ExportedAnswer,
     ExportedCheckin,
     ExportedStep,
+    NewOutboxItem,
     NewStep,
+    OutboxHealth,
+    OutboxItem,
+    PausePeriod,
+    PendingAnswer,
     ReflectionDay,
     RotationHistory,
     Step,
+    Team,
+    TeamMember,
+    TeamWeek,
     Trigger,
     User,
+    UserCounts,
     WeeklyKind,
+    WeekOutcome,
 )
+from storage.outbox import OutboxRepository
+from storage.pauses import PauseRepository
+from storage.pending import PendingRepository
+from storage.retention import RetentionRepository
+from storage.team_guard import TeamGuardRepository
+from storage.team_weeks import TeamWeekRepository
+from storage.teams import Removal, TeamRepository
+from storage.updates import UpdateRepository
 from storage.users import UserRepository
-from storage.weekly import WeeklyRepository
 
 __all__ = [
     "Answer",
@@ -36,13 +53,24 @@ __all__ = [
     "ExportedAnswer",
     "ExportedCheckin",
     "ExportedStep",
+    "NewOutboxItem",
     "NewStep",
+    "OutboxHealth",
+    "OutboxItem",
+    "PausePeriod",
+    "PendingAnswer",
     "ReflectionDay",
+    "Removal",
     "RotationHistory",
     "Step",
     "Storage",
+    "Team",
+    "TeamMember",
+    "TeamWeek",
     "Trigger",
     "User",
+    "UserCounts",
+    "WeekOutcome",
     "WeeklyKind",
     "new_key",
     "parse_key",
@@ -56,8 +84,15 @@ class Storage:
         self.db = db
         self.users = UserRepository(db)
         self.checkins = CheckinRepository(db)
-        self.weekly = WeeklyRepository(db)
         self.history = HistoryRepository(db)
+        self.pending = PendingRepository(db)
+        self.outbox = OutboxRepository(db)
+        self.updates = UpdateRepository(db)
+        self.retention = RetentionRepository(db)
+        self.teams = TeamRepository(db)
+        self.team_weeks = TeamWeekRepository(db)
+        self.team_guard = TeamGuardRepository(db)
+        self.pauses = PauseRepository(db)
         self.applied: list[str] = []
 
     @classmethod

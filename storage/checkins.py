@@ -98,14 +98,14 @@ class CheckinRepository:
 
     async def mark_delivered(self, checkin_id: int, now: datetime) -> None:
         """Record that the check-in's first message reached Telegram."""
-        await self._db.connection.execute(
+        await self._db.write(
             "UPDATE checkins SET delivered_at = COALESCE(delivered_at, ?) WHERE id = ?",
             (utc_text(now), checkin_id),
         )
 
     async def complete(self, checkin_id: int, now: datetime) -> None:
         """Mark the check-in finished."""
-        await self._db.connection.execute(
+        await self._db.write(
             "UPDATE checkins SET completed_at = COALESCE(completed_at, ?) WHERE id = ?",
             (utc_text(now), checkin_id),
         )
@@ -166,7 +166,7 @@ class CheckinRepository:
         )
         if not found:
             return None
-        await self._db.connection.execute(
+        await self._db.write(
             "UPDATE checkin_steps SET state = 'open', asked_at = ? WHERE id = ?",
             (utc_text(now), found[0].id),
         )
@@ -174,7 +174,7 @@ class CheckinRepository:
 
     async def set_step_message(self, step_id: int, message_id: int) -> None:
         """Remember which bot message asked the step (replies and buttons point to it)."""
-        await self._db.connection.execute(
+        await self._db.write(
             "UPDATE checkin_steps SET message_id = ? WHERE id = ?", (message_id, step_id)
         )
 
@@ -182,7 +182,7 @@ class CheckinRepository:
         self, step_id: int, *, state: str, now: datetime, score: int | None = None
     ) -> bool:
         """Close an open step as answered or skipped; False if it was not open."""
-        cursor = await self._db.connection.execute(
+        cursor = await self._db.write(
             "UPDATE checkin_steps SET state = ?, score = ?, closed_at = ?"
             " WHERE id = ? AND state = 'open'",
             (state, score, utc_text(now), step_id),
@@ -215,12 +215,41 @@ class CheckinRepository:
     async def edit_answer(self, user_id: int, message_id: int, text: str, now: datetime) -> bool:
         """Replace the text of an answer after the user edited their message."""
         sealed, kid = self._db.cipher.seal(text, user_id)
-        cursor = await self._db.connection.execute(
+        cursor = await self._db.write(
             "UPDATE answers SET text = ?, key_id = ?, edited_at = ?"
             " WHERE user_id = ? AND message_id = ?",
             (sealed, kid, utc_text(now), user_id, message_id),
         )
         return cursor.rowcount == 1
+
+    async def step_of_answer(self, user_id: int, message_id: int) -> Step | None:
+        """The step a stored answer (the user's message) belongs to."""
+        found = await self._steps(
+            "s.id = (SELECT step_id FROM answers WHERE user_id = ? AND message_id = ?)",
+            (user_id, message_id),
+        )
+        return found[0] if found else None
+
+    async def delete_last_answer(self, user_id: int) -> str | None:
+        """Remove the user's most recent answer; returns its text, None when there is none."""
+        async with self._db.transaction() as conn:
+            async with conn.execute(
+                "SELECT id, step_id, text, key_id FROM answers WHERE user_id = ?"
+                " ORDER BY id DESC LIMIT 1",
+                (user_id,),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None:
+                return None
+            answer_id, step_id, stored, kid = row
+            await conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
+            # A question left without answers counts as skipped, not as answered.
+            await conn.execute(
+                "UPDATE checkin_steps SET state = 'skipped' WHERE id = ? AND state = 'answered'"
+                " AND NOT EXISTS (SELECT 1 FROM answers WHERE step_id = ?)",
+                (step_id, step_id),
+            )
+        return self._db.cipher.open(stored, kid, user_id)
 
     async def answers(self, step_id: int) -> list[Answer]:
         """The answers given to one step, oldest first."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -20,7 +21,10 @@ class Database:
     def __init__(self, connection: aiosqlite.Connection, cipher: AnswerCipher) -> None:
         self.connection = connection
         self.cipher = cipher
-        self._in_transaction = False
+        # One connection serves many concurrent tasks: writes take turns, so one task's
+        # transaction never swallows (or rolls back) another task's statements.
+        self._write_lock = asyncio.Lock()
+        self._owner: asyncio.Task[object] | None = None
 
     @classmethod
     async def open(cls, path: str | Path, cipher: AnswerCipher | None = None) -> Database:
@@ -51,19 +55,26 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """Run a block atomically; nested use joins the outer transaction."""
-        if self._in_transaction:
+        """Run a block atomically and alone; nested use in the same task joins the outer one."""
+        task = asyncio.current_task()
+        if self._owner is not None and self._owner is task:
             yield self.connection
             return
-        # IMMEDIATE takes the write lock up front, so two writers never deadlock on upgrade.
-        await self.connection.execute("BEGIN IMMEDIATE")
-        self._in_transaction = True
-        try:
-            yield self.connection
-        except BaseException:
-            await self.connection.execute("ROLLBACK")
-            raise
-        else:
-            await self.connection.execute("COMMIT")
-        finally:
-            self._in_transaction = False
+        async with self._write_lock:
+            # IMMEDIATE takes SQLite's write lock up front, so other processes wait, not fail.
+            await self.connection.execute("BEGIN IMMEDIATE")
+            self._owner = task
+            try:
+                yield self.connection
+            except BaseException:
+                await self.connection.execute("ROLLBACK")
+                raise
+            else:
+                await self.connection.execute("COMMIT")
+            finally:
+                self._owner = None
+
+    async def write(self, sql: str, parameters: Sequence[object] = ()) -> aiosqlite.Cursor:
+        """One writing statement, in its own short transaction (or the caller's)."""
+        async with self.transaction() as conn:
+            return await conn.execute(sql, parameters)

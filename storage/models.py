@@ -32,6 +32,8 @@ class User:
     verrekijker_day: int = 4
     verrekijker_time: time = time(17, 0)
     nudges: bool = True
+    retention_months: int | None = None  # None: answers are kept until the user erases them
+    active: bool = True  # False once Telegram said the chat is gone (blocked, deactivated)
     next_verrekijker_at: datetime | None = None
     next_nudge_at: datetime | None = None
 
@@ -208,3 +210,66 @@ class PausePeriod:
     user_id: int
     started_at: datetime
     ended_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PendingAnswer:
+    """An answer the privacy guard held back: as written, and with the details masked."""
+
+    user_id: int
+    step_id: int
+    message_id: int
+    is_edit: bool
+    text: str
+    masked: str
+
+
+@dataclass(frozen=True)
+class UserCounts:
+    """How many users are active, paused and unreachable."""
+
+    active: int
+    paused: int
+    inactive: int
+    onboarding: int
+
+
+OutboxState = Literal["pending", "sending", "sent", "failed", "dropped"]
+
+
+@dataclass(frozen=True)
+class NewOutboxItem:
+    """A scheduled message to deliver; (kind, chat_id, period) makes it unique."""
+
+    kind: str
+    chat_id: int
+    period: str
+    due_at: datetime
+    user_id: int | None = None
+    ref: int | None = None
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """A scheduled message in the outbox."""
+
+    id: int
+    kind: str
+    chat_id: int
+    period: str
+    due_at: datetime
+    user_id: int | None
+    ref: int | None
+    state: OutboxState
+    attempts: int
+
+
+@dataclass(frozen=True)
+class OutboxHealth:
+    """What `python -m bot status` reports about delivery."""
+
+    counts: dict[str, int]
+    oldest_pending: datetime | None  # the due moment of the oldest undelivered item
+    waiting_since: datetime | None  # the oldest item ready to go (or being sent) since then
+    last_sent: datetime | None
+    ambiguous: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 import aiosqlite
@@ -17,7 +17,8 @@ from storage.codec import (
     utc_value,
 )
 from storage.db import Database
-from storage.models import User
+from storage.models import User, UserCounts
+from storage.teams import leave_all_teams
 
 # Fields a caller may change, with how each is written to the database.
 _ENCODERS: dict[str, Any] = {
@@ -34,6 +35,8 @@ _ENCODERS: dict[str, Any] = {
     "verrekijker_day": int,
     "verrekijker_time": time_text,
     "nudges": int,
+    "retention_months": lambda v: v,
+    "active": int,
     "next_verrekijker_at": lambda v: None if v is None else utc_text(v),
     "next_nudge_at": lambda v: None if v is None else utc_text(v),
 }
@@ -63,6 +66,8 @@ def _user(row: aiosqlite.Row) -> User:
         verrekijker_day=row["verrekijker_day"],
         verrekijker_time=time_value(row["verrekijker_time"]),
         nudges=bool(row["nudges"]),
+        retention_months=row["retention_months"],
+        active=bool(row["active"]),
         next_verrekijker_at=utc_value(row["next_verrekijker_at"]),
         next_nudge_at=utc_value(row["next_nudge_at"]),
     )
@@ -96,7 +101,7 @@ class UserRepository:
     ) -> User:
         """Create the user with their first settings; an existing user is returned unchanged."""
         stamp = utc_text(now)
-        await self._db.connection.execute(
+        await self._db.write(
             "INSERT OR IGNORE INTO users (user_id, chat_id, language, timezone, checkin_time,"
             " days, onboarding_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -122,7 +127,7 @@ class UserRepository:
             raise ValueError(f"not updatable: {sorted(unknown)}")
         columns = ", ".join(f"{name} = ?" for name in changes)
         values = [_ENCODERS[name](value) for name, value in changes.items()]
-        await self._db.connection.execute(
+        await self._db.write(
             f"UPDATE users SET {columns}, updated_at = ? WHERE user_id = ?",
             (*values, utc_text(now), user_id),
         )
@@ -133,7 +138,7 @@ class UserRepository:
 
     async def advance_signpost(self, user_id: int, past: int) -> None:
         """Point the user at the signpost after `past`, unless that already happened."""
-        await self._db.connection.execute(
+        await self._db.write(
             "UPDATE users SET next_signpost = ? WHERE user_id = ? AND next_signpost = ?",
             (past % 10 + 1, user_id, past),
         )
@@ -142,11 +147,22 @@ class UserRepository:
         """Users whose next message of this kind is due at or before now, earliest first."""
         column = DUE_COLUMNS[kind]
         async with self._db.connection.execute(
-            f"SELECT * FROM users WHERE {column} IS NOT NULL AND {column} <= ?"
+            f"SELECT * FROM users WHERE {column} IS NOT NULL AND {column} <= ? AND active = 1"
             f" ORDER BY {column} LIMIT ?",
             (utc_text(now), limit),
         ) as cursor:
             return [_user(row) for row in await cursor.fetchall()]
+
+    async def set_moments(
+        self, kind: str, moments: list[tuple[int, datetime | None]], now: datetime
+    ) -> None:
+        """Store the next moment of one kind for many users in one transaction."""
+        column = DUE_COLUMNS[kind]
+        async with self._db.transaction() as conn:
+            await conn.executemany(
+                f"UPDATE users SET {column} = ?, updated_at = ? WHERE user_id = ?",
+                [(None if m is None else utc_text(m), utc_text(now), u) for u, m in moments],
+            )
 
     async def next_due_moment(self) -> datetime | None:
         """The earliest scheduled moment of anything (the `try` demo jumps the clock there)."""
@@ -169,9 +185,26 @@ class UserRepository:
     async def delete(self, user_id: int) -> bool:
         """Erase the user and everything about them (cascades), also from the log file."""
         async with self._db.transaction() as conn:
+            # Out of every team first: the admin role passes on, an emptied team goes.
+            await leave_all_teams(conn, user_id)
             cursor = await conn.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
         await self._db.scrub_log()
         return cursor.rowcount == 1
+
+    async def counts(self, today: date) -> UserCounts:
+        """Active, paused (today), unreachable and still-onboarding users."""
+        async with self._db.connection.execute(
+            "SELECT"
+            " SUM(active = 0),"
+            " SUM(active = 1 AND onboarding_step IS NOT NULL),"
+            " SUM(active = 1 AND onboarding_step IS NULL AND paused = 1"
+            "     AND (paused_until IS NULL OR paused_until >= ?)),"
+            " COUNT(*) FROM users",
+            (today.isoformat(),),
+        ) as cursor:
+            inactive, onboarding, paused, total = await cursor.fetchone()  # type: ignore[misc]
+        inactive, onboarding, paused = inactive or 0, onboarding or 0, paused or 0
+        return UserCounts(total - inactive - onboarding - paused, paused, inactive, onboarding)
 
     async def count(self) -> int:
         """Number of users."""

@@ -159,13 +159,25 @@ async def test_a_stranger_typing_first_gets_the_welcome(world: World):
     assert "Sherpa" in world.last_text(cem)
 
 
-async def test_a_telegram_error_on_a_scheduled_send_is_retried_on_the_next_tick(world: World):
+async def test_a_short_telegram_outage_is_ridden_out_within_the_tick(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
     world.clock.set(DUE_MONDAY)
-    world.api.fail_next("sendMessage", 502, "Bad Gateway")
+    world.api.fail_next("sendMessage", 502, "Bad Gateway", count=2)
+    assert await world.bot.run_schedule() == 1
+    intros = [t for t in world.texts(ann) if "Richtingsaanwijzer" in t]
+    assert len(intros) == 1
+
+
+async def test_a_longer_outage_leaves_the_message_for_a_later_tick(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    world.clock.set(DUE_MONDAY)
+    world.api.fail_next("sendMessage", 503, "Service Unavailable", count=4)
     assert await world.bot.run_schedule() == 0
-    world.clock.advance(timedelta(seconds=20))
+    [item] = await world.bot.services.storage.outbox.items("checkin")
+    assert item.state == "pending" and item.attempts == 1
+    world.clock.advance(timedelta(minutes=2))  # past the back-off
     assert await world.bot.run_schedule() == 1
     assert await world.bot.run_schedule() == 0
     intros = [t for t in world.texts(ann) if "Richtingsaanwijzer" in t]
@@ -224,12 +236,16 @@ async def test_logs_hold_neither_the_token_nor_any_answer(world: World, caplog, 
     ann: FakeUser = world.api.user(1001, "Ann")
     await onboard(world, ann)
     await world.say(ann, "/today")
-    secret_answer = "Geheime reflectie over mevrouw Peeters"
+    secret_answer = "Geheime reflectie over de verhuis"
     await answer_checkin(world, ann, secret_answer, "Tweede geheim antwoord")
+    held = "Mevrouw Peeters belde me op 0470 12 34 56"
+    await world.say(ann, held, reply_to=world.api.messages(ann)[-5].message_id)
+    await world.tap(ann, "Bewaar zoals ik het schreef")
     world.api.fail_next("sendMessage", 500, "Internal Server Error")
     await world.say(ann, "/help")
     await world.restart()
     logged = caplog.text
     assert logged  # DEBUG logging really ran
-    for secret in (world.api.token, world.api.token.split(":")[1], secret_answer, "Tweede geheim"):
+    secrets = (world.api.token, world.api.token.split(":")[1], secret_answer, "Tweede geheim")
+    for secret in (*secrets, "Peeters", "0470"):
         assert secret not in logged

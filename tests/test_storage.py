@@ -219,3 +219,18 @@ async def test_delete_erases_everything_also_from_the_file_and_the_log(tmp_path)
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("erase"))
     assert b"uniquesecretword1" not in raw
     assert b"uniquesecretword2" in raw
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2026, 5, 31), 3, date(2026, 2, 28)),
+        (date(2024, 5, 31), 3, date(2024, 2, 29)),
+        (date(2026, 1, 15), 12, date(2025, 1, 15)),
+        (date(2026, 3, 1), 6, date(2025, 9, 1)),
+    ],
+)
+def test_months_before_clamps_to_the_end_of_shorter_months(day, months, expected):
+    from storage.retention import months_before
+
+    assert months_before(day, months) == expected

@@ -7,8 +7,8 @@ import logging
 from telegram import ReactionTypeEmoji, Update
 from telegram.error import TelegramError
 
-from bot import checkin_flow
-from bot.callbacks import ScaleAnswer, SkipStep, decode
+from bot import answers, checkin_flow
+from bot.callbacks import GuardChoice, ScaleAnswer, SkipStep, decode
 from bot.handlers.common import current_user, say
 from bot.handlers.setup import start, typed_setup_value
 from bot.services import SherpaContext
@@ -34,7 +34,7 @@ async def text_answer(update: Update, context: SherpaContext) -> None:
         return
     if not user.onboarded and await typed_setup_value(update, context, user, message.text):
         return
-    reply = await checkin_flow.receive_text(
+    reply = await answers.receive_text(
         context.services,
         context.bot,
         user,
@@ -50,12 +50,14 @@ async def edited_answer(update: Update, context: SherpaContext) -> None:
     """An edited message: the stored answer follows the edit."""
     message = update.edited_message
     assert message is not None and message.text is not None and message.from_user is not None
-    services = context.services
-    updated = await services.storage.checkins.edit_answer(
-        message.from_user.id, message.message_id, message.text, services.clock.now()
+    user = await context.services.storage.users.get(message.from_user.id)
+    if user is None:
+        return  # someone unknown (or erased) editing an old message: nothing to follow
+    used = await answers.receive_edit(
+        context.services, context.bot, user, message_id=message.message_id, text=message.text
     )
-    if not updated:
-        return  # not an answer (a command, or deleted data): nothing to follow
+    if not used:
+        return
     try:  # a quiet sign that the edit was taken along
         await message.set_reaction(ReactionTypeEmoji("👌"))
     except TelegramError as error:
@@ -81,3 +83,21 @@ async def step_button(update: Update, context: SherpaContext) -> None:
         await checkin_flow.record_score(services, context.bot, user, step, payload.score)
     else:
         await checkin_flow.skip(services, context.bot, user, step)
+
+
+async def guard_button(update: Update, context: SherpaContext) -> None:
+    """A choice on a held-back answer: store it masked, as written, or rewrite it."""
+    query = update.callback_query
+    assert query is not None
+    payload = decode(query.data)
+    user, _ = await current_user(update, context)
+    services = context.services
+    if not isinstance(payload, GuardChoice):
+        await query.answer(services.texts.text(user.language, "errors.expired"))
+        return
+    await query.answer()
+    outcome = await answers.resolve_guard(services, context.bot, user, payload)
+    try:
+        await query.edit_message_text(services.texts.text(user.language, outcome))
+    except TelegramError as error:
+        log.info("could not close the guard question: %s", error.message)

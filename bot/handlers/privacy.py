@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.constants import ChatAction, ParseMode
@@ -35,6 +36,17 @@ async def export_command(update: Update, context: SherpaContext) -> None:
             InputFile(file.data, filename=file.name),
             caption=services.texts.text(user.language, key) if position == 0 else None,
         )
+
+
+async def undo(update: Update, context: SherpaContext) -> None:
+    """/undo: remove the last stored answer (Telegram cannot edit a message to empty)."""
+    user, _ = await current_user(update, context)
+    removed = await context.services.storage.checkins.delete_last_answer(user.user_id)
+    if removed is None:
+        await say(update, context, user, "undo.nothing")
+        return
+    preview = removed if len(removed) <= 60 else removed[:59].rstrip() + "…"
+    await say(update, context, user, "undo.done", preview=escape(preview))
 
 
 async def delete_command(update: Update, context: SherpaContext) -> None:

@@ -8,10 +8,12 @@ from telegram.error import BadRequest
 
 from bot import accounts, screens
 from bot.callbacks import SettingChoice, decode
+from bot.handlers import teams
 from bot.handlers.common import current_user, say
 from bot.parsing import ParseError, parse_time, parse_timezone
 from bot.screens import ONBOARDING_STEPS, Screen
 from bot.services import Services, SherpaContext
+from bot.teams.codes import code_from_start
 from storage import User
 
 
@@ -19,6 +21,11 @@ async def start(update: Update, context: SherpaContext) -> None:
     """Welcome a newcomer into onboarding; show a returning user their settings."""
     user, _ = await current_user(update, context)
     texts = context.services.texts
+    if (code := code_from_start(context.args)) is not None:
+        # A team invitation (/start team_<code>): the join offer; a newcomer then sets up.
+        await teams.offer_join(update, context, user, code)
+        if user.onboarded:
+            return
     if user.onboarded:
         await _send(context, user, screens.settings_menu(texts, user))
         return
@@ -108,6 +115,10 @@ async def _apply(
         elif field == "wtime":
             user = await accounts.change(services, user, verrekijker_time=parse_time(value))
             return screens.verrekijker_screen(texts, user), "settings.saved"
+        elif field == "keep" and value in {"0", "3", "6", "12"}:
+            months = int(value) or None
+            user = await accounts.change(services, user, retention_months=months)
+            return screens.retention_screen(texts, user), "settings.saved"
         elif field == "nudges" and value in {"on", "off"}:
             user = await accounts.change(services, user, nudges=value == "on")
             return screens.verrekijker_screen(texts, user), "settings.saved"
@@ -161,6 +172,8 @@ def _menu_screen(services: Services, user: User, target: str) -> Screen:
             return screens.pause_screen(texts, user)
         case "week":
             return screens.verrekijker_screen(texts, user)
+        case "keep":
+            return screens.retention_screen(texts, user)
         case "close":
             return Screen(screens.settings_summary(texts, user))
         case _:

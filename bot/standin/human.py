@@ -56,6 +56,10 @@ class HumanSide(World):
         """Queue any update as given (update_id assigned if missing), even a malformed one."""
         return self._updates.push(dict(update))
 
+    def drop_pending_updates(self) -> None:
+        """Forget every update the bot has not confirmed (as drop_pending_updates does)."""
+        self._updates.clear()
+
     # -- messages ---------------------------------------------------------------------------
 
     def _human_message(
@@ -144,15 +148,25 @@ class HumanSide(World):
 
     # -- buttons ----------------------------------------------------------------------------
 
-    def press(self, user: FakeUser, message_id: int, callback_data: str) -> JSON:
-        """The user taps an inline button with this callback_data on a bot message."""
-        sent = self._sent.get(user.id, {}).get(message_id)
-        if sent is None or sent.deleted:
-            raise KeyError(f"no bot message {message_id} in chat {user.id}")
+    def press(
+        self, user: FakeUser, message_id: int, callback_data: str, *, inaccessible: bool = False
+    ) -> JSON:
+        """The user taps an inline button with this callback_data on a bot message.
+
+        inaccessible=True: the message is too old for the bot to see (over 48 hours), so
+        Telegram sends only its chat and id with date 0; it need not exist here.
+        """
+        chat = self._chats[user.id].to_dict()
+        message: JSON = {"chat": chat, "message_id": message_id, "date": 0}
+        if not inaccessible:
+            sent = self._sent.get(user.id, {}).get(message_id)
+            if sent is None or sent.deleted:
+                raise KeyError(f"no bot message {message_id} in chat {user.id}")
+            message = self._message_json(sent)
         query: JSON = {
             "id": str(next(self._ids)),
             "from": user.to_dict(),
-            "message": self._message_json(sent),
+            "message": message,
             "chat_instance": f"ci{user.id}",
             "data": callback_data,
         }

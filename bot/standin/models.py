@@ -139,8 +139,12 @@ class Call:
 
     method: str
     params: JSON
-    time: float
+    time: float  # on the stand-in's `now` clock (the simulated date)
     error: str | None = None  # the error description if the stand-in answered with an error
+    error_code: int | None = None
+    received: float = 0.0  # real time (the stand-in's `monotonic`) the request arrived
+    answered: float | None = None  # real time the answer went out; None: pending or hung up
+    hung_up: bool = False  # the client closed the connection before the answer (a timeout)
 
 
 @dataclass

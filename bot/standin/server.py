@@ -2,38 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import replace
 from types import TracebackType
 from typing import Any
 
 from aiohttp import web
 
 from . import polling  # noqa: F401  (registers getUpdates and the webhook methods)
+from .faults import FaultInjection
 from .human import HumanSide
 from .methods import HANDLERS, BotMethods
-from .models import ApiError, Call, Fault, UploadedFile
+from .models import ApiError, Call, UploadedFile
 from .spec import BotApiSpec
-from .wire import decode_params, read_request
+from .wire import WireRequest, decode_params, read_request
 from .world import BotMessageHook
 
 DEFAULT_TOKEN = "123456:TEST-TOKEN-not-real"
 _LOG = logging.getLogger(__name__)
-_DEFAULT_DESCRIPTIONS = {
-    400: "Bad Request",
-    401: "Unauthorized",
-    403: "Forbidden: bot was blocked by the user",
-    404: "Not Found",
-    409: "Conflict",
-    500: "Internal Server Error",
-    502: "Bad Gateway",
-}
 
 
-class StandIn(HumanSide, BotMethods):
+class StandIn(FaultInjection, HumanSide, BotMethods):
     """An in-memory fake Telegram serving the Bot API on loopback; see the package docstring."""
 
     def __init__(
@@ -46,6 +38,7 @@ class StandIn(HumanSide, BotMethods):
         now: Callable[[], float] = time.time,
         on_bot_message: BotMessageHook | None = None,
         first_update_id: int = 1,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(
             token=token,
@@ -56,7 +49,7 @@ class StandIn(HumanSide, BotMethods):
             first_update_id=first_update_id,
         )
         self.spec = spec
-        self._faults: list[Fault] = []
+        self._init_faults(monotonic)
         self._runner: web.AppRunner | None = None
         self._address: tuple[str, int] | None = None
         self._methods = {name.lower(): name for name in HANDLERS}
@@ -112,39 +105,6 @@ class StandIn(HumanSide, BotMethods):
         host, port = self._address
         return f"http://{host}:{port}/bot"
 
-    # -- fault injection --------------------------------------------------------------------
-
-    def fail_next(
-        self,
-        method: str,
-        error_code: int = 500,
-        description: str | None = None,
-        retry_after: int | None = None,
-        count: int = 1,
-        *,
-        migrate_to_chat_id: int | None = None,
-    ) -> None:
-        """Make the next `count` calls of `method` fail with this Telegram error."""
-        if description is None:
-            description = _DEFAULT_DESCRIPTIONS.get(error_code, "Error")
-            if error_code == 429:
-                description = f"Too Many Requests: retry after {retry_after or 1}"
-        parameters: dict[str, int] = {}
-        if retry_after is not None:
-            parameters["retry_after"] = retry_after
-        if migrate_to_chat_id is not None:
-            parameters["migrate_to_chat_id"] = migrate_to_chat_id
-        error = ApiError(error_code, description, parameters or None)
-        self._faults.append(Fault(method.lower(), error, count))
-
-    def _take_fault(self, method: str) -> None:
-        for fault in self._faults:
-            if fault.method == method.lower():
-                fault.remaining -= 1
-                if fault.remaining <= 0:
-                    self._faults.remove(fault)
-                raise fault.error
-
     # -- HTTP -------------------------------------------------------------------------------
 
     def _canonical(self, method: str) -> str | None:
@@ -162,27 +122,37 @@ class StandIn(HumanSide, BotMethods):
         method = self._canonical(request.match_info["method"])
         if method is None:
             return _answer(ApiError(404, "Not Found"))
+        received = self.monotonic()
         call: Call | None = None
         try:
             wire = await read_request(request)
             params = decode_params(wire.params, self._types_of(method))
             # Recorded on arrival so the order of calls is the order the bot made them.
-            call = Call(method, params, self.now())
+            call = Call(method, params, self.now(), received=received)
             self.calls.append(call)
             self._changed.fire()
-            result = await self._run(method, wire.params, params, wire.attachments)
+            before, after = self._arrived(method, params)
+            result = await self._delayed(method, wire, params, before, after)
         except ApiError as exc:
-            self._mark_failed(call, exc.description)
+            self._finished(call, exc)
             return _answer(exc)
-        self._changed.fire()
+        except asyncio.CancelledError:
+            # The client hung up (aiohttp cancels the handler), e.g. after its read timeout.
+            self._finished(call, None, hung_up=True)
+            raise
+        self._finished(call, None)
         return web.json_response({"ok": True, "result": result})
 
-    def _mark_failed(self, call: Call | None, description: str) -> None:
-        # Found by identity: concurrent calls may have been appended since (or calls cleared).
-        for i, recorded in enumerate(self.calls):
-            if recorded is call:
-                self.calls[i] = replace(call, error=description)
-        self._changed.fire()
+    async def _delayed(
+        self, method: str, wire: WireRequest, params: dict[str, Any], before: float, after: float
+    ) -> Any:
+        if before:  # a slow Telegram: nothing happens until then (or ever, if the client leaves)
+            await asyncio.sleep(before)
+        try:
+            return await self._run(method, wire.params, params, wire.attachments)
+        finally:
+            if after:  # done already: only the answer is late (an ambiguous timeout)
+                await asyncio.sleep(after)
 
     async def _run(
         self,
@@ -196,7 +166,7 @@ class StandIn(HumanSide, BotMethods):
             if problems:
                 self.spec_violations.extend((method, p) for p in problems)
                 raise ApiError(400, f"Bad Request: {problems[0]}")
-        self._take_fault(method)
+        self._inject(method, params)
         handler = HANDLERS.get(method)
         if handler is None:
             raise ApiError(400, f"Bad Request: the stand-in does not simulate {method}")

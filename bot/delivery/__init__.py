@@ -1,0 +1,1 @@
+"""Delivering scheduled messages: the outbox worker and the rate limiter in front of Telegram."""

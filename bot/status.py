@@ -1,0 +1,47 @@
+"""`python -m bot status`: health from the database alone, for an operator or a monitor."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from storage import OutboxHealth, Storage, UserCounts
+
+# Something ready to send that has waited this long means the worker is not running.
+STUCK_AFTER = timedelta(minutes=10)
+
+
+def is_stuck(health: OutboxHealth, now: datetime) -> bool:
+    """Whether delivery looks stuck: an item ready (or in flight) for too long."""
+    return health.waiting_since is not None and now - health.waiting_since > STUCK_AFTER
+
+
+def report(users: UserCounts, health: OutboxHealth, now: datetime) -> list[str]:
+    """The status lines, plain text."""
+
+    def ago(moment: datetime | None) -> str:
+        if moment is None:
+            return "never"
+        minutes = int((now - moment).total_seconds() // 60)
+        return f"{moment:%Y-%m-%d %H:%M} UTC ({minutes} min ago)"
+
+    states = ("pending", "sending", "sent", "failed", "dropped")
+    lines = [
+        f"users: {users.active} active, {users.paused} paused, {users.inactive} inactive"
+        f" (unreachable), {users.onboarding} still onboarding",
+        "outbox: " + ", ".join(f"{health.counts.get(s, 0)} {s}" for s in states),
+        f"oldest undelivered: {ago(health.oldest_pending)}",
+        f"last successful send: {ago(health.last_sent)}",
+        f"sends that timed out (may have arrived): {health.ambiguous}",
+    ]
+    if is_stuck(health, now):
+        lines.append(f"STUCK: an item has been ready to send since {ago(health.waiting_since)}")
+    else:
+        lines.append("delivery: ok")
+    return lines
+
+
+async def status(storage: Storage, now: datetime) -> tuple[list[str], bool]:
+    """The report lines and whether delivery is stuck."""
+    users = await storage.users.counts(now.date())
+    health = await storage.outbox.health(now)
+    return report(users, health, now), is_stuck(health, now)

@@ -1,0 +1,110 @@
+"""/team in a Telegram group: link, unlink, the linked team's counts, and a reply limit.
+
+Nobody is registered from a group (a private chat id must never become the group's), and
+the group only ever sees what every member sees: counts and the streak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from html import escape
+
+from telegram import InlineKeyboardMarkup
+
+from bot.services import Services
+from bot.teams import screens, service, text
+from storage import Team, User
+
+GROUP_REPLIES = 10  # replies per group per minute: well under Telegram's 20 a minute
+GROUP_WINDOW = timedelta(minutes=1)
+PRIVATE_ACTIONS = frozenset(
+    {"create", "join", "leave", "rename", "goal", "code", "remove", "admin"}
+)
+
+
+@dataclass(frozen=True)
+class GroupReply:
+    """The group's answer, and maybe a private question to the sender first."""
+
+    text: str
+    private: tuple[int, str, InlineKeyboardMarkup] | None = None  # chat, text, buttons
+    private_failed: str = ""  # the group's answer when the private question cannot be sent
+
+
+async def throttled(services: Services, chat_id: int) -> bool:
+    """Whether this group had its share of replies this minute (then the bot stays quiet)."""
+    now = services.clock.now()
+    guard = services.storage.team_guard
+    # Members write concurrently: the check and the count must be one step.
+    return not await guard.take_slot("group", chat_id, now, now - GROUP_WINDOW, GROUP_REPLIES)
+
+
+async def answer(
+    services: Services, sender_id: int, chat_id: int, title: str, action: str
+) -> GroupReply:
+    """What the bot says in the group to `/team <action>`."""
+    user = await services.storage.users.get(sender_id)
+    linked = await services.storage.teams.by_group(chat_id)
+    default = services.settings.default_language
+    lang = linked.language if linked else user.language if user else default
+    texts = services.texts
+    if action == "link":
+        return await _link(services, user, linked, chat_id, title, lang)
+    if action == "unlink":
+        return GroupReply(await _unlink(services, user, linked, lang))
+    if action == "overview" and linked is not None:
+        return GroupReply(await _status(services, linked))
+    key = "teams.private_only" if action in PRIVATE_ACTIONS else "teams.group_hint"
+    return GroupReply(texts.text(lang, key))
+
+
+async def _link(
+    services: Services, user: User | None, linked: Team | None, chat_id: int, title: str, lang: str
+) -> GroupReply:
+    """Link the group to the sender's team (they pick in private when they run several)."""
+    texts = services.texts
+    teams = await service.admin_teams(services, user.user_id) if user else []
+    if user is None or not teams:
+        return GroupReply(texts.text(lang, "teams.group_admin_only"))
+    if linked is not None:
+        if linked.id in {t.id for t in teams}:
+            return GroupReply(texts.text(lang, "teams.linked", name=text.team_name(linked)))
+        return GroupReply(texts.text(lang, "teams.link_taken"))
+    if len(teams) == 1:
+        team = await services.storage.teams.update(teams[0].id, group_chat_id=chat_id)
+        return GroupReply(texts.text(team.language, "teams.linked", name=text.team_name(team)))
+    # The group id waits in storage; the button only names the team, so it cannot be forged.
+    now = services.clock.now()
+    await services.storage.team_guard.set_pending(user.user_id, "link", str(chat_id), now)
+    keyboard = screens.team_picker(texts, user.language, teams, "lk")
+    choose = texts.text(user.language, "teams.link_choose", title=escape(title))
+    return GroupReply(
+        texts.text(lang, "teams.link_sent_private"),
+        private=(user.chat_id, choose, keyboard),
+        private_failed=texts.text(lang, "teams.link_private_failed"),
+    )
+
+
+async def _unlink(services: Services, user: User | None, linked: Team | None, lang: str) -> str:
+    """Unlink the group, by the admin of the team it belongs to."""
+    if linked is None or user is None:
+        return services.texts.text(lang, "teams.group_hint")
+    member = await services.storage.teams.member(linked.id, user.user_id)
+    if member is None or not member.is_admin:
+        return services.texts.text(lang, "teams.not_admin")
+    await services.storage.teams.update(linked.id, group_chat_id=None)
+    return services.texts.text(lang, "teams.unlinked", name=text.team_name(linked))
+
+
+async def _status(services: Services, team: Team) -> str:
+    """The linked team's week so far and streak: the same counts every member sees."""
+    now = await service.snapshot(services, team)
+    return text.team_block(
+        services.texts,
+        team.language,
+        team,
+        members=now.members,
+        progress=now.progress,
+        streak=now.streak,
+    )

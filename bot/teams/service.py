@@ -1,0 +1,165 @@
+"""Team use cases over storage: create, join, status, settle weeks. No Telegram here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from bot.services import Services
+from bot.teams.codes import code_hash, new_code, well_formed
+from bot.teams.progress import (
+    WEEK,
+    MemberWeek,
+    Progress,
+    next_digest,
+    reflection_days,
+    week_bounds,
+    week_of,
+    week_progress,
+    weeks_between,
+)
+from bot.teams.streak import Streak, run_streak
+from storage import Team, TeamWeek
+
+MAX_TEAMS = 5
+NAME_LIMIT = 40
+DISPLAY_NAME_LIMIT = 32
+WRONG_CODES = 5  # wrong invite codes allowed per user...
+WRONG_CODE_WINDOW = timedelta(minutes=10)  # ...within this window
+PENDING_WINDOW = timedelta(hours=1)  # a "which team?" question stays answerable this long
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+JoinOutcome = Literal["joined", "already", "full", "invalid", "throttled"]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A team now: how many members, this week's counts so far, the settled streak."""
+
+    members: int
+    progress: Progress
+    streak: Streak
+    own_days: int = 0  # the viewing member's own reflection days this week
+
+
+def clean_name(text: str, limit: int = NAME_LIMIT) -> str | None:
+    """A user-given name on one line, trimmed; None when empty or too long."""
+    name = " ".join(_CONTROL.sub(" ", text).split())
+    return name if 0 < len(name) <= limit else None
+
+
+def display_name(first_name: str | None) -> str:
+    """The name the admin sees for a member: their Telegram first name, shortened."""
+    name = clean_name(first_name or "", limit=10_000)
+    return name[:DISPLAY_NAME_LIMIT] if name else "?"
+
+
+async def create(
+    services: Services, user_id: int, language: str, name: str, shown_as: str
+) -> tuple[Team, str] | None:
+    """A new team with the user as admin, and its invite code; None when they have 5 teams."""
+    now = services.clock.now()
+    tz_name = services.settings.default_timezone
+    code = new_code()
+    team = await services.storage.teams.create(
+        name=name,
+        code_hash=code_hash(code),
+        timezone=tz_name,
+        language=language,
+        admin_id=user_id,
+        admin_name=shown_as,
+        now=now,
+        next_digest_at=next_digest(now, ZoneInfo(tz_name)),
+        limit=MAX_TEAMS,
+    )
+    return None if team is None else (team, code)
+
+
+async def renew_code(services: Services, team: Team) -> str:
+    """A new invite code for the team; the old one stops working at once."""
+    code = new_code()
+    await services.storage.teams.update(team.id, code_hash=code_hash(code))
+    return code
+
+
+async def find_by_code(
+    services: Services, user_id: int, code: str
+) -> Team | Literal["throttled"] | None:
+    """The team a code invites to; wrong codes are counted and, past the limit, refused."""
+    now, guard = services.clock.now(), services.storage.team_guard
+    if await guard.recent("code", user_id, now - WRONG_CODE_WINDOW) >= WRONG_CODES:
+        return "throttled"
+    team = await services.storage.teams.by_code(code_hash(code)) if well_formed(code) else None
+    if team is None:
+        await guard.record("code", user_id, now, forget_before=now - WRONG_CODE_WINDOW)
+    return team
+
+
+async def join(
+    services: Services, user_id: int, code: str, shown_as: str
+) -> tuple[JoinOutcome, Team | None]:
+    """Join the team of a code (checked again: it may have been renewed since the offer)."""
+    team = await find_by_code(services, user_id, code)
+    if team == "throttled":
+        return "throttled", None
+    if team is None:
+        return "invalid", None
+    outcome = await services.storage.teams.add_member(
+        team.id, user_id, shown_as, services.clock.now(), MAX_TEAMS
+    )
+    return outcome, team
+
+
+async def admin_teams(services: Services, user_id: int) -> list[Team]:
+    """The teams the user is admin of."""
+    return [t for t, m in await services.storage.teams.teams_of(user_id) if m.is_admin]
+
+
+async def member_weeks(services: Services, team: Team, week: date) -> list[MemberWeek]:
+    """Each member's moments and pause in one team week (moments only, never content)."""
+    start, end = week_bounds(week, ZoneInfo(team.timezone))
+    weeks = services.storage.team_weeks
+    moments = await weeks.reflection_moments(team.id, start, end)
+    paused = await weeks.paused_members(team.id, start, end)
+    return [
+        MemberWeek(m.user_id, m.joined_at, tuple(moments.get(m.user_id, ())), m.user_id in paused)
+        for m in await services.storage.teams.members(team.id)
+    ]
+
+
+async def snapshot(services: Services, team: Team, viewer: int | None = None) -> Snapshot:
+    """This week so far and the streak over the settled weeks (as a member or the group sees it)."""
+    tz = ZoneInfo(team.timezone)
+    week = week_of(services.clock.now(), tz)
+    members = await member_weeks(services, team, week)
+    own = next((m for m in members if m.user_id == viewer), None)
+    settled = await services.storage.team_weeks.weeks(team.id)
+    return Snapshot(
+        members=len(members),
+        progress=week_progress(members, week, tz, team.goal_days),
+        streak=run_streak([w.outcome for w in settled]),
+        own_days=reflection_days(own.moments, week, tz) if own else 0,
+    )
+
+
+async def settle(services: Services, team: Team, through: date) -> tuple[list[TeamWeek], Streak]:
+    """Settle every ended week up to `through` not settled yet; returns all weeks and the streak.
+
+    Weeks are settled in order and only once (the table's key), so a digest sent late or twice
+    tells the same story, and later changes (someone leaves) never rewrite a past week.
+    """
+    tz, repo = ZoneInfo(team.timezone), services.storage.team_weeks
+    settled = await repo.weeks(team.id)
+    first = settled[-1].week_start + WEEK if settled else week_of(team.created_at, tz)
+    for week in weeks_between(first, through):
+        members = await member_weeks(services, team, week)
+        progress = week_progress(members, week, tz, team.goal_days)
+        record = TeamWeek(
+            week, progress.outcome, progress.on_track, progress.counted, progress.excused
+        )
+        await repo.settle(team.id, record, services.clock.now())
+    weeks = await repo.weeks(team.id)
+    return weeks, run_streak([w.outcome for w in weeks])

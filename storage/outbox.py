@@ -1,0 +1,166 @@
+"""The outbox: scheduled messages written first, then delivered by a worker, with states."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import aiosqlite
+
+from storage.codec import utc_text, utc_value
+from storage.db import Database
+from storage.models import NewOutboxItem, OutboxHealth, OutboxItem
+
+_COLUMNS = "id, kind, chat_id, period, due_at, user_id, ref, state, attempts"
+
+
+def _item(row: aiosqlite.Row) -> OutboxItem:
+    return OutboxItem(
+        id=row[0],
+        kind=row[1],
+        chat_id=row[2],
+        period=row[3],
+        due_at=utc_value(row[4]),  # type: ignore[arg-type]
+        user_id=row[5],
+        ref=row[6],
+        state=row[7],
+        attempts=row[8],
+    )
+
+
+class OutboxRepository:
+    """Enqueue, claim and settle scheduled messages."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def enqueue(self, items: Sequence[NewOutboxItem], now: datetime) -> int:
+        """Add items in one transaction; an item already there (same key) is left alone."""
+        stamp = utc_text(now)
+        async with self._db.transaction() as conn:
+            before = conn.total_changes
+            await conn.executemany(
+                "INSERT OR IGNORE INTO outbox (kind, chat_id, period, user_id, ref, due_at,"
+                " not_before, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        i.kind,
+                        i.chat_id,
+                        i.period,
+                        i.user_id,
+                        i.ref,
+                        utc_text(i.due_at),
+                        stamp,
+                        stamp,
+                        stamp,
+                    )
+                    for i in items
+                ],
+            )
+            return conn.total_changes - before
+
+    async def claim(self, now: datetime, limit: int) -> list[OutboxItem]:
+        """Take up to `limit` ready items, oldest first, and mark them as being sent."""
+        async with self._db.transaction() as conn:
+            async with conn.execute(
+                f"SELECT {_COLUMNS} FROM outbox WHERE state = 'pending' AND not_before <= ?"
+                " ORDER BY not_before, id LIMIT ?",
+                (utc_text(now), limit),
+            ) as cursor:
+                items = [_item(row) for row in await cursor.fetchall()]
+            await conn.executemany(
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?"
+                " WHERE id = ?",
+                [(utc_text(now), item.id) for item in items],
+            )
+        return [_claimed(item) for item in items]
+
+    async def settle(
+        self,
+        item_id: int,
+        state: str,
+        now: datetime,
+        *,
+        error: str | None = None,
+        not_before: datetime | None = None,
+        ambiguous: bool = False,
+    ) -> None:
+        """Record the outcome: sent, back to pending (with a time), failed or dropped."""
+        await self._db.write(
+            "UPDATE outbox SET state = ?, last_error = ?, ambiguous = ?, updated_at = ?,"
+            " not_before = COALESCE(?, not_before),"
+            " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
+            (
+                state,
+                error,
+                int(ambiguous),
+                utc_text(now),
+                utc_text(not_before) if not_before else None,
+                state,
+                utc_text(now),
+                item_id,
+            ),
+        )
+
+    async def recover_in_flight(self, now: datetime) -> int:
+        """After a crash, what was being sent goes back to pending (it may arrive twice)."""
+        cursor = await self._db.write(
+            "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'",
+            (utc_text(now),),
+        )
+        return cursor.rowcount
+
+    async def next_ready_at(self) -> datetime | None:
+        """When the next pending item becomes ready (the worker sleeps until then)."""
+        async with self._db.connection.execute(
+            "SELECT MIN(not_before) FROM outbox WHERE state = 'pending'"
+        ) as cursor:
+            row = await cursor.fetchone()
+        return utc_value(row[0]) if row else None
+
+    async def health(self, now: datetime | None = None) -> OutboxHealth:
+        """Counts by state, the oldest pending item and the last successful send."""
+        conn = self._db.connection
+        stamp = utc_text(now) if now else "9999"
+        async with conn.execute(
+            "SELECT MIN(t) FROM (SELECT MIN(not_before) AS t FROM outbox"
+            " WHERE state = 'pending' AND not_before <= ?"
+            " UNION ALL SELECT MIN(updated_at) FROM outbox WHERE state = 'sending')",
+            (stamp,),
+        ) as cursor:
+            waiting = (await cursor.fetchone())[0]  # type: ignore[index]
+        async with conn.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state") as cursor:
+            counts = {state: n for state, n in await cursor.fetchall()}
+        async with conn.execute(
+            "SELECT MIN(due_at) FROM outbox WHERE state IN ('pending', 'sending')"
+        ) as cursor:
+            oldest = (await cursor.fetchone())[0]  # type: ignore[index]
+        async with conn.execute("SELECT MAX(sent_at) FROM outbox") as cursor:
+            last = (await cursor.fetchone())[0]  # type: ignore[index]
+        async with conn.execute("SELECT COUNT(*) FROM outbox WHERE ambiguous = 1") as cursor:
+            ambiguous = (await cursor.fetchone())[0]  # type: ignore[index]
+        return OutboxHealth(
+            counts, utc_value(oldest), utc_value(waiting), utc_value(last), ambiguous
+        )
+
+    async def items(self, kind: str | None = None) -> list[OutboxItem]:
+        """Every item (of a kind), oldest first: for tests and the operator."""
+        where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+        async with self._db.connection.execute(
+            f"SELECT {_COLUMNS} FROM outbox {where} ORDER BY id", params
+        ) as cursor:
+            return [_item(row) for row in await cursor.fetchall()]
+
+
+def _claimed(item: OutboxItem) -> OutboxItem:
+    return OutboxItem(
+        item.id,
+        item.kind,
+        item.chat_id,
+        item.period,
+        item.due_at,
+        item.user_id,
+        item.ref,
+        "sending",
+        item.attempts + 1,
+    )

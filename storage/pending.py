@@ -1,0 +1,78 @@
+"""Answers the privacy guard held back until the user chooses how to store them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from storage.codec import utc_text
+from storage.db import Database
+from storage.models import PendingAnswer
+
+
+class PendingRepository:
+    """At most one held-back answer per user, sealed like an answer."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def hold(self, pending: PendingAnswer, now: datetime) -> None:
+        """Hold an answer back (replacing an older one the user never decided on)."""
+        cipher = self._db.cipher
+        text, kid = cipher.seal(pending.text, pending.user_id)
+        masked, _ = cipher.seal(pending.masked, pending.user_id)
+        await self._db.write(
+            "INSERT OR REPLACE INTO pending_answers (user_id, step_id, message_id, is_edit,"
+            " text, masked, key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                pending.user_id,
+                pending.step_id,
+                pending.message_id,
+                int(pending.is_edit),
+                text,
+                masked,
+                kid,
+                utc_text(now),
+            ),
+        )
+
+    async def take(self, user_id: int, message_id: int) -> PendingAnswer | None:
+        """Remove and return the held answer of that message, if it is still held."""
+        async with self._db.transaction() as conn:
+            async with conn.execute(
+                "SELECT step_id, is_edit, text, masked, key_id FROM pending_answers"
+                " WHERE user_id = ? AND message_id = ?",
+                (user_id, message_id),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None:
+                return None
+            await conn.execute("DELETE FROM pending_answers WHERE user_id = ?", (user_id,))
+        step_id, is_edit, text, masked, kid = row
+        cipher = self._db.cipher
+        return PendingAnswer(
+            user_id=user_id,
+            step_id=step_id,
+            message_id=message_id,
+            is_edit=bool(is_edit),
+            text=cipher.open(text, kid, user_id),
+            masked=cipher.open(masked, kid, user_id),
+        )
+
+    async def reseal(self) -> int:
+        """Re-seal every held answer under the current key (they are few and short-lived)."""
+        cipher = self._db.cipher
+        async with self._db.connection.execute(
+            "SELECT user_id, text, masked, key_id FROM pending_answers"
+        ) as cursor:
+            rows = await cursor.fetchall()
+        updates = []
+        for user_id, text, masked, kid in rows:
+            sealed, new_kid = cipher.seal(cipher.open(text, kid, user_id), user_id)
+            sealed_masked, _ = cipher.seal(cipher.open(masked, kid, user_id), user_id)
+            updates.append((sealed, sealed_masked, new_kid, user_id))
+        async with self._db.transaction() as conn:
+            await conn.executemany(
+                "UPDATE pending_answers SET text = ?, masked = ?, key_id = ? WHERE user_id = ?",
+                updates,
+            )
+        return len(updates)

@@ -1,0 +1,107 @@
+"""A team's weeks: members' reflection moments, pauses, settled outcomes and digest claims.
+
+Only moments and counts are read here: never an answer's text or a scale value.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from storage.codec import utc_text, utc_value
+from storage.db import Database
+from storage.models import TeamWeek
+
+# A step can be answered some time after its check-in's day (a late reply); look this far back.
+_LATE_ANSWER_MARGIN = timedelta(days=14)
+
+
+class TeamWeekRepository:
+    """Read models and write-once records of team weeks."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def reflection_moments(
+        self, team_id: int, since: datetime, until: datetime
+    ) -> dict[int, list[datetime]]:
+        """When each member answered a step in [since, until), in UTC, per user id."""
+        earliest_day = (since - _LATE_ANSWER_MARGIN).date().isoformat()
+        async with self._db.connection.execute(
+            "SELECT m.user_id, s.closed_at FROM team_members m"
+            " JOIN checkins c ON c.user_id = m.user_id AND c.local_date >= ?"
+            " JOIN checkin_steps s ON s.checkin_id = c.id"
+            " WHERE m.team_id = ? AND s.state = 'answered'"
+            "   AND s.closed_at >= ? AND s.closed_at < ?",
+            (earliest_day, team_id, utc_text(since), utc_text(until)),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        moments: dict[int, list[datetime]] = {}
+        for user_id, closed_at in rows:
+            moments.setdefault(user_id, []).append(utc_value(closed_at))  # type: ignore[arg-type]
+        return moments
+
+    async def paused_members(self, team_id: int, since: datetime, until: datetime) -> set[int]:
+        """Members who were paused at some moment in [since, until)."""
+        async with self._db.connection.execute(
+            "SELECT DISTINCT p.user_id FROM pause_periods p"
+            " JOIN team_members m ON m.user_id = p.user_id"
+            " WHERE m.team_id = ? AND p.started_at < ?"
+            "   AND (p.ended_at IS NULL OR (p.ended_at > ? AND p.ended_at > p.started_at))",
+            (team_id, utc_text(until), utc_text(since)),
+        ) as cursor:
+            return {row[0] for row in await cursor.fetchall()}
+
+    async def weeks(self, team_id: int) -> list[TeamWeek]:
+        """Every settled week of the team, oldest first."""
+        async with self._db.connection.execute(
+            "SELECT week_start, outcome, on_track, counted, excused FROM team_weeks"
+            " WHERE team_id = ? ORDER BY week_start",
+            (team_id,),
+        ) as cursor:
+            return [
+                TeamWeek(date.fromisoformat(row[0]), row[1], row[2], row[3], row[4])
+                for row in await cursor.fetchall()
+            ]
+
+    async def settle(self, team_id: int, week: TeamWeek, now: datetime) -> bool:
+        """Record a week's outcome once; False when it was already settled."""
+        cursor = await self._db.write(
+            "INSERT OR IGNORE INTO team_weeks"
+            " (team_id, week_start, outcome, on_track, counted, excused, settled_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                team_id,
+                week.week_start.isoformat(),
+                week.outcome,
+                week.on_track,
+                week.counted,
+                week.excused,
+                utc_text(now),
+            ),
+        )
+        return cursor.rowcount == 1
+
+    async def claim_digest(self, team_id: int, week: date, chat_id: int, now: datetime) -> bool:
+        """Reserve this week's digest for one chat; False when it was claimed before."""
+        cursor = await self._db.write(
+            "INSERT OR IGNORE INTO team_digests (team_id, week_start, chat_id, claimed_at)"
+            " VALUES (?, ?, ?, ?)",
+            (team_id, week.isoformat(), chat_id, utc_text(now)),
+        )
+        return cursor.rowcount == 1
+
+    async def confirm_digest(self, team_id: int, week: date, chat_id: int, now: datetime) -> None:
+        """Record that the claimed digest reached Telegram."""
+        await self._db.write(
+            "UPDATE team_digests SET delivered_at = ?"
+            " WHERE team_id = ? AND week_start = ? AND chat_id = ?",
+            (utc_text(now), team_id, week.isoformat(), chat_id),
+        )
+
+    async def release_digest(self, team_id: int, week: date, chat_id: int) -> None:
+        """Give a claim back after a failed send, so a later tick retries it."""
+        await self._db.write(
+            "DELETE FROM team_digests WHERE team_id = ? AND week_start = ? AND chat_id = ?"
+            " AND delivered_at IS NULL",
+            (team_id, week.isoformat(), chat_id),
+        )
