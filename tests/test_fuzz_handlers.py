@@ -132,6 +132,21 @@ async def _prepare_victim(world: World) -> tuple[FakeUser, list[int]]:
     return victim, [update["message"]["message_id"] for update in said]
 
 
+async def onboard_with_defaults(world: World, user: FakeUser) -> None:
+    """/start, then tap the preselected choice ("✓ …", or "… ✓" to go on), in any language."""
+    await world.say(user, "/start")
+    storage = world.bot.services.storage
+    for _ in range(8):
+        stored = await storage.users.get(user.id)
+        if stored is not None and stored.onboarded:
+            return
+        message = next(m for m in reversed(world.api.messages(user)) if m.buttons)
+        labels = message.button_labels
+        onward = [label for label in labels if label.endswith("✓") and not label.startswith("✓")]
+        await world.tap(user, (onward or [label for label in labels if label.startswith("✓")])[0])
+    raise AssertionError(f"onboarding did not finish: {world.texts(user)[-1]!r}")
+
+
 @contextlib.asynccontextmanager
 async def arena(root: Path, start: str, language: str | None) -> AsyncIterator[Arena]:
     """A fresh bot on a fresh database with the victim ready; the caller acts, then check()s."""
@@ -148,7 +163,7 @@ async def arena(root: Path, start: str, language: str | None) -> AsyncIterator[A
                 victim, answers = await _prepare_victim(world)
                 attacker = api.user(ATTACKER, "Eve", language)
                 if start != "fresh":
-                    await onboard(world, attacker)
+                    await onboard_with_defaults(world, attacker)
                 if start == "checkin":
                     await world.say(attacker, "/today")
                 await world.say(attacker, "/help")  # at least one bot message to press on
@@ -254,7 +269,11 @@ def callback_data(victim_steps: list[int], victim_messages: list[int]) -> st.Sea
         st.builds("a:{}:{}".format, steps, st.integers(0, 9)),
         st.builds("k:{}".format, steps),
         st.builds("s:{}:{}".format, st.sampled_from([*sorted(SETTING_FIELDS), "zz"]), value),
-        st.builds("v:{}:{}".format, st.sampled_from("woax"), days | st.from_regex(r"\d{8}", True)),
+        st.builds(
+            "v:{}:{}".format,
+            st.sampled_from("woax"),
+            days | st.from_regex(r"\d{8}", fullmatch=True),
+        ),
         st.sampled_from(["c:delete:y", "c:delete:n", "c:erase:y", "c:delete:"]),
         st.builds("g:{}:{}".format, st.sampled_from("mkrx"), messages),
         st.builds("t:j:{}".format, st.from_regex(r"[A-Za-z0-9_-]{8,43}", fullmatch=True)),
@@ -294,25 +313,27 @@ RAW_KINDS = [
 ]
 
 
-def actions(arena: Arena) -> st.SearchStrategy[tuple[Any, ...]]:
-    """One thing the attacker does (see perform)."""
+def actions(arena: Arena, kinds: frozenset[str] | None = None) -> st.SearchStrategy[Any]:
+    """One thing the attacker does (see perform), of the given kinds (None: any)."""
     data = callback_data(arena.victim_steps, arena.victim_messages)
     their_ids = st.sampled_from(arena.victim_messages) | st.integers(1, 10**9)
-    return st.one_of(
-        st.tuples(st.just("text"), TEXTS),
-        st.tuples(st.just("command"), COMMANDS),
-        st.tuples(st.just("reply"), st.integers(0, 50), TEXTS),
-        st.tuples(st.just("press"), st.integers(0, 50), data),
-        st.tuples(st.just("stale"), their_ids, data),
-        st.tuples(st.just("tap"), st.integers(0, 50), st.integers(0, 50)),
-        st.tuples(st.just("tap"), st.integers(0, 50), st.integers(0, 50)),
-        st.tuples(st.just("edit"), st.integers(0, 50), TEXTS),
-        st.tuples(st.just("edit_unknown"), their_ids, TEXTS),
-        st.tuples(st.just("group"), TEXTS | COMMANDS),
-        st.tuples(st.just("media"), st.sampled_from(["sticker", "photo", "voice", "document"])),
-        st.tuples(st.just("raw"), st.sampled_from(RAW_KINDS), GARBAGE, TEXTS),
-        st.tuples(st.just("clock"), st.integers(1, 3 * 24 * 60)),
-    )
+    index = st.integers(0, 50)
+    media = st.sampled_from(["sticker", "photo", "voice", "document"])
+    every = {
+        "text": st.tuples(st.just("text"), TEXTS),
+        "command": st.tuples(st.just("command"), COMMANDS),
+        "reply": st.tuples(st.just("reply"), index, TEXTS),
+        "press": st.tuples(st.just("press"), index, data),
+        "stale": st.tuples(st.just("stale"), their_ids, data),
+        "tap": st.tuples(st.just("tap"), index, index),
+        "edit": st.tuples(st.just("edit"), index, TEXTS),
+        "edit_unknown": st.tuples(st.just("edit_unknown"), their_ids, TEXTS),
+        "group": st.tuples(st.just("group"), TEXTS | COMMANDS),
+        "media": st.tuples(st.just("media"), media),
+        "raw": st.tuples(st.just("raw"), st.sampled_from(RAW_KINDS), GARBAGE, TEXTS),
+        "clock": st.tuples(st.just("clock"), st.integers(1, 3 * 24 * 60)),
+    }
+    return st.one_of([every[k] for k in sorted(kinds or every)])
 
 
 def _clip64(text: str) -> str:
@@ -455,10 +476,8 @@ async def run_fuzz(root: Path, data: st.DataObject, kinds: frozenset[str] | None
     start = data.draw(st.sampled_from(["fresh", "onboarded", "checkin"]), label="start")
     language = data.draw(st.sampled_from(["nl", "en", None, "fr", "zh-hans"]), label="language")
     async with arena(root, start, language) as found:
-        chosen = actions(found)
-        if kinds is not None:
-            chosen = chosen.filter(lambda action: action[0] in kinds)
-        for action in data.draw(st.lists(chosen, min_size=1, max_size=12), label="actions"):
+        chosen = st.lists(actions(found, kinds), min_size=1, max_size=12)
+        for action in data.draw(chosen, label="actions"):
             await perform(found, action)
         await found.check()
 
@@ -466,29 +485,25 @@ async def run_fuzz(root: Path, data: st.DataObject, kinds: frozenset[str] | None
 # -- the properties ---------------------------------------------------------------------------
 
 
-@FUZZ
-@settings(max_examples=25)
+@settings(FUZZ, max_examples=25)
 @given(data=st.data())
 async def test_any_text_and_command(tmp_path: Path, data: st.DataObject) -> None:
     await run_fuzz(tmp_path, data, frozenset({"text", "command", "reply", "edit", "media"}))
 
 
-@FUZZ
-@settings(max_examples=25)
+@settings(FUZZ, max_examples=25)
 @given(data=st.data())
 async def test_forged_and_stale_callback_data(tmp_path: Path, data: st.DataObject) -> None:
     await run_fuzz(tmp_path, data, frozenset({"press", "stale", "tap", "command"}))
 
 
-@FUZZ
-@settings(max_examples=20)
+@settings(FUZZ, max_examples=20)
 @given(data=st.data())
 async def test_unknown_updates_edits_and_groups(tmp_path: Path, data: st.DataObject) -> None:
     await run_fuzz(tmp_path, data, frozenset({"raw", "edit_unknown", "group", "edit"}))
 
 
-@FUZZ
-@settings(max_examples=25)
+@settings(FUZZ, max_examples=25)
 @given(data=st.data())
 async def test_everything_mixed(tmp_path: Path, data: st.DataObject) -> None:
     await run_fuzz(tmp_path, data, None)
