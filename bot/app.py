@@ -92,6 +92,9 @@ def build_application(
     # First and last of all: a redelivered update (same update_id) is handled only once.
     application.add_handler(TypeHandler(Update, _skip_if_handled), group=-50)
     application.add_handler(TypeHandler(Update, _remember_handled), group=50)
+    # A tap counts only if that button is on that message: forged data and buttons already
+    # taken away (an edited message) get a polite "expired" and change nothing.
+    application.add_handler(CallbackQueryHandler(_refuse_unoffered_buttons), group=-40)
 
     # Order matters: commands first, then buttons, then free text, then everything else.
     add = application.add_handler
@@ -180,15 +183,32 @@ async def _post_shutdown(application: Application) -> None:
 async def _dispatch_job(context: SherpaContext) -> None:
     """Move what fell due into the outbox and wake the worker (the database is the schedule)."""
     services = context.services
-    if await dispatch.enqueue_due(services) and services.worker is not None:
+    queued = await dispatch.enqueue_due(services) + await team_digest.enqueue_due(services)
+    if queued and services.worker is not None:
         services.worker.wake()
-    await team_digest.dispatch_due(services, context.bot)
 
 
 async def _skip_if_handled(update: Update, context: SherpaContext) -> None:
     """Stop a redelivered update before any handler sees it."""
     if await context.services.storage.updates.seen(update.update_id):
         raise ApplicationHandlerStop
+
+
+async def _refuse_unoffered_buttons(update: Update, context: SherpaContext) -> None:
+    """Stop a callback whose data is not a button of the message it came from."""
+    query = update.callback_query
+    assert query is not None
+    message = query.message
+    markup = getattr(message, "reply_markup", None)  # None too for an inaccessible message
+    offered = markup is not None and any(
+        button.callback_data == query.data for row in markup.inline_keyboard for button in row
+    )
+    if offered:
+        return
+    user = await context.services.storage.users.get(query.from_user.id)
+    lang = user.language if user else context.services.settings.default_language
+    await query.answer(context.services.texts.text(lang, "errors.expired"))
+    raise ApplicationHandlerStop
 
 
 async def _remember_handled(update: Update, context: SherpaContext) -> None:

@@ -95,7 +95,7 @@ class Sandbox:
         outbox = self.services.storage.outbox
         before = (await outbox.health()).counts.get("sent", 0)
         await dispatch.enqueue_due(self.services)
-        await team_digest.dispatch_due(self.services, self.application.bot)
+        await team_digest.enqueue_due(self.services)
         assert self.services.worker is not None
         await self.services.worker.drain()
         return (await outbox.health()).counts.get("sent", 0) - before

@@ -39,8 +39,9 @@ from storage.pauses import PauseRepository
 from storage.pending import PendingRepository
 from storage.retention import RetentionRepository
 from storage.team_guard import TeamGuardRepository
+from storage.team_members import Removal
 from storage.team_weeks import TeamWeekRepository
-from storage.teams import Removal, TeamRepository
+from storage.teams import TeamRepository
 from storage.updates import UpdateRepository
 from storage.users import UserRepository
 

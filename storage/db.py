@@ -75,6 +75,8 @@ class Database:
                 self._owner = None
 
     async def write(self, sql: str, parameters: Sequence[object] = ()) -> aiosqlite.Cursor:
-        """One writing statement, in its own short transaction (or the caller's)."""
-        async with self.transaction() as conn:
-            return await conn.execute(sql, parameters)
+        """One writing statement: atomic on its own (autocommit), or part of the caller's."""
+        if self._owner is not None and self._owner is asyncio.current_task():
+            return await self.connection.execute(sql, parameters)
+        async with self._write_lock:  # never inside another task's open transaction
+            return await self.connection.execute(sql, parameters)

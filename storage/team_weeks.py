@@ -1,4 +1,4 @@
-"""A team's weeks: members' reflection moments, pauses, settled outcomes and digest claims.
+"""A team's weeks: members' reflection moments, pauses, and settled outcomes.
 
 Only moments and counts are read here: never an answer's text or a scale value.
 """
@@ -80,28 +80,3 @@ class TeamWeekRepository:
             ),
         )
         return cursor.rowcount == 1
-
-    async def claim_digest(self, team_id: int, week: date, chat_id: int, now: datetime) -> bool:
-        """Reserve this week's digest for one chat; False when it was claimed before."""
-        cursor = await self._db.write(
-            "INSERT OR IGNORE INTO team_digests (team_id, week_start, chat_id, claimed_at)"
-            " VALUES (?, ?, ?, ?)",
-            (team_id, week.isoformat(), chat_id, utc_text(now)),
-        )
-        return cursor.rowcount == 1
-
-    async def confirm_digest(self, team_id: int, week: date, chat_id: int, now: datetime) -> None:
-        """Record that the claimed digest reached Telegram."""
-        await self._db.write(
-            "UPDATE team_digests SET delivered_at = ?"
-            " WHERE team_id = ? AND week_start = ? AND chat_id = ?",
-            (utc_text(now), team_id, week.isoformat(), chat_id),
-        )
-
-    async def release_digest(self, team_id: int, week: date, chat_id: int) -> None:
-        """Give a claim back after a failed send, so a later tick retries it."""
-        await self._db.write(
-            "DELETE FROM team_digests WHERE team_id = ? AND week_start = ? AND chat_id = ?"
-            " AND delivered_at IS NULL",
-            (team_id, week.isoformat(), chat_id),
-        )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
@@ -12,6 +11,7 @@ import aiosqlite
 from storage.codec import utc_text, utc_value
 from storage.db import Database
 from storage.models import Team, TeamMember
+from storage.team_members import Removal, remove_member
 
 JoinOutcome = Literal["joined", "already", "full"]
 
@@ -23,15 +23,6 @@ _ENCODERS: dict[str, Any] = {
     "group_chat_id": lambda v: v,
     "next_digest_at": lambda v: None if v is None else utc_text(v),
 }
-
-
-@dataclass(frozen=True)
-class Removal:
-    """What removing a member did: who became admin, whether the team is gone."""
-
-    removed: bool
-    new_admin: int | None = None
-    team_deleted: bool = False
 
 
 def _team(row: aiosqlite.Row) -> Team:
@@ -54,43 +45,6 @@ def _member(row: aiosqlite.Row) -> TeamMember:
         display_name=row["display_name"],
         role=row["role"],
         joined_at=utc_value(row["joined_at"]),  # type: ignore[arg-type]
-    )
-
-
-async def remove_member(conn: aiosqlite.Connection, team_id: int, user_id: int) -> Removal:
-    """Take one person out of a team (inside a transaction): hand over or delete the team."""
-    cursor = await conn.execute(
-        "DELETE FROM team_members WHERE team_id = ? AND user_id = ?", (team_id, user_id)
-    )
-    if cursor.rowcount == 0:
-        return Removal(removed=False)
-    async with conn.execute(
-        "SELECT id, user_id, role FROM team_members WHERE team_id = ? ORDER BY joined_at, id",
-        (team_id,),
-    ) as rows:
-        left = list(await rows.fetchall())
-    if not left:
-        await conn.execute("DELETE FROM teams WHERE id = ?", (team_id,))
-        return Removal(removed=True, team_deleted=True)
-    if any(row["role"] == "admin" for row in left):
-        return Removal(removed=True)
-    # The admin left: the longest-standing member takes over.
-    await conn.execute("UPDATE team_members SET role = 'admin' WHERE id = ?", (left[0]["id"],))
-    return Removal(removed=True, new_admin=left[0]["user_id"])
-
-
-async def leave_all_teams(conn: aiosqlite.Connection, user_id: int) -> None:
-    """Take a person out of every team and forget their team traces (account deletion)."""
-    async with conn.execute(
-        "SELECT team_id FROM team_members WHERE user_id = ?", (user_id,)
-    ) as rows:
-        team_ids = [row[0] for row in await rows.fetchall()]
-    for team_id in team_ids:
-        await remove_member(conn, team_id, user_id)
-    await conn.execute("DELETE FROM team_throttle WHERE scope = 'code' AND subject = ?", (user_id,))
-    await conn.execute(
-        "DELETE FROM team_digests WHERE chat_id = (SELECT chat_id FROM users WHERE user_id = ?)",
-        (user_id,),
     )
 
 

@@ -18,7 +18,7 @@ from storage.codec import (
 )
 from storage.db import Database
 from storage.models import User, UserCounts
-from storage.teams import leave_all_teams
+from storage.team_members import leave_all_teams
 
 # Fields a caller may change, with how each is written to the database.
 _ENCODERS: dict[str, Any] = {

@@ -61,11 +61,20 @@ def digests(world: World, chat: FakeUser | FakeChat) -> list[str]:
 async def digest_time(world: World, monday: date, hour: int = 9) -> int:
     """Monday 09:00 in Brussels: the team digest of the week before falls due and goes out.
 
-    Only the team digests run here (the schedule reader calls the same function after the
-    users' kinds), so these tests do not depend on the other weekly messages.
+    Only the team digests run here (the schedule reader queues them after the users' kinds), so these tests do not depend on the other weekly messages.
     """
     world.clock.set(at(monday, hour))
-    return await team_digest.dispatch_due(world.bot.services, world.bot.application.bot)
+    services = world.bot.services
+    outbox = services.storage.outbox
+
+    async def sent() -> int:
+        return sum(i.state == "sent" for i in await outbox.items(team_digest.KIND))
+
+    before = await sent()
+    await team_digest.enqueue_due(services)
+    assert services.worker is not None
+    await services.worker.drain()
+    return await sent() - before
 
 
 async def test_create_invite_and_join_after_seeing_what_the_team_sees(world: World):

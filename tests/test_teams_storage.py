@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.teams.codes import code_hash
-from storage import NewStep, Storage, TeamWeek
+from storage import NewOutboxItem, NewStep, Storage, TeamWeek
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 WEEK_START = datetime(2026, 3, 1, 23, 0, tzinfo=UTC)  # Monday 2 March, 00:00 Brussels
@@ -54,7 +54,7 @@ async def test_the_migration_creates_the_team_tables(storage):
         "SELECT name FROM sqlite_master WHERE type = 'table'"
     ) as cursor:
         tables = {row[0] for row in await cursor.fetchall()}
-    assert {"teams", "team_members", "team_weeks", "team_digests", "pause_periods"} <= tables
+    assert {"teams", "team_members", "team_weeks", "pause_periods"} <= tables
     assert {"team_pending", "team_throttle"} <= tables
 
 
@@ -115,14 +115,15 @@ async def test_deleting_an_account_takes_the_person_out_of_every_team(storage):
     await _users(storage, 1, 2)
     shared, alone = await _team(storage, 1, "code-number-1"), await _team(storage, 1, "code-2-x")
     await storage.teams.add_member(shared.id, 2, "Bob", NOW + timedelta(minutes=1), 5)
-    await storage.team_weeks.claim_digest(shared.id, date(2026, 3, 2), 1, NOW)
+    digest = NewOutboxItem("team_digest", 1, "2026-03-02", NOW, 1, shared.id)
+    await storage.outbox.enqueue([digest], NOW)
     await storage.team_guard.record("code", 1, NOW, NOW - timedelta(minutes=10))
     assert await storage.users.delete(1)
     assert await storage.teams.get(alone.id) is None
     [bob] = await storage.teams.members(shared.id)
     assert bob.user_id == 2 and bob.is_admin
     assert await storage.teams.teams_of(1) == []
-    for table in ("team_digests", "team_throttle", "pause_periods"):
+    for table in ("outbox", "team_throttle", "pause_periods"):
         async with storage.db.connection.execute(f"SELECT COUNT(*) FROM {table}") as cursor:
             assert (await cursor.fetchone())[0] == 0, table
 

@@ -11,6 +11,7 @@ from bot import accounts, checkin_flow, weekly
 from bot.delivery.worker import Deliverer, Skip
 from bot.schedule import LATE_GRACE, local_date
 from bot.services import Services
+from bot.teams import digest as team_digest
 from storage import OutboxItem, User
 
 
@@ -57,10 +58,12 @@ DELIVERERS: dict[str, Deliverer] = {
     "checkin": deliver_checkin,
     "verrekijker": deliver_verrekijker,
     "nudge": deliver_nudge,
+    team_digest.KIND: team_digest.deliver,
 }
 # How late a message may still go out after downtime; older ones are dropped, not sent.
 GRACES = {
     "checkin": LATE_GRACE,
     "nudge": LATE_GRACE,
     "verrekijker": timedelta(days=3),  # a weekly summary is still welcome a few days late
+    team_digest.KIND: team_digest.DIGEST_GRACE,
 }

@@ -241,8 +241,8 @@ async def team_button(update: Update, context: SherpaContext) -> None:
             answer.text, parse_mode=ParseMode.HTML, reply_markup=answer.keyboard
         )
     except BadRequest as error:
-        if "not modified" not in error.message:
-            raise
+        if "not modified" not in error.message:  # e.g. a photo or a deleted message: say anew
+            await _send(context, user.chat_id, answer.text, answer.keyboard)
     for chat_id, note in answer.notices:
         # Someone who blocked the bot (or a group that removed it) simply misses the note.
         with suppress(Forbidden):

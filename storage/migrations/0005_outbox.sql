@@ -33,5 +33,6 @@ CREATE TABLE handled_updates (
     handled_at TEXT NOT NULL
 );
 
--- The outbox's key now guarantees one verrekijker and one nudge per week.
+-- The outbox's key now guarantees one verrekijker, one nudge and one team digest per week.
 DROP TABLE weekly_deliveries;
+DROP TABLE team_digests;

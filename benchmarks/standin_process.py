@@ -1,0 +1,47 @@
+"""The Bot API stand-in as its own process, so a benchmark measures only the bot's CPU.
+
+    python benchmarks/standin_process.py --port 8099 --users 10000 [--limit 30]
+
+Prints "ready" once serving; on SIGTERM prints its counters as one JSON line and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import signal
+
+from bot.standin import StandIn
+
+
+async def serve(port: int, users: int, limit: float | None) -> None:
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    api = StandIn()
+    await api.start(port=port)
+    for user_id in range(1, users + 1):
+        api.user(user_id, f"U{user_id}")
+    if limit:
+        api.rate_limit(global_per_second=limit, per_chat_per_second=1.0)
+    print("ready", flush=True)
+    await stop.wait()
+    sends = [c for c in api.calls_to("sendMessage") if c.error is None]
+    stats = {
+        "sent": len(sends),
+        "first": sends[0].received if sends else None,
+        "last": sends[-1].received if sends else None,
+        "too_many_requests": api.stats.too_many_requests,
+        "ignored_retry_after": api.stats.ignored_retry_after,
+    }
+    print(json.dumps(stats), flush=True)
+    await api.stop()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--users", type=int, required=True)
+    parser.add_argument("--limit", type=float, default=None)
+    args = parser.parse_args()
+    asyncio.run(serve(args.port, args.users, args.limit))
