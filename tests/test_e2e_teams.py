@@ -61,7 +61,8 @@ def digests(world: World, chat: FakeUser | FakeChat) -> list[str]:
 async def digest_time(world: World, monday: date, hour: int = 9) -> int:
     """Monday 09:00 in Brussels: the team digest of the week before falls due and goes out.
 
-    Only the team digests run here (the schedule reader queues them after the users' kinds), so these tests do not depend on the other weekly messages.
+    Only the team digests run here (the schedule reader queues them after the users'
+    kinds), so these tests do not depend on the other weekly messages.
     """
     world.clock.set(at(monday, hour))
     services = world.bot.services
