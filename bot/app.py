@@ -29,6 +29,7 @@ from bot.delivery.kinds import DELIVERERS, GRACES
 from bot.delivery.limiter import SherpaRateLimiter
 from bot.delivery.worker import OutboxWorker
 from bot.handlers import checkin, misc, preferences, privacy, setup, teams, weekly
+from bot.handlers.common import acknowledge
 from bot.ordering import PerUserUpdateProcessor
 from bot.services import SERVICES_KEY, Services, SherpaContext
 from bot.teams import digest as team_digest
@@ -207,7 +208,7 @@ async def _refuse_unoffered_buttons(update: Update, context: SherpaContext) -> N
         return
     user = await context.services.storage.users.get(query.from_user.id)
     lang = user.language if user else context.services.settings.default_language
-    await query.answer(context.services.texts.text(lang, "errors.expired"))
+    await acknowledge(query, context.services.texts.text(lang, "errors.expired"))
     raise ApplicationHandlerStop
 
 

@@ -5,12 +5,16 @@ finished check-in and an open one), lets an attacker do a random series of thing
 checks that the bot still answers, no handler raised (the error handler never fired, nothing
 was logged at ERROR), every request it made was one the Bot API accepts, and everything
 stored about the victim, and their chat, is exactly as before.
+
+What it found is kept as xfail(strict=True) tests at the end, so they turn red once fixed.
+SHERPA_FUZZ_SCALE=20 multiplies the number of examples for a longer search.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 import tempfile
 from collections.abc import AsyncIterator
@@ -19,6 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,10 +35,19 @@ from tests.conftest import MONDAY_MORNING, SPEC
 from tests.helpers import World, answer_checkin, onboard
 
 ATTACKER, VICTIM, GROUP = 1001, 2002, -5005
+# SHERPA_FUZZ_SCALE=20 runs twenty times as many examples, for a deeper search by hand.
+SCALE = float(os.environ.get("SHERPA_FUZZ_SCALE", "1"))
 FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+
+
+def examples(count: int) -> int:
+    """The number of examples for a property, scaled by SHERPA_FUZZ_SCALE."""
+    return max(1, round(count * SCALE))
+
+
 # Updates Telegram sends only to bots that ask for them; the bot never sees these.
 OPT_IN = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 
@@ -66,7 +80,7 @@ class Arena:
     group: FakeChat
     errors: ErrorLog
     victim_steps: list[int] = field(default_factory=list)  # for forged callback data
-    victim_messages: list[int] = field(default_factory=list)  # their answers, for forged edits
+    victim_messages: list[int] = field(default_factory=list)  # ids in their chat, to forge
     attacker_texts: list[int] = field(default_factory=list)  # for edits of real messages
     raw_ids: int = 1_000_000  # message and query ids of raw updates
     victim_before: Any = None
@@ -75,6 +89,10 @@ class Arena:
     def api(self) -> StandIn:
         """The stand-in."""
         return self.world.api
+
+    def now(self) -> int:
+        """The stand-in's date now, as Telegram sends it."""
+        return int(self.world.clock.now().timestamp())
 
     async def check(self) -> None:
         """The bot still answers, raised nothing, broke no API rule, left the victim alone."""
@@ -100,7 +118,7 @@ async def victim_snapshot(arena: Arena) -> Any:
 
 
 def _rows_of(database: Path, user_id: int) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row keyed to user_id (any table with a user_id or chat_id), and their steps."""
+    """Every row keyed to user_id (any table with a user_id or chat_id), steps and teams."""
     with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         found: dict[str, list[tuple[Any, ...]]] = {}
@@ -111,6 +129,15 @@ def _rows_of(database: Path, user_id: int) -> dict[str, list[tuple[Any, ...]]]:
                 where = " OR ".join(f"{k} = ?" for k in keys)
                 rows = db.execute(f"SELECT * FROM '{table}' WHERE {where}", [user_id] * len(keys))
                 found[table] = sorted(rows.fetchall(), key=repr)
+        found["teams"] = db.execute(
+            "SELECT * FROM teams WHERE id IN (SELECT team_id FROM team_members WHERE user_id = ?)",
+            [user_id],
+        ).fetchall()
+        found["their team members"] = db.execute(
+            "SELECT * FROM team_members WHERE team_id IN "
+            "(SELECT team_id FROM team_members WHERE user_id = ?) ORDER BY id",
+            [user_id],
+        ).fetchall()
         found["checkin_steps"] = db.execute(
             "SELECT s.* FROM checkin_steps s JOIN checkins c ON c.id = s.checkin_id "
             "WHERE c.user_id = ? ORDER BY s.id",
@@ -120,7 +147,7 @@ def _rows_of(database: Path, user_id: int) -> dict[str, list[tuple[Any, ...]]]:
 
 
 async def _prepare_victim(world: World) -> tuple[FakeUser, list[int]]:
-    """A victim with a finished check-in on Monday and one half answered on Tuesday."""
+    """A victim with a check-in done on Monday, one half answered on Tuesday, and a team."""
     victim = world.api.user(VICTIM, "Vic")
     await onboard(world, victim)
     await world.say(victim, "/today")
@@ -129,6 +156,7 @@ async def _prepare_victim(world: World) -> tuple[FakeUser, list[int]]:
     world.clock.advance(timedelta(days=1))
     await world.say(victim, "/today")
     said.append(await world.say(victim, "nog een geheim"))
+    await world.say(victim, "/team create Geheim Team")  # the victim's team: its id is 1
     return victim, [update["message"]["message_id"] for update in said]
 
 
@@ -168,7 +196,8 @@ async def arena(root: Path, start: str, language: str | None) -> AsyncIterator[A
                     await world.say(attacker, "/today")
                 await world.say(attacker, "/help")  # at least one bot message to press on
                 found = Arena(world, attacker, victim, api.group(GROUP, "Team"), errors)
-                found.victim_messages = answers
+                # Message ids count per chat, so the attacker's chat has the same ones.
+                found.victim_messages = answers + [m.message_id for m in api.messages(victim)]
                 found.victim_steps = [r[0] for r in _rows_of(database, VICTIM)["checkin_steps"]]
                 found.victim_before = await victim_snapshot(found)
                 yield found
@@ -309,7 +338,7 @@ RAW_KINDS = [
     "message_empty",
     "message_reaction",
     "callback_inline",
-    "callback_unanswerable",
+    "callback_inaccessible",
 ]
 
 
@@ -328,12 +357,16 @@ def actions(arena: Arena, kinds: frozenset[str] | None = None) -> st.SearchStrat
         "tap": st.tuples(st.just("tap"), index, index),
         "edit": st.tuples(st.just("edit"), index, TEXTS),
         "edit_unknown": st.tuples(st.just("edit_unknown"), their_ids, TEXTS),
+        "reply_unknown": st.tuples(st.just("reply_unknown"), their_ids, TEXTS),
         "group": st.tuples(st.just("group"), TEXTS | COMMANDS),
         "media": st.tuples(st.just("media"), media),
         "raw": st.tuples(st.just("raw"), st.sampled_from(RAW_KINDS), GARBAGE, TEXTS),
         "clock": st.tuples(st.just("clock"), st.integers(1, 3 * 24 * 60)),
     }
-    return st.one_of([every[k] for k in sorted(kinds or every)])
+    chosen = [every[k] for k in sorted(kinds or every)]
+    if kinds is None or "tap" in kinds:
+        chosen += [every["tap"]] * 2  # deep flows (setup, check-ins, teams) take many taps
+    return st.one_of(chosen)
 
 
 def _clip64(text: str) -> str:
@@ -356,15 +389,20 @@ def raw_update(arena: Arena, kind: str, garbage: dict[str, Any], text: str) -> d
             {
                 "id": "p1",
                 "question": text[:300],
-                "options": [{"text": "a", "voter_count": 1}],
+                "options": [{"persistent_id": "o1", "text": "a", "voter_count": 1}],
                 "total_voter_count": 1,
                 "is_closed": False,
                 "is_anonymous": False,
                 "type": "regular",
                 "allows_multiple_answers": False,
+                "allows_revoting": False,
+                "members_only": False,
             },
         ),
-        "poll_answer": ("poll_answer", {"poll_id": "p1", "user": eve, "option_ids": [0]}),
+        "poll_answer": (
+            "poll_answer",
+            {"poll_id": "p1", "user": eve, "option_ids": [0], "option_persistent_ids": ["o1"]},
+        ),
         "my_chat_member": (
             "my_chat_member",
             {
@@ -412,11 +450,19 @@ def raw_update(arena: Arena, kind: str, garbage: dict[str, Any], text: str) -> d
             },
         ),
         "callback_inline": ("callback_query", {**query, "inline_message_id": "inline-1"}),
-        # Not open at the stand-in: Telegram refuses to answer it ("query is too old").
-        "callback_unanswerable": ("callback_query", {**query, "message": {**message, "date": 0}}),
+        "callback_inaccessible": ("callback_query", {**query, "message": {**message, "date": 0}}),
     }
     name, body = kinds[kind]
+    # Well-formed apart from the extras: Telegram sends nothing else (see the xfail below).
+    assert kind == "future" or SPEC.check_object("Update", {"update_id": 1, name: body}) == []
     return {name: {**body, **garbage}}
+
+
+def _message(arena: Arena, message_id: int, text: str) -> dict[str, Any]:
+    """A text message from the attacker in their private chat."""
+    chat = {"id": ATTACKER, "type": "private", "first_name": "Eve"}
+    eve = arena.attacker.to_dict()
+    return {"message_id": message_id, "from": eve, "chat": chat, "date": arena.now(), "text": text}
 
 
 async def perform(arena: Arena, action: tuple[Any, ...]) -> None:
@@ -449,13 +495,15 @@ async def perform(arena: Arena, action: tuple[Any, ...]) -> None:
                 return
             api.edit_text(eve, arena.attacker_texts[which % len(arena.attacker_texts)], text)
         case ("edit_unknown", message_id, text):
-            # An edit of a message the bot never saw, under an id the victim's answers use.
-            chat = {"id": ATTACKER, "type": "private", "first_name": "Eve"}
-            now = int(world.clock.now().timestamp())
-            edited = {"message_id": message_id, "from": eve.to_dict(), "chat": chat}
-            api.push_raw(
-                {"edited_message": {**edited, "date": now - 60, "edit_date": now, "text": text}}
-            )
+            # An edit of a message the bot never saw, under an id the victim's chat uses.
+            edited = {**_message(arena, message_id, text), "edit_date": arena.now()}
+            api.push_raw({"edited_message": edited})
+        case ("reply_unknown", message_id, text):
+            # A reply to a bot message the stand-in does not have, with a victim's id.
+            replied = {**_message(arena, message_id, "?"), "from": api.bot_user}
+            arena.raw_ids += 1
+            message = {**_message(arena, arena.raw_ids, text), "reply_to_message": replied}
+            api.push_raw({"message": message})
         case ("group", text):
             api.send_group_text(arena.group, eve, text)
         case ("media", kind):
@@ -485,25 +533,71 @@ async def run_fuzz(root: Path, data: st.DataObject, kinds: frozenset[str] | None
 # -- the properties ---------------------------------------------------------------------------
 
 
-@settings(FUZZ, max_examples=25)
+@settings(FUZZ, max_examples=examples(25))
 @given(data=st.data())
 async def test_any_text_and_command(tmp_path: Path, data: st.DataObject) -> None:
     await run_fuzz(tmp_path, data, frozenset({"text", "command", "reply", "edit", "media"}))
 
 
-@settings(FUZZ, max_examples=25)
+@settings(FUZZ, max_examples=examples(25))
 @given(data=st.data())
 async def test_forged_and_stale_callback_data(tmp_path: Path, data: st.DataObject) -> None:
     await run_fuzz(tmp_path, data, frozenset({"press", "stale", "tap", "command"}))
 
 
-@settings(FUZZ, max_examples=20)
+@settings(FUZZ, max_examples=examples(20))
 @given(data=st.data())
 async def test_unknown_updates_edits_and_groups(tmp_path: Path, data: st.DataObject) -> None:
-    await run_fuzz(tmp_path, data, frozenset({"raw", "edit_unknown", "group", "edit"}))
+    kinds = frozenset({"raw", "edit_unknown", "reply_unknown", "group", "edit"})
+    await run_fuzz(tmp_path, data, kinds)
 
 
-@settings(FUZZ, max_examples=25)
+@settings(FUZZ, max_examples=examples(25))
 @given(data=st.data())
 async def test_everything_mixed(tmp_path: Path, data: st.DataObject) -> None:
     await run_fuzz(tmp_path, data, None)
+
+
+# -- what the fuzzer found (fixed, except the last: kept xfail until fixed) -------------------
+
+
+def _errors(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [f"{r.name}: {r.getMessage()}" for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_tap_too_old_to_answer_is_not_an_error(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    eve = world.api.user(ATTACKER, "Eve")
+    await onboard(world, eve)
+    await world.say(eve, "/settings")
+    world.api.press_button(eve, 0)
+    world.api.expire_callback_queries()  # Telegram now refuses an answer to that tap
+    await world.bot.settle()
+    assert _errors(caplog) == []
+
+
+async def test_an_erased_user_stays_erased_when_the_last_edit_fails(world: World) -> None:
+    eve = world.api.user(ATTACKER, "Eve")
+    await onboard(world, eve)
+    await world.say(eve, "/delete")
+    world.api.fail_next("editMessageText", 502)
+    await world.tap(eve, "Ja, wis alles")
+    assert await world.bot.services.storage.users.get(ATTACKER) is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="python-telegram-bot parses a getUpdates batch as a whole: one update it cannot "
+    "parse (a required field missing) fails the batch on every retry, so polling stalls for "
+    "everyone, and PTB logs the raw batch, user text included, at CRITICAL",
+)
+async def test_an_unparseable_update_does_not_stall_polling(world: World) -> None:
+    eve = world.api.user(ATTACKER, "Eve")
+    chat = {"id": ATTACKER, "type": "private", "first_name": "Eve"}
+    world.api.push_raw({"message": {"message_id": 99, "chat": chat, "text": "no date"}})
+    world.api.send_text(eve, "/help")
+    try:
+        await world.api.wait_for_messages(eve, 1, timeout=3)
+    finally:
+        world.api.drop_pending_updates()  # lets the stalled poller, and the teardown, go on

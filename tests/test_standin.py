@@ -161,6 +161,26 @@ async def test_press_button_gives_callback_query(api: StandIn, bot: Bot) -> None
         api.press_button(ann, "Maybe")
 
 
+async def test_taps_on_old_messages_and_raw_taps_until_they_expire(api: StandIn, bot: Bot) -> None:
+    ann = api.user(1001)
+    old = api.press(ann, 77, "y", inaccessible=True)  # no such message needed: too old to see
+    assert old["callback_query"]["message"] == {
+        "chat": {"id": 1001, "type": "private", "first_name": "Ann"},
+        "message_id": 77,
+        "date": 0,
+    }
+    query = {"id": "raw-1", "from": ann.to_dict(), "chat_instance": "c", "data": "n"}
+    api.push_raw({"callback_query": {**query, "inline_message_id": "i1"}})
+    first, second = await bot.get_updates()
+    assert first.callback_query.message.message_id == 77 and second.callback_query.data == "n"
+    assert await bot.answer_callback_query("raw-1")  # a raw tap is fresh, like press()
+    api.expire_callback_queries()
+    with pytest.raises(BadRequest, match=r"(?i)query is too old"):
+        await bot.answer_callback_query(first.callback_query.id)
+    api.drop_pending_updates()
+    assert api.pending_updates == []
+
+
 @pytest.mark.parametrize(
     ("code", "kwargs", "raised"),
     [

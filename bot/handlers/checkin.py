@@ -9,7 +9,7 @@ from telegram.error import TelegramError
 
 from bot import answers, checkin_flow
 from bot.callbacks import GuardChoice, ScaleAnswer, SkipStep, decode
-from bot.handlers.common import current_user, say
+from bot.handlers.common import acknowledge, current_user, say
 from bot.handlers.setup import start, typed_setup_value
 from bot.services import SherpaContext
 
@@ -76,9 +76,9 @@ async def step_button(update: Update, context: SherpaContext) -> None:
     # Someone else's step (forged data) looks exactly like an expired one.
     forged_scale = isinstance(payload, ScaleAnswer) and step is not None and step.kind == "question"
     if step is None or step.user_id != user.user_id or step.state != "open" or forged_scale:
-        await query.answer(services.texts.text(user.language, "errors.expired"))
+        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
         return
-    await query.answer()
+    await acknowledge(query)
     if isinstance(payload, ScaleAnswer):
         await checkin_flow.record_score(services, context.bot, user, step, payload.score)
     else:
@@ -93,9 +93,9 @@ async def guard_button(update: Update, context: SherpaContext) -> None:
     user, _ = await current_user(update, context)
     services = context.services
     if not isinstance(payload, GuardChoice):
-        await query.answer(services.texts.text(user.language, "errors.expired"))
+        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
         return
-    await query.answer()
+    await acknowledge(query)
     outcome = await answers.resolve_guard(services, context.bot, user, payload)
     try:
         await query.edit_message_text(services.texts.text(user.language, outcome))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 
 from bot import accounts
 from bot.parsing import language_from_telegram
@@ -18,6 +19,18 @@ async def current_user(update: Update, context: SherpaContext) -> tuple[User, bo
     services = context.services
     language = language_from_telegram(tg_user.language_code, services.settings.default_language)
     return await accounts.register(services, user_id=tg_user.id, chat_id=chat.id, language=language)
+
+
+async def acknowledge(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer a button tap; a tap too old to answer (queued while the bot was down) still counts."""
+    try:
+        await query.answer(text)
+    except BadRequest as error:
+        if (
+            "query is too old" not in error.message
+            and "query id is invalid" not in error.message.lower()
+        ):
+            raise
 
 
 async def say(

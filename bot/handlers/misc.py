@@ -52,7 +52,13 @@ async def on_error(update: object, context: SherpaContext) -> None:
     if update.effective_chat.type != "private":
         return
     try:
-        user, _ = await current_user(update, context)
-        await say(update, context, user, "errors.internal")
+        # Look the sender up without registering: the failure may follow an erase (/delete).
+        sender = update.effective_user
+        services = context.services
+        user = await services.storage.users.get(sender.id) if sender else None
+        lang = user.language if user else services.settings.default_language
+        await context.bot.send_message(
+            update.effective_chat.id, services.texts.text(lang, "errors.internal")
+        )
     except Exception:  # the apology itself failed (e.g. Telegram is down): already logged
         log.warning("could not send an apology for update %s", update_id)

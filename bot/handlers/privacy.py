@@ -11,7 +11,7 @@ from telegram.constants import ChatAction, ParseMode
 from bot.callbacks import Confirm, decode, encode
 from bot.data_rights import build_export
 from bot.export import exceeds_upload_limit
-from bot.handlers.common import current_user, say
+from bot.handlers.common import acknowledge, current_user, say
 from bot.services import SherpaContext
 
 log = logging.getLogger(__name__)
@@ -87,9 +87,9 @@ async def confirm_button(update: Update, context: SherpaContext) -> None:
     user = await services.storage.users.get(query.from_user.id)
     lang = user.language if user else services.settings.default_language
     if user is None or not isinstance(payload, Confirm):
-        await query.answer(services.texts.text(lang, "errors.expired"))
+        await acknowledge(query, services.texts.text(lang, "errors.expired"))
         return
-    await query.answer()
+    await acknowledge(query)
     if not payload.yes:
         await query.edit_message_text(services.texts.text(lang, "delete.kept"))
         return

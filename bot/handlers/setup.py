@@ -9,7 +9,7 @@ from telegram.error import BadRequest
 from bot import accounts, screens
 from bot.callbacks import SettingChoice, decode
 from bot.handlers import teams
-from bot.handlers.common import current_user, say
+from bot.handlers.common import acknowledge, current_user, say
 from bot.parsing import ParseError, parse_time, parse_timezone
 from bot.screens import ONBOARDING_STEPS, Screen
 from bot.services import Services, SherpaContext
@@ -45,13 +45,13 @@ async def choice(update: Update, context: SherpaContext) -> None:
     assert query is not None
     payload = decode(query.data)
     if not isinstance(payload, SettingChoice):
-        await query.answer()
+        await acknowledge(query)
         return
     user, _ = await current_user(update, context)
     services = context.services
     was_onboarding = not user.onboarded
     screen, note = await _apply(services, user, payload)
-    await query.answer(services.texts.text(user.language, note) if note else None)
+    await acknowledge(query, services.texts.text(user.language, note) if note else None)
     user = await _reload(services, user)
     if was_onboarding and user.onboarded:
         await _edit(query, Screen(screens.settings_summary(services.texts, user)))

@@ -11,7 +11,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 
 from bot.callbacks import TeamAction, decode
-from bot.handlers.common import current_user, say
+from bot.handlers.common import acknowledge, current_user, say
 from bot.services import SherpaContext
 from bot.teams import actions, group, screens, service, text
 from bot.teams.codes import invite_link
@@ -227,15 +227,15 @@ async def team_button(update: Update, context: SherpaContext) -> None:
     assert query is not None
     services = context.services
     if update.effective_chat is None or update.effective_chat.type != "private":
-        await query.answer()
+        await acknowledge(query)
         return
     user, _ = await current_user(update, context)
     shown_as = service.display_name(query.from_user.first_name)
     answer = await actions.tap(services, user, shown_as, decode(query.data), context.bot.username)
     if answer.expired or answer.text is None:
-        await query.answer(services.texts.text(user.language, "errors.expired"))
+        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
         return
-    await query.answer()
+    await acknowledge(query)
     try:
         await query.edit_message_text(
             answer.text, parse_mode=ParseMode.HTML, reply_markup=answer.keyboard

@@ -8,7 +8,7 @@ from telegram.error import BadRequest
 
 from bot import weekly
 from bot.callbacks import VerrekijkerView, decode
-from bot.handlers.common import current_user
+from bot.handlers.common import acknowledge, current_user
 from bot.services import SherpaContext
 
 
@@ -33,9 +33,9 @@ async def view_button(update: Update, context: SherpaContext) -> None:
     if not isinstance(payload, VerrekijkerView) or payload.week > weekly.current_week(
         services, user
     ):
-        await query.answer(services.texts.text(user.language, "errors.expired"))
+        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
         return
-    await query.answer()
+    await acknowledge(query)
     text = await weekly.view_text(services, user, payload.view, payload.week)
     try:
         await query.edit_message_text(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .models import JSON, ApiError, Call, Fault
+from .models import JSON, ApiError, Call, ChatFault, Delay, Fault
 from .ratelimit import (
     GLOBAL,
     LIMITED_METHODS,
@@ -30,32 +30,6 @@ DEFAULT_DESCRIPTIONS = {
     504: "Gateway Timeout",
 }
 _CHAT_DESCRIPTIONS = {400: "Bad Request: chat not found"}
-# A long poll is slow on purpose; "every method" in slow() and time_out_next() skips it.
-_NOT_EVERY = frozenset({"getUpdates"})
-
-
-@dataclass
-class Delay:
-    """Hold matching calls for `seconds`: before doing them, or after (`delivered`)."""
-
-    method: str | None  # canonical name; None: every method but getUpdates
-    seconds: float
-    remaining: int | None  # None: until clear_faults()
-    delivered: bool = False  # done first and only the answer held back (ambiguous timeout)
-
-    def matches(self, method: str) -> bool:
-        """Whether this delay applies to a call of `method`."""
-        if self.method is None:
-            return method not in _NOT_EVERY
-        return self.method.lower() == method.lower()
-
-
-@dataclass
-class ChatFault:
-    """Every call for one chat fails with `error` (`remaining` times, None: until cleared)."""
-
-    error: ApiError
-    remaining: int | None
 
 
 def chat_key(params: JSON) -> int | str | None:

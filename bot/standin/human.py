@@ -53,8 +53,18 @@ class HumanSide(World):
         user.blocked_bot = blocked
 
     def push_raw(self, update: JSON) -> JSON:
-        """Queue any update as given (update_id assigned if missing), even a malformed one."""
+        """Queue any update as given (update_id assigned if missing), even a malformed one.
+
+        A callback_query in it is a fresh tap: the bot may answer it once, as after press().
+        """
+        query = update.get("callback_query")
+        if isinstance(query, dict) and isinstance(query.get("id"), str):
+            self._open_callbacks[query["id"]] = query
         return self._updates.push(dict(update))
+
+    def expire_callback_queries(self) -> None:
+        """Every tap not answered yet becomes too old to answer, as after a bot's downtime."""
+        self._open_callbacks.clear()
 
     def drop_pending_updates(self) -> None:
         """Forget every update the bot has not confirmed (as drop_pending_updates does)."""

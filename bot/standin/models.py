@@ -156,6 +156,34 @@ class Fault:
     remaining: int
 
 
+# A long poll is slow on purpose; "every method" in slow() and time_out_next() skips it.
+_NOT_EVERY = frozenset({"getUpdates"})
+
+
+@dataclass
+class Delay:
+    """Hold matching calls for `seconds`: before doing them, or after (`delivered`)."""
+
+    method: str | None  # canonical name; None: every method but getUpdates
+    seconds: float
+    remaining: int | None  # None: until clear_faults()
+    delivered: bool = False  # done first and only the answer held back (ambiguous timeout)
+
+    def matches(self, method: str) -> bool:
+        """Whether this delay applies to a call of `method`."""
+        if self.method is None:
+            return method not in _NOT_EVERY
+        return self.method.lower() == method.lower()
+
+
+@dataclass
+class ChatFault:
+    """Every call for one chat fails with `error` (`remaining` times, None: until cleared)."""
+
+    error: ApiError
+    remaining: int | None
+
+
 class Signal:
     """Wakes waiters whenever the stand-in's state changes (event-driven, no polling)."""
 
