@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 from bot.clock import ManualClock
 from bot.sandbox import Sandbox
 from bot.standin import FakeUser, StandIn
+from storage import Storage
 
 DUE_MONDAY = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Brussels
 
@@ -68,3 +70,19 @@ class World:
         message = self.api.last_message(user)
         assert message is not None
         return message.text or ""
+
+
+async def add_due_users(storage: Storage, ids: Iterable[int], due: datetime) -> None:
+    """Users who finished onboarding (every day at 16:30, Brussels) with a check-in due at `due`."""
+    for user_id in ids:
+        await storage.users.create(
+            user_id=user_id,
+            chat_id=user_id,
+            language="nl",
+            timezone="Europe/Brussels",
+            checkin_time=time(16, 30),
+            days=frozenset(range(7)),
+            onboarding_step="days",
+            now=due,
+        )
+        await storage.users.update(user_id, due, onboarding_step=None, next_due_at=due)

@@ -7,11 +7,12 @@ import os
 import signal
 import sys
 from collections import Counter
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.standin import StandIn
 from storage import Storage
+from tests.helpers import add_due_users
 
 ROOT = Path(__file__).resolve().parent.parent
 USERS = 200
@@ -20,20 +21,7 @@ CONCURRENCY = 8
 
 async def _seed(path: Path, now: datetime) -> None:
     storage = await Storage.open(path)
-    for user_id in range(1, USERS + 1):
-        await storage.users.create(
-            user_id=user_id,
-            chat_id=user_id,
-            language="nl",
-            timezone="Europe/Brussels",
-            checkin_time=time(16, 30),
-            days=frozenset(range(7)),
-            onboarding_step="days",
-            now=now,
-        )
-        await storage.users.update(
-            user_id, now, onboarding_step=None, next_due_at=now - timedelta(minutes=1)
-        )
+    await add_due_users(storage, range(1, USERS + 1), now - timedelta(minutes=1))
     await storage.close()
 
 

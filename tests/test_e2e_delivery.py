@@ -4,31 +4,20 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from datetime import time, timedelta
+from datetime import timedelta
 
 from bot.standin import FakeUser
-from tests.helpers import DUE_MONDAY, World, onboard
+from tests.helpers import DUE_MONDAY, World, add_due_users, onboard
 
-FAN_OUT = 150
+FAN_OUT = 250
 
 
 async def _seed_due_users(world: World, count: int, first_id: int = 5000) -> list[int]:
     """Users that finished onboarding and whose check-in is due now."""
-    storage, now = world.bot.services.storage, world.clock.now()
     ids = list(range(first_id, first_id + count))
     for user_id in ids:
         world.api.user(user_id, f"U{user_id}")
-        await storage.users.create(
-            user_id=user_id,
-            chat_id=user_id,
-            language="nl",
-            timezone="Europe/Brussels",
-            checkin_time=time(16, 30),
-            days=frozenset(range(7)),
-            onboarding_step="days",
-            now=now,
-        )
-        await storage.users.update(user_id, now, onboarding_step=None, next_due_at=now)
+    await add_due_users(world.bot.services.storage, ids, world.clock.now())
     return ids
 
 
