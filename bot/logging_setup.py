@@ -18,6 +18,9 @@ class RedactFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Render the message once and mask any secret in it."""
+        if record.name.startswith("telegram") and "Received data was" in str(record.msg):
+            # PTB logs a whole update batch it could not parse: user text must not follow.
+            record.msg, record.args = "could not parse updates from Telegram (data withheld)", None
         if not self._secrets:
             return True
         message = record.getMessage()

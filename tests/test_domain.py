@@ -171,3 +171,21 @@ def test_is_paused_ends_after_the_last_paused_day():
     assert not is_paused(user, date(2026, 3, 5))
     assert is_paused(_user(paused=True), date(2030, 1, 1))
     assert not is_paused(_user(), date(2026, 3, 4))
+
+
+def test_unparsed_update_batches_never_reach_the_log_with_their_text():
+    import logging
+
+    from bot.logging_setup import RedactFilter
+
+    record = logging.LogRecord(
+        "telegram.Bot",
+        logging.CRITICAL,
+        __file__,
+        1,
+        "Error while parsing updates! Received data was %r",
+        ({"text": "geheim"},),
+        None,
+    )
+    assert RedactFilter(["123:abc"]).filter(record)
+    assert "geheim" not in record.getMessage()
