@@ -41,12 +41,15 @@ log = logging.getLogger(__name__)
 
 COMMANDS = (
     "today",
+    "verrekijker",
     "settings",
     "time",
     "days",
+    "week",
     "tz",
     "lang",
     "questions",
+    "nudges",
     "team",
     "pause",
     "resume",

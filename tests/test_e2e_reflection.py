@@ -219,3 +219,20 @@ async def test_the_ten_signposts_come_in_order_and_start_again(world: World):
         await world.tap(ann, "Overslaan")
         await world.tap(ann, "Overslaan")
     assert seen == [*range(1, 11), 1]
+
+
+async def test_every_private_command_is_in_the_menu_of_both_languages(world: World):
+    from telegram.ext import CommandHandler
+
+    from bot.app import COMMANDS
+
+    registered = {
+        command
+        for handlers in world.bot.application.handlers.values()
+        for handler in handlers
+        if isinstance(handler, CommandHandler)
+        for command in handler.commands
+    }
+    assert registered - {"start"} == set(COMMANDS)
+    for call in world.api.calls_to("setMyCommands"):
+        assert [c["command"] for c in call.params["commands"]] == list(COMMANDS)
