@@ -492,6 +492,9 @@ def test_both_languages_have_every_export_text_with_the_same_placeholders():
 
 
 def test_every_export_text_the_code_asks_for_exists():
-    source = Path(export.__file__).read_text("utf-8")
-    wanted = set(re.findall(r"\"export\.(\w+)\"", source)) | {"skipped", "unanswered"}
+    package = Path(export.__file__).parent
+    source = "".join(p.read_text("utf-8") for p in sorted(package.glob("*.py")))
+    found = set(re.findall(r"\"export\.(\w+)\"", source))
+    assert len(found) >= 10  # the package's modules really were read
+    wanted = found | {"skipped", "unanswered"}
     assert wanted <= set(tomllib.loads((LOCALES / "export.nl.toml").read_text("utf-8")))
