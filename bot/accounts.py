@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -110,10 +111,10 @@ async def register(
 async def change(services: Services, user: User, **changes: Any) -> User:
     """Apply setting changes; the stored next check-in follows when the schedule moved."""
     now = services.clock.now()
-    updated = await services.storage.users.update(user.user_id, now, **changes)
     if _SCHEDULE_FIELDS & set(changes):
-        updated = await services.storage.users.update(user.user_id, now, **schedule(updated, now))
-    return updated
+        # The next moments follow from the changed settings: one write stores both.
+        changes |= schedule(replace(user, **changes), now)
+    return await services.storage.users.update(user.user_id, now, **changes)
 
 
 async def pause(services: Services, user: User, days: int | None) -> User:

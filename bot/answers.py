@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from html import escape
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
@@ -18,11 +17,9 @@ from storage import PendingAnswer, Step, User
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Reply:
-    """What the bot says back after a text answer (None = the next step says enough)."""
-
-    key: str | None
+# What the bot says back after a text answer: a catalog key, or None when the next step
+# (or nothing at all) says enough.
+Reply = str | None
 
 
 async def receive_text(
@@ -38,19 +35,19 @@ async def receive_text(
     if target is None or target.kind != "question":
         target = await checkins.open_step(user.user_id)
     if target is None:
-        return Reply("answer.nothing_open")
+        return "answer.nothing_open"
     if target.kind != "question":
         if text.strip() in {"1", "2", "3", "4", "5"}:
             await checkin_flow.record_score(services, bot, user, target, int(text.strip()))
-            return Reply(None)
+            return None
         # Words typed while a scale waits belong to the check-in's last question.
         question = await checkin_flow.last_question(services, target.checkin_id)
         if question is None:
-            return Reply("answer.tap_scale")
+            return "answer.tap_scale"
         target = question
     if findings := scan(text):
         await hold_for_guard(services, bot, user, target, message_id, text, findings)
-        return Reply(None)
+        return None
     return await store_answer(services, bot, user, target, message_id, text)
 
 
@@ -63,16 +60,16 @@ async def store_answer(
         step=step, message_id=message_id, text=text, now=services.clock.now()
     )
     if not stored:
-        return Reply(None)  # the same message again (a redelivered update)
+        return None  # the same message again (a redelivered update)
     await checkin_flow.engaged(services, step)
     if step.state == "open":
         await checkin_flow.drop_buttons(bot, user, step)
         await checkin_flow.advance(services, bot, user, step.checkin_id)
-        return Reply(None)
+        return None
     waiting = await checkins.open_step(user.user_id)
     if waiting is not None and waiting.checkin_id == step.checkin_id and waiting.kind != "question":
-        return Reply("answer.added_tap_scale")  # words typed while a scale waits
-    return Reply("answer.added_earlier")
+        return "answer.added_tap_scale"  # words typed while a scale waits
+    return "answer.added_earlier"
 
 
 async def hold_for_guard(
@@ -148,8 +145,8 @@ async def resolve_guard(services: Services, bot: Bot, user: User, choice: GuardC
     if step is None:
         return "errors.expired"
     reply = await store_answer(services, bot, user, step, held.message_id, text)
-    if reply.key is not None:
-        await bot.send_message(user.chat_id, services.texts.text(user.language, reply.key))
+    if reply is not None:
+        await bot.send_message(user.chat_id, services.texts.text(user.language, reply))
     return outcome
 
 

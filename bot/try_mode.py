@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.sandbox import Sandbox
-from bot.standin import SentMessage, StandIn, UploadedFile
+from bot.standin import FakeUser, SentMessage, StandIn, UploadedFile
 
 YOU = 1001
 BANNER = """Sherpa, in your terminal. You are a practitioner chatting with the bot.
@@ -78,7 +78,9 @@ async def try_in_terminal(
                 await _conversation(sandbox, api, you, stdin, stdout)
 
 
-async def _conversation(sandbox: Sandbox, api: StandIn, you, stdin: TextIO, out: TextIO) -> None:  # type: ignore[no-untyped-def]
+async def _conversation(
+    sandbox: Sandbox, api: StandIn, you: FakeUser, stdin: TextIO, out: TextIO
+) -> None:
     last_text_id: int | None = None
     while True:
         print("\nyou ▸ ", end="", file=out, flush=True)

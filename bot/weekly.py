@@ -11,6 +11,7 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
 from bot.callbacks import VerrekijkerView, encode
+from bot.checkin_flow import today
 from bot.services import Services
 from bot.verrekijker import (
     DEFAULT_WEEKS,
@@ -69,8 +70,6 @@ def keyboard(services: Services, user: User, view: str, week: date) -> InlineKey
 
 def current_week(services: Services, user: User) -> date:
     """Monday of the user's current local week."""
-    from bot.checkin_flow import today
-
     return week_start(today(services, user))
 
 

@@ -31,7 +31,6 @@ from storage.models import (
     Trigger,
     User,
     UserCounts,
-    WeeklyKind,
     WeekOutcome,
 )
 from storage.outbox import OutboxRepository
@@ -72,7 +71,6 @@ __all__ = [
     "User",
     "UserCounts",
     "WeekOutcome",
-    "WeeklyKind",
     "new_key",
     "parse_key",
 ]

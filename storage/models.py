@@ -9,7 +9,6 @@ from typing import Literal
 StepKind = Literal["question", "energy", "boundaries"]
 StepState = Literal["pending", "open", "answered", "skipped"]
 Trigger = Literal["scheduled", "on_demand"]
-WeeklyKind = Literal["verrekijker", "nudge"]
 
 
 @dataclass(frozen=True)

@@ -110,14 +110,6 @@ class OutboxRepository:
         )
         return cursor.rowcount
 
-    async def next_ready_at(self) -> datetime | None:
-        """When the next pending item becomes ready (the worker sleeps until then)."""
-        async with self._db.connection.execute(
-            "SELECT MIN(not_before) FROM outbox WHERE state = 'pending'"
-        ) as cursor:
-            row = await cursor.fetchone()
-        return utc_value(row[0]) if row else None
-
     async def health(self, now: datetime | None = None) -> OutboxHealth:
         """Counts by state, the oldest pending item and the last successful send."""
         conn = self._db.connection

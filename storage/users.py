@@ -205,9 +205,3 @@ class UserRepository:
             inactive, onboarding, paused, total = await cursor.fetchone()  # type: ignore[misc]
         inactive, onboarding, paused = inactive or 0, onboarding or 0, paused or 0
         return UserCounts(total - inactive - onboarding - paused, paused, inactive, onboarding)
-
-    async def count(self) -> int:
-        """Number of users."""
-        async with self._db.connection.execute("SELECT COUNT(*) FROM users") as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0

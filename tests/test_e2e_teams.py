@@ -108,12 +108,8 @@ async def test_create_invite_and_join_after_seeing_what_the_team_sees(world: Wor
     assert "beheerder" not in world.last_text(bob)
 
 
-def offer_index(world: World, user: FakeUser, offer: SentMessage) -> int:
-    ids = [m.message_id for m in world.api.messages(user)]
-    return ids.index(offer.message_id)
-
-
-async def test_weeks_met_missed_frozen_paused_and_a_milestone_with_a_group(world: World):
+async def team_with_group(world: World) -> tuple[FakeUser, FakeUser, FakeUser, FakeChat]:
+    """Ann (admin), Bob and Cem in "Team Noord", linked to a group by Ann."""
     ann, bob, cem = (world.api.user(i, n) for i, n in ((1, "Ann"), (2, "Bob"), (3, "Cem")))
     group = world.api.group(-1001, "Team Noord")
     for user in (ann, bob, cem):
@@ -123,6 +119,16 @@ async def test_weeks_met_missed_frozen_paused_and_a_milestone_with_a_group(world
     await join(world, cem, code)
     world.api.send_group_text(group, ann, "/team link")
     await world.bot.settle()
+    return ann, bob, cem, group
+
+
+def offer_index(world: World, user: FakeUser, offer: SentMessage) -> int:
+    ids = [m.message_id for m in world.api.messages(user)]
+    return ids.index(offer.message_id)
+
+
+async def test_weeks_met_missed_frozen_paused_and_a_milestone_with_a_group(world: World):
+    ann, bob, cem, group = await team_with_group(world)
     assert "Deze groep hoort nu bij Team Noord" in world.last_text(group)
 
     # Week 1, goal 3 days: Ann and Bob reach it; Cem, new this week, can help but not break.

@@ -8,7 +8,16 @@ from bot.callbacks import TeamAction, TeamJoin, encode
 from bot.standin import FakeChat, FakeUser
 from bot.teams import actions
 from tests.helpers import World, answer_checkin
-from tests.test_e2e_teams import WEEK1, at, create_team, digest_time, digests, join, member
+from tests.test_e2e_teams import (
+    WEEK1,
+    at,
+    create_team,
+    digest_time,
+    digests,
+    join,
+    member,
+    team_with_group,
+)
 
 SECRET = "GEHEIM-verhaal-van-Ann"
 EXPIRED = "Deze knop is niet meer geldig."
@@ -28,15 +37,7 @@ def toasts(world: World, count: int) -> list[str | None]:
 
 
 async def test_no_answer_score_or_missing_name_reaches_anyone_else(world: World):
-    ann, bob, cem = (world.api.user(i, n) for i, n in ((1, "Ann"), (2, "Bob"), (3, "Cem")))
-    group = world.api.group(-1001, "Team Noord")
-    for user in (ann, bob, cem):
-        await member(world, user)
-    code = await create_team(world, ann)
-    await join(world, bob, code)
-    await join(world, cem, code)
-    world.api.send_group_text(group, ann, "/team link")
-    await world.bot.settle()
+    ann, bob, cem, group = await team_with_group(world)
     # Ann reflects with her own words and low scores on three days; Bob only once.
     for offset in range(3):
         world.clock.set(at(WEEK1 + timedelta(days=offset), 10))

@@ -42,8 +42,8 @@ async def text_answer(update: Update, context: SherpaContext) -> None:
         text=message.text,
         reply_to=message.reply_to_message.message_id if message.reply_to_message else None,
     )
-    if reply.key is not None:
-        await say(update, context, user, reply.key)
+    if reply is not None:
+        await say(update, context, user, reply)
 
 
 async def edited_answer(update: Update, context: SherpaContext) -> None:

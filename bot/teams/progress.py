@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from storage import WeekOutcome
 
-DEFAULT_GOAL = 3
 DIGEST_TIME = time(9, 0)  # Monday morning after the week, in the team's timezone
 WEEK = timedelta(days=7)
 Status = Literal["on_track", "behind", "new", "paused"]
