@@ -87,3 +87,21 @@ def test_try_runs_a_whole_conversation_without_a_token(tmp_path):
     assert "In welke taal" in out and "the clock jumps to" in out
     assert "Richtingsaanwijzer 1/10" in out and "Energie" in out and "→ 3/5" in out
     assert not list(tmp_path.iterdir())  # the demo leaves no database behind
+
+
+async def test_status_reports_from_the_database_and_fails_when_delivery_is_stuck(tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from storage import NewOutboxItem, Storage
+
+    path = tmp_path / "status.sqlite3"
+    env = {"DATABASE_PATH": str(path)}
+    healthy = _run(["status"], env, tmp_path)
+    assert healthy.returncode == 0 and "delivery: ok" in healthy.stdout
+    storage = await Storage.open(path)
+    long_ago = datetime.now(UTC) - timedelta(hours=1)
+    await storage.outbox.enqueue([NewOutboxItem("checkin", 7, "2026-11-30", long_ago)], long_ago)
+    await storage.close()
+    stuck = _run(["status"], env, tmp_path)
+    assert stuck.returncode == 1
+    assert "1 pending" in stuck.stdout and "STUCK" in stuck.stdout
