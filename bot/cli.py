@@ -51,11 +51,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     export_parser = commands.add_parser(
         "export",
-        help="write one user's data export to a folder (for a data request)",
-        description="Write the same files /export sends (journal, JSON, CSV) to a folder.",
+        help="write one user's data export to a new owner-only folder (for a data request)",
+        description="Write the same files /export sends (journal, JSON, CSV) to a folder. The"
+        " folder is created owner-only (0700); an existing one must be empty, yours and closed"
+        " to group and others.",
     )
     export_parser.add_argument("--user", type=int, required=True, help="Telegram user id")
-    export_parser.add_argument("--out", type=Path, required=True, help="folder to write to")
+    export_parser.add_argument("--out", type=Path, required=True, help="folder to create and fill")
     commands.add_parser(
         "status",
         help="users, outbox and last send, from the database; exit 1 when delivery is stuck",
@@ -154,7 +156,8 @@ async def _migrate(settings: Settings) -> None:
 
 async def _export(settings: Settings, user_id: int, out: Path) -> int:
     from bot.app import build_services
-    from bot.data_rights import build_export, write_files
+    from bot.data_rights import build_export
+    from bot.export.safe_dir import write_private
     from storage import Storage
 
     services = build_services(settings)
@@ -169,7 +172,8 @@ async def _export(settings: Settings, user_id: int, out: Path) -> int:
         )
     finally:
         await storage.close()
-    for path in write_files(files, out):
+    # An unsafe folder raises UnsafeFolder, a ConfigError: one line, exit 2, nothing written.
+    for path in write_private(files, out):
         print(path)
     return 0
 
