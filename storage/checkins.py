@@ -284,17 +284,23 @@ class CheckinRepository:
         # Without a current key this turns sealed answers back into plain text.
         stale = "key_id IS NOT NULL" if cipher.current_id is None else "key_id IS NOT ?"
         params = (batch,) if cipher.current_id is None else (cipher.current_id, batch)
-        async with self._db.connection.execute(
-            f"SELECT id, text, key_id, user_id FROM answers WHERE {stale} LIMIT ?", params
-        ) as cursor:
-            rows = await cursor.fetchall()
-        updates = []
-        for answer_id, stored, kid, owner in rows:
-            text, new_kid = cipher.seal(cipher.open(stored, kid, owner), owner)
-            updates.append((text, new_kid, answer_id))
+        # Read and write in one write transaction: an edit the bot makes meanwhile waits for
+        # it, so it is never overwritten by the text read before it. The WHERE on the old
+        # text says the same in SQL: only a row still holding what was read is re-sealed.
         async with self._db.transaction() as conn:
-            await conn.executemany("UPDATE answers SET text = ?, key_id = ? WHERE id = ?", updates)
-        return len(updates)
+            async with conn.execute(
+                f"SELECT id, text, key_id, user_id FROM answers WHERE {stale} LIMIT ?", params
+            ) as cursor:
+                rows = await cursor.fetchall()
+            updates = []
+            for answer_id, stored, kid, owner in rows:
+                text, new_kid = cipher.seal(cipher.open(stored, kid, owner), owner)
+                updates.append((text, new_kid, answer_id, stored, kid))
+            cursor = await conn.executemany(
+                "UPDATE answers SET text = ?, key_id = ? WHERE id = ? AND text = ? AND key_id IS ?",
+                updates,
+            )
+        return cursor.rowcount
 
     async def count_answers(self, user_id: int) -> int:
         """How many free-text answers the user has stored."""

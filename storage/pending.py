@@ -61,18 +61,21 @@ class PendingRepository:
     async def reseal(self) -> int:
         """Re-seal every held answer under the current key (they are few and short-lived)."""
         cipher = self._db.cipher
-        async with self._db.connection.execute(
-            "SELECT user_id, text, masked, key_id FROM pending_answers"
-        ) as cursor:
-            rows = await cursor.fetchall()
-        updates = []
-        for user_id, text, masked, kid in rows:
-            sealed, new_kid = cipher.seal(cipher.open(text, kid, user_id), user_id)
-            sealed_masked, _ = cipher.seal(cipher.open(masked, kid, user_id), user_id)
-            updates.append((sealed, sealed_masked, new_kid, user_id))
+        # Read and write in one write transaction, and only over the row that was read: an
+        # answer held meanwhile (replacing this one) is never overwritten by the older one.
         async with self._db.transaction() as conn:
-            await conn.executemany(
-                "UPDATE pending_answers SET text = ?, masked = ?, key_id = ? WHERE user_id = ?",
+            async with conn.execute(
+                "SELECT user_id, message_id, text, masked, key_id FROM pending_answers"
+            ) as cursor:
+                rows = await cursor.fetchall()
+            updates = []
+            for user_id, message_id, text, masked, kid in rows:
+                sealed, new_kid = cipher.seal(cipher.open(text, kid, user_id), user_id)
+                sealed_masked, _ = cipher.seal(cipher.open(masked, kid, user_id), user_id)
+                updates.append((sealed, sealed_masked, new_kid, user_id, message_id, text))
+            cursor = await conn.executemany(
+                "UPDATE pending_answers SET text = ?, masked = ?, key_id = ?"
+                " WHERE user_id = ? AND message_id = ? AND text = ?",
                 updates,
             )
-        return len(updates)
+        return cursor.rowcount
