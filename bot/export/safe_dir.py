@@ -52,6 +52,9 @@ def _open_private_folder(folder: Path) -> int:
     except FileNotFoundError:
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _refuse(folder, f"cannot create it ({error.strerror})") from None
+        try:
             os.mkdir(folder, 0o700)
             created = True
         except FileExistsError:
