@@ -49,9 +49,10 @@ async def deliver_verrekijker(services: Services, bot: Bot, item: OutboxItem) ->
 async def deliver_nudge(services: Services, bot: Bot, item: OutboxItem) -> None:
     """The midweek nudge, if the user still has not reflected that week."""
     user = await _user(services, item)
-    if not await weekly.nudge_needed(
-        services, user, local_date(item.due_at, ZoneInfo(user.timezone))
-    ):
+    day = local_date(item.due_at, ZoneInfo(user.timezone))
+    if not accounts.nudge_fits(user, day):  # settings as they are now, not when it was queued
+        raise Skip("nudges off, or a check-in comes that day")
+    if not await weekly.nudge_needed(services, user, day):
         raise Skip("reflected already this week")
     await weekly.send_nudge(services, bot, user)
 
