@@ -38,7 +38,7 @@ def _checkin(row: aiosqlite.Row) -> Checkin:
 
 
 def _step(row: aiosqlite.Row) -> Step:
-    return Step(*row[:-1], unsent=bool(row[-1]))
+    return Step(**{**dict(row), "unsent": bool(row["unsent"])})
 
 
 class CheckinRepository:

@@ -107,6 +107,7 @@ async def test_words_typed_after_a_lost_question_stay_with_the_one_seen(world: W
 async def test_a_verrekijker_resumes_after_the_picture_instead_of_sending_it_again(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
+    await world.say(ann, "/days ma")  # no check-in on Friday to share the faults with
     world.clock.set(FRIDAY_1700)
     world.api.fail_next("sendMessage", 502, "Bad Gateway", count=4)  # every quick retry
     await world.bot.run_schedule()
