@@ -64,22 +64,43 @@ def next_verrekijker(user: User, now: datetime) -> datetime | None:
     return next_occurrence(start, user.verrekijker_time, frozenset({user.verrekijker_day}), tz)
 
 
+def nudge_fits(user: User, day: date) -> bool:
+    """A standalone nudge only on a day without a check-in: a check-in is invitation enough.
+
+    (Its lines all say "tap /today"; folded into a check-in they would only add weight.)
+    """
+    return user.nudges and day.weekday() not in user.days
+
+
 def next_nudge(user: User, now: datetime) -> datetime | None:
-    """When the next midweek nudge could fall (UTC); None when nudges are off."""
+    """When the next midweek nudge could fall (UTC); None when nudges are off or when
+    a check-in comes that day anyway."""
     start = _schedule_start(user, now)
-    if start is None or not user.nudges:
+    if start is None or not user.nudges or NUDGE_DAY in user.days:
         return None
     tz = ZoneInfo(user.timezone)
     return next_occurrence(start, user.checkin_time, frozenset({NUDGE_DAY}), tz)
 
 
+_NEXT_MOMENTS = {
+    "next_due_at": next_due,
+    "next_verrekijker_at": next_verrekijker,
+    "next_nudge_at": next_nudge,
+}
+
+
 def schedule(user: User, now: datetime) -> dict[str, datetime | None]:
-    """Every stored next moment of the user, recomputed (as fields for the repository)."""
-    return {
-        "next_due_at": next_due(user, now),
-        "next_verrekijker_at": next_verrekijker(user, now),
-        "next_nudge_at": next_nudge(user, now),
-    }
+    """Every stored next moment of the user, recomputed (as fields for the repository).
+
+    A moment already due (at or before now) stays: the schedule reader has not queued it
+    yet, and a setting changed after a moment fell due never drops it. The reader and the
+    deliverers still apply the new settings (a pause, nudges off) when it goes out.
+    """
+    moments = {}
+    for field, following in _NEXT_MOMENTS.items():
+        stored = getattr(user, field)
+        moments[field] = stored if stored is not None and stored <= now else following(user, now)
+    return moments
 
 
 async def register(

@@ -36,6 +36,8 @@ async def receive_text(
         target = await checkins.open_step(user.user_id)
     if target is None:
         return "answer.nothing_open"
+    if target.unsent and (seen := await checkin_flow.last_question(services, target.checkin_id)):
+        return await _answer_seen_then_ask(services, bot, user, seen, target, message_id, text)
     if target.kind != "question":
         if text.strip() in {"1", "2", "3", "4", "5"}:
             await checkin_flow.record_score(services, bot, user, target, int(text.strip()))
@@ -49,6 +51,27 @@ async def receive_text(
         await hold_for_guard(services, bot, user, target, message_id, text, findings)
         return None
     return await store_answer(services, bot, user, target, message_id, text)
+
+
+async def _answer_seen_then_ask(
+    services: Services,
+    bot: Bot,
+    user: User,
+    seen: Step,
+    unsent: Step,
+    message_id: int,
+    text: str,
+) -> Reply:
+    """The open step never reached the user: their words belong to the question they last
+    saw, and the open step is asked after that."""
+    if findings := scan(text):
+        await hold_for_guard(services, bot, user, seen, message_id, text, findings)
+    elif await store_answer(services, bot, user, seen, message_id, text) is not None:
+        await bot.send_message(
+            user.chat_id, services.texts.text(user.language, "answer.added_earlier")
+        )
+    await checkin_flow.send_step(services, bot, user, unsent)
+    return None
 
 
 async def store_answer(

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import TelegramError, TimedOut
 
 from bot import render
 from bot.rotation import plan_checkin
@@ -48,13 +48,19 @@ async def create_checkin(services: Services, user: User, day: date, trigger: Tri
 
 
 async def deliver(services: Services, bot: Bot, user: User, checkin: Checkin) -> None:
-    """Send the check-in's first step with the signpost intro. Raises TelegramError."""
-    step = await services.storage.checkins.open_next_step(checkin.id, services.clock.now())
-    if step is None:  # opened before a failed send: ask the open one again
-        step = await services.storage.checkins.open_step(user.user_id)
+    """Send the check-in's first step with the signpost intro. Raises TelegramError.
+
+    A step an earlier attempt opened (and failed to send) is the one sent again: a retry
+    never opens the next step, so the user is asked what the check-in stored.
+    """
+    checkins = services.storage.checkins
+    steps = await checkins.steps(checkin.id)
+    step = next((s for s in steps if s.state == "open"), None)
+    if step is None:
+        step = await checkins.open_next_step(checkin.id, services.clock.now())
     assert step is not None
     await send_step(services, bot, user, step, checkin=checkin)
-    await services.storage.checkins.mark_delivered(checkin.id, services.clock.now())
+    await checkins.mark_delivered(checkin.id, services.clock.now())
 
 
 async def start_now(services: Services, bot: Bot, user: User) -> StartOutcome:
@@ -89,12 +95,17 @@ async def send_step(
     if checkin is not None:
         signpost = services.content.signpost(lang, checkin.signpost)
         text = render.signpost_intro(texts, lang, signpost, checkin) + "\n\n" + text
-    message = await bot.send_message(
-        user.chat_id,
-        text,
-        parse_mode=ParseMode.HTML,
-        reply_markup=render.step_keyboard(texts, lang, step),
-    )
+    try:
+        message = await bot.send_message(
+            user.chat_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=render.step_keyboard(texts, lang, step),
+        )
+    except TimedOut:
+        # It may well have arrived: count it as seen, so the answer that follows is its own.
+        await services.storage.checkins.set_step_message(step.id, None)
+        raise
     await services.storage.checkins.set_step_message(step.id, message.message_id)
 
 
@@ -174,6 +185,7 @@ async def drop_buttons(bot: Bot, user: User, step: Step) -> None:
 
 
 async def last_question(services: Services, checkin_id: int) -> Step | None:
+    """The check-in's last question the user was shown."""
     steps = await services.storage.checkins.steps(checkin_id)
-    questions = [s for s in steps if s.kind == "question" and s.state != "pending"]
+    questions = [s for s in steps if s.kind == "question" and s.state != "pending" and not s.unsent]
     return questions[-1] if questions else None

@@ -51,9 +51,12 @@ async def enqueue_due(services: Services) -> int:
             items, moves = [], []
             for user in users:
                 due = getattr(user, column)
-                moves.append((user.user_id, following(user, now)))
+                stale = is_stale(due, now, GRACES[kind])
+                # After downtime, a later moment still within its grace is next (this loop
+                # queues it right away); otherwise the first moment after now.
+                moves.append((user.user_id, following(user, now - GRACES[kind] if stale else now)))
                 day = local_date(due, ZoneInfo(user.timezone))
-                if is_stale(due, now, GRACES[kind]) or accounts.is_paused(user, day):
+                if stale or accounts.is_paused(user, day):
                     continue  # too late after downtime, or paused: skipped, not sent late
                 items.append(
                     NewOutboxItem(kind, user.chat_id, period(user, due), due, user.user_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import date, timedelta
+from functools import partial
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
@@ -12,6 +13,7 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.callbacks import VerrekijkerView, encode
 from bot.checkin_flow import today
+from bot.delivery.parts import Parts
 from bot.services import Services
 from bot.verrekijker import (
     DEFAULT_WEEKS,
@@ -78,13 +80,36 @@ async def load_history(services: Services, user: User, week: date) -> list[Refle
     return await services.storage.history.history(user.user_id, until=week + timedelta(days=6))
 
 
-async def send_verrekijker(services: Services, bot: Bot, user: User, week: date) -> None:
+async def send_verrekijker(
+    services: Services, bot: Bot, user: User, week: date, parts: Parts | None = None
+) -> None:
     """The picture with a short caption, then the week view with its buttons.
 
     The chart is drawn in a worker thread; if the photo cannot be sent, the text still goes.
+    With `parts` (from the outbox), a retry sends only what an earlier attempt did not.
     """
-    lang, texts, content = user.language, services.texts, services.content
+    parts = parts or Parts()
     history = await load_history(services, user, week)
+    await parts.send(partial(_send_picture, services, bot, user, history, week))
+    messages = compose(services, user, history, "week", week)
+    for position, text in enumerate(messages):
+        last = position == len(messages) - 1
+        await parts.send(
+            partial(
+                bot.send_message,
+                user.chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard(services, user, "week", week) if last else None,
+            )
+        )
+
+
+async def _send_picture(
+    services: Services, bot: Bot, user: User, history: list[ReflectionDay], week: date
+) -> None:
+    """The week's chart; a picture that cannot be drawn or sent is left out, not retried."""
+    lang, texts, content = user.language, services.texts, services.content
     week_view = build_week(history, week, content)
     baseline = build_overview(history, week, content, DEFAULT_WEEKS).baseline
     loop = asyncio.get_running_loop()
@@ -104,15 +129,6 @@ async def send_verrekijker(services: Services, bot: Bot, user: User, week: date)
             "verrekijker picture not sent to user %s (%s); text follows",
             user.user_id,
             type(error).__name__,
-        )
-    messages = compose(services, user, history, "week", week)
-    for position, text in enumerate(messages):
-        last = position == len(messages) - 1
-        await bot.send_message(
-            user.chat_id,
-            text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=keyboard(services, user, "week", week) if last else None,
         )
 
 

@@ -20,7 +20,7 @@ from storage.models import (
 
 _STEP_COLUMNS = (
     "s.id, s.checkin_id, c.user_id, c.signpost, s.position, s.kind, s.question_index,"
-    " s.question_text, s.state, s.message_id, s.score"
+    " s.question_text, s.state, s.message_id, s.score, s.unsent"
 )
 
 
@@ -38,7 +38,7 @@ def _checkin(row: aiosqlite.Row) -> Checkin:
 
 
 def _step(row: aiosqlite.Row) -> Step:
-    return Step(*row)
+    return Step(**{**dict(row), "unsent": bool(row["unsent"])})
 
 
 class CheckinRepository:
@@ -160,22 +160,27 @@ class CheckinRepository:
         return found[0] if found else None
 
     async def open_next_step(self, checkin_id: int, now: datetime) -> Step | None:
-        """Open the first pending step of a check-in; None when none is left."""
+        """Open the first pending step (unsent until it is sent); None when none is left."""
         found = await self._steps(
             "s.checkin_id = ? AND s.state = 'pending' ORDER BY s.position LIMIT 1", (checkin_id,)
         )
         if not found:
             return None
         await self._db.write(
-            "UPDATE checkin_steps SET state = 'open', asked_at = ? WHERE id = ?",
+            "UPDATE checkin_steps SET state = 'open', unsent = 1, asked_at = ? WHERE id = ?",
             (utc_text(now), found[0].id),
         )
         return await self.step(found[0].id)
 
-    async def set_step_message(self, step_id: int, message_id: int) -> None:
-        """Remember which bot message asked the step (replies and buttons point to it)."""
+    async def set_step_message(self, step_id: int, message_id: int | None) -> None:
+        """The step was sent as this bot message (None: a timed-out send that may have arrived).
+
+        Replies and buttons point to the message; a sent step is never opened twice.
+        """
         await self._db.write(
-            "UPDATE checkin_steps SET message_id = ? WHERE id = ?", (message_id, step_id)
+            "UPDATE checkin_steps SET message_id = COALESCE(?, message_id), unsent = 0"
+            " WHERE id = ?",
+            (message_id, step_id),
         )
 
     async def close_step(

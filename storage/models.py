@@ -66,6 +66,7 @@ class Step:
     state: StepState
     message_id: int | None
     score: int | None
+    unsent: bool = False  # opened, but not (known to be) sent: the user has not seen it
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,18 @@ class OutboxRepository:
             ),
         )
 
+    async def parts_sent(self, item_id: int) -> int:
+        """How many parts of a multi-part delivery already went out (a retry skips them)."""
+        async with self._db.connection.execute(
+            "SELECT parts_sent FROM outbox WHERE id = ?", (item_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def set_parts_sent(self, item_id: int, count: int) -> None:
+        """Record that the first `count` parts of the item went out."""
+        await self._db.write("UPDATE outbox SET parts_sent = ? WHERE id = ?", (count, item_id))
+
     async def recover_in_flight(self, now: datetime) -> int:
         """After a crash, what was being sent goes back to pending (it may arrive twice)."""
         cursor = await self._db.write(

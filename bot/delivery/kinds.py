@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from telegram import Bot
 
 from bot import accounts, checkin_flow, weekly
+from bot.delivery.parts import Parts
 from bot.delivery.worker import Deliverer, Skip
 from bot.schedule import LATE_GRACE, local_date
 from bot.services import Services
@@ -41,15 +42,17 @@ async def deliver_checkin(services: Services, bot: Bot, item: OutboxItem) -> Non
 async def deliver_verrekijker(services: Services, bot: Bot, item: OutboxItem) -> None:
     """The weekly look back, for the week in the item's period."""
     user = await _user(services, item)
-    await weekly.send_verrekijker(services, bot, user, date.fromisoformat(item.period))
+    parts = await Parts.of(services, item)  # a retry resumes after the parts already sent
+    await weekly.send_verrekijker(services, bot, user, date.fromisoformat(item.period), parts)
 
 
 async def deliver_nudge(services: Services, bot: Bot, item: OutboxItem) -> None:
     """The midweek nudge, if the user still has not reflected that week."""
     user = await _user(services, item)
-    if not await weekly.nudge_needed(
-        services, user, local_date(item.due_at, ZoneInfo(user.timezone))
-    ):
+    day = local_date(item.due_at, ZoneInfo(user.timezone))
+    if not accounts.nudge_fits(user, day):  # settings as they are now, not when it was queued
+        raise Skip("nudges off, or a check-in comes that day")
+    if not await weekly.nudge_needed(services, user, day):
         raise Skip("reflected already this week")
     await weekly.send_nudge(services, bot, user)
 
