@@ -57,7 +57,7 @@ async def on_error(update: object, context: SherpaContext) -> None:
         return
     services = context.services
     sender = update.effective_user
-    lang = services.settings.default_language
+    lang: str = services.settings.default_language
     key = "apology.unknown"
     try:
         # Look the sender up without registering: the failure may follow an erase (/delete).
