@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from html import escape
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.constants import ParseMode
 
 from bot import checkin_flow
 from bot.callbacks import GUARD_CHOICES, GuardChoice, encode
+from bot.guard_question import guard_question
 from bot.privacy_guard import Finding, mask, scan
 from bot.services import Services
 from storage import PendingAnswer, Step, User
@@ -111,7 +111,6 @@ async def hold_for_guard(
     pending = PendingAnswer(user.user_id, step.id, message_id, is_edit, text, masked)
     await services.storage.pending.hold(pending, services.clock.now())
     texts, lang = services.texts, user.language
-    kinds = sorted({texts.text(lang, f"guard.kind.{f.kind}") for f in findings})
     buttons = [
         InlineKeyboardButton(
             texts.text(lang, f"guard.{choice}"),
@@ -121,7 +120,7 @@ async def hold_for_guard(
     ]
     await bot.send_message(
         user.chat_id,
-        texts.text(lang, "guard.ask", kinds=", ".join(kinds), masked=escape(masked)),
+        guard_question(texts, lang, text, findings),
         parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup([[b] for b in buttons]),
         reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=True),

@@ -6,6 +6,7 @@ import logging
 
 from telegram import Update
 
+from bot.apology import apology_key, disk_full
 from bot.handlers.common import current_user, say
 from bot.services import SherpaContext
 
@@ -38,27 +39,35 @@ async def not_text(update: Update, context: SherpaContext) -> None:
 
 
 async def on_error(update: object, context: SherpaContext) -> None:
-    """Log the error (never what the user wrote) and apologise; the bot goes on."""
+    """Log the error (never what the user wrote) and tell the truth: stored or not, and what
+    to do (also when the disk is full); the bot goes on."""
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
+    full = disk_full(error)
     log.error(
-        "error while handling update %s: %s",
+        "error while handling update %s: %s%s",
         update_id,
         type(error).__name__,
+        " (the database or its disk is full)" if full else "",
         exc_info=(type(error), error, error.__traceback__) if error else None,
     )
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.effective_chat.type != "private":
         return
+    services = context.services
+    sender = update.effective_user
+    lang: str = services.settings.default_language
+    key = "apology.unknown"
     try:
         # Look the sender up without registering: the failure may follow an erase (/delete).
-        sender = update.effective_user
-        services = context.services
         user = await services.storage.users.get(sender.id) if sender else None
-        lang = user.language if user else services.settings.default_language
-        await context.bot.send_message(
-            update.effective_chat.id, services.texts.text(lang, "errors.internal")
-        )
+        lang = user.language if user else lang
+        if sender is not None:
+            key = await apology_key(services.storage, sender.id, update, full)
+    except Exception:  # the database cannot even be read: say we cannot tell
+        log.warning("could not check what update %s stored", update_id)
+    try:
+        await context.bot.send_message(update.effective_chat.id, services.texts.text(lang, key))
     except Exception:  # the apology itself failed (e.g. Telegram is down): already logged
         log.warning("could not send an apology for update %s", update_id)

@@ -1,9 +1,11 @@
-"""Finds Belgian national register numbers, validated by their checksum."""
+"""Finds Belgian national register numbers, validated with python-stdnum."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from stdnum.be import bis, nn
 
 from bot.privacy_guard.finding import Finding
 
@@ -17,16 +19,13 @@ _NATNUM = re.compile(
 
 
 def national_number_is_valid(number: str) -> bool:
-    """Rijksregisternummer check: 97 - (first 9 digits mod 97), with a "2" prefix from 2000."""
+    """Rijksregisternummer (or bis number) check by python-stdnum: 97 - (first 9 digits mod
+    97), with a "2" prefix for those born from 2000, and a birth month that can exist (0 is
+    "unknown"; bis numbers add 20 or 40 to it)."""
     digits = re.sub(r"\D", "", number)
     if len(digits) != 11 or not digits.isascii():
         return False
-    month, day = int(digits[2:4]), int(digits[4:6])
-    # Month 0 and day 0 mean "unknown"; bis numbers add 20 or 40 to the month.
-    if month % 20 > 12 or month > 52 or day > 31:
-        return False
-    check = int(digits[9:])
-    return check in (97 - int(digits[:9]) % 97, 97 - int("2" + digits[:9]) % 97)
+    return nn.is_valid(digits) or bis.is_valid(digits)
 
 
 def _national_numbers(text: str) -> Iterator[Finding]:

@@ -12,6 +12,7 @@ from bot.privacy_guard.finding import DEFAULT_LABELS, PLACEHOLDER, STRUCTURED, F
 from bot.privacy_guard.ibans import _ibans
 from bot.privacy_guard.names import _names
 from bot.privacy_guard.national import _national_numbers
+from bot.privacy_guard.normalise import normalise, original_span
 from bot.privacy_guard.phones import _phones
 
 # --- resolution, scan and mask ----------------------------------------------------------------
@@ -46,8 +47,17 @@ def _resolve(candidates: list[Finding]) -> list[Finding]:
 
 
 def scan(text: str) -> list[Finding]:
-    """All identifying details in text, sorted by position and non-overlapping."""
-    return _resolve([finding for detect in _DETECTORS for finding in detect(text)])
+    """All identifying details in text, sorted by position and non-overlapping.
+
+    The detectors read the normalised text (plain spaces, no invisible characters, ASCII
+    forms); the spans returned are in the original text, ready for `mask`.
+    """
+    plain, origin = normalise(text)
+    found = _resolve([finding for detect in _DETECTORS for finding in detect(plain)])
+    if origin is None:
+        return found
+    # The map is strictly increasing, so sorted disjoint spans stay sorted and disjoint.
+    return [Finding(f.kind, *original_span(origin, f.start, f.end)) for f in found]
 
 
 def mask(
