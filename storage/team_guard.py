@@ -9,11 +9,11 @@ from storage.codec import utc_text
 from storage.db import Database
 
 Scope = Literal["code", "group"]
-PendingAction = Literal["rename", "link"]
+PendingAction = Literal["rename"]
 
 
 class TeamGuardRepository:
-    """Counts recent events per subject, and keeps one pending team action per user."""
+    """Counts recent events per subject; keeps pending team actions and group link requests."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -90,3 +90,38 @@ class TeamGuardRepository:
                 "DELETE FROM team_pending WHERE user_id = ? AND action = ?", (user_id, action)
             )
         return None if row is None else str(row[0])
+
+    async def request_link(self, user_id: int, group_chat_id: int, now: datetime) -> int:
+        """Remember that the user asked to link this group; returns the request's id.
+
+        One request per group and user: asking again in the same group keeps its id (both
+        buttons link that group), asking in another group makes another request.
+        """
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO team_link_requests (group_chat_id, user_id, created_at)"
+                " VALUES (?, ?, ?) ON CONFLICT (group_chat_id, user_id)"
+                " DO UPDATE SET created_at = excluded.created_at",
+                (group_chat_id, user_id, utc_text(now)),
+            )
+            async with conn.execute(
+                "SELECT id FROM team_link_requests WHERE group_chat_id = ? AND user_id = ?",
+                (group_chat_id, user_id),
+            ) as cursor:
+                row = await cursor.fetchone()
+        assert row is not None
+        return int(row[0])
+
+    async def take_link(self, request_id: int, user_id: int, since: datetime) -> int | None:
+        """The group of the user's own request (asked at or after `since`), used up once."""
+        async with self._db.transaction() as conn:
+            async with conn.execute(
+                "SELECT group_chat_id, created_at FROM team_link_requests"
+                " WHERE id = ? AND user_id = ?",
+                (request_id, user_id),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None:
+                return None
+            await conn.execute("DELETE FROM team_link_requests WHERE id = ?", (request_id,))
+        return int(row[0]) if row[1] >= utc_text(since) else None

@@ -52,3 +52,4 @@ async def leave_all_teams(conn: aiosqlite.Connection, user_id: int) -> None:
     for team_id in team_ids:
         await remove_member(conn, team_id, user_id)
     await conn.execute("DELETE FROM team_throttle WHERE scope = 'code' AND subject = ?", (user_id,))
+    await conn.execute("DELETE FROM team_link_requests WHERE user_id = ?", (user_id,))

@@ -46,7 +46,7 @@ async def test_in_a_group_only_team_commands_are_answered(world: World):
     await in_group(world, group, bob, "/team join abc")
     linked, status, private = (m.text for m in world.api.messages(group)[-3:])
     assert "hoort nu bij Team Noord" in linked
-    assert "Leden: 2" in status and "op koers: 0 van 2" in status and "Bob" not in status
+    assert "Leden: 2" in status and "geen teamcijfers" in status and "Bob" not in status
     assert "privégesprek" in private
     # Nobody was registered from the group, and Bob's private chat stays his own.
     assert (await world.bot.services.storage.users.get(bob.id)).chat_id == bob.id
@@ -80,16 +80,19 @@ async def test_an_admin_of_several_teams_picks_the_group_team_in_private(world: 
     await world.bot.settle()
     assert "privébericht" in world.last_text(group)
     assert "Koffiehoek" in world.last_text(ann)
-    await world.tap(ann, "Team Zuid")
+    await world.tap(ann, "Team Zuid → Koffiehoek")
     assert "hoort nu bij Team Zuid" in world.last_text(group)
     storage = world.bot.services.storage
     assert (await storage.teams.by_group(group.id)).name == "Team Zuid"
 
 
 async def test_the_schedule_reader_sends_the_team_digest(world: World):
-    ann = world.api.user(1, "Ann")
-    await member(world, ann)
-    await create_team(world, ann)
+    ann, bob, cem = (world.api.user(i, n) for i, n in ((1, "Ann"), (2, "Bob"), (3, "Cem")))
+    for user in (ann, bob, cem):
+        await member(world, user)
+    code = await create_team(world, ann)
+    await join(world, bob, code)  # new this week, like Cem: they can help, not break
+    await join(world, cem, code)
     await reflect(world, WEEK1, ann)
     await reflect(world, WEEK1 + timedelta(days=1), ann)
     await reflect(world, WEEK1 + timedelta(days=2), ann)

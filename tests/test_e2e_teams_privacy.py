@@ -163,11 +163,13 @@ async def test_stale_buttons_stop_working_when_the_role_or_membership_is_gone(wo
 
 
 async def test_a_former_member_sees_no_team_and_gets_no_digest(world: World):
-    ann, bob = world.api.user(1, "Ann"), world.api.user(2, "Bob")
-    await member(world, ann)
-    await member(world, bob)
+    people = [world.api.user(i, n) for i, n in ((1, "Ann"), (2, "Bob"), (3, "Cem"), (4, "Dora"))]
+    ann, bob = people[:2]
+    for person in people:
+        await member(world, person)
     code = await create_team(world, ann)
-    await join(world, bob, code)
+    for person in people[1:]:
+        await join(world, person, code)
     await world.say(bob, "/team leave")
     await world.tap(bob, "Verlaat Team Noord")
     leave_message = world.api.last_message(bob)

@@ -249,7 +249,7 @@ def test_texts_escape_the_team_name_and_show_counts_only(lang):
         digest(texts, lang, team, week, streak.weeks[-2]),
         digest(texts, lang, team, week, streak.weeks[-1]),
         offer(texts, lang, team, 4, "<Bob>"),
-        team_block(texts, lang, team, members=3, progress=Progress(1, 1, 0, 1), streak=streak),
+        team_block(texts, lang, team, members=4, on_track=1, streak=streak),
     ]
     for message in shown:
         assert "Team &lt;Noord&gt; &amp; co" in message and "<Noord>" not in message

@@ -186,3 +186,16 @@ async def test_throttle_counts_recent_events_and_pending_is_used_once(storage):
     assert await guard.take_pending(1, "rename", NOW - timedelta(hours=1)) is None
     await guard.set_pending(1, "rename", "Oud", NOW)
     assert await guard.take_pending(1, "rename", NOW + timedelta(minutes=1)) is None  # too old
+
+
+async def test_link_requests_are_per_group_used_once_and_only_by_who_asked(storage):
+    await _users(storage, 1, 2)
+    guard, hour = storage.team_guard, timedelta(hours=1)
+    koffie = await guard.request_link(1, -1001, NOW)
+    keuken = await guard.request_link(1, -1002, NOW)
+    assert koffie != keuken and await guard.request_link(1, -1001, NOW) == koffie
+    assert await guard.take_link(koffie, 2, NOW - hour) is None  # not Bob's request
+    assert await guard.take_link(keuken, 1, NOW - hour) == -1002
+    assert await guard.take_link(keuken, 1, NOW - hour) is None  # used up
+    assert await guard.take_link(koffie, 1, NOW + timedelta(minutes=1)) is None  # too old
+    assert await guard.take_link(koffie, 1, NOW - hour) is None  # and gone

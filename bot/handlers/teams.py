@@ -51,7 +51,7 @@ async def _overview(update: Update, context: SherpaContext, user: User, _: str) 
                 lang,
                 team,
                 members=now.members,
-                progress=now.progress,
+                on_track=now.on_track,
                 streak=now.streak,
                 admin=member.is_admin,
                 own_days=now.own_days,

@@ -109,8 +109,11 @@ async def _remove_member(t: Tap) -> Answer:
     if target is None:
         return EXPIRED
     await t.services.storage.teams.remove(t.team.id, target.user_id)
-    name = text.team_name(t.team)
-    answer = Answer(t.say("teams.removed", member=escape(target.display_name), name=name))
+    # The old link would let them straight back in: it stops working, the admin gets a new one.
+    code = await service.renew_code(t.services, t.team)
+    link = invite_link(t.bot_username, code)
+    name, who = text.team_name(t.team), escape(target.display_name)
+    answer = Answer(t.say("teams.removed", member=who, name=name, link=link, code=code))
     await _notify(t, answer, target.user_id, "teams.removed_notice")
     return answer
 
@@ -140,14 +143,16 @@ async def _rename(t: Tap) -> Answer:
 async def _link(t: Tap) -> Answer:
     now = t.services.clock.now()
     guard = t.services.storage.team_guard
-    group = await guard.take_pending(t.user.user_id, "link", now - service.PENDING_WINDOW)
+    if t.arg is None:
+        return EXPIRED
+    group = await guard.take_link(t.arg, t.user.user_id, now - service.PENDING_WINDOW)
     if group is None:
         return EXPIRED
-    if await t.services.storage.teams.by_group(int(group)) is not None:
+    if await t.services.storage.teams.by_group(group) is not None:
         return Answer(t.say("teams.link_taken"))
-    team = await t.services.storage.teams.update(t.team.id, group_chat_id=int(group))
+    team = await t.services.storage.teams.update(t.team.id, group_chat_id=group)
     linked = t.services.texts.text(team.language, "teams.linked", name=text.team_name(team))
-    return Answer(t.say("teams.linked", name=text.team_name(team)), notices=[(int(group), linked)])
+    return Answer(t.say("teams.linked", name=text.team_name(team)), notices=[(group, linked)])
 
 
 async def _other_member(t: Tap) -> TeamMember | None:

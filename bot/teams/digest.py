@@ -19,9 +19,9 @@ from bot.accounts import is_paused
 from bot.delivery.worker import Skip
 from bot.schedule import is_stale, local_date
 from bot.services import Services
-from bot.teams import service, text
+from bot.teams import privacy, service, text
 from bot.teams.progress import WEEK, next_digest, week_of
-from storage import NewOutboxItem, OutboxItem, Team
+from storage import NewOutboxItem, OutboxItem, Team, TeamWeek
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +49,8 @@ async def _queue_team(services: Services, team: Team, now: datetime) -> int:
     week = week_of(due, tz) - WEEK
     if week < week_of(team.created_at, tz):
         return 0
-    await service.settle(services, team, week)
-    if is_stale(due, now, DIGEST_GRACE):
+    weeks, _streak = await service.settle(services, team, week)
+    if is_stale(due, now, DIGEST_GRACE) or not _shows_outcome(weeks, week):
         return 0
     period, items = week.isoformat(), []
     for member in await services.storage.teams.members(team.id):
@@ -58,6 +58,12 @@ async def _queue_team(services: Services, team: Team, now: datetime) -> int:
     if team.group_chat_id is not None:
         items.append(NewOutboxItem(KIND, team.group_chat_id, period, due, None, team.id))
     return await services.storage.outbox.enqueue(items, now)
+
+
+def _shows_outcome(weeks: list[TeamWeek], week: date) -> bool:
+    """Whether the settled week may show its outcome at all (see privacy)."""
+    found = next((w for w in weeks if w.week_start == week), None)
+    return found is not None and privacy.shown(privacy.week_members(found)) != "nothing"
 
 
 async def deliver(services: Services, bot: Bot, item: OutboxItem) -> None:
@@ -69,6 +75,8 @@ async def deliver(services: Services, bot: Bot, item: OutboxItem) -> None:
     index = next((i for i, w in enumerate(weeks) if w.week_start.isoformat() == item.period), None)
     if index is None:
         raise Skip("week not settled")
+    if not _shows_outcome(weeks, weeks[index].week_start):
+        raise Skip("team too small to show a week")  # see privacy: it would single someone out
     lang = team.language
     if item.user_id is not None:
         user = await services.storage.users.get(item.user_id)

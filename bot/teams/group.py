@@ -1,7 +1,7 @@
 """/team in a Telegram group: link, unlink, the linked team's counts, and a reply limit.
 
 Nobody is registered from a group (a private chat id must never become the group's), and
-the group only ever sees what every member sees: counts and the streak.
+the group only ever sees what every member may see (see `privacy`): no more than counts.
 """
 
 from __future__ import annotations
@@ -74,10 +74,11 @@ async def _link(
     if len(teams) == 1:
         team = await services.storage.teams.update(teams[0].id, group_chat_id=chat_id)
         return GroupReply(texts.text(team.language, "teams.linked", name=text.team_name(team)))
-    # The group id waits in storage; the button only names the team, so it cannot be forged.
+    # The request waits in storage, one per group; the button names it by id and is checked
+    # against the tapping user, so it cannot link a group they never asked in.
     now = services.clock.now()
-    await services.storage.team_guard.set_pending(user.user_id, "link", str(chat_id), now)
-    keyboard = screens.team_picker(texts, user.language, teams, "lk")
+    request = await services.storage.team_guard.request_link(user.user_id, chat_id, now)
+    keyboard = screens.link_picker(texts, user.language, teams, request, title)
     choose = texts.text(user.language, "teams.link_choose", title=escape(title))
     return GroupReply(
         texts.text(lang, "teams.link_sent_private"),
@@ -105,6 +106,6 @@ async def _status(services: Services, team: Team) -> str:
         team.language,
         team,
         members=now.members,
-        progress=now.progress,
+        on_track=now.on_track,
         streak=now.streak,
     )

@@ -10,6 +10,8 @@ from bot.callbacks import TeamAction, TeamJoin, encode
 from bot.texts import Catalog
 from storage import Team, TeamMember
 
+GROUP_TITLE_LIMIT = 40  # a button shows one short line
+
 
 def _button(label: str, payload: TeamAction | TeamJoin) -> list[InlineKeyboardButton]:
     return [InlineKeyboardButton(label, callback_data=encode(payload))]
@@ -53,4 +55,19 @@ def member_picker(
 ) -> InlineKeyboardMarkup:
     """One button per member (by first name, for the admin) for an action."""
     rows = [_button(m.display_name, TeamAction(action, team.id, m.user_id)) for m in members]
+    return InlineKeyboardMarkup([*rows, cancel_row(texts, lang)])
+
+
+def link_picker(
+    texts: Catalog, lang: str, teams: Sequence[Team], request_id: int, title: str
+) -> InlineKeyboardMarkup:
+    """One button per team, each naming the group it links ("Team Noord → Koffiehoek")."""
+    group = " ".join(title.split())[:GROUP_TITLE_LIMIT] or "?"
+    rows = [
+        _button(
+            texts.text(lang, "teams.link_button", name=team.name, title=group),
+            TeamAction("lk", team.id, request_id),
+        )
+        for team in teams
+    ]
     return InlineKeyboardMarkup([*rows, cancel_row(texts, lang)])

@@ -9,11 +9,11 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.services import Services
+from bot.teams import privacy
 from bot.teams.codes import code_hash, new_code, well_formed
 from bot.teams.progress import (
     WEEK,
     MemberWeek,
-    Progress,
     next_digest,
     reflection_days,
     week_bounds,
@@ -37,12 +37,12 @@ JoinOutcome = Literal["joined", "already", "full", "invalid", "throttled"]
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A team now: how many members, this week's counts so far, the settled streak."""
+    """A team as anyone in it may see it now (see `privacy`), and the viewer's own week."""
 
     members: int
-    progress: Progress
-    streak: Streak
-    own_days: int = 0  # the viewing member's own reflection days this week
+    on_track: int | None  # on track as of last midnight; None: too few members for counts
+    streak: Streak | None  # over the settled weeks; None: too few members for an outcome
+    own_days: int = 0  # the viewing member's own reflection days this week, live
 
 
 def clean_name(text: str, limit: int = NAME_LIMIT) -> str | None:
@@ -131,18 +131,30 @@ async def member_weeks(services: Services, team: Team, week: date) -> list[Membe
 
 
 async def snapshot(services: Services, team: Team, viewer: int | None = None) -> Snapshot:
-    """This week so far and the streak over the settled weeks (as a member or the group sees it)."""
-    tz = ZoneInfo(team.timezone)
-    week = week_of(services.clock.now(), tz)
-    members = await member_weeks(services, team, week)
-    own = next((m for m in members if m.user_id == viewer), None)
-    settled = await services.storage.team_weeks.weeks(team.id)
-    return Snapshot(
-        members=len(members),
-        progress=week_progress(members, week, tz, team.goal_days),
-        streak=run_streak([w.outcome for w in settled]),
-        own_days=reflection_days(own.moments, week, tz) if own else 0,
-    )
+    """This week as of last midnight and the streak, as `privacy` allows; the viewer's own days.
+
+    Nothing here reads pauses: a pause never shows, not even as a count.
+    """
+    tz, now = ZoneInfo(team.timezone), services.clock.now()
+    week = week_of(now, tz)
+    start, end = week_bounds(week, tz)
+    members = await services.storage.teams.members(team.id)
+    moments = await services.storage.team_weeks.reflection_moments(team.id, start, end)
+    shown = privacy.shown(len(members))
+    on_track = None
+    if shown == "counts":
+        cutoff = privacy.snapshot_moment(now, tz)
+        on_track = sum(
+            reflection_days([m for m in moments.get(member.user_id, ()) if m < cutoff], week, tz)
+            >= team.goal_days
+            for member in members
+        )
+    streak = None
+    if shown != "nothing":
+        settled = await services.storage.team_weeks.weeks(team.id)
+        streak = run_streak(privacy.visible_outcomes(settled))
+    own = moments.get(viewer, []) if viewer is not None else []
+    return Snapshot(len(members), on_track, streak, reflection_days(own, week, tz))
 
 
 async def settle(services: Services, team: Team, through: date) -> tuple[list[TeamWeek], Streak]:
@@ -160,6 +172,8 @@ async def settle(services: Services, team: Team, through: date) -> tuple[list[Te
         record = TeamWeek(
             week, progress.outcome, progress.on_track, progress.counted, progress.excused
         )
+        if privacy.shown(privacy.week_members(record)) == "nothing":
+            record = privacy.hidden_week(week)  # keep nothing that could point at someone
         await repo.settle(team.id, record, services.clock.now())
     weeks = await repo.weeks(team.id)
-    return weeks, run_streak([w.outcome for w in weeks])
+    return weeks, run_streak(privacy.visible_outcomes(weeks))

@@ -1,7 +1,8 @@
 """What people read about teams: the overview, the join offer, the weekly digest. Pure.
 
 Only counts and the team's own name reach these functions: no answer, score or per-member
-result ever does, so no text built here can expose one.
+result ever does, so no text built here can expose one. How much of a team or a week is
+shown follows `privacy`: no counts below four members, no outcome below three, no pauses.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from bot.teams.progress import Progress
+from bot.teams.privacy import shown, week_members
 from bot.teams.streak import Streak, StreakWeek, milestone
 from bot.texts import Catalog
 from storage import Team, TeamWeek
@@ -38,40 +39,30 @@ def freeze_line(texts: Catalog, lang: str, streak: Streak) -> str:
     return texts.text(lang, "teams.freeze_wait", weeks=streak.freeze_in)
 
 
-def week_line(texts: Catalog, lang: str, progress: Progress) -> str:
-    """This week so far: how many of the members not on pause are already on track."""
-    active = progress.on_track + progress.behind + progress.new
-    if progress.paused:
-        return texts.text(
-            lang,
-            "teams.week_paused",
-            on_track=progress.on_track,
-            active=active,
-            paused=progress.paused,
-        )
-    return texts.text(lang, "teams.week", on_track=progress.on_track, active=active)
-
-
 def team_block(
     texts: Catalog,
     lang: str,
     team: Team,
     *,
     members: int,
-    progress: Progress,
-    streak: Streak,
+    on_track: int | None,
+    streak: Streak | None,
     admin: bool = False,
     own_days: int | None = None,
 ) -> str:
-    """One team as a member (or its group) sees it now: counts and the streak."""
+    """One team as a member (or its group) sees it: what `privacy` allows, and one's own days."""
     role = texts.text(lang, "teams.role_admin") if admin else ""
     lines = [
         texts.text(lang, "teams.team", name=team_name(team), role=role),
         texts.text(lang, "teams.members", members=members, goal=team.goal_days),
-        week_line(texts, lang, progress),
     ]
+    if on_track is not None:
+        lines.append(texts.text(lang, "teams.week", on_track=on_track, members=members))
     if own_days is not None:
         lines.append(texts.text(lang, "teams.own", days=own_days, goal=team.goal_days))
+    if streak is None:
+        lines.append(texts.text(lang, "teams.small_team"))
+        return "\n".join(lines)
     lines.append(streak_line(texts, lang, streak.current))
     if streak.current:
         lines.append(freeze_line(texts, lang, streak))
@@ -97,26 +88,31 @@ def date_label(texts: Catalog, lang: str, day: date) -> str:
 
 
 def digest(texts: Catalog, lang: str, team: Team, week: TeamWeek, result: StreakWeek) -> str:
-    """The weekly team message: the goal met or not, counts, the streak, a milestone."""
-    counts = {"on_track": week.on_track, "counted": week.counted, "goal": team.goal_days}
+    """The weekly team message: the goal met or not, counts in a larger team, the streak.
+
+    Only for weeks `privacy` lets show an outcome. "Met" never comes with counts: with the
+    member count known, they would say how many were excused, i.e. paused.
+    """
+    members = week_members(week)
+    counted = shown(members) == "counts"
+    counts = {"on_track": week.on_track, "members": members, "goal": team.goal_days}
     when = date_label(texts, lang, week.week_start)
     title = texts.text(lang, "teams.digest_title", name=team_name(team), date=when)
     if week.outcome == "met":
-        outcome = texts.text(lang, "teams.digest_met", **counts)
+        outcome = texts.text(lang, "teams.digest_met", goal=team.goal_days)
     elif week.outcome == "quiet":
         outcome = texts.text(lang, "teams.digest_quiet")
     elif result.froze:
-        outcome = texts.text(lang, "teams.digest_frozen", **counts)
+        key = "teams.digest_frozen_counts" if counted else "teams.digest_frozen"
+        outcome = texts.text(lang, key, **counts)
     else:
-        outcome = texts.text(lang, "teams.digest_missed", **counts)
-    details = []
-    if week.excused and week.outcome != "quiet":
-        details.append(texts.text(lang, "teams.digest_excused", count=week.excused))
+        key = "teams.digest_missed_counts" if counted else "teams.digest_missed"
+        outcome = texts.text(lang, key, **counts)
     if week.outcome == "missed" and not result.froze:
-        details.append(texts.text(lang, "teams.digest_restart"))
+        detail = texts.text(lang, "teams.digest_restart")
     else:
-        details.append(streak_line(texts, lang, result.streak))
-    parts = [title, outcome, "\n".join(details)]
+        detail = streak_line(texts, lang, result.streak)
+    parts = [title, outcome, detail]
     if (weeks := milestone(result)) is not None:
         parts.append(texts.text(lang, "teams.milestone", weeks=weeks))
     return "\n\n".join(parts)
