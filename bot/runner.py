@@ -64,7 +64,8 @@ def run(settings: Settings, token: str, *, webhook: bool = False) -> None:
             log.info("Sherpa stopped")
             raise ConfigError(f"TELEGRAM_BOT_TOKEN: {conflict[0]}")
     log.info("Sherpa stopped")
-    lock.release()
+    if lock is not None:
+        lock.release()
 
 
 async def _check_database(settings: Settings) -> None:

@@ -52,11 +52,9 @@ class Database:
                 Path(path).touch(mode=0o600, exist_ok=True)
             except OSError as error:
                 raise DatabaseUnavailable(path, f"cannot create it: {error.strerror}") from None
-        try:
-            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is explicit.
-            connection = await aiosqlite.connect(os.fspath(path), isolation_level=None)
-        except sqlite3.Error as error:
-            raise DatabaseUnavailable(path, f"cannot open it: {error}") from None
+            _probe(path)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is explicit.
+        connection = await aiosqlite.connect(os.fspath(path), isolation_level=None)
         try:
             connection.row_factory = aiosqlite.Row
             await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -123,6 +121,16 @@ class Database:
             return await self.connection.execute(sql, parameters)
         async with self._write_lock:  # never inside another task's open transaction
             return await self.connection.execute(sql, parameters)
+
+
+def _probe(path: str | Path) -> None:
+    # A plain open first: when aiosqlite's connect fails, its thread outlives the event loop.
+    if Path(path).is_dir():
+        raise DatabaseUnavailable(path, "it is a folder, not a database file")
+    try:
+        sqlite3.connect(Path(path).resolve().as_uri() + "?mode=rw", uri=True).close()
+    except sqlite3.Error as error:
+        raise DatabaseUnavailable(path, f"cannot open it: {error}") from None
 
 
 def make_folder(path: str | Path) -> None:
