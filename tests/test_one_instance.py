@@ -60,7 +60,12 @@ async def test_a_second_instance_stops_at_once_and_leaves_the_first_alone(tmp_pa
                     " '2026-03-02T15:30:00+00:00', '2026-03-02T15:30:00+00:00')"
                 )
             second = await _sherpa(api, database, tmp_path, "run")
-            _, stderr = await asyncio.wait_for(second.communicate(), timeout=60)
+            try:
+                _, stderr = await asyncio.wait_for(second.communicate(), timeout=60)
+            finally:
+                if second.returncode is None:  # today's bug: it runs on; never leave it behind
+                    second.kill()
+                    await second.wait()
             lines = stderr.decode().strip().splitlines()
             assert second.returncode == 2, stderr.decode()
             assert len(lines) == 1 and "another Sherpa" in lines[0] and "DATABASE_PATH" in lines[0]
