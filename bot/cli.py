@@ -16,6 +16,8 @@ from bot.logging_setup import configure_logging
 from bot.texts import CatalogError
 from prompts import ContentError
 from storage.crypto import CipherError, new_key
+from storage.db import DatabaseUnavailable
+from storage.instance_lock import InstanceLock
 
 EXIT_CONFIG = 2
 
@@ -108,9 +110,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             configure_logging("WARNING", secrets=[])
             from bot.try_mode import try_in_terminal
 
+            # A kept demo database is a bot's database too: never two on one file.
+            _demo_lock = InstanceLock.acquire(args.database, "try it") if args.database else None
             asyncio.run(try_in_terminal(settings, database=args.database))
         elif args.command == "migrate":
             configure_logging(settings.log_level, secrets=settings.secrets())
+            # A running bot must not see its schema change under it: stop it, migrate, start.
+            _migrate_lock = InstanceLock.acquire(settings.database_path, "migrate")
             asyncio.run(_migrate(settings))
         elif args.command == "status":
             return asyncio.run(_status(settings))
@@ -122,6 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_export(settings, args.user, args.out))
     except ConfigError as error:
         print(f"sherpa: configuration error: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+    except DatabaseUnavailable as error:
+        print(f"sherpa: database error: {error}", file=sys.stderr)
         return EXIT_CONFIG
     except (ContentError, CatalogError) as error:
         print(f"sherpa: content error: {error}", file=sys.stderr)

@@ -7,10 +7,14 @@ import logging
 from urllib.parse import urlsplit
 
 from telegram import Update
+from telegram.error import Conflict
+from telegram.ext import Application, ApplicationHandlerStop
 
 from bot.app import build_application, build_services
-from bot.config import Settings
+from bot.config import ConfigError, Settings
+from bot.services import SherpaContext
 from storage import Storage
+from storage.instance_lock import InstanceLock
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +24,13 @@ BOOTSTRAP_RETRIES = 8
 
 
 def run(settings: Settings, token: str, *, webhook: bool = False) -> None:
-    """Poll (or serve a webhook) until stopped; in-flight work finishes, the database closes."""
+    """Poll (or serve a webhook) until stopped; in-flight work finishes, the database closes.
+
+    Raises DatabaseUnavailable when another instance runs on this database, and ConfigError
+    when Telegram answers 409 Conflict (another poller with this token, or a webhook is set).
+    """
+    # Before anything touches the database: a second instance stops here, the first runs on.
+    lock = InstanceLock.acquire(settings.database_path, "start another")
     services = build_services(settings)
     # Open the database once before going online: pending migrations are applied and a
     # wrong encryption key stops the start here, even when Telegram is unreachable.
@@ -44,12 +54,18 @@ def run(settings: Settings, token: str, *, webhook: bool = False) -> None:
             bootstrap_retries=BOOTSTRAP_RETRIES,
         )
     else:
+        conflict = _stop_on_conflict(application)
         application.run_polling(
             allowed_updates=Update.ALL_TYPES,
             drop_pending_updates=False,
             bootstrap_retries=BOOTSTRAP_RETRIES,
         )
+        if conflict:
+            log.info("Sherpa stopped")
+            raise ConfigError(f"TELEGRAM_BOT_TOKEN: {conflict[0]}")
     log.info("Sherpa stopped")
+    if lock is not None:
+        lock.release()
 
 
 async def _check_database(settings: Settings) -> None:
@@ -57,3 +73,38 @@ async def _check_database(settings: Settings) -> None:
     if storage.applied:
         log.info("applied migrations: %s", ", ".join(storage.applied))
     await storage.close()
+
+
+def _stop_on_conflict(application: Application) -> list[str]:
+    """Stop polling at Telegram's 409 Conflict instead of retrying it forever.
+
+    Returns a list that receives the one-line explanation when that happened. The handler
+    goes first of the error handlers, so the generic one never logs a traceback for it.
+    """
+    seen: list[str] = []
+
+    async def on_conflict(update: object, context: SherpaContext) -> None:
+        if update is not None or not isinstance(context.error, Conflict):
+            return
+        if not seen:
+            seen.append(
+                f"Telegram answered 409 ({context.error.message}): another program is polling"
+                " with this token, or a webhook is set. Stop the other instance (or run with"
+                " --webhook), then start again"
+            )
+            log.error("getUpdates: 409 Conflict from Telegram; stopping")
+            logging.getLogger("telegram.ext.Updater").addFilter(_quiet_after_conflict)
+            application.stop_running()
+        raise ApplicationHandlerStop
+
+    others = dict(application.error_handlers)
+    application.error_handlers.clear()
+    application.add_error_handler(on_conflict)
+    application.error_handlers.update(others)
+    return seen
+
+
+def _quiet_after_conflict(record: logging.LogRecord) -> bool:
+    # PTB's last getUpdates at shutdown meets the same 409 and would log its traceback.
+    error = record.exc_info[1] if record.exc_info else None
+    return not isinstance(error, Conflict)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from storage.checkins import CheckinRepository
 from storage.crypto import AnswerCipher, CipherError, new_key, parse_key
-from storage.db import Database
+from storage.db import Database, DatabaseUnavailable, unusable
 from storage.history import HistoryRepository
 from storage.migrations import migrate
 from storage.models import (
@@ -50,6 +51,7 @@ __all__ = [
     "AnsweredQuestion",
     "Checkin",
     "CipherError",
+    "DatabaseUnavailable",
     "ExportedAnswer",
     "ExportedCheckin",
     "ExportedStep",
@@ -100,12 +102,19 @@ class Storage:
 
         `storage.applied` names the migrations this open applied. Raises CipherError when
         stored answers were sealed with a key that is not configured: a wrong key stops the
-        start with a clear error instead of showing garbage.
+        start with a clear error instead of showing garbage. Raises DatabaseUnavailable (one
+        line) when the file cannot be created, is no usable SQLite database, or has a schema
+        newer than this code.
         """
         db = await Database.open(path, cipher)
         try:
             applied = await migrate(db)
             await CheckinRepository(db).check_keys()
+            # Text erased just before a crash may still be in the log: empty it now.
+            await db.scrub_log_once()
+        except sqlite3.DatabaseError as error:
+            await db.close()
+            raise unusable(path, error) from None
         except BaseException:
             await db.close()
             raise

@@ -225,7 +225,10 @@ class CheckinRepository:
             " WHERE user_id = ? AND message_id = ?",
             (sealed, kid, utc_text(now), user_id, message_id),
         )
-        return cursor.rowcount == 1
+        if cursor.rowcount != 1:
+            return False
+        await self._db.scrub_log()  # the text before the edit must not linger in the log
+        return True
 
     async def step_of_answer(self, user_id: int, message_id: int) -> Step | None:
         """The step a stored answer (the user's message) belongs to."""
@@ -254,6 +257,7 @@ class CheckinRepository:
                 " AND NOT EXISTS (SELECT 1 FROM answers WHERE step_id = ?)",
                 (step_id, step_id),
             )
+        await self._db.scrub_log()
         return self._db.cipher.open(stored, kid, user_id)
 
     async def answers(self, step_id: int) -> list[Answer]:

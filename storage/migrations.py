@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 
-from storage.db import Database
+from storage.db import Database, DatabaseUnavailable
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -47,10 +47,21 @@ async def applied_migrations(db: Database) -> set[int]:
 
 
 async def migrate(db: Database) -> list[str]:
-    """Apply pending migrations; returns the names applied (empty when up to date)."""
+    """Apply pending migrations; returns the names applied (empty when up to date).
+
+    Raises DatabaseUnavailable when the database holds migrations this code does not know:
+    a newer Sherpa wrote it, and this one could misread or damage what it stored.
+    """
     done = await applied_migrations(db)
+    known = available_migrations()
+    if unknown := sorted(done - {m.number for m in known}):
+        raise DatabaseUnavailable(
+            db.path,
+            f"its schema is newer than this version of Sherpa (migration {unknown[-1]:04d},"
+            f" this code knows up to {len(known):04d}); run the newer version or restore a backup",
+        )
     applied = []
-    for migration in available_migrations():
+    for migration in known:
         if migration.number in done:
             continue
         async with db.transaction() as conn:

@@ -20,6 +20,10 @@ class PendingRepository:
         cipher = self._db.cipher
         text, kid = cipher.seal(pending.text, pending.user_id)
         masked, _ = cipher.seal(pending.masked, pending.user_id)
+        async with self._db.connection.execute(
+            "SELECT 1 FROM pending_answers WHERE user_id = ?", (pending.user_id,)
+        ) as cursor:
+            replaces = await cursor.fetchone() is not None
         await self._db.write(
             "INSERT OR REPLACE INTO pending_answers (user_id, step_id, message_id, is_edit,"
             " text, masked, key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -34,6 +38,8 @@ class PendingRepository:
                 utc_text(now),
             ),
         )
+        if replaces:  # the older text the user never decided on goes from the log too
+            await self._db.scrub_log()
 
     async def take(self, user_id: int, message_id: int) -> PendingAnswer | None:
         """Remove and return the held answer of that message, if it is still held."""
@@ -47,6 +53,8 @@ class PendingRepository:
             if row is None:
                 return None
             await conn.execute("DELETE FROM pending_answers WHERE user_id = ?", (user_id,))
+        # Whatever the user chose (masked, as written, rewrite), the held copy leaves the log.
+        await self._db.scrub_log()
         step_id, is_edit, text, masked, kid = row
         cipher = self._db.cipher
         return PendingAnswer(

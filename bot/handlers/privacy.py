@@ -95,7 +95,9 @@ async def confirm_button(update: Update, context: SherpaContext) -> None:
         return
     await services.storage.users.delete(user.user_id)
     log.info("user %s erased their data", user.user_id)
-    await query.edit_message_text(services.texts.text(lang, "delete.done"))
+    # The rows are gone; say so only as far as it is true of the files on disk too.
+    done = "delete.done_pending" if services.storage.db.scrub_owed else "delete.done"
+    await query.edit_message_text(services.texts.text(lang, done))
 
 
 def _button(label: str, payload: Confirm) -> InlineKeyboardButton:
