@@ -8,6 +8,7 @@ from storage.checkins import CheckinRepository
 from storage.crypto import AnswerCipher, CipherError, new_key, parse_key
 from storage.db import Database
 from storage.history import HistoryRepository
+from storage.inbox import InboxItem, InboxRepository
 from storage.migrations import migrate
 from storage.models import (
     Answer,
@@ -53,6 +54,7 @@ __all__ = [
     "ExportedAnswer",
     "ExportedCheckin",
     "ExportedStep",
+    "InboxItem",
     "NewOutboxItem",
     "NewStep",
     "OutboxHealth",
@@ -87,6 +89,7 @@ class Storage:
         self.pending = PendingRepository(db)
         self.outbox = OutboxRepository(db)
         self.updates = UpdateRepository(db)
+        self.inbox = InboxRepository(db)
         self.retention = RetentionRepository(db)
         self.teams = TeamRepository(db)
         self.team_weeks = TeamWeekRepository(db)
