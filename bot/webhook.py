@@ -64,6 +64,8 @@ def webhook_app(application: Application, path: str, secret: str) -> web.Applica
 
     app = web.Application(client_max_size=MAX_BODY)
     app.router.add_post(path, receive)
+    if not path.endswith("/"):
+        app.router.add_post(path + "/", receive)  # PTB's server took both
     return app
 
 
