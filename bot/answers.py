@@ -31,6 +31,8 @@ async def receive_text(
     Text that looks like it identifies a client is held back until the user decides.
     """
     checkins = services.storage.checkins
+    if await _stored_before(services, bot, user, message_id):
+        return None
     target = await checkins.step_by_message(user.user_id, reply_to) if reply_to else None
     if target is None or target.kind != "question":
         target = await checkins.open_step(user.user_id)
@@ -179,3 +181,23 @@ async def _answer_or_hold(
         await hold_for_guard(services, bot, user, step, message_id, text, findings)
     else:
         await store_answer(services, bot, user, step, message_id, text)
+
+
+async def _stored_before(services: Services, bot: Bot, user: User, message_id: int) -> bool:
+    """A message whose answer is stored already (replayed after a crash): it is done.
+
+    A crash after storing it may have left its check-in waiting: the next step not opened,
+    or opened but never sent. That step comes now, late rather than never.
+    """
+    checkins = services.storage.checkins
+    step = await checkins.step_of_answer(user.user_id, message_id)
+    if step is None:
+        return False
+    waiting = await checkins.open_step(user.user_id)
+    if waiting is None:
+        checkin = await checkins.get(step.checkin_id)
+        if checkin is not None and not checkin.completed:
+            await checkin_flow.advance(services, bot, user, step.checkin_id)
+    elif waiting.checkin_id == step.checkin_id and waiting.message_id is None:
+        await checkin_flow.send_step(services, bot, user, waiting)
+    return True

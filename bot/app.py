@@ -30,6 +30,7 @@ from bot.delivery.limiter import SherpaRateLimiter
 from bot.delivery.worker import OutboxWorker
 from bot.handlers import checkin, misc, preferences, privacy, setup, teams, weekly
 from bot.handlers.common import acknowledge
+from bot.inbox import DurableUpdateQueue
 from bot.ordering import PerUserUpdateProcessor
 from bot.services import SERVICES_KEY, Services, SherpaContext
 from bot.teams import digest as team_digest
@@ -78,14 +79,17 @@ def build_application(
     settings: Settings, services: Services, *, token: str, base_url: str | None = None
 ) -> Application:
     """The bot: handlers in visible order, the schedule reader, resources on the app lifecycle."""
+    # Every update is stored before Telegram hears it arrived, and forgotten once handled.
+    inbox = DurableUpdateQueue()
     application = (
         ApplicationBuilder()
+        .update_queue(inbox)
         .token(token)
         .base_url(base_url or settings.telegram_api_base_url)
         .context_types(ContextTypes(context=SherpaContext))
         .defaults(Defaults(tzinfo=UTC))  # naive JobQueue times would mean UTC anyway
         .rate_limiter(SherpaRateLimiter(rate=settings.outbox_rate))
-        .concurrent_updates(PerUserUpdateProcessor(max_concurrent_updates=64))
+        .concurrent_updates(PerUserUpdateProcessor(max_concurrent_updates=64, after=inbox.handled))
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
@@ -141,6 +145,9 @@ async def _post_init(application: Application) -> None:
     settings = services.settings
     storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
     services.attach_storage(storage)
+    inbox = _inbox(application)
+    inbox.attach(storage, services.clock)
+    await inbox.replay(application.bot)  # handled first: the updater starts after post_init
     if filled := await accounts.backfill_schedules(services):
         log.info("scheduled the weekly messages of %s existing users", filled)
     await _set_command_menus(application, services)
@@ -180,8 +187,15 @@ async def _post_shutdown(application: Application) -> None:
     services: Services = application.bot_data[SERVICES_KEY]
     services.charts.shutdown(wait=True)
     if services.storage_open:
+        _inbox(application).attach(None)
         await services.storage.close()
         services.attach_storage(None)
+
+
+def _inbox(application: Application) -> DurableUpdateQueue:
+    queue = application.update_queue
+    assert isinstance(queue, DurableUpdateQueue)
+    return queue
 
 
 async def _dispatch_job(context: SherpaContext) -> None:

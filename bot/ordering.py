@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 from weakref import WeakValueDictionary
 
@@ -18,21 +18,41 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
     so waiting on the sender's lock keeps that order for each user.
     """
 
-    def __init__(self, max_concurrent_updates: int = 64) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int = 64,
+        after: Callable[[object], Awaitable[None]] | None = None,
+    ) -> None:
         super().__init__(max_concurrent_updates)
         self._locks: WeakValueDictionary[int, asyncio.Lock] = WeakValueDictionary()
+        self._after = after  # told once an update was handled (the inbox then forgets it)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Wait for the sender's earlier updates, then handle this one."""
         key = _sender(update)
         if key is None:
-            await coroutine
+            await self._handle(update, coroutine)
             return
         lock = self._locks.get(key)
         if lock is None:
             lock = self._locks[key] = asyncio.Lock()
         async with lock:
+            await self._handle(update, coroutine)
+
+    async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
+        try:
             await coroutine
+        except Exception:
+            # Handler errors went to the error handler already; what escapes would fail the
+            # same way on every replay, so it counts as handled too.
+            await self._done(update)
+            raise
+        # Cancelled (a stop mid-way) is no Exception: the update stays for the next start.
+        await self._done(update)
+
+    async def _done(self, update: object) -> None:
+        if self._after is not None:
+            await self._after(update)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

@@ -13,6 +13,7 @@ from telegram.ext import Application, ApplicationHandlerStop
 from bot.app import build_application, build_services
 from bot.config import ConfigError, Settings
 from bot.services import SherpaContext
+from bot.webhook import run_webhook
 from storage import Storage
 from storage.instance_lock import InstanceLock
 
@@ -44,14 +45,14 @@ def run(settings: Settings, token: str, *, webhook: bool = False) -> None:
     # Both install SIGINT/SIGTERM handlers and run post_stop/post_shutdown on the way out.
     if webhook:
         url, secret = settings.require_webhook()
-        application.run_webhook(
+        run_webhook(  # our server: a body size limit, and 200 only once the update is stored
+            application,
             listen=settings.webhook_listen,
             port=settings.webhook_port,
-            url_path=urlsplit(url).path.lstrip("/"),
-            webhook_url=url,
-            secret_token=secret,  # PTB answers 403 to a request without this header
-            allowed_updates=Update.ALL_TYPES,
-            bootstrap_retries=BOOTSTRAP_RETRIES,
+            path="/" + urlsplit(url).path.lstrip("/"),
+            url=url,
+            secret=secret,  # a request without it gets 403
+            retries=BOOTSTRAP_RETRIES,
         )
     else:
         conflict = _stop_on_conflict(application)

@@ -9,6 +9,7 @@ from storage.checkins import CheckinRepository
 from storage.crypto import AnswerCipher, CipherError, new_key, parse_key
 from storage.db import Database, DatabaseUnavailable, unusable
 from storage.history import HistoryRepository
+from storage.inbox import InboxItem, InboxRepository
 from storage.migrations import migrate
 from storage.models import (
     Answer,
@@ -55,6 +56,7 @@ __all__ = [
     "ExportedAnswer",
     "ExportedCheckin",
     "ExportedStep",
+    "InboxItem",
     "NewOutboxItem",
     "NewStep",
     "OutboxHealth",
@@ -89,6 +91,7 @@ class Storage:
         self.pending = PendingRepository(db)
         self.outbox = OutboxRepository(db)
         self.updates = UpdateRepository(db)
+        self.inbox = InboxRepository(db)
         self.retention = RetentionRepository(db)
         self.teams = TeamRepository(db)
         self.team_weeks = TeamWeekRepository(db)

@@ -188,6 +188,8 @@ class UserRepository:
             # Out of every team first: the admin role passes on, an emptied team goes.
             await leave_all_teams(conn, user_id)
             cursor = await conn.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
+            # Updates not yet handled hold their words too (the inbox has no foreign key).
+            await conn.execute("DELETE FROM inbox WHERE user_id = ?", (user_id,))
         await self._db.scrub_log()
         return cursor.rowcount == 1
 

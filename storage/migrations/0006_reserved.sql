@@ -1,2 +1,0 @@
--- Reserved: number 6 belongs to another change being made in parallel. This placeholder only
--- keeps the numbers without gaps on this branch; drop it when the real 0006 is merged.

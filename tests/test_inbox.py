@@ -1,0 +1,76 @@
+"""The inbox through the real Application: replay after a stop, once only, and erased by /delete."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from pathlib import Path
+
+from storage import Storage
+from tests.helpers import World, onboard
+
+
+def _rows(database: Path, sql: str, *args: object) -> list[tuple]:
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        return db.execute(sql, args).fetchall()
+
+
+async def _leave_in_inbox(world: World, update: dict, user_id: int) -> None:
+    """What a crash leaves: the update stored, the bot gone before it was handled."""
+    storage = await Storage.open(world.database)
+    await storage.inbox.store(update["update_id"], user_id, json.dumps(update), world.clock.now())
+    await storage.close()
+
+
+async def test_an_update_left_in_the_inbox_is_handled_at_the_next_start(world: World):
+    bob = world.api.user(1002, "Bob")
+    await world.bot.stop()
+    update = world.api.send_command(bob, "/start")
+    world.api.drop_pending_updates()  # Telegram had it confirmed: only the inbox has it
+    await _leave_in_inbox(world, update, bob.id)
+    await world.start_again()
+    await world.bot.settle()
+    assert "Sherpa" in world.last_text(bob)
+    assert _rows(world.database, "SELECT * FROM inbox") == []
+
+
+async def test_a_replayed_answer_is_stored_once_and_asks_nothing_twice(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/today")
+    await world.say(ann, "wat ik vandaag leerde")
+    # "3" is her answer to the last question; the energy scale (1-5) is on screen now.
+    update = await world.say(ann, "3")
+    checkins = world.bot.services.storage.checkins
+    scale = await checkins.open_step(ann.id)
+    assert scale is not None and scale.kind != "question"
+    seen = len(world.api.messages(ann))
+    await world.bot.stop()
+    # A crash after the answer was stored, before the update was recorded as handled.
+    await _leave_in_inbox(world, update, ann.id)
+    with contextlib.closing(sqlite3.connect(world.database)) as db, db:
+        db.execute("DELETE FROM handled_updates WHERE update_id = ?", (update["update_id"],))
+    await world.start_again()
+    await world.bot.settle()
+    checkins = world.bot.services.storage.checkins
+    assert await checkins.count_answers(ann.id) == 2
+    assert await checkins.open_step(ann.id) == scale  # her "3" did not become a score
+    assert len(world.api.messages(ann)) == seen  # the next step was asked already
+    assert _rows(world.database, "SELECT * FROM inbox") == []
+
+
+async def test_delete_erases_what_waits_in_the_inbox(world: World):
+    ann, bob = world.api.user(1001, "Ann"), world.api.user(1002, "Bob")
+    for user in (ann, bob):
+        await onboard(world, user)
+    storage = world.bot.services.storage
+    for update_id, user in ((900001, ann), (900002, bob)):
+        words = {"message": {"text": f"geheime woorden van {user.first_name}"}}
+        await storage.inbox.store(update_id, user.id, json.dumps(words), world.clock.now())
+    await world.say(ann, "/delete")
+    await world.tap(ann, "Ja, wis alles")
+    assert "Alles is gewist" in world.last_text(ann)
+    assert _rows(world.database, "SELECT user_id FROM inbox") == [(bob.id,)]
+    raw = world.database.read_bytes() + Path(f"{world.database}-wal").read_bytes()
+    assert b"geheime woorden van Ann" not in raw
