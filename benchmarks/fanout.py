@@ -25,10 +25,10 @@ from pathlib import Path
 
 from telegram import Bot
 
-from bot import dispatch
 from bot.app import build_application, build_services
 from bot.config import Settings
-from bot.standin import DEFAULT_TOKEN
+from bot.delivery import reader as dispatch
+from standin import DEFAULT_TOKEN
 from storage import Storage
 
 HERE = Path(__file__).resolve().parent

@@ -17,10 +17,10 @@ from pathlib import Path
 from random import Random
 from zoneinfo import ZoneInfo
 
-from bot.clock import ManualClock
-from bot.sandbox import Sandbox
-from bot.schedule import WORKDAYS, next_occurrence
-from bot.standin import StandIn
+from bot.core.clock import ManualClock
+from bot.core.schedule import WORKDAYS, next_occurrence
+from standin import StandIn
+from standin.sandbox import Sandbox
 from storage import Storage
 
 ZONES = ["Europe/Brussels", "Europe/Amsterdam", "America/New_York", "Asia/Kolkata", "UTC"]

@@ -12,7 +12,7 @@ import asyncio
 import json
 import signal
 
-from bot.standin import StandIn
+from standin import StandIn
 
 
 async def serve(port: int, users: int, limit: float | None) -> None:

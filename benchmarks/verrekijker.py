@@ -18,7 +18,7 @@ from datetime import time as wall
 from pathlib import Path
 from random import Random
 
-from bot.texts import Catalog
+from bot.core.texts import Catalog
 from bot.verrekijker import build_overview, build_week, render_summary, split_messages
 from bot.verrekijker.chart import render_chart
 from prompts import Content, load_content

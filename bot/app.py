@@ -22,19 +22,26 @@ from telegram.ext import (
     filters,
 )
 
-from bot import accounts, dispatch
-from bot.clock import Clock, SystemClock
+from bot.account import flow as accounts
+from bot.account import handlers as setup
+from bot.account import shortcuts as preferences
+from bot.checkin import handlers as checkin
 from bot.config import Settings
+from bot.core.clock import Clock, SystemClock
+from bot.core.replies import acknowledge
+from bot.core.services import SERVICES_KEY, Services, SherpaContext
+from bot.core.texts import LANGUAGES, Catalog
+from bot.data_rights import handlers as privacy
+from bot.delivery import reader as dispatch
 from bot.delivery.kinds import DELIVERERS, GRACES
 from bot.delivery.limiter import SherpaRateLimiter
 from bot.delivery.worker import OutboxWorker
-from bot.handlers import checkin, misc, preferences, privacy, setup, teams, weekly
-from bot.handlers.common import acknowledge
-from bot.inbox import DurableUpdateQueue
-from bot.ordering import PerUserUpdateProcessor
-from bot.services import SERVICES_KEY, Services, SherpaContext
+from bot.handlers import fallbacks as misc
+from bot.incoming.inbox import DurableUpdateQueue
+from bot.incoming.ordering import PerUserUpdateProcessor
 from bot.teams import digest as team_digest
-from bot.texts import LANGUAGES, Catalog
+from bot.teams import handlers as teams
+from bot.verrekijker import handlers as weekly
 from prompts import load_content
 from storage import Storage
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from telegram.error import InvalidToken, NetworkError
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.core.texts import CatalogError
 from bot.logging_setup import configure_logging
-from bot.texts import CatalogError
 from prompts import ContentError
 from storage.crypto import CipherError, new_key
 from storage.db import DatabaseUnavailable
@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             run(settings, token, webhook=args.webhook)
         elif args.command == "try":
             configure_logging("WARNING", secrets=[])
-            from bot.try_mode import try_in_terminal
+            from standin.try_mode import try_in_terminal
 
             # A kept demo database is a bot's database too: never two on one file.
             _demo_lock = InstanceLock.acquire(args.database, "try it") if args.database else None
@@ -165,8 +165,8 @@ async def _migrate(settings: Settings) -> None:
 
 async def _export(settings: Settings, user_id: int, out: Path) -> int:
     from bot.app import build_services
-    from bot.data_rights import build_export
-    from bot.export.safe_dir import write_private
+    from bot.data_rights.export.safe_dir import write_private
+    from bot.data_rights.flow import build_export
     from storage import Storage
 
     services = build_services(settings)

@@ -12,8 +12,8 @@ from telegram.ext import Application, ApplicationHandlerStop
 
 from bot.app import build_application, build_services
 from bot.config import ConfigError, Settings
-from bot.services import SherpaContext
-from bot.webhook import run_webhook
+from bot.core.services import SherpaContext
+from bot.incoming.webhook import run_webhook
 from storage import Storage
 from storage.instance_lock import InstanceLock
 

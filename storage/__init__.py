@@ -10,7 +10,7 @@ from storage.crypto import AnswerCipher, CipherError, new_key, parse_key
 from storage.db import Database, DatabaseUnavailable, unusable
 from storage.history import HistoryRepository
 from storage.inbox import InboxItem, InboxRepository
-from storage.migrations import migrate
+from storage.migrate import migrate
 from storage.models import (
     Answer,
     AnsweredQuestion,

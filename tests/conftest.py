@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from bot.clock import ManualClock
-from bot.sandbox import Sandbox
-from bot.standin import BotApiSpec, StandIn
+from bot.core.clock import ManualClock
+from standin import BotApiSpec, StandIn
+from standin.sandbox import Sandbox
 from tests.helpers import World
 
 # CI machines are noisy: a property test must fail on a wrong answer, never on a slow example.

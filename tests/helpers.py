@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
 
-from bot.clock import ManualClock
-from bot.sandbox import Sandbox
-from bot.standin import FakeUser, StandIn
+from bot.core.clock import ManualClock
+from standin import FakeUser, StandIn
+from standin.sandbox import Sandbox
 from storage import Storage
 
 DUE_MONDAY = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Brussels

@@ -7,12 +7,14 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot
 
-from bot import accounts, checkin_flow, weekly
+from bot.account import flow as accounts
+from bot.checkin import flow as checkin_flow
+from bot.core.schedule import LATE_GRACE, local_date
+from bot.core.services import Services
 from bot.delivery.parts import Parts
 from bot.delivery.worker import Deliverer, Skip
-from bot.schedule import LATE_GRACE, local_date
-from bot.services import Services
 from bot.teams import digest as team_digest
+from bot.verrekijker import flow as weekly
 from storage import OutboxItem, User
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.services import Services
+from bot.core.services import Services
 from storage import OutboxItem
 
 

@@ -18,8 +18,8 @@ from datetime import timedelta
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
+from bot.core.services import Services
 from bot.delivery.limiter import bulk_sending
-from bot.services import Services
 from storage import OutboxItem
 
 log = logging.getLogger(__name__)

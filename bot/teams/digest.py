@@ -15,10 +15,10 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
 
-from bot.accounts import is_paused
+from bot.account.flow import is_paused
+from bot.core.schedule import is_stale, local_date
+from bot.core.services import Services
 from bot.delivery.worker import Skip
-from bot.schedule import is_stale, local_date
-from bot.services import Services
 from bot.teams import privacy, service, text
 from bot.teams.progress import WEEK, next_digest, week_of
 from storage import NewOutboxItem, OutboxItem, Team, TeamWeek

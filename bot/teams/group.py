@@ -12,7 +12,7 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
-from bot.services import Services
+from bot.core.services import Services
 from bot.teams import screens, service, text
 from storage import Team, User
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import TeamAction, TeamJoin, encode
-from bot.texts import Catalog
+from bot.core.callbacks import TeamAction, TeamJoin, encode
+from bot.core.texts import Catalog
 from storage import Team, TeamMember
 
 GROUP_TITLE_LIMIT = 40  # a button shows one short line

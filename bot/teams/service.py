@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.services import Services
+from bot.core.services import Services
 from bot.teams import privacy
 from bot.teams.codes import code_hash, new_code, well_formed
 from bot.teams.progress import (

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from bot.core.texts import Catalog
 from bot.teams.privacy import shown, week_members
 from bot.teams.streak import Streak, StreakWeek, milestone
-from bot.texts import Catalog
 from storage import Team, TeamWeek
 
 

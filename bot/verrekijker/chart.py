@@ -11,7 +11,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.projections.polar import PolarAxes
 
-from bot.texts import Catalog
+from bot.core.texts import Catalog
 from bot.verrekijker.text import Voice
 from bot.verrekijker.views import WeekView
 from bot.verrekijker.weeks import week_number

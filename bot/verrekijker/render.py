@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.texts import Catalog
+from bot.core.texts import Catalog
 from bot.verrekijker.summary import needs_support
 from bot.verrekijker.text import Section, Voice
 from bot.verrekijker.views import Overview, Quote, WeekView

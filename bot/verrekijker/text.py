@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.texts import Catalog
+from bot.core.texts import Catalog
 
 AREA = "verrekijker"
 

@@ -1,0 +1,203 @@
+"""Answers coming in: typed text, edits, and the privacy guard's question before storing."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+from telegram.constants import ParseMode
+
+from bot.checkin import flow as checkin_flow
+from bot.core.callbacks import GUARD_CHOICES, GuardChoice, encode
+from bot.core.services import Services
+from bot.privacy_guard import Finding, mask, scan
+from bot.privacy_guard.question import guard_question
+from storage import PendingAnswer, Step, User
+
+log = logging.getLogger(__name__)
+
+
+# What the bot says back after a text answer: a catalog key, or None when the next step
+# (or nothing at all) says enough.
+Reply = str | None
+
+
+async def receive_text(
+    services: Services, bot: Bot, user: User, *, message_id: int, text: str, reply_to: int | None
+) -> Reply:
+    """Store a free-text message as the answer to the question it belongs to.
+
+    A reply to an earlier question belongs to that question; otherwise the open one takes it.
+    Text that looks like it identifies a client is held back until the user decides.
+    """
+    checkins = services.storage.checkins
+    if await _stored_before(services, bot, user, message_id):
+        return None
+    target = await checkins.step_by_message(user.user_id, reply_to) if reply_to else None
+    if target is None or target.kind != "question":
+        target = await checkins.open_step(user.user_id)
+    if target is None:
+        return "answer.nothing_open"
+    if target.unsent and (seen := await checkin_flow.last_question(services, target.checkin_id)):
+        return await _answer_seen_then_ask(services, bot, user, seen, target, message_id, text)
+    if target.kind != "question":
+        if text.strip() in {"1", "2", "3", "4", "5"}:
+            await checkin_flow.record_score(services, bot, user, target, int(text.strip()))
+            return None
+        # Words typed while a scale waits belong to the check-in's last question.
+        question = await checkin_flow.last_question(services, target.checkin_id)
+        if question is None:
+            return "answer.tap_scale"
+        target = question
+    if findings := scan(text):
+        await hold_for_guard(services, bot, user, target, message_id, text, findings)
+        return None
+    return await store_answer(services, bot, user, target, message_id, text)
+
+
+async def _answer_seen_then_ask(
+    services: Services,
+    bot: Bot,
+    user: User,
+    seen: Step,
+    unsent: Step,
+    message_id: int,
+    text: str,
+) -> Reply:
+    """The open step never reached the user: their words belong to the question they last
+    saw, and the open step is asked after that."""
+    if findings := scan(text):
+        await hold_for_guard(services, bot, user, seen, message_id, text, findings)
+    elif await store_answer(services, bot, user, seen, message_id, text) is not None:
+        await bot.send_message(
+            user.chat_id, services.texts.text(user.language, "answer.added_earlier")
+        )
+    await checkin_flow.send_step(services, bot, user, unsent)
+    return None
+
+
+async def store_answer(
+    services: Services, bot: Bot, user: User, step: Step, message_id: int, text: str
+) -> Reply:
+    """Store an answer to a question; when it was the open question, ask the next step."""
+    checkins = services.storage.checkins
+    stored = await checkins.add_answer(
+        step=step, message_id=message_id, text=text, now=services.clock.now()
+    )
+    if not stored:
+        return None  # the same message again (a redelivered update)
+    await checkin_flow.engaged(services, step)
+    if step.state == "open":
+        await checkin_flow.drop_buttons(bot, user, step)
+        await checkin_flow.advance(services, bot, user, step.checkin_id)
+        return None
+    waiting = await checkins.open_step(user.user_id)
+    if waiting is not None and waiting.checkin_id == step.checkin_id and waiting.kind != "question":
+        return "answer.added_tap_scale"  # words typed while a scale waits
+    return "answer.added_earlier"
+
+
+async def hold_for_guard(
+    services: Services,
+    bot: Bot,
+    user: User,
+    step: Step,
+    message_id: int,
+    text: str,
+    findings: list[Finding],
+    *,
+    is_edit: bool = False,
+) -> None:
+    """Hold an answer back and ask: store it masked, as written, or rewrite it."""
+    masked = mask(text, findings)
+    pending = PendingAnswer(user.user_id, step.id, message_id, is_edit, text, masked)
+    await services.storage.pending.hold(pending, services.clock.now())
+    texts, lang = services.texts, user.language
+    buttons = [
+        InlineKeyboardButton(
+            texts.text(lang, f"guard.{choice}"),
+            callback_data=encode(GuardChoice(choice, message_id)),
+        )
+        for choice in GUARD_CHOICES
+    ]
+    await bot.send_message(
+        user.chat_id,
+        guard_question(texts, lang, text, findings),
+        parse_mode=ParseMode.HTML,
+        reply_markup=InlineKeyboardMarkup([[b] for b in buttons]),
+        reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=True),
+    )
+
+
+async def receive_edit(
+    services: Services, bot: Bot, user: User, *, message_id: int, text: str
+) -> bool:
+    """An edited message: a stored answer follows the edit (through the guard); True if used."""
+    storage = services.storage
+    held = await storage.pending.take(user.user_id, message_id)
+    if held is not None and not held.is_edit:
+        # The user fixed a message the guard held back: treat the edit as the answer.
+        step = await storage.checkins.step(held.step_id)
+        if step is not None:
+            await _answer_or_hold(services, bot, user, step, message_id, text)
+        return True
+    step = await storage.checkins.step_of_answer(user.user_id, message_id)
+    if step is None:
+        return False  # not an answer (a command, or erased data): nothing to follow
+    if findings := scan(text):
+        await hold_for_guard(services, bot, user, step, message_id, text, findings, is_edit=True)
+        return True
+    return await storage.checkins.edit_answer(user.user_id, message_id, text, services.clock.now())
+
+
+async def resolve_guard(services: Services, bot: Bot, user: User, choice: GuardChoice) -> str:
+    """Carry out the user's choice for a held-back answer; returns the outcome's text key."""
+    storage = services.storage
+    held = await storage.pending.take(user.user_id, choice.message_id)
+    if held is None:
+        return "errors.expired"
+    if choice.choice == "rewrite":
+        return "guard.done_rewrite"
+    text = held.masked if choice.choice == "mask" else held.text
+    outcome = f"guard.done_{choice.choice}"
+    if held.is_edit:
+        await storage.checkins.edit_answer(
+            user.user_id, held.message_id, text, services.clock.now()
+        )
+        return outcome
+    step = await storage.checkins.step(held.step_id)
+    if step is None:
+        return "errors.expired"
+    reply = await store_answer(services, bot, user, step, held.message_id, text)
+    if reply is not None:
+        await bot.send_message(user.chat_id, services.texts.text(user.language, reply))
+    return outcome
+
+
+async def _answer_or_hold(
+    services: Services, bot: Bot, user: User, step: Step, message_id: int, text: str
+) -> None:
+    if findings := scan(text):
+        await hold_for_guard(services, bot, user, step, message_id, text, findings)
+    else:
+        await store_answer(services, bot, user, step, message_id, text)
+
+
+async def _stored_before(services: Services, bot: Bot, user: User, message_id: int) -> bool:
+    """A message whose answer is stored already (replayed after a crash): it is done.
+
+    A crash after storing it may have left its check-in waiting: the next step not opened,
+    or opened but never sent. That step comes now, late rather than never.
+    """
+    checkins = services.storage.checkins
+    step = await checkins.step_of_answer(user.user_id, message_id)
+    if step is None:
+        return False
+    waiting = await checkins.open_step(user.user_id)
+    if waiting is None:
+        checkin = await checkins.get(step.checkin_id)
+        if checkin is not None and not checkin.completed:
+            await checkin_flow.advance(services, bot, user, step.checkin_id)
+    elif waiting.checkin_id == step.checkin_id and waiting.message_id is None:
+        await checkin_flow.send_step(services, bot, user, waiting)
+    return True

@@ -1,0 +1,191 @@
+"""The daily check-in: start it, ask its steps one at a time, store what comes back."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import TelegramError, TimedOut
+
+from bot.checkin import views as render
+from bot.checkin.rotation import plan_checkin
+from bot.core.schedule import local_date
+from bot.core.services import Services
+from storage import Checkin, Step, Trigger, User
+
+log = logging.getLogger(__name__)
+
+StartOutcome = Literal["started", "resent", "done_today"]
+
+
+def today(services: Services, user: User) -> date:
+    """The user's local date now."""
+    return local_date(services.clock.now(), ZoneInfo(user.timezone))
+
+
+async def create_checkin(services: Services, user: User, day: date, trigger: Trigger) -> Checkin:
+    """The check-in of that day: created from the rotation, or the one that already exists."""
+    checkins = services.storage.checkins
+    signpost = services.content.signpost(user.language, user.next_signpost)
+    history = await checkins.rotation_history(user.user_id, signpost.number)
+    plan = plan_checkin(signpost, history, user.questions_per_checkin, services.rng)
+    created = await checkins.create(
+        user_id=user.user_id,
+        local_date=day,
+        signpost=plan.signpost,
+        prompt_index=plan.prompt_index,
+        trigger=trigger,
+        steps=plan.steps,
+        now=services.clock.now(),
+    )
+    existing = created or await checkins.for_date(user.user_id, day)
+    assert existing is not None
+    return existing
+
+
+async def deliver(services: Services, bot: Bot, user: User, checkin: Checkin) -> None:
+    """Send the check-in's first step with the signpost intro. Raises TelegramError.
+
+    A step an earlier attempt opened (and failed to send) is the one sent again: a retry
+    never opens the next step, so the user is asked what the check-in stored.
+    """
+    checkins = services.storage.checkins
+    steps = await checkins.steps(checkin.id)
+    step = next((s for s in steps if s.state == "open"), None)
+    if step is None:
+        step = await checkins.open_next_step(checkin.id, services.clock.now())
+    assert step is not None
+    await send_step(services, bot, user, step, checkin=checkin)
+    await checkins.mark_delivered(checkin.id, services.clock.now())
+
+
+async def start_now(services: Services, bot: Bot, user: User) -> StartOutcome:
+    """/today: today's check-in now, or the question still open."""
+    async with services.user_lock(user.user_id):
+        return await _start_now(services, bot, user)
+
+
+async def _start_now(services: Services, bot: Bot, user: User) -> StartOutcome:
+    checkins = services.storage.checkins
+    checkin = await checkins.for_date(user.user_id, today(services, user))
+    if checkin is not None and not checkin.delivered:  # a scheduled send that failed
+        await deliver(services, bot, user, checkin)
+        return "started"
+    open_step = await checkins.open_step(user.user_id)
+    if checkin is not None and open_step is not None and open_step.checkin_id == checkin.id:
+        await send_step(services, bot, user, open_step)
+        return "resent"
+    if checkin is not None:
+        return "done_today"
+    checkin = await create_checkin(services, user, today(services, user), "on_demand")
+    await deliver(services, bot, user, checkin)
+    return "started"
+
+
+async def send_step(
+    services: Services, bot: Bot, user: User, step: Step, *, checkin: Checkin | None = None
+) -> None:
+    """Ask one step; with `checkin`, the signpost intro comes first in the same message."""
+    texts, lang = services.texts, user.language
+    text = render.step_text(texts, lang, step)
+    if checkin is not None:
+        signpost = services.content.signpost(lang, checkin.signpost)
+        text = render.signpost_intro(texts, lang, signpost, checkin) + "\n\n" + text
+    try:
+        message = await bot.send_message(
+            user.chat_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=render.step_keyboard(texts, lang, step),
+        )
+    except TimedOut:
+        # It may well have arrived: count it as seen, so the answer that follows is its own.
+        await services.storage.checkins.set_step_message(step.id, None)
+        raise
+    await services.storage.checkins.set_step_message(step.id, message.message_id)
+
+
+async def advance(services: Services, bot: Bot, user: User, checkin_id: int) -> None:
+    """Ask the next step, or close the check-in with a thank-you."""
+    checkins = services.storage.checkins
+    step = await checkins.open_next_step(checkin_id, services.clock.now())
+    if step is not None:
+        await send_step(services, bot, user, step)
+        return
+    await checkins.complete(checkin_id, services.clock.now())
+    await bot.send_message(
+        user.chat_id, services.texts.choice(user.language, "checkin.thanks", services.rng)
+    )
+
+
+async def record_score(services: Services, bot: Bot, user: User, step: Step, score: int) -> bool:
+    """Store a scale value and move on; False when the step was no longer open."""
+    closed = await services.storage.checkins.close_step(
+        step.id, state="answered", score=score, now=services.clock.now()
+    )
+    if closed:
+        await engaged(services, step)
+        await _show_closed(services, bot, user, step, score)
+        await advance(services, bot, user, step.checkin_id)
+    return closed
+
+
+async def skip(services: Services, bot: Bot, user: User, step: Step) -> bool:
+    """Skip a step and move on; False when the step was no longer open."""
+    closed = await services.storage.checkins.close_step(
+        step.id, state="skipped", now=services.clock.now()
+    )
+    if closed:
+        await engaged(services, step)
+        await _show_closed(services, bot, user, step, None)
+        await advance(services, bot, user, step.checkin_id)
+    return closed
+
+
+async def engaged(services: Services, step: Step) -> None:
+    """The user took up this signpost: the next check-in brings the next one.
+
+    A check-in left untouched brings the same signpost again, so no signpost is skipped.
+    """
+    await services.storage.users.advance_signpost(step.user_id, step.signpost)
+
+
+async def _show_closed(
+    services: Services, bot: Bot, user: User, step: Step, score: int | None
+) -> None:
+    if step.kind == "question":
+        await drop_buttons(bot, user, step)
+        return
+    if step.message_id is None:
+        return
+    try:
+        await bot.edit_message_text(
+            render.scored_text(services.texts, user.language, step, score),
+            chat_id=user.chat_id,
+            message_id=step.message_id,
+            parse_mode=ParseMode.HTML,
+        )
+    except TelegramError as error:  # the message is gone or unchanged: cosmetic only
+        log.info("could not edit a scale message: %s", error.message)
+
+
+async def drop_buttons(bot: Bot, user: User, step: Step) -> None:
+    """Remove the skip button from an answered question (cosmetic; failures are fine)."""
+    if step.message_id is None:
+        return
+    try:
+        # Without reply_markup, Telegram removes the keyboard.
+        await bot.edit_message_reply_markup(chat_id=user.chat_id, message_id=step.message_id)
+    except TelegramError as error:
+        log.info("could not remove buttons: %s", error.message)
+
+
+async def last_question(services: Services, checkin_id: int) -> Step | None:
+    """The check-in's last question the user was shown."""
+    steps = await services.storage.checkins.steps(checkin_id)
+    questions = [s for s in steps if s.kind == "question" and s.state != "pending" and not s.unsent]
+    return questions[-1] if questions else None

@@ -1,0 +1,55 @@
+"""How check-in steps look on the phone: text and buttons, from catalogs and content."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.core.callbacks import ScaleAnswer, SkipStep, encode
+from bot.core.texts import Catalog
+from prompts import Signpost
+from storage import Checkin, Step
+
+
+def signpost_intro(texts: Catalog, lang: str, signpost: Signpost, checkin: Checkin) -> str:
+    """The header of a check-in: which signpost, its essence and today's prompt."""
+    return texts.text(
+        lang,
+        "checkin.intro",
+        number=signpost.number,
+        title=escape(signpost.title),
+        essence=escape(signpost.essence),
+        prompt=escape(signpost.prompts[checkin.prompt_index]),
+    )
+
+
+def step_text(texts: Catalog, lang: str, step: Step) -> str:
+    """The question of a step, as shown."""
+    if step.kind == "question":
+        return texts.text(lang, "checkin.question", question=escape(step.question_text or ""))
+    return texts.text(lang, f"checkin.{step.kind}")
+
+
+def step_keyboard(texts: Catalog, lang: str, step: Step) -> InlineKeyboardMarkup:
+    """Skip for a question; 1–5 and skip for a scale."""
+    skip = InlineKeyboardButton(
+        texts.text(lang, "checkin.skip"), callback_data=encode(SkipStep(step.id))
+    )
+    if step.kind == "question":
+        return InlineKeyboardMarkup([[skip]])
+    scores = [
+        InlineKeyboardButton(str(n), callback_data=encode(ScaleAnswer(step.id, n)))
+        for n in range(1, 6)
+    ]
+    return InlineKeyboardMarkup([scores, [skip]])
+
+
+def scored_text(texts: Catalog, lang: str, step: Step, score: int | None) -> str:
+    """A scale's message after the tap (or skip), buttons gone."""
+    outcome = (
+        texts.text(lang, "checkin.scored", score=score)
+        if score is not None
+        else texts.text(lang, "checkin.skipped")
+    )
+    return step_text(texts, lang, step) + "\n" + outcome

@@ -1,0 +1,54 @@
+"""What the apology after a failed update can truthfully say: stored or not, and what to do."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from telegram import Update
+
+from bot.core.callbacks import GuardChoice, decode
+from storage import Storage
+
+
+def disk_full(error: BaseException | None) -> bool:
+    """Whether SQLite refused a write because the database or its disk is full."""
+    seen = 0
+    while error is not None and seen < 8:  # the cause chain, bounded
+        if isinstance(error, sqlite3.OperationalError) and "full" in str(error).lower():
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
+async def apology_key(storage: Storage, user_id: int, update: Update, full: bool) -> str:
+    """The catalog key of the apology for an update whose handling failed.
+
+    Looked up in the database, not guessed: an answer (a typed message, or a tap on the
+    guard's question) is "stored" only if it is there now. Anything else (a command, another
+    button) changed nothing the user wrote.
+    """
+    message_id, is_edit = _answer_message(update)
+    if message_id is None:
+        return "apology.full" if full else "apology.other"
+    step = await storage.checkins.step_of_answer(user_id, message_id)
+    if is_edit and step is not None:
+        edited = update.edited_message.text if update.edited_message else None
+        answers = await storage.checkins.answers(step.id)
+        current = next((a.text for a in answers if a.message_id == message_id), None)
+        return "apology.stored" if current == edited else "apology.edit_not_stored"
+    if step is not None:
+        return "apology.stored"
+    return "apology.not_stored_full" if full else "apology.not_stored"
+
+
+def _answer_message(update: Update) -> tuple[int | None, bool]:
+    """The user's message the update tries to store as an answer, and whether it is an edit."""
+    if update.edited_message is not None and update.edited_message.text:
+        return update.edited_message.message_id, True
+    message = update.message
+    if message is not None and message.text and not message.text.startswith("/"):
+        return message.message_id, False
+    query = update.callback_query
+    if query is not None and isinstance(choice := decode(query.data), GuardChoice):
+        return (None, False) if choice.choice == "rewrite" else (choice.message_id, False)
+    return None, False

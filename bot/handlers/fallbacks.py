@@ -1,0 +1,73 @@
+"""/help, unknown commands, things that are not text, and the error handler."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+
+from bot.core.replies import current_user, say
+from bot.core.services import SherpaContext
+from bot.handlers.apology import apology_key, disk_full
+
+log = logging.getLogger(__name__)
+
+
+async def help_command(update: Update, context: SherpaContext) -> None:
+    """/help: what the bot can do."""
+    user, _ = await current_user(update, context)
+    await say(update, context, user, "help")
+
+
+async def unknown_command(update: Update, context: SherpaContext) -> None:
+    """A command we do not know: point to /help."""
+    user, _ = await current_user(update, context)
+    await say(update, context, user, "errors.unknown_command")
+
+
+async def not_text(update: Update, context: SherpaContext) -> None:
+    """Stickers, photos, voice, files, locations: only text is stored."""
+    message = update.effective_message
+    assert message is not None
+    user, _ = await current_user(update, context)
+    key = (
+        "errors.voice"
+        if message.voice or message.video_note or message.audio
+        else "errors.not_text"
+    )
+    await say(update, context, user, key)
+
+
+async def on_error(update: object, context: SherpaContext) -> None:
+    """Log the error (never what the user wrote) and tell the truth: stored or not, and what
+    to do (also when the disk is full); the bot goes on."""
+    error = context.error
+    update_id = update.update_id if isinstance(update, Update) else None
+    full = disk_full(error)
+    log.error(
+        "error while handling update %s: %s%s",
+        update_id,
+        type(error).__name__,
+        " (the database or its disk is full)" if full else "",
+        exc_info=(type(error), error, error.__traceback__) if error else None,
+    )
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if update.effective_chat.type != "private":
+        return
+    services = context.services
+    sender = update.effective_user
+    lang: str = services.settings.default_language
+    key = "apology.unknown"
+    try:
+        # Look the sender up without registering: the failure may follow an erase (/delete).
+        user = await services.storage.users.get(sender.id) if sender else None
+        lang = user.language if user else lang
+        if sender is not None:
+            key = await apology_key(services.storage, sender.id, update, full)
+    except Exception:  # the database cannot even be read: say we cannot tell
+        log.warning("could not check what update %s stored", update_id)
+    try:
+        await context.bot.send_message(update.effective_chat.id, services.texts.text(lang, key))
+    except Exception:  # the apology itself failed (e.g. Telegram is down): already logged
+        log.warning("could not send an apology for update %s", update_id)

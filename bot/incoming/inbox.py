@@ -1,0 +1,100 @@
+"""The durable inbox: an update is stored before Telegram hears it arrived, removed once handled.
+
+PTB's Updater confirms a getUpdates batch with its next getUpdates call, and the webhook answers
+Telegram once `put` returns; both await `update_queue.put(update)` first. So a queue whose `put`
+stores the update in the database before queueing it means: nothing Telegram considers
+delivered exists only in memory. After a crash, post_init queues what is left (replay), and the
+handled-update table keeps a replay from changing anything twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+
+from telegram import Bot, Update
+
+from bot.core.clock import Clock
+from storage import Storage
+
+log = logging.getLogger(__name__)
+
+RETRY_FIRST, RETRY_MOST = 0.5, 30.0  # seconds between attempts to store while the disk fails
+
+
+class DurableUpdateQueue(asyncio.Queue[object]):
+    """The Application's update queue; call `attach` in post_init, before updates arrive."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._storage: Storage | None = None
+        self._clock: Clock | None = None
+        # Queued or being handled: a redelivery of one of these (Telegram resends what it did
+        # not see confirmed) is stored again at most, never handled beside the first.
+        self._in_hand: set[int] = set()
+
+    def attach(self, storage: Storage | None, clock: Clock | None = None) -> None:
+        """Store into this database from now on (None: detached at shutdown)."""
+        self._storage, self._clock = storage, clock
+
+    async def put(self, item: object) -> None:
+        """Store an update, then queue it; keeps trying while storing fails (polling).
+
+        Until this returns, the Updater does not confirm the batch, so Telegram keeps it.
+        """
+        if isinstance(item, Update):
+            delay = RETRY_FIRST
+            while True:
+                try:
+                    await self.store(item)
+                    break
+                except Exception as error:  # a full or locked disk: Telegram keeps the update
+                    log.error("could not store update %s (%s); retrying", item.update_id, error)
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, RETRY_MOST)
+            self._enqueue(item)
+            return
+        await super().put(item)
+
+    async def accept(self, update: Update) -> None:
+        """Store an update, then queue it; raises when it cannot be stored (webhook: 500)."""
+        await self.store(update)
+        self._enqueue(update)
+
+    async def store(self, update: Update) -> None:
+        """Keep the update in the inbox (sealed with the answer key when one is set)."""
+        if self._storage is None or self._clock is None:
+            raise RuntimeError("the inbox is not open")
+        sender = update.effective_user or update.effective_chat
+        await self._storage.inbox.store(
+            update.update_id,
+            sender.id if sender is not None else None,
+            update.to_json(),
+            self._clock.now(),
+        )
+
+    async def handled(self, update: object) -> None:
+        """The update was handled (or skipped as handled before): it leaves the inbox."""
+        if not isinstance(update, Update):
+            return
+        self._in_hand.discard(update.update_id)
+        if self._storage is not None:
+            await self._storage.inbox.remove(update.update_id)
+
+    def _enqueue(self, update: Update) -> None:
+        if update.update_id in self._in_hand:
+            return
+        self._in_hand.add(update.update_id)
+        self.put_nowait(update)  # the queue is unbounded: this never waits
+
+    async def replay(self, bot: Bot) -> int:
+        """Queue what a crash left in the inbox, in update order; returns how many."""
+        assert self._storage is not None
+        waiting = await self._storage.inbox.waiting()
+        for item in waiting:
+            update = Update.de_json(json.loads(item.body), bot)
+            self._enqueue(update)  # stored already; ahead of anything polled after this
+        if waiting:
+            log.info("handling %s updates left in the inbox by the last run", len(waiting))
+        return len(waiting)

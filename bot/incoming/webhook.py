@@ -1,0 +1,153 @@
+"""Webhook mode: our own small aiohttp server in front of the Application.
+
+PTB's run_webhook serves through tornado, which reads a whole body (up to 100 MB) into memory
+before the secret is looked at. Here the secret is checked first (in constant time), a body
+over 1 MB is refused from its Content-Length header before a byte of it is read, a chunked
+body is cut off at 1 MB, and Telegram hears 200 only once the update is in the inbox.
+The lifecycle is PTB's "custom webhook" pattern, in the order run_webhook follows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+from telegram import Update
+from telegram.error import NetworkError
+from telegram.ext import Application
+
+from bot.incoming.inbox import DurableUpdateQueue
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 1024 * 1024  # Telegram's updates are a few kB: 1 MB is generous
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)
+
+
+def webhook_app(application: Application, path: str, secret: str) -> web.Application:
+    """The aiohttp app that takes Telegram's POSTs on `path`."""
+    queue = application.update_queue
+    assert isinstance(queue, DurableUpdateQueue)
+    expected = secret.encode()
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(given, expected):
+            return web.Response(status=403)
+        if request.content_length is not None and request.content_length > MAX_BODY:
+            return web.Response(status=413)  # refused before reading: nothing comes into memory
+        if request.content_type != "application/json":
+            return web.Response(status=403)  # as PTB's server answers
+        try:
+            body = await request.read()  # a chunked body stops at client_max_size
+        except web.HTTPRequestEntityTooLarge:
+            return web.Response(status=413)
+        try:
+            update = Update.de_json(json.loads(body), application.bot)
+        except Exception:  # never log the body: it holds what the user wrote
+            return web.Response(status=400)
+        if update is None:
+            return web.Response(status=400)
+        try:
+            await queue.accept(update)
+        except Exception as error:  # not stored: Telegram sends it again later
+            log.error("could not store update %s (%s)", update.update_id, type(error).__name__)
+            return web.Response(status=500)
+        return web.Response(status=200)
+
+    app = web.Application(client_max_size=MAX_BODY)
+    app.router.add_post(path, receive)
+    if not path.endswith("/"):
+        app.router.add_post(path + "/", receive)  # PTB's server took both
+    return app
+
+
+def run_webhook(
+    application: Application,
+    *,
+    listen: str,
+    port: int,
+    path: str,
+    url: str,
+    secret: str,
+    retries: int,
+) -> None:
+    """Serve until SIGINT/SIGTERM: initialise, post_init, listen, setWebhook, start; then stop."""
+    asyncio.run(_serve(application, listen, port, path, url, secret, retries))
+
+
+async def _serve(
+    application: Application,
+    listen: str,
+    port: int,
+    path: str,
+    url: str,
+    secret: str,
+    retries: int,
+) -> None:
+    stop = asyncio.Event()
+    main = asyncio.current_task()
+    assert main is not None
+
+    def on_signal() -> None:
+        stop.set()
+        if not application.running:  # still starting (maybe waiting for the network)
+            main.cancel()
+
+    loop = asyncio.get_running_loop()
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, on_signal)
+    # lingering_time=0: the rest of a refused body is not read, the connection just closes.
+    runner = web.AppRunner(webhook_app(application, path, secret), lingering_time=0)
+    initialized = False
+    try:
+        await _retrying(application.initialize, retries, "start")
+        initialized = True
+        if application.post_init:
+            await application.post_init(application)
+        await runner.setup()
+        await web.TCPSite(runner, listen, port).start()
+        await _retrying(
+            lambda: application.bot.set_webhook(
+                url=url, allowed_updates=Update.ALL_TYPES, secret_token=secret
+            ),
+            retries,
+            "set the webhook",
+        )
+        await application.start()
+        await stop.wait()
+    except asyncio.CancelledError:
+        if not stop.is_set():
+            raise
+    finally:
+        await runner.cleanup()  # no new updates; what is queued is handled by stop()
+        if application.running:
+            await application.stop()
+            if application.post_stop:
+                await application.post_stop(application)
+        if initialized:
+            await application.shutdown()
+            if application.post_shutdown:
+                await application.post_shutdown(application)
+
+
+async def _retrying(action: Callable[[], Awaitable[Any]], retries: int, what: str) -> None:
+    """Retry while Telegram is unreachable (a reboot before the network is up), with back-off."""
+    delay = 1.0
+    for attempt in range(retries + 1):
+        try:
+            await action()
+            return
+        except NetworkError as error:
+            if attempt == retries:
+                raise
+            log.warning("could not %s (%s); retrying in %.0f s", what, error.message, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30.0)

@@ -1,0 +1,157 @@
+"""The weekly verrekijker and the midweek nudge: gather, compose, draw off the loop, send."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date, timedelta
+from functools import partial
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, TelegramError
+
+from bot.checkin.flow import today
+from bot.core.callbacks import VerrekijkerView, encode
+from bot.core.services import Services
+from bot.delivery.parts import Parts
+from bot.verrekijker import (
+    DEFAULT_WEEKS,
+    build_overview,
+    build_week,
+    caption,
+    render_next,
+    render_overview,
+    render_week,
+    split_messages,
+    week_start,
+)
+from bot.verrekijker.chart import render_chart
+from storage import ReflectionDay, User
+
+log = logging.getLogger(__name__)
+
+MESSAGE_LIMIT = 4096
+
+
+def compose(
+    services: Services, user: User, history: list[ReflectionDay], view: str, week: date
+) -> list[str]:
+    """The text of one view ("week", "weeks" or "all") of a week, as messages."""
+    lang, texts, content = user.language, services.texts, services.content
+    overview = build_overview(history, week, content, None if view == "all" else DEFAULT_WEEKS)
+    if view == "week":
+        sections = render_week(build_week(history, week, content), lang, texts, content)
+    else:
+        sections = render_overview(overview, lang, texts)
+    return split_messages([*sections, render_next(overview, lang, texts, content)])
+
+
+def keyboard(services: Services, user: User, view: str, week: date) -> InlineKeyboardMarkup:
+    """Zoom in / out, previous / next week, everything since the start."""
+    texts, lang = services.texts, user.language
+
+    def button(key: str, target_view: str, target_week: date) -> InlineKeyboardButton:
+        label = texts.text(lang, key)
+        if target_view == view and target_week == week:
+            label = "✓ " + label
+        data = encode(VerrekijkerView(target_view, target_week))
+        return InlineKeyboardButton(label, callback_data=data)
+
+    navigation = [button("weekly.previous", view, week - timedelta(weeks=1))]
+    if week < current_week(services, user):
+        navigation.append(button("weekly.next", view, week + timedelta(weeks=1)))
+    return InlineKeyboardMarkup(
+        [
+            [button("weekly.zoom_in", "week", week), button("weekly.zoom_out", "weeks", week)],
+            navigation,
+            [button("weekly.all", "all", week)],
+        ]
+    )
+
+
+def current_week(services: Services, user: User) -> date:
+    """Monday of the user's current local week."""
+    return week_start(today(services, user))
+
+
+async def load_history(services: Services, user: User, week: date) -> list[ReflectionDay]:
+    """Everything up to the end of the week in view (older weeks feed the zoom out)."""
+    return await services.storage.history.history(user.user_id, until=week + timedelta(days=6))
+
+
+async def send_verrekijker(
+    services: Services, bot: Bot, user: User, week: date, parts: Parts | None = None
+) -> None:
+    """The picture with a short caption, then the week view with its buttons.
+
+    The chart is drawn in a worker thread; if the photo cannot be sent, the text still goes.
+    With `parts` (from the outbox), a retry sends only what an earlier attempt did not.
+    """
+    parts = parts or Parts()
+    history = await load_history(services, user, week)
+    await parts.send(partial(_send_picture, services, bot, user, history, week))
+    messages = compose(services, user, history, "week", week)
+    for position, text in enumerate(messages):
+        last = position == len(messages) - 1
+        await parts.send(
+            partial(
+                bot.send_message,
+                user.chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard(services, user, "week", week) if last else None,
+            )
+        )
+
+
+async def _send_picture(
+    services: Services, bot: Bot, user: User, history: list[ReflectionDay], week: date
+) -> None:
+    """The week's chart; a picture that cannot be drawn or sent is left out, not retried."""
+    lang, texts, content = user.language, services.texts, services.content
+    week_view = build_week(history, week, content)
+    baseline = build_overview(history, week, content, DEFAULT_WEEKS).baseline
+    loop = asyncio.get_running_loop()
+    try:
+        png = await loop.run_in_executor(
+            services.charts, render_chart, week_view, baseline, lang, texts
+        )
+        await bot.send_photo(
+            user.chat_id,
+            InputFile(png, filename="verrekijker.png"),
+            caption=caption(week_view, lang, texts),
+        )
+    except Forbidden:
+        raise
+    except (TelegramError, ValueError, RuntimeError) as error:
+        log.warning(
+            "verrekijker picture not sent to user %s (%s); text follows",
+            user.user_id,
+            type(error).__name__,
+        )
+
+
+async def view_text(services: Services, user: User, view: str, week: date) -> str:
+    """One message-sized text of a view, for editing the message with the buttons."""
+    history = await load_history(services, user, week)
+    messages = compose(services, user, history, view, week)
+    if len(messages) == 1:
+        return messages[0]
+    more = "\n\n" + services.texts.text(user.language, "weekly.more")
+    return split_messages([messages[0]], MESSAGE_LIMIT - len(more))[0] + more
+
+
+async def nudge_needed(services: Services, user: User, day: date) -> bool:
+    """A nudge helps only when nothing was reflected yet this week and no check-in came today."""
+    storage = services.storage
+    if await storage.history.reflection_days(user.user_id, week_start(day), day) > 0:
+        return False
+    checkin = await storage.checkins.for_date(user.user_id, day)
+    return checkin is None or not checkin.delivered
+
+
+async def send_nudge(services: Services, bot: Bot, user: User) -> None:
+    """A gentle midweek word; the outbox makes sure it comes at most once a week."""
+    text = services.texts.choice(user.language, "weekly.nudge", services.rng)
+    await bot.send_message(user.chat_id, text, parse_mode=ParseMode.HTML)

@@ -1,0 +1,119 @@
+"""The real Application polling a local Bot API stand-in, on a clock moved by hand.
+
+Shared by `python -m bot try` and the end-to-end tests, so both exercise exactly the
+handlers, jobs and HTTP path that run in production.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+
+from telegram import Update
+from telegram.ext import Application, TypeHandler
+
+from bot.app import build_application, build_services, purge_expired
+from bot.config import Settings
+from bot.core.clock import ManualClock
+from bot.core.services import Services
+from bot.delivery import reader as dispatch
+from bot.teams import digest as team_digest
+from standin import StandIn
+
+SETTLE_TIMEOUT = 10.0
+QUICK_RETRIES = (0.01, 0.02, 0.04)
+
+
+class Sandbox:
+    """Runs the bot against `api` with a manual clock; `settle()` waits until it is idle."""
+
+    def __init__(self, settings: Settings, api: StandIn, clock: ManualClock) -> None:
+        self.settings = settings
+        self.api = api
+        self.clock = clock
+        self.services: Services = build_services(settings, clock)
+        self.application: Application = build_application(
+            settings, self.services, token=api.token, base_url=api.base_url
+        )
+        self._handled = 0
+        self._progress = asyncio.Event()
+        # The very first group: it tells settle() an update was taken up (even a duplicate).
+        self.application.add_handler(TypeHandler(Update, self._seen), group=-100)
+
+    @classmethod
+    def settings_for(cls, database: Path, **overrides: object) -> Settings:
+        """Settings for a sandbox: a given database, no token needed."""
+        # _env_file=None: a developer's .env must not leak into tests or the demo.
+        return Settings(_env_file=None, database_path=database, **overrides)  # type: ignore[call-arg]
+
+    async def start(self) -> None:
+        """Start as run_polling does: initialise, post_init (opens the database), poll, start."""
+        app = self.application
+        await app.initialize()
+        assert app.post_init is not None and app.updater is not None
+        await app.post_init(app)
+        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        await app.start()
+        assert self.services.worker is not None
+        self.services.worker.quick_retries = QUICK_RETRIES  # the same logic, shorter waits
+
+    async def stop(self) -> None:
+        """Stop as run_polling does; post_shutdown closes the database."""
+        app = self.application
+        assert app.updater is not None and app.post_stop and app.post_shutdown
+        if app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+            await app.post_stop(app)
+        await app.shutdown()
+        await app.post_shutdown(app)
+
+    async def __aenter__(self) -> Sandbox:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    async def settle(self) -> None:
+        """Wait until every update pushed to the stand-in has been fully handled."""
+        target = self.api.last_update_id
+        await self.api.wait_delivered(SETTLE_TIMEOUT)
+        async with asyncio.timeout(SETTLE_TIMEOUT):
+            while self._handled < target:
+                self._progress.clear()
+                await self._progress.wait()
+            await self.application.update_queue.join()
+
+    async def run_schedule(self) -> int:
+        """Run the schedule reader now and deliver what it queued; returns how many were sent.
+
+        The periodic job and the worker do the same in the background; this waits for them.
+        """
+        outbox = self.services.storage.outbox
+        before = (await outbox.health()).counts.get("sent", 0)
+        await dispatch.enqueue_due(self.services)
+        await team_digest.enqueue_due(self.services)
+        assert self.services.worker is not None
+        await self.services.worker.drain()
+        return (await outbox.health()).counts.get("sent", 0) - before
+
+    async def run_retention(self) -> int:
+        """Run the nightly retention job now."""
+        return await purge_expired(self.services)
+
+    async def jump_to_next_due(self) -> datetime | None:
+        """Move the clock to the next scheduled moment of anyone (None if nothing is scheduled).
+
+        Call run_schedule() afterwards to deliver what fell due.
+        """
+        moment = await self.services.storage.users.next_due_moment()
+        if moment is not None:
+            self.clock.set(moment)
+        return moment
+
+    async def _seen(self, update: Update, _context: object) -> None:
+        self._handled = max(self._handled, update.update_id)
+        self._progress.set()
