@@ -8,7 +8,8 @@ from telegram import Update
 
 from bot.core.replies import current_user, say
 from bot.core.services import SherpaContext
-from bot.handlers.apology import apology_key, disk_full
+from bot.handlers.apology import apology_key
+from storage.errors import disk_full
 
 log = logging.getLogger(__name__)
 

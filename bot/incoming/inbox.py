@@ -17,10 +17,15 @@ from telegram import Bot, Update
 
 from bot.core.clock import Clock
 from storage import Storage
+from storage.errors import disk_full
 
 log = logging.getLogger(__name__)
 
 RETRY_FIRST, RETRY_MOST = 0.5, 30.0  # seconds between attempts to store while the disk fails
+# A full disk does not clear by itself within seconds: after this many attempts the update is
+# handled unstored, so the practitioner hears the truth ("not stored: the storage is full")
+# instead of silence, while their words are still in their own chat.
+FULL_DISK_ATTEMPTS = 3
 
 
 class DurableUpdateQueue(asyncio.Queue[object]):
@@ -44,12 +49,16 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         Until this returns, the Updater does not confirm the batch, so Telegram keeps it.
         """
         if isinstance(item, Update):
-            delay = RETRY_FIRST
+            delay, attempts = RETRY_FIRST, 0
             while True:
                 try:
                     await self.store(item)
                     break
                 except Exception as error:  # a full or locked disk: Telegram keeps the update
+                    attempts += 1
+                    if disk_full(error) and attempts >= FULL_DISK_ATTEMPTS:
+                        log.error("inbox full: handling update %s unstored", item.update_id)
+                        break
                     log.error("could not store update %s (%s); retrying", item.update_id, error)
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, RETRY_MOST)
