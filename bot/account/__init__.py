@@ -1,0 +1,1 @@
+"""Onboarding and settings: language, days, time, timezone, pauses, retention, schedule."""

@@ -1,0 +1,1 @@
+"""The real Application over real HTTP against the stand-in, on a manual clock."""

@@ -1,0 +1,1 @@
+"""Real processes: `python -m bot ...` started, killed and restarted."""

@@ -1,0 +1,1 @@
+"""The Bot API stand-in itself: spec checks, faults, rate limits."""

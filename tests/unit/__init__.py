@@ -1,0 +1,1 @@
+"""Pure logic, without Telegram or a database: rules, rendering, parsing, content."""

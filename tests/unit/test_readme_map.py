@@ -1,0 +1,58 @@
+"""The README's map of the code names every package and every top-level module of bot/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TOP = ("bot", "standin", "storage", "prompts")
+
+
+def _map() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it is built", 1)[1]
+    return section.split("```", 2)[1]  # the first code block of that section
+
+
+def _entries() -> set[str]:
+    """Paths the map names: each line's first word, nested under the folders above it."""
+    names: set[str] = set()
+    stack: list[tuple[int, str]] = []
+    for line in _map().splitlines():
+        match = re.match(r"( *)(\S+)", line)
+        if not match:
+            continue
+        depth, word = len(match.group(1)), match.group(2)
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        path = "".join(folder for _, folder in stack) + word
+        names.add(path.rstrip("/"))
+        if word.endswith("/"):
+            stack.append((depth, word))
+    return names
+
+
+def _packages_and_top_modules() -> set[str]:
+    found: set[str] = set()
+    for top in TOP:
+        for init in (ROOT / top).rglob("__init__.py"):
+            found.add(init.parent.relative_to(ROOT).as_posix())
+    found |= {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "bot").glob("*.py")
+        if p.name != "__init__.py"
+    }
+    return found
+
+
+def test_the_readme_map_names_every_package_and_top_level_module():
+    missing = _packages_and_top_modules() - _entries()
+    assert not missing, f"add these to the README's map (How it is built): {sorted(missing)}"
+
+
+def test_the_readme_map_names_nothing_that_is_gone():
+    gone = {
+        entry for entry in _entries() if entry.split("/")[0] in TOP and not (ROOT / entry).exists()
+    }
+    assert not gone, f"the README's map names what no longer exists: {sorted(gone)}"
