@@ -6,6 +6,8 @@ import asyncio
 from collections import Counter
 from datetime import timedelta
 
+import pytest
+
 from standin import FakeUser
 from tests.helpers import DUE_MONDAY, World, add_due_users, onboard
 
@@ -29,6 +31,7 @@ def _checkins(world: World) -> Counter[int]:
     )
 
 
+@pytest.mark.slow
 async def test_fan_out_under_telegrams_limits_with_replies_going_first(world: World):
     world.api.rate_limit(global_per_second=30, per_chat_per_second=1.0)
     ann: FakeUser = world.api.user(1001, "Ann")
@@ -63,6 +66,7 @@ async def test_fan_out_under_telegrams_limits_with_replies_going_first(world: Wo
     assert len(between) <= 10 and len(after) >= 30
 
 
+@pytest.mark.slow
 async def test_a_429_is_obeyed_and_nothing_is_dropped(world: World):
     ids = await _seed_due_users(world, 20)
     world.api.fail_next("sendMessage", 429, retry_after=1, count=2)
@@ -91,6 +95,7 @@ async def test_blocked_and_vanished_chats_are_marked_inactive_and_left_alone(wor
     assert (await storage.users.get(ids[0])).active
 
 
+@pytest.mark.slow
 async def test_a_timed_out_send_is_recorded_as_ambiguous_not_repeated(world: World):
     ids = await _seed_due_users(world, 1)
     world.api.time_out_next("sendMessage", after=8.0, delivered=True)

@@ -23,6 +23,8 @@ from standin.sandbox import Sandbox
 from storage import new_key
 from tests.helpers import World, answer_checkin, onboard
 
+pytestmark = pytest.mark.slow  # each erase waits out a reader that holds a snapshot
+
 SECRET = "Het gesprek met de moeder van Lotte liep vast"
 PHONE = "0470 12 34 56"
 

@@ -537,18 +537,21 @@ async def run_fuzz(root: Path, data: st.DataObject, kinds: frozenset[str] | None
 # -- the properties ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=examples(35))
 @given(data=st.data())
 async def test_any_text_and_command(tmp_path: Path, data: st.DataObject) -> None:
     await run_fuzz(tmp_path, data, frozenset({"text", "command", "reply", "edit", "media"}))
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=examples(35))
 @given(data=st.data())
 async def test_forged_and_stale_callback_data(tmp_path: Path, data: st.DataObject) -> None:
     await run_fuzz(tmp_path, data, frozenset({"press", "stale", "tap", "command"}))
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=examples(25))
 @given(data=st.data())
 async def test_unknown_updates_edits_and_groups(tmp_path: Path, data: st.DataObject) -> None:
@@ -556,6 +559,7 @@ async def test_unknown_updates_edits_and_groups(tmp_path: Path, data: st.DataObj
     await run_fuzz(tmp_path, data, kinds)
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=examples(35))
 @given(data=st.data())
 async def test_everything_mixed(tmp_path: Path, data: st.DataObject) -> None:
@@ -590,6 +594,7 @@ async def test_an_erased_user_stays_erased_when_the_last_edit_fails(world: World
     assert await world.bot.services.storage.users.get(ATTACKER) is None
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
     reason="python-telegram-bot parses a getUpdates batch as a whole: one update it cannot "

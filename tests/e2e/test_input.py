@@ -159,6 +159,7 @@ async def test_a_stranger_typing_first_gets_the_welcome(world: World):
     assert "Sherpa" in world.last_text(cem)
 
 
+@pytest.mark.slow
 async def test_a_short_telegram_outage_is_ridden_out_within_the_tick(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -169,6 +170,7 @@ async def test_a_short_telegram_outage_is_ridden_out_within_the_tick(world: Worl
     assert len(intros) == 1
 
 
+@pytest.mark.slow
 async def test_a_longer_outage_leaves_the_message_for_a_later_tick(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from datetime import timedelta
 
+import pytest
+
 from tests.helpers import World, answer_checkin, onboard
 
 
@@ -67,6 +69,7 @@ async def test_delete_asks_first_and_then_erases_everything(world: World):
     assert await storage.users.get(ann.id) is None
 
 
+@pytest.mark.slow
 async def test_operator_export_writes_the_files(world: World, tmp_path):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -191,6 +194,7 @@ async def test_undo_removes_the_last_answer(world: World):
     assert [s.state for s in steps[:2]] == ["answered", "skipped"]
 
 
+@pytest.mark.slow
 async def test_retention_erases_old_checkins_nightly_and_keeps_the_rest(world: World):
     ann, bob = world.api.user(1001, "Ann"), world.api.user(1002, "Bob")
     start = world.clock.now()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from tests.helpers import DUE_MONDAY, MONDAY, World, answer_checkin, onboard
 
 
@@ -205,6 +207,7 @@ async def test_dated_pause_ends_by_itself(world: World):
     assert user.next_due_at == DUE_MONDAY + timedelta(days=2)  # Wednesday 16:30
 
 
+@pytest.mark.slow
 async def test_the_ten_signposts_come_in_order_and_start_again(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)

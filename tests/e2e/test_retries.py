@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from standin import FakeUser
 from tests.helpers import DUE_MONDAY, World, answer_checkin, onboard
 
@@ -45,6 +47,7 @@ async def assert_answer_follows_the_question_seen(world: World, ann: FakeUser) -
     assert question in seen and answers == ["Ik bleef rustig bij haar."]
 
 
+@pytest.mark.slow
 async def test_a_checkin_whose_first_send_failed_is_sent_again_as_it_was(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -54,6 +57,7 @@ async def test_a_checkin_whose_first_send_failed_is_sent_again_as_it_was(world: 
     await assert_answer_follows_the_question_seen(world, ann)
 
 
+@pytest.mark.slow
 async def test_today_after_a_timed_out_send_asks_the_open_question_again(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -104,6 +108,7 @@ async def test_words_typed_after_a_lost_question_stay_with_the_one_seen(world: W
     }
 
 
+@pytest.mark.slow
 async def test_a_verrekijker_resumes_after_the_picture_instead_of_sending_it_again(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)

@@ -27,6 +27,7 @@ def photos(world: World, user: FakeUser) -> list:
     return [m for m in world.api.messages(user) if m.kind == "photo"]
 
 
+@pytest.mark.slow
 async def test_on_a_wednesday_with_a_checkin_no_nudge_comes_beside_it(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)  # Monday to Friday, 16:30

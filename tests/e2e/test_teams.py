@@ -6,6 +6,8 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.teams import digest as team_digest
 from standin import FakeChat, FakeUser, SentMessage
 from tests.helpers import World, answer_checkin, onboard
@@ -127,6 +129,7 @@ def offer_index(world: World, user: FakeUser, offer: SentMessage) -> int:
     return ids.index(offer.message_id)
 
 
+@pytest.mark.slow
 async def test_weeks_met_missed_frozen_paused_and_a_milestone_with_a_group(world: World):
     ann, bob, cem, group = await team_with_group(world)
     assert "Deze groep hoort nu bij Team Noord" in world.last_text(group)
@@ -210,6 +213,7 @@ async def _three(world: World) -> tuple[FakeUser, FakeUser, FakeUser, str]:
     return ann, bob, cem, code
 
 
+@pytest.mark.slow
 async def test_leave_hand_over_remove_and_the_last_one_out_closes_the_team(world: World):
     ann, bob, cem, _ = await _three(world)
     storage = world.bot.services.storage

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from standin import FakeUser
 from tests.e2e.test_teams import (
     LINK,
@@ -58,6 +60,7 @@ async def test_in_a_team_of_two_nothing_bob_does_shows_to_ann(world: World):
     assert digests(world, ann) == [] and digests(world, bob) == []
 
 
+@pytest.mark.slow
 async def test_counts_in_a_larger_team_change_once_a_day_and_never_count_pauses(world: World):
     ann, bob, cem, dora = await _team(world, 4)
     world.clock.set(at(WEEK1, 9, 30))
@@ -74,6 +77,7 @@ async def test_counts_in_a_larger_team_change_once_a_day_and_never_count_pauses(
     assert "1 van 4" in world.last_text(dora)
 
 
+@pytest.mark.slow
 async def test_a_removed_member_cannot_rejoin_with_the_old_link(world: World):
     ann, bob, _cem = await _team(world, 3)
     old = LINK.search(_created(world, ann)).group(1)
@@ -144,6 +148,7 @@ async def test_the_join_screen_says_what_others_can_infer(world: World):
     assert "What others can infer" in english.text and "guess" in english.text
 
 
+@pytest.mark.slow
 async def test_the_settled_week_of_a_team_of_three_shows_the_outcome_but_no_counts(world: World):
     ann, bob, cem = await _team(world, 3)
     group = world.api.group(-1001, "Team Noord")

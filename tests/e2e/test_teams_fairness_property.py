@@ -17,6 +17,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,8 @@ from standin.sandbox import Sandbox
 from tests.conftest import MONDAY_MORNING, SPEC
 from tests.e2e.test_teams import WEEK1, at, create_team, digest_time, digests, join, member
 from tests.helpers import World
+
+pytestmark = pytest.mark.slow  # hypothesis examples, each a whole bot run
 
 NAMES = ("Ann", "Bob", "Cem")
 OUTSIDER = (9, "Dan")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.teams import service
 from bot.teams.progress import week_progress
 from standin import FakeChat, FakeUser
@@ -86,6 +88,7 @@ async def test_an_admin_of_several_teams_picks_the_group_team_in_private(world: 
     assert (await storage.teams.by_group(group.id)).name == "Team Zuid"
 
 
+@pytest.mark.slow
 async def test_the_schedule_reader_sends_the_team_digest(world: World):
     ann, bob, cem = (world.api.user(i, n) for i, n in ((1, "Ann"), (2, "Bob"), (3, "Cem")))
     for user in (ann, bob, cem):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.core.callbacks import TeamAction, TeamJoin, encode
 from bot.teams import actions
 from standin import FakeChat, FakeUser
@@ -36,6 +38,7 @@ def toasts(world: World, count: int) -> list[str | None]:
     return [c.params.get("text") for c in world.api.calls_to("answerCallbackQuery")[-count:]]
 
 
+@pytest.mark.slow
 async def test_no_answer_score_or_missing_name_reaches_anyone_else(world: World):
     ann, bob, cem, group = await team_with_group(world)
     # Ann reflects with her own words and low scores on three days; Bob only once.
@@ -82,6 +85,7 @@ async def test_outsiders_guessing_codes_are_throttled_and_see_nothing(world: Wor
     assert "Geheim Team" not in "".join(world.texts(dan)[:-1])
 
 
+@pytest.mark.slow
 async def test_forged_buttons_show_nothing_and_change_nothing(world: World):
     ann, bob, dan = world.api.user(1, "Ann"), world.api.user(2, "Bob"), world.api.user(4, "Dan")
     for user in (ann, bob, dan):
@@ -135,6 +139,7 @@ async def test_forged_buttons_show_nothing_and_change_nothing(world: World):
     assert "Ann" not in seen
 
 
+@pytest.mark.slow
 async def test_stale_buttons_stop_working_when_the_role_or_membership_is_gone(world: World):
     ann, bob, cem = (world.api.user(i, n) for i, n in ((1, "Ann"), (2, "Bob"), (3, "Cem")))
     for user in (ann, bob, cem):

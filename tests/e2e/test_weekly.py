@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from tests.helpers import DUE_MONDAY, World, answer_checkin, onboard
 
 FRIDAY_1700 = datetime(2026, 3, 6, 16, 0, tzinfo=UTC)  # 17:00 in Brussels
@@ -27,6 +29,7 @@ def photos(world: World, user) -> list:
     return [m for m in world.api.messages(user) if m.kind == "photo"]
 
 
+@pytest.mark.slow
 async def test_the_verrekijker_arrives_friday_1700_local_once_with_a_picture(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -51,6 +54,7 @@ async def test_the_verrekijker_arrives_friday_1700_local_once_with_a_picture(wor
     assert user.next_verrekijker_at == FRIDAY_1700 + timedelta(weeks=1)
 
 
+@pytest.mark.slow
 async def test_buttons_zoom_out_and_move_between_weeks_by_editing_the_message(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -94,6 +98,7 @@ async def test_an_empty_week_gets_a_short_kind_verrekijker(world: World):
     assert len(world.last_text(ann)) < 1500
 
 
+@pytest.mark.slow
 async def test_when_the_photo_fails_the_text_still_arrives(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -115,6 +120,7 @@ async def test_week_command_moves_the_verrekijker(world: World):
     assert "/week vr 17:00" in world.last_text(ann)
 
 
+@pytest.mark.slow
 async def test_the_nudge_comes_midweek_only_when_nothing_was_reflected(world: World):
     ann, bob, cem = (world.api.user(i, n) for i, n in ((1001, "Ann"), (1002, "Bob"), (1003, "Cem")))
     for user in (ann, bob, cem):

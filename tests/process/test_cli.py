@@ -24,6 +24,7 @@ def _run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Complete
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("env", "variable"),
     [
@@ -47,6 +48,7 @@ def test_a_bad_setting_stops_the_start_with_one_line_and_status_2(tmp_path, env,
     assert "not-a-token" not in result.stderr  # a malformed token is still a secret
 
 
+@pytest.mark.slow
 def test_help_lists_the_commands(tmp_path):
     result = _run(["--help"], {}, tmp_path)
     assert result.returncode == 0
@@ -56,6 +58,7 @@ def test_help_lists_the_commands(tmp_path):
         assert _run([command, "--help"], {}, tmp_path).returncode == 0
 
 
+@pytest.mark.slow
 def test_migrate_creates_the_database_and_is_idempotent(tmp_path):
     env = {"DATABASE_PATH": str(tmp_path / "nested" / "db.sqlite3")}
     first = _run(["migrate"], env, tmp_path)

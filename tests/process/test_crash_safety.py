@@ -10,9 +10,13 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from standin import StandIn
 from storage import Storage
 from tests.helpers import add_due_users
+
+pytestmark = pytest.mark.slow  # real processes, started and stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 USERS = 200

@@ -102,6 +102,7 @@ def _order(result: subprocess.CompletedProcess[str]):
     return lambda p: printed.index(str(p))
 
 
+@pytest.mark.slow
 def test_an_empty_private_folder_of_ours_is_used(database, tmp_path):
     out = tmp_path / "ready"
     out.mkdir(mode=0o700)
@@ -109,6 +110,7 @@ def test_an_empty_private_folder_of_ours_is_used(database, tmp_path):
     assert len(list(out.iterdir())) == 3
 
 
+@pytest.mark.slow
 def test_a_world_writable_folder_is_refused(database, tmp_path):
     out = tmp_path / "shared"
     out.mkdir()
@@ -117,6 +119,7 @@ def test_a_world_writable_folder_is_refused(database, tmp_path):
     assert list(out.iterdir()) == [] and _mode(out) == 0o777
 
 
+@pytest.mark.slow
 def test_a_folder_readable_by_the_group_is_refused(database, tmp_path):
     out = tmp_path / "team"
     out.mkdir()
@@ -124,6 +127,7 @@ def test_a_folder_readable_by_the_group_is_refused(database, tmp_path):
     _refused(_export(database, out), out, "open to group or others")
 
 
+@pytest.mark.slow
 def test_a_folder_that_is_not_empty_is_refused(database, tmp_path):
     out = tmp_path / "busy"
     out.mkdir(mode=0o700)
@@ -133,6 +137,7 @@ def test_a_folder_that_is_not_empty_is_refused(database, tmp_path):
     assert (out / "notes.txt").read_text() == "mine"
 
 
+@pytest.mark.slow
 @as_root
 def test_a_folder_owned_by_another_account_is_refused(database, tmp_path):
     out = tmp_path / "theirs"
@@ -142,6 +147,7 @@ def test_a_folder_owned_by_another_account_is_refused(database, tmp_path):
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_planted_symlink_inside_the_folder_is_not_followed(database, tmp_path):
     out = tmp_path / "planted"
     out.mkdir(mode=0o700)
@@ -153,6 +159,7 @@ def test_a_planted_symlink_inside_the_folder_is_not_followed(database, tmp_path)
     assert victim.read_text() == "someone else's file"
 
 
+@pytest.mark.slow
 def test_a_folder_that_is_a_symlink_is_refused(database, tmp_path):
     target = tmp_path / "elsewhere"
     target.mkdir(mode=0o700)
@@ -162,6 +169,7 @@ def test_a_folder_that_is_a_symlink_is_refused(database, tmp_path):
     assert list(target.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_file_another_account_created_beforehand_is_not_written_into(database, tmp_path):
     out = tmp_path / "prepared"
     out.mkdir(mode=0o700)
@@ -175,6 +183,7 @@ def test_a_file_another_account_created_beforehand_is_not_written_into(database,
     assert all(p.stat().st_size == 0 for p in out.iterdir())
 
 
+@pytest.mark.slow
 def test_out_naming_a_file_is_refused(database, tmp_path):
     out = tmp_path / "export.md"
     out.write_text("keep me")
@@ -182,12 +191,14 @@ def test_out_naming_a_file_is_refused(database, tmp_path):
     assert out.read_text() == "keep me"
 
 
+@pytest.mark.slow
 def test_a_parent_that_is_a_file_is_refused(database, tmp_path):
     (tmp_path / "plain").write_text("a file")
     out = tmp_path / "plain" / "request"
     _refused(_export(database, out), out, "cannot")
 
 
+@pytest.mark.slow
 def test_an_unknown_user_creates_nothing(database, tmp_path):
     out = tmp_path / "nobody-here"
     result = _export(database, out, user=999)
@@ -197,6 +208,7 @@ def test_an_unknown_user_creates_nothing(database, tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_a_link_planted_after_the_checks_is_not_followed(tmp_path):
     # The folder is checked once; each file is then created new, relative to the opened folder.
     victim = tmp_path / "victim.txt"

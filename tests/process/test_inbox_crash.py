@@ -12,12 +12,16 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.app import build_services
 from bot.checkin import flow as checkin_flow
 from standin import StandIn
 from standin.sandbox import Sandbox
 from storage import Storage, new_key
 from tests.helpers import add_due_users
+
+pytestmark = pytest.mark.slow  # real processes, started and stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 USERS = 200

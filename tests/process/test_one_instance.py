@@ -9,7 +9,11 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import pytest
+
 from standin import StandIn
+
+pytestmark = pytest.mark.slow  # real processes, started and stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 

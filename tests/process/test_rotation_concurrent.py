@@ -15,7 +15,11 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from random import Random
 
+import pytest
+
 from storage import AnswerCipher, NewStep, PendingAnswer, Storage, new_key, parse_key
+
+pytestmark = pytest.mark.slow  # real processes, started and stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)

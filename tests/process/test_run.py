@@ -9,6 +9,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import pytest
+
 from standin import StandIn
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,6 +122,7 @@ async def test_webhook_mode_checks_the_secret_and_handles_updates(tmp_path):
     assert secret not in stderr.decode()
 
 
+@pytest.mark.slow
 def test_webhook_mode_needs_its_settings(tmp_path):
     import subprocess
 

@@ -16,6 +16,8 @@ import pytest
 
 from storage import Storage
 
+pytestmark = pytest.mark.slow  # real processes, started and stopped
+
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = ("run", "migrate", "status")
 

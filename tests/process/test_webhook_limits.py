@@ -11,8 +11,11 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 
 from standin import StandIn
+
+pytestmark = pytest.mark.slow  # real processes, started and stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "a-secret-of-sufficient-length_42"

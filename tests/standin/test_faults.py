@@ -269,6 +269,7 @@ async def test_clear_faults_lifts_the_rate_limit(api: StandIn, bot: Bot) -> None
     assert len(api.messages(1001)) == 4
 
 
+@pytest.mark.slow
 async def test_on_real_time_a_client_that_waits_gets_through() -> None:
     async with StandIn(spec=SPEC) as api:  # the default clock: time.monotonic
         api.user(1001)

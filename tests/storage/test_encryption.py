@@ -133,6 +133,7 @@ def _cli(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Complete
     )
 
 
+@pytest.mark.slow
 async def test_cli_new_key_rotate_key_and_a_wrong_key_at_start(tmp_path):
     key = _cli(["new-key"], {}, tmp_path).stdout.strip()
     parse_key(key)

@@ -346,6 +346,7 @@ def test_scan_never_raises_on_any_text(text: str) -> None:
     check_findings(text)
 
 
+@pytest.mark.slow
 @settings(deadline=timedelta(seconds=2), max_examples=300)
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join))
 def test_scan_never_raises_on_detail_like_text(text: str) -> None:

@@ -106,6 +106,7 @@ def _labelled_details() -> list[tuple[str, str, str]]:
 DETECTED = _labelled_details()
 
 
+@pytest.mark.slow
 @given(st.sampled_from(DETECTED).flatmap(lambda c: st.tuples(st.just(c), pasted(*c[::2]))))
 def test_a_detected_detail_is_still_detected_when_pasted(
     case: tuple[tuple[str, str, str], tuple[str, int, int]],

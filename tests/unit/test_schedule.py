@@ -406,12 +406,14 @@ def _check_properties(after: datetime, local: time, days: frozenset[int], tz: Zo
     assert result == _oracle_next(after, local, days, tz)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(after=afters, local=minute_times, days=day_sets, tz=zones)
 def test_property_random(after: datetime, local: time, days: frozenset[int], tz: ZoneInfo) -> None:
     _check_properties(after, local, days, tz)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=near_transition(), days=day_sets)
 def test_property_near_transitions(

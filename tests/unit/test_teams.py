@@ -109,6 +109,7 @@ def _build(raw) -> list[MemberWeek]:
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(raw=_members, week=_weeks, extra=_instants, who=st.integers(0, 4), goal=st.integers(1, 7))
 def test_one_more_reflection_never_lowers_the_weeks_progress(raw, week, extra, who, goal):
@@ -127,6 +128,7 @@ def test_one_more_reflection_never_lowers_the_weeks_progress(raw, week, extra, w
     assert reflection_days(more[who].moments, week, BRUSSELS) >= own_before
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(
     raw=_members,

@@ -356,6 +356,7 @@ def _plain_words(text: str) -> list[str]:
     return _TAGS.sub("", text).split()
 
 
+@pytest.mark.slow
 @given(st.lists(SECTION, min_size=1, max_size=8), st.integers(60, 600))
 def test_split_keeps_every_word_in_order_within_the_limit(sections, limit):
     messages = split_messages(sections, limit=limit)
@@ -366,6 +367,7 @@ def test_split_keeps_every_word_in_order_within_the_limit(sections, limit):
         assert not re.search(r"&[#\w]*$", m) and not re.search(r"<[^>]*$", m)
 
 
+@pytest.mark.slow
 @given(st.lists(SECTION, min_size=1, max_size=8), st.integers(200, 600))
 def test_a_section_that_fits_is_never_split(sections, limit):
     messages = split_messages(sections, limit=limit)

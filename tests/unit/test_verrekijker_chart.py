@@ -28,6 +28,7 @@ def test_an_empty_week_renders_a_png_of_the_designed_size(lang):
     assert png_size(data) == (WIDTH, HEIGHT)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_year_of_history_renders_the_same_bytes_twice(lang):
     days = year_of_answers()
