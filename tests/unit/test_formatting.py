@@ -8,7 +8,7 @@ import pytest
 
 from bot.account import views
 from bot.core import formatting
-from bot.core.texts import Catalog, CatalogError
+from bot.core.texts import LANGUAGES, Catalog, CatalogError
 from storage import User
 
 MONDAY = date(2026, 11, 30)
@@ -113,3 +113,9 @@ def test_a_counted_phrase_without_its_other_form_is_refused_at_start(catalog):
         del texts["verrekijker.days.other"]
     with pytest.raises(CatalogError, match=r"verrekijker\.days.*other"):
         Catalog(entries).check()
+
+
+def test_every_catalog_language_has_a_babel_locale():
+    # Until the languages are named once (storage's set), the two must not drift apart.
+    assert set(formatting.LOCALE_NAMES) == set(LANGUAGES)
+    assert {formatting.locale(lang).language for lang in LANGUAGES} == set(LANGUAGES)
