@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.account.parsing import format_days
+from bot.core import formatting
 from bot.core.callbacks import SettingChoice, encode
 from bot.core.texts import Catalog
 from storage import User
@@ -52,7 +53,7 @@ def language_screen(texts: Catalog, user: User, *, welcome: bool) -> Screen:
 def days_screen(texts: Catalog, user: User) -> Screen:
     """Toggle weekdays; 'done' moves on."""
     lang = user.language
-    names = texts.entries[lang]["weekdays_short"]
+    names = formatting.weekday_names(lang, short=True)
     toggles = [_button(_mark(names[d], d in user.days), "day", str(d)) for d in range(7)]
     done = _button(texts.text(lang, "setup.done_button"), "days", "ok")
     text = texts.text(lang, "setup.days", days=format_days(user.days, lang))
@@ -92,7 +93,7 @@ def pause_screen(texts: Catalog, user: User) -> Screen:
         rows = [[_button(texts.text(lang, "settings.resume_button"), "pause", "off")]]
     else:
         rows = [
-            [_button(texts.text(lang, "settings.pause_days", days=n), "pause", str(n))]
+            [_button(texts.count(lang, "settings.pause_days", n), "pause", str(n))]
             for n in (1, 7, 14)
         ] + [[_button(texts.text(lang, "settings.pause_open"), "pause", "open")]]
     rows.append([_button(texts.text(lang, "settings.back"), "menu", "main")])
@@ -102,7 +103,7 @@ def pause_screen(texts: Catalog, user: User) -> Screen:
 def verrekijker_screen(texts: Catalog, user: User) -> Screen:
     """The weekly moment (day and time) and the midweek nudge switch."""
     lang = user.language
-    names = texts.entries[lang]["weekdays_short"]
+    names = formatting.weekday_names(lang, short=True)
     days = [_button(_mark(names[d], d == user.verrekijker_day), "wday", str(d)) for d in range(7)]
     current = user.verrekijker_time.strftime("%H:%M")
     times = [
@@ -174,7 +175,7 @@ def settings_summary(texts: Catalog, user: User) -> str:
         time=user.checkin_time.strftime("%H:%M"),
         timezone=user.timezone,
         questions=user.questions_per_checkin,
-        week_day=texts.entries[lang]["weekdays"][user.verrekijker_day],
+        week_day=formatting.weekday_names(lang)[user.verrekijker_day],
         week_time=user.verrekijker_time.strftime("%H:%M"),
         nudges=texts.text(lang, "settings.on" if user.nudges else "settings.off"),
         retention=retention_label(texts, lang, user.retention_months),
@@ -198,13 +199,9 @@ def next_checkin_line(texts: Catalog, user: User) -> str:
 
 def format_moment(texts: Catalog, lang: str, local: datetime) -> str:
     """A local moment in words: 'maandag 1 december om 16:30'."""
-    weekdays = texts.entries[lang]["weekdays"]
-    months = texts.entries[lang]["months"]
     return texts.text(
         lang,
         "schedule.moment",
-        weekday=weekdays[local.weekday()],
-        day=local.day,
-        month=months[local.month - 1],
+        date=formatting.day_words(lang, local.date(), weekday=True),
         time=time(local.hour, local.minute).strftime("%H:%M"),
     )

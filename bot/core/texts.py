@@ -7,6 +7,9 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from random import Random
+from typing import Any
+
+from bot.core.formatting import plural_form, plural_forms
 
 LANGUAGES = ("nl", "en")
 
@@ -15,7 +18,7 @@ class CatalogError(Exception):
     """A catalog is missing a key or its placeholders differ between languages."""
 
 
-def _flatten(table: dict, prefix: str = "") -> dict[str, str | list[str]]:
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str | list[str]]:
     flat: dict[str, str | list[str]] = {}
     for key, value in table.items():
         name = f"{prefix}{key}"
@@ -60,7 +63,7 @@ class Catalog:
         return catalog
 
     def check(self) -> None:
-        """Every key in every language, with the same placeholders."""
+        """Every key in every language, with the same placeholders; every plural form there."""
         reference = self.entries[LANGUAGES[0]]
         for lang in LANGUAGES[1:]:
             other = self.entries[lang]
@@ -70,6 +73,12 @@ class Catalog:
             for key, value in reference.items():
                 if _fields(value) != _fields(other[key]):
                     raise CatalogError(f"bot/locales/{lang}.toml: {key!r} placeholders differ")
+        for lang, entries in self.entries.items():
+            # A table with a 'one' key is a counted phrase: it needs every form the language's
+            # plural rule can choose ('other' as well in Dutch and English).
+            for key in sorted({k.removesuffix(".one") for k in entries if k.endswith(".one")}):
+                if missing := sorted(f for f in plural_forms(lang) if f"{key}.{f}" not in entries):
+                    raise CatalogError(f"bot/locales/{lang}.toml: {key!r} lacks forms {missing}")
 
     def text(self, lang: str, key: str, **values: object) -> str:
         """One message, filled in."""
@@ -77,6 +86,14 @@ class Catalog:
         if isinstance(value, list):
             raise KeyError(f"{key} is a list; use choice()")
         return value.format(**values)
+
+    def count(self, lang: str, key: str, n: int, **values: object) -> str:
+        """A counted phrase: '1 dag' or '3 dagen', the form chosen by the language's plural rule.
+
+        `key` names a table with a text per CLDR plural category ('one', 'other'); the count
+        fills `{n}`, and `values` any other placeholder.
+        """
+        return self.text(lang, f"{key}.{plural_form(lang, n)}", n=n, **values)
 
     def choice(self, lang: str, key: str, rng: Random, **values: object) -> str:
         """One of several variants of a message (e.g. the thank-you), filled in."""

@@ -7,9 +7,9 @@ shown follows `privacy`: no counts below four members, no outcome below three, n
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
+from bot.core import formatting
 from bot.core.texts import Catalog
 from bot.teams.privacy import shown, week_members
 from bot.teams.streak import Streak, StreakWeek, milestone
@@ -25,18 +25,14 @@ def streak_line(texts: Catalog, lang: str, weeks: int) -> str:
     """The streak in one line."""
     if weeks == 0:
         return texts.text(lang, "teams.streak_none")
-    if weeks == 1:
-        return texts.text(lang, "teams.streak_one")
-    return texts.text(lang, "teams.streak", weeks=weeks)
+    return texts.count(lang, "teams.streak", weeks)
 
 
 def freeze_line(texts: Catalog, lang: str, streak: Streak) -> str:
     """Whether the freeze is ready, or in how many weeks."""
     if streak.freeze_in == 0:
         return texts.text(lang, "teams.freeze_ready")
-    if streak.freeze_in == 1:
-        return texts.text(lang, "teams.freeze_wait_one")
-    return texts.text(lang, "teams.freeze_wait", weeks=streak.freeze_in)
+    return texts.count(lang, "teams.freeze_wait", streak.freeze_in)
 
 
 def team_block(
@@ -81,12 +77,6 @@ def offer(texts: Catalog, lang: str, team: Team, members: int, shown_as: str) ->
     )
 
 
-def date_label(texts: Catalog, lang: str, day: date) -> str:
-    """A date as "2 maart" / "2 March"."""
-    months = texts.entries[lang]["months"]
-    return f"{day.day} {months[day.month - 1]}"
-
-
 def digest(texts: Catalog, lang: str, team: Team, week: TeamWeek, result: StreakWeek) -> str:
     """The weekly team message: the goal met or not, counts in a larger team, the streak.
 
@@ -96,7 +86,7 @@ def digest(texts: Catalog, lang: str, team: Team, week: TeamWeek, result: Streak
     members = week_members(week)
     counted = shown(members) == "counts"
     counts = {"on_track": week.on_track, "members": members, "goal": team.goal_days}
-    when = date_label(texts, lang, week.week_start)
+    when = formatting.day_words(lang, week.week_start)  # "2 maart" / "2 March"
     title = texts.text(lang, "teams.digest_title", name=team_name(team), date=when)
     if week.outcome == "met":
         outcome = texts.text(lang, "teams.digest_met", goal=team.goal_days)

@@ -102,7 +102,7 @@ def _scales(fig: Figure, week: WeekView, say: Voice) -> None:
     ax.set_xlim(-0.4, 6.4)
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(list(days))
-    ax.set_xticklabels(say.items("weekdays_short", area=""), fontsize=SMALL, color=INK)
+    ax.set_xticklabels(say.weekdays(), fontsize=SMALL, color=INK)
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.tick_params(axis="y", labelsize=SMALL, labelcolor=MUTED, length=0)
     ax.tick_params(axis="x", length=0, pad=8)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.core import formatting
 from bot.core.texts import Catalog
 
 AREA = "verrekijker"
@@ -34,39 +35,38 @@ class Voice:
         """A verrekijker text, filled in."""
         return self.texts.text(self.lang, f"{AREA}.{key}", **values)
 
-    def items(self, key: str, area: str = AREA) -> list[str]:
-        """A list entry of a catalog (weekday names, months, short labels)."""
-        value = self.texts.entries[self.lang][f"{area}.{key}" if area else key]
+    def items(self, key: str) -> list[str]:
+        """A list entry of the verrekijker catalog (the signposts' short labels)."""
+        value = self.texts.entries[self.lang][f"{AREA}.{key}"]
         if not isinstance(value, list):
             raise KeyError(f"{key} is not a list")
         return value
 
     def count(self, key: str, n: int) -> str:
         """'1 dag' or '3 dagen': the singular or plural of a counted phrase."""
-        return self(f"{key}.{'one' if n == 1 else 'other'}", n=n)
+        return self.texts.count(self.lang, f"{AREA}.{key}", n)
 
     def number(self, value: float | None) -> str:
         """A score average with one decimal in the language's style; a dash when there is none."""
         if value is None:
             return self("dash")
-        return f"{value:.1f}".replace(".", self("decimal"))
+        return formatting.decimal(self.lang, value)
 
     def joined(self, parts: list[str]) -> str:
         """'a, b en c': a list in running text."""
-        if len(parts) <= 1:
-            return "".join(parts)
-        return f"{', '.join(parts[:-1])} {self('and')} {parts[-1]}"
+        return formatting.listing(self.lang, parts)
 
     def weekday(self, day: date, short: bool = False) -> str:
-        """The weekday's name ('maandag', or 'ma' when short) from the general catalog."""
-        return self.items("weekdays_short" if short else "weekdays", area="")[day.weekday()]
+        """The weekday's name ('maandag', or 'ma' when short)."""
+        return formatting.weekday_name(self.lang, day, short)
+
+    def weekdays(self) -> list[str]:
+        """The short day names, Monday first: the chart's axis."""
+        return formatting.weekday_names(self.lang, short=True)
 
     def date(self, day: date, year: bool = False) -> str:
         """'2 maart' (or '2 maart 2026' with the year): a date in running text."""
-        month = self.items("months", area="")[day.month - 1]
-        if year:
-            return self("date_year", day=day.day, month=month, year=day.year)
-        return self("date", day=day.day, month=month)
+        return formatting.day_words(self.lang, day, year=year)
 
     def short(self, signpost: int) -> str:
         """The short name of a signpost (at most 12 characters), for the chart and the overview."""

@@ -60,7 +60,7 @@ async def test_settings_buttons_change_a_setting(world: World):
     await world.tap(ann, "Aantal vragen")
     await world.tap(ann, "1")
     await world.tap(ann, "Pauze")
-    await world.tap(ann, "Pauze: 7 dag(en)")
+    await world.tap(ann, "Pauze: 7 dagen")  # Babel picks the plural: no more "dag(en)"
     user = await world.bot.services.storage.users.get(ann.id)
     assert user.checkin_time == time(20, 0) and user.questions_per_checkin == 1
     assert user.paused and user.paused_until == DUE_MONDAY.date() + timedelta(days=6)

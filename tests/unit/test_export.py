@@ -495,6 +495,6 @@ def test_every_export_text_the_code_asks_for_exists():
     package = Path(export.__file__).parent
     source = "".join(p.read_text("utf-8") for p in sorted(package.glob("*.py")))
     found = set(re.findall(r"\"export\.(\w+)\"", source))
-    assert len(found) >= 10  # the package's modules really were read
+    assert len(found) >= 9  # the package's modules really were read (the date is Babel's now)
     wanted = found | {"skipped", "unanswered"}
     assert wanted <= set(tomllib.loads((LOCALES / "export.nl.toml").read_text("utf-8")))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from itertools import groupby
 
+from bot.core import formatting
 from bot.core.texts import Catalog
 from bot.data_rights.export.common import _language, _local, _ordered, _prompt, _signpost
 from prompts import Content
@@ -43,16 +44,9 @@ def _inline(text: str) -> str:
     return " ".join(text.split()).replace("\\", "\\\\").replace("*", "\\*")
 
 
-def _date_words(texts: Catalog, lang: str, day: date) -> str:
-    """'maandag 2 maart 2026' / 'Monday 2 March 2026', from the shared weekday and month names."""
-    return texts.text(
-        lang,
-        "export.date",
-        weekday=texts.entries[lang]["weekdays"][day.weekday()],
-        day=day.day,
-        month=texts.entries[lang]["months"][day.month - 1],
-        year=day.year,
-    )
+def _date_words(lang: str, day: date) -> str:
+    """'maandag 2 maart 2026' / 'Monday 2 March 2026', in the language's own names (Babel)."""
+    return formatting.day_words(lang, day, weekday=True, year=True)
 
 
 def _scales(steps: Sequence[ExportedStep], texts: Catalog, lang: str) -> str | None:
@@ -84,7 +78,7 @@ def _checkin_markdown(
 ) -> list[str]:
     """The blocks of one check-in: heading, prompt, questions with answers, scales."""
     signpost = _signpost(content, lang, checkin.signpost)
-    when = _date_words(texts, lang, checkin.local_date)
+    when = _date_words(lang, checkin.local_date)
     where = (
         texts.text(lang, "export.signpost", number=checkin.signpost, title=signpost.title)
         if signpost
@@ -120,7 +114,7 @@ def export_markdown(
 ) -> bytes:
     """A readable journal in the user's language: by week (from Monday), then by day."""
     lang = _language(user)
-    today = _date_words(texts, lang, _local(user, exported_at).date())
+    today = _date_words(lang, _local(user, exported_at).date())
     blocks = [
         f"# {texts.text(lang, 'export.title')}",
         texts.text(lang, "export.exported", date=today),
@@ -132,7 +126,7 @@ def export_markdown(
     else:
         blocks.append(texts.text(lang, "export.intro"))
     for week, days in groupby(ordered, key=lambda c: _monday(c.local_date)):
-        blocks.append(f"## {texts.text(lang, 'export.week', date=_date_words(texts, lang, week))}")
+        blocks.append(f"## {texts.text(lang, 'export.week', date=_date_words(lang, week))}")
         for checkin in days:
             blocks += _checkin_markdown(checkin, content, texts, lang)
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
