@@ -25,6 +25,7 @@ from telegram.ext import (
 from bot.account import flow as accounts
 from bot.account import handlers as setup
 from bot.account import shortcuts as preferences
+from bot.care import handlers as care
 from bot.checkin import handlers as checkin
 from bot.config import Settings
 from bot.core.clock import Clock, SystemClock
@@ -64,8 +65,10 @@ COMMANDS = (
     "undo",
     "export",
     "delete",
+    "support",
     "help",
 )
+MENU_NAMES = {("support", "nl"): "steun"}  # a command may have its own name per language
 PRIVATE = filters.ChatType.PRIVATE
 
 
@@ -127,6 +130,7 @@ def build_application(
     add(CommandHandler("undo", privacy.undo, filters=PRIVATE))
     add(CommandHandler("export", privacy.export_command, filters=PRIVATE))
     add(CommandHandler("delete", privacy.delete_command, filters=PRIVATE))
+    add(CommandHandler(("steun", "support"), care.support_command, filters=PRIVATE))
     add(CommandHandler("help", misc.help_command, filters=PRIVATE))
     add(MessageHandler(PRIVATE & filters.COMMAND, misc.unknown_command))
     add(CallbackQueryHandler(checkin.step_button, pattern=r"^[ak]:"))
@@ -259,7 +263,10 @@ async def _set_command_menus(application: Application, services: Services) -> No
     """One command menu per language; a failure here must not stop the bot."""
     for lang in (None, *LANGUAGES):
         shown = lang or services.settings.default_language
-        commands = [BotCommand(c, services.texts.text(shown, f"commands.{c}")) for c in COMMANDS]
+        commands = [
+            BotCommand(MENU_NAMES.get((c, shown), c), services.texts.text(shown, f"commands.{c}"))
+            for c in COMMANDS
+        ]
         try:
             await application.bot.set_my_commands(commands, language_code=lang)
         except TelegramError as error:

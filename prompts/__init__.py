@@ -5,9 +5,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 LANGUAGES = ("nl", "en")
 SIGNPOST_COUNT = 10
@@ -20,9 +28,12 @@ _HERE = Path(__file__).resolve().parent
 _MODEL = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 
-def _text(limit: int) -> Any:
-    """Type of a non-empty text of at most `limit` characters (models strip whitespace first)."""
-    return Annotated[str, Field(min_length=1, max_length=limit)]
+# Non-empty texts with a length limit (the models strip whitespace first). Plain aliases,
+# so a type checker reads them as str.
+Title = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+Essence = Annotated[str, StringConstraints(min_length=1, max_length=140)]
+PromptText = Annotated[str, StringConstraints(min_length=1, max_length=280)]
+QuestionText = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 
 
 class Signpost(BaseModel):
@@ -30,11 +41,11 @@ class Signpost(BaseModel):
 
     model_config = _MODEL
     number: int = Field(ge=1, le=SIGNPOST_COUNT, strict=True)
-    title: _text(40)
-    essence: _text(140)
+    title: Title
+    essence: Essence
     tags: tuple[Tag, ...] = Field(min_length=1)
-    prompts: tuple[_text(280), ...] = Field(min_length=4)
-    questions: tuple[_text(120), ...] = Field(min_length=6)
+    prompts: tuple[PromptText, ...] = Field(min_length=4)
+    questions: tuple[QuestionText, ...] = Field(min_length=6)
 
     @field_validator("tags", "prompts", "questions")
     @classmethod

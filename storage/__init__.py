@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from storage.care import CareRepository, ScalePair
 from storage.checkins import CheckinRepository
 from storage.crypto import AnswerCipher, CipherError, new_key, parse_key
 from storage.db import Database, DatabaseUnavailable, unusable
@@ -66,6 +67,7 @@ __all__ = [
     "ReflectionDay",
     "Removal",
     "RotationHistory",
+    "ScalePair",
     "Step",
     "Storage",
     "Team",
@@ -97,6 +99,7 @@ class Storage:
         self.team_weeks = TeamWeekRepository(db)
         self.team_guard = TeamGuardRepository(db)
         self.pauses = PauseRepository(db)
+        self.care = CareRepository(db)
         self.applied: list[str] = []
 
     @classmethod

@@ -11,6 +11,7 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import TelegramError, TimedOut
 
+from bot.care import ladder as care
 from bot.checkin import views as render
 from bot.checkin.rotation import plan_checkin
 from bot.core.schedule import local_date
@@ -110,16 +111,14 @@ async def send_step(
 
 
 async def advance(services: Services, bot: Bot, user: User, checkin_id: int) -> None:
-    """Ask the next step, or close the check-in with a thank-you."""
+    """Ask the next step, or close the check-in (thanks, or care after a low score)."""
     checkins = services.storage.checkins
     step = await checkins.open_next_step(checkin_id, services.clock.now())
     if step is not None:
         await send_step(services, bot, user, step)
         return
     await checkins.complete(checkin_id, services.clock.now())
-    await bot.send_message(
-        user.chat_id, services.texts.choice(user.language, "checkin.thanks", services.rng)
-    )
+    await care.send_closing(services, bot, user, checkin_id)
 
 
 async def record_score(services: Services, bot: Bot, user: User, step: Step, score: int) -> bool:

@@ -41,7 +41,8 @@ def compose(
     lang, texts, content = user.language, services.texts, services.content
     overview = build_overview(history, week, content, None if view == "all" else DEFAULT_WEEKS)
     if view == "week":
-        sections = render_week(build_week(history, week, content), lang, texts, content)
+        week_view = build_week(history, week, content)
+        sections = render_week(week_view, lang, texts, content, user.timezone)
     else:
         sections = render_overview(overview, lang, texts)
     return split_messages([*sections, render_next(overview, lang, texts, content)])

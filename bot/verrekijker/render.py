@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.care.ladder import ladder
 from bot.core.texts import Catalog
-from bot.verrekijker.summary import needs_support
+from bot.verrekijker.summary import low_scales_of, needs_support
 from bot.verrekijker.text import Section, Voice
 from bot.verrekijker.views import Overview, Quote, WeekView
 from bot.verrekijker.weeks import week_number
@@ -60,7 +61,20 @@ def _lenses(say: Voice, view: WeekView) -> Section:
     return Section(say("lenses.title"), "\n".join(lines))
 
 
-def _boundaries(say: Voice, view: WeekView) -> Section:
+def _energy_was_low(view: WeekView) -> bool:
+    """A week that calls for support with low energie in it: support gets its own heading."""
+    return needs_support(view) and "energy" in low_scales_of(view)
+
+
+def _support(say: Voice, view: WeekView, timezone: str | None) -> Section:
+    """Support under its own heading, worded for low energie (and grenzen, if both were low)."""
+    key = "both" if low_scales_of(view) == {"energy", "boundaries"} else "energy"
+    days = say.count("days", len(view.low_days))
+    text = say(f"support.{key}", days=days)
+    return Section(say("support.title"), text + "\n\n" + ladder(say.texts, say.lang, timezone))
+
+
+def _boundaries(say: Voice, view: WeekView, timezone: str | None) -> Section:
     """The grenzen scale, what was written on the boundaries signpost, and care when needed."""
     scored = [(s.boundaries, s.day) for s in view.scales if s.boundaries is not None]
     lines = []
@@ -78,15 +92,19 @@ def _boundaries(say: Voice, view: WeekView) -> Section:
         answers = say.count("answers", len(view.boundary_quotes))
         lines.append(say("boundaries.written", answers=answers))
         lines += (_quote(say, q) for q in view.boundary_quotes)
-    if needs_support(view):
+    if needs_support(view) and not _energy_was_low(view):
         lines.append(say("boundaries.care", days=say.count("days", len(view.low_days))))
-    elif view.boundary_quotes:
+        lines.append("\n" + ladder(say.texts, say.lang, timezone))
+    elif view.boundary_quotes and not needs_support(view):
         lines.append(say("boundaries.calm"))
     return Section(say("boundaries.title"), "\n".join(lines))
 
 
-def render_week(view: WeekView, lang: str, texts: Catalog, content: Content) -> list[Section]:
-    """Zoom in: the header, the answers per signpost, the three lenses and the boundaries."""
+def render_week(
+    view: WeekView, lang: str, texts: Catalog, content: Content, timezone: str | None = None
+) -> list[Section]:
+    """Zoom in: the header, the answers per signpost, the three lenses, the boundaries and,
+    after a low week, support (the helplines of the timezone's country; both without one)."""
     say = Voice(texts, lang)
     sections = [_header(say, view)]
     if view.empty:
@@ -100,15 +118,22 @@ def render_week(view: WeekView, lang: str, texts: Catalog, content: Content) -> 
         sections.append(Section(heading, "\n".join(_quote(say, q) for q in group.quotes)))
     if view.answers:
         sections.append(_lenses(say, view))
-    sections.append(_boundaries(say, view))
+    sections.append(_boundaries(say, view, timezone))
+    if _energy_was_low(view):
+        sections.append(_support(say, view, timezone))
     return sections
 
 
 def render_summary(
-    view: WeekView, overview: Overview, lang: str, texts: Catalog, content: Content
+    view: WeekView,
+    overview: Overview,
+    lang: str,
+    texts: Catalog,
+    content: Content,
+    timezone: str | None = None,
 ) -> list[Section]:
     """The weekly message: zoom in, zoom out and next week's question; short when empty."""
-    sections = render_week(view, lang, texts, content)
+    sections = render_week(view, lang, texts, content, timezone)
     if not view.empty:
         sections += render_overview(overview, lang, texts)
     sections.append(render_next(overview, lang, texts, content))

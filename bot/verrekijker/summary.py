@@ -61,6 +61,16 @@ def low_days(scales: Iterable[DayScales], low: int = LOW_SCORE) -> tuple[date, .
     )
 
 
+def low_scales_of(view: WeekView, low: int = LOW_SCORE) -> frozenset[str]:
+    """Which scales ('energy', 'boundaries') were at or below `low` on some day of the week."""
+    return frozenset(
+        scale
+        for s in view.scales
+        for scale in ("energy", "boundaries")
+        if (score := getattr(s, scale)) is not None and score <= low
+    )
+
+
 def needs_support(view: WeekView, threshold: int = LOW_DAYS) -> bool:
     """True when the week had `threshold` or more low days: time for the gentle line."""
     return len(view.low_days) >= threshold

@@ -44,7 +44,7 @@ async def test_scheduled_checkin_arrives_at_local_time_and_answers_are_stored(wo
     world.clock.set(DUE_MONDAY)
     assert await world.bot.run_schedule() == 1
     intro = world.last_text(ann)
-    assert "Richtingsaanwijzer 1/10" in intro
+    assert "Richtingsaanwijzer 1 ·" in intro
     assert world.api.last_message(ann).button_labels == ["Overslaan"]
 
     await answer_checkin(world, ann, "Ik luisterde eerst.", "Ik vroeg wat ze zelf wilde.")
@@ -91,11 +91,11 @@ async def test_an_untouched_checkin_brings_the_same_signpost_again(world: World)
     await world.bot.run_schedule()  # Monday: signpost 1, left unanswered
     world.clock.set(DUE_MONDAY + timedelta(days=1))
     await world.bot.run_schedule()
-    assert "Richtingsaanwijzer 1/10" in world.last_text(ann)
+    assert "Richtingsaanwijzer 1 ·" in world.last_text(ann)
     await answer_checkin(world, ann, "a", "b")
     world.clock.set(DUE_MONDAY + timedelta(days=2))
     await world.bot.run_schedule()
-    assert "Richtingsaanwijzer 2/10" in world.last_text(ann)
+    assert "Richtingsaanwijzer 2 ·" in world.last_text(ann)
 
 
 async def test_edited_answer_updates_the_stored_answer(world: World):
@@ -217,7 +217,7 @@ async def test_the_ten_signposts_come_in_order_and_start_again(world: World):
         world.clock.set(DUE_MONDAY + timedelta(days=day, hours=-5))  # mornings, before 16:30
         await world.say(ann, "/today")
         header = next(t for t in reversed(world.texts(ann)) if "Richtingsaanwijzer" in t)
-        seen.append(int(header.split("Richtingsaanwijzer ")[1].split("/")[0]))
+        seen.append(int(header.split("Richtingsaanwijzer ")[1].split(" ")[0]))
         await world.say(ann, "kort")
         await world.tap(ann, "Overslaan")
         await world.tap(ann, "Overslaan")
@@ -227,7 +227,7 @@ async def test_the_ten_signposts_come_in_order_and_start_again(world: World):
 async def test_every_private_command_is_in_the_menu_of_both_languages(world: World):
     from telegram.ext import CommandHandler
 
-    from bot.app import COMMANDS
+    from bot.app import COMMANDS, MENU_NAMES
 
     registered = {
         command
@@ -236,6 +236,8 @@ async def test_every_private_command_is_in_the_menu_of_both_languages(world: Wor
         if isinstance(handler, CommandHandler)
         for command in handler.commands
     }
-    assert registered - {"start"} == set(COMMANDS)
+    assert registered - {"start"} == set(COMMANDS) | set(MENU_NAMES.values())
     for call in world.api.calls_to("setMyCommands"):
-        assert [c["command"] for c in call.params["commands"]] == list(COMMANDS)
+        lang = call.params.get("language_code") or "nl"  # the default menu is the default's
+        expected = [MENU_NAMES.get((c, lang), c) for c in COMMANDS]
+        assert [c["command"] for c in call.params["commands"]] == expected

@@ -153,7 +153,7 @@ async def test_weeks_met_missed_frozen_paused_and_a_milestone_with_a_group(world
     await reflect(world, week2 + timedelta(days=1), ann)
     await digest_time(world, week2 + timedelta(weeks=1))
     second = digests(world, bob)[-1]
-    assert "bevriezer hield de reeks warm" in second and "op koers" not in second
+    assert "joker in: de reeks loopt gewoon door" in second and "op koers" not in second
     assert "Reeks: 1 week" in second
 
     # Week 3: everyone; week 4: Cem pauses and is excused.
@@ -177,20 +177,20 @@ async def test_weeks_met_missed_frozen_paused_and_a_milestone_with_a_group(world
     await reflect(world, week5 + timedelta(days=1), ann, bob)
     await digest_time(world, week5 + timedelta(weeks=1))
     fifth = digests(world, cem)[-1]
-    assert "4 weken op rij!" in fifth and "hele team" in fifth
+    assert "4 weken op rij!" in fifth and "De top blijft van wie jullie begeleiden" in fifth
 
     # Week 6: missed, and four weeks after the first freeze the team has a new one.
     week6 = week5 + timedelta(weeks=1)
     await reflect(world, week6, ann)
     await digest_time(world, week6 + timedelta(weeks=1))
-    assert "bevriezer" in digests(world, ann)[-1] and "Reeks: 4 weken" in digests(world, ann)[-1]
+    assert "joker" in digests(world, ann)[-1] and "Reeks: 4 weken" in digests(world, ann)[-1]
 
     # Week 7: missed again, no freeze left: the streak starts over, without blame.
     week7 = week6 + timedelta(weeks=1)
     await reflect(world, week7 + timedelta(days=3), cem)
     await digest_time(world, week7 + timedelta(weeks=1))
     last = digests(world, bob)[-1]
-    assert "Het doel lukte deze week niet" in last and "De reeks begint opnieuw" in last
+    assert "kwam het weekdoel er niet" in last and "De reeks begint opnieuw" in last
     assert "Cem" not in last and "Ann" not in last
 
     # One digest per week, never twice: not on another tick, not after a restart.

@@ -88,7 +88,7 @@ def test_try_runs_a_whole_conversation_without_a_token(tmp_path):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "In welke taal" in out and "the clock jumps to" in out
-    assert "Richtingsaanwijzer 1/10" in out and "Energie" in out and "→ 3/5" in out
+    assert "Richtingsaanwijzer 1 ·" in out and "Energie" in out and "→ 3/5" in out
     assert not list(tmp_path.iterdir())  # the demo leaves no database behind
 
 
