@@ -13,6 +13,7 @@ from telegram.error import TelegramError, TimedOut
 
 from bot.checkin import views as render
 from bot.checkin.rotation import plan_checkin
+from bot.core.replies import send
 from bot.core.schedule import local_date
 from bot.core.services import Services
 from storage import Checkin, Step, Trigger, User
@@ -96,12 +97,7 @@ async def send_step(
         signpost = services.content.signpost(lang, checkin.signpost)
         text = render.signpost_intro(texts, lang, signpost, checkin) + "\n\n" + text
     try:
-        message = await bot.send_message(
-            user.chat_id,
-            text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=render.step_keyboard(texts, lang, step),
-        )
+        message = await send(bot, user.chat_id, text, render.step_keyboard(texts, lang, step))
     except TimedOut:
         # It may well have arrived: count it as seen, so the answer that follows is its own.
         await services.storage.checkins.set_step_message(step.id, None)
@@ -117,9 +113,8 @@ async def advance(services: Services, bot: Bot, user: User, checkin_id: int) -> 
         await send_step(services, bot, user, step)
         return
     await checkins.complete(checkin_id, services.clock.now())
-    await bot.send_message(
-        user.chat_id, services.texts.choice(user.language, "checkin.thanks", services.rng)
-    )
+    thanks = services.texts.choice(user.language, "checkin.thanks", services.rng)
+    await send(bot, user.chat_id, thanks, html=False)
 
 
 async def record_score(services: Services, bot: Bot, user: User, step: Step, score: int) -> bool:
