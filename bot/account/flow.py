@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.account.changes import (
+    DaysDone,
+    OpenScreen,
+    PauseFor,
+    Resume,
+    SetLanguage,
+    SetNudges,
+    SetQuestions,
+    SetRetention,
+    SetTime,
+    SetTimezone,
+    SettingChange,
+    SetWeekDay,
+    SetWeekTime,
+    StaleSetting,
+    ToggleDay,
+)
 from bot.core.schedule import WORKDAYS, next_occurrence, resume_after
 from bot.core.services import Services
 from storage import User
@@ -170,3 +187,71 @@ async def backfill_schedules(services: Services) -> int:
             )
         done += len(users)
     return done
+
+
+# --- settings changes ---------------------------------------------------------------------
+
+ONBOARDING_STEPS = ("language", "days", "time", "timezone")
+SAVED = "settings.saved"
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What a settings command did: the user now, a screen to show, and a toast."""
+
+    user: User
+    screen: str | None = None  # one of changes.SCREENS; None: what follows the change
+    note: str | None = None  # a catalog key
+
+
+async def apply(services: Services, user: User, setting: SettingChange) -> Applied:
+    """Carry out one settings command from a button."""
+    step = None  # the onboarding step this command answers
+    match setting:
+        case OpenScreen(screen):
+            return Applied(user, screen)
+        case StaleSetting():
+            return Applied(user, note="errors.expired")
+        case ToggleDay(day):
+            if not (days := user.days ^ {day}):
+                return Applied(user, "days", "errors.no_days")
+            return Applied(await change(services, user, days=days), "days")
+        case SetQuestions(count):
+            return Applied(await change(services, user, questions_per_checkin=count), note=SAVED)
+        case PauseFor(days):
+            return Applied(await pause(services, user, days), note=SAVED)
+        case Resume():
+            return Applied(await resume(services, user), note=SAVED)
+        case SetWeekDay(day):
+            return Applied(await change(services, user, verrekijker_day=day), "week", SAVED)
+        case SetWeekTime(at):
+            return Applied(await change(services, user, verrekijker_time=at), "week", SAVED)
+        case SetNudges(on):
+            return Applied(await change(services, user, nudges=on), "week", SAVED)
+        case SetRetention(months):
+            return Applied(await change(services, user, retention_months=months), "keep", SAVED)
+        case SetLanguage(language):
+            user, step = await change(services, user, language=language), "language"
+        case DaysDone():
+            step = "days"
+        case SetTime(at):
+            user, step = await change(services, user, checkin_time=at), "time"
+        case SetTimezone(zone):
+            user, step = await change(services, user, timezone=zone), "timezone"
+    if user.onboarding_step == step:
+        return Applied(await next_onboarding_step(services, user))
+    return Applied(user, note=SAVED)
+
+
+async def next_onboarding_step(services: Services, user: User) -> User:
+    """Move onboarding one step on; after the last, the schedule starts."""
+    if user.onboarding_step not in ONBOARDING_STEPS:
+        return user
+    position = ONBOARDING_STEPS.index(user.onboarding_step) + 1
+    following = ONBOARDING_STEPS[position] if position < len(ONBOARDING_STEPS) else None
+    return await change(services, user, onboarding_step=following)
+
+
+async def known_user(services: Services, user_id: int) -> User | None:
+    """The stored user, without registering anyone (after an erase nothing is recreated)."""
+    return await services.storage.users.get(user_id)

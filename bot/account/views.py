@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.account.changes import (
+    DaysDone,
+    OpenScreen,
+    PauseFor,
+    Resume,
+    SetLanguage,
+    SetNudges,
+    SetQuestions,
+    SetRetention,
+    SetTime,
+    SetTimezone,
+    SettingChange,
+    SetWeekDay,
+    SetWeekTime,
+    ToggleDay,
+)
 from bot.account.parsing import format_days
 from bot.core import formatting
-from bot.core.callbacks import SettingChoice, encode
+from bot.core.callbacks import encode
+from bot.core.replies import Screen
 from bot.core.texts import Catalog
 from storage import User
+from storage.retention import RETENTION_CHOICES
 
-ONBOARDING_STEPS = ("language", "days", "time", "timezone")
 PRESET_TIMES = ("08:00", "12:30", "16:30", "17:30", "20:00")
 PRESET_ZONES = ("Europe/Brussels", "Europe/Amsterdam")
 PRESET_WEEK_TIMES = ("12:00", "16:00", "17:00", "18:00", "20:00")
@@ -22,16 +38,8 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 CHECK = "✓ "
 
 
-@dataclass(frozen=True)
-class Screen:
-    """A message to show: HTML text and its buttons."""
-
-    text: str
-    keyboard: InlineKeyboardMarkup | None = None
-
-
-def _button(label: str, field: str, value: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=encode(SettingChoice(field, value)))
+def _button(label: str, change: SettingChange) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=encode(change))
 
 
 def _mark(label: str, chosen: bool) -> str:
@@ -45,7 +53,8 @@ def language_screen(texts: Catalog, user: User, *, welcome: bool) -> Screen:
     if welcome:
         text = texts.text(lang, "setup.welcome") + "\n\n" + text
     row = [
-        _button(_mark(name, code == lang), "lang", code) for code, name in LANGUAGE_NAMES.items()
+        _button(_mark(name, code == lang), SetLanguage(code))
+        for code, name in LANGUAGE_NAMES.items()
     ]
     return Screen(text, InlineKeyboardMarkup([row]))
 
@@ -54,8 +63,8 @@ def days_screen(texts: Catalog, user: User) -> Screen:
     """Toggle weekdays; 'done' moves on."""
     lang = user.language
     names = formatting.weekday_names(lang, short=True)
-    toggles = [_button(_mark(names[d], d in user.days), "day", str(d)) for d in range(7)]
-    done = _button(texts.text(lang, "setup.done_button"), "days", "ok")
+    toggles = [_button(_mark(names[d], d in user.days), ToggleDay(d)) for d in range(7)]
+    done = _button(texts.text(lang, "setup.done_button"), DaysDone())
     text = texts.text(lang, "setup.days", days=format_days(user.days, lang))
     return Screen(text, InlineKeyboardMarkup([toggles[:4], toggles[4:], [done]]))
 
@@ -64,7 +73,7 @@ def time_screen(texts: Catalog, user: User) -> Screen:
     """Pick a preset time or type one."""
     current = user.checkin_time.strftime("%H:%M")
     presets = sorted({*PRESET_TIMES, current})
-    buttons = [_button(_mark(t, t == current), "time", t) for t in presets]
+    buttons = [_button(_mark(t, t == current), SetTime(time.fromisoformat(t))) for t in presets]
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
     key = "setup.time" if not user.onboarded else "setup.time_settings"
     return Screen(texts.text(user.language, key, time=current), InlineKeyboardMarkup(rows))
@@ -73,7 +82,7 @@ def time_screen(texts: Catalog, user: User) -> Screen:
 def timezone_screen(texts: Catalog, user: User, default_zone: str) -> Screen:
     """Confirm the timezone or type another IANA name."""
     zones = list(dict.fromkeys([user.timezone, default_zone, *PRESET_ZONES]))
-    rows = [[_button(_mark(z, z == user.timezone), "tz", z)] for z in zones]
+    rows = [[_button(_mark(z, z == user.timezone), SetTimezone(z))] for z in zones]
     key = "setup.timezone" if not user.onboarded else "setup.timezone_settings"
     return Screen(
         texts.text(user.language, key, timezone=user.timezone), InlineKeyboardMarkup(rows)
@@ -82,7 +91,9 @@ def timezone_screen(texts: Catalog, user: User, default_zone: str) -> Screen:
 
 def questions_screen(texts: Catalog, user: User) -> Screen:
     """How many micro-questions per check-in."""
-    row = [_button(_mark(str(n), n == user.questions_per_checkin), "q", str(n)) for n in (1, 2, 3)]
+    row = [
+        _button(_mark(str(n), n == user.questions_per_checkin), SetQuestions(n)) for n in (1, 2, 3)
+    ]
     return Screen(texts.text(user.language, "settings.questions"), InlineKeyboardMarkup([row]))
 
 
@@ -90,13 +101,12 @@ def pause_screen(texts: Catalog, user: User) -> Screen:
     """Pause for a while, or resume."""
     lang = user.language
     if user.paused:
-        rows = [[_button(texts.text(lang, "settings.resume_button"), "pause", "off")]]
+        rows = [[_button(texts.text(lang, "settings.resume_button"), Resume())]]
     else:
         rows = [
-            [_button(texts.count(lang, "settings.pause_days", n), "pause", str(n))]
-            for n in (1, 7, 14)
-        ] + [[_button(texts.text(lang, "settings.pause_open"), "pause", "open")]]
-    rows.append([_button(texts.text(lang, "settings.back"), "menu", "main")])
+            [_button(texts.count(lang, "settings.pause_days", n), PauseFor(n))] for n in (1, 7, 14)
+        ] + [[_button(texts.text(lang, "settings.pause_open"), PauseFor(None))]]
+    rows.append([_button(texts.text(lang, "settings.back"), OpenScreen("main"))])
     return Screen(texts.text(lang, "settings.pause"), InlineKeyboardMarkup(rows))
 
 
@@ -104,18 +114,19 @@ def verrekijker_screen(texts: Catalog, user: User) -> Screen:
     """The weekly moment (day and time) and the midweek nudge switch."""
     lang = user.language
     names = formatting.weekday_names(lang, short=True)
-    days = [_button(_mark(names[d], d == user.verrekijker_day), "wday", str(d)) for d in range(7)]
+    days = [_button(_mark(names[d], d == user.verrekijker_day), SetWeekDay(d)) for d in range(7)]
     current = user.verrekijker_time.strftime("%H:%M")
     times = [
-        _button(_mark(t, t == current), "wtime", t) for t in sorted({*PRESET_WEEK_TIMES, current})
+        _button(_mark(t, t == current), SetWeekTime(time.fromisoformat(t)))
+        for t in sorted({*PRESET_WEEK_TIMES, current})
     ]
     nudge_key = "settings.nudges_on" if user.nudges else "settings.nudges_off"
     rows = [
         days[:4],
         days[4:],
         times,
-        [_button(texts.text(lang, nudge_key), "nudges", "off" if user.nudges else "on")],
-        [_button(texts.text(lang, "settings.back"), "menu", "main")],
+        [_button(texts.text(lang, nudge_key), SetNudges(not user.nudges))],
+        [_button(texts.text(lang, "settings.back"), OpenScreen("main"))],
     ]
     return Screen(texts.text(lang, "settings.verrekijker"), InlineKeyboardMarkup(rows))
 
@@ -127,13 +138,12 @@ def retention_screen(texts: Catalog, user: User) -> Screen:
         [
             _button(
                 _mark(retention_label(texts, lang, months), months == user.retention_months),
-                "keep",
-                str(months or 0),
+                SetRetention(months),
             )
         ]
-        for months in (None, 3, 6, 12)
+        for months in (None, *RETENTION_CHOICES)
     ]
-    rows.append([_button(texts.text(lang, "settings.back"), "menu", "main")])
+    rows.append([_button(texts.text(lang, "settings.back"), OpenScreen("main"))])
     return Screen(texts.text(lang, "settings.retention"), InlineKeyboardMarkup(rows))
 
 
@@ -158,9 +168,9 @@ def settings_menu(texts: Catalog, user: User) -> Screen:
         ("week", "settings.verrekijker_button"),
         ("keep", "settings.retention_button"),
     ]
-    buttons = [_button(texts.text(lang, key), "menu", target) for target, key in labels]
+    buttons = [_button(texts.text(lang, key), OpenScreen(target)) for target, key in labels]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([_button(texts.text(lang, "settings.close"), "menu", "close")])
+    rows.append([_button(texts.text(lang, "settings.close"), OpenScreen("close"))])
     return Screen(text, InlineKeyboardMarkup(rows))
 
 

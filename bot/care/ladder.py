@@ -6,9 +6,9 @@ from random import Random
 from zoneinfo import ZoneInfo
 
 from telegram import Bot
-from telegram.constants import ParseMode
 
 from bot.care.rule import RECENT, Scale, countries_of, ladder_due, low_scales
+from bot.core.replies import send
 from bot.core.schedule import local_date
 from bot.core.services import Services
 from bot.core.texts import Catalog
@@ -54,6 +54,11 @@ async def send_closing(services: Services, bot: Bot, user: User, checkin_id: int
     )
     if due:
         text += "\n\n" + ladder(services.texts, user.language, user.timezone, stretch=True)
-    await bot.send_message(user.chat_id, text, parse_mode=ParseMode.HTML)
+    await send(bot, user.chat_id, text)
     if due:
         await care.mark_offered(user.user_id, day)
+
+
+async def show_ladder(services: Services, bot: Bot, user: User) -> None:
+    """The support ladder on request (/steun, /support), with the lines of the user's country."""
+    await send(bot, user.chat_id, ladder(services.texts, user.language, user.timezone))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
-from telegram.constants import ParseMode
 
 from bot.checkin import flow as checkin_flow
 from bot.core.callbacks import GUARD_CHOICES, GuardChoice, encode
+from bot.core.replies import send
 from bot.core.services import Services
 from bot.privacy_guard import Finding, mask, scan
 from bot.privacy_guard.question import guard_question
@@ -69,9 +69,8 @@ async def _answer_seen_then_ask(
     if findings := scan(text):
         await hold_for_guard(services, bot, user, seen, message_id, text, findings)
     elif await store_answer(services, bot, user, seen, message_id, text) is not None:
-        await bot.send_message(
-            user.chat_id, services.texts.text(user.language, "answer.added_earlier")
-        )
+        earlier = services.texts.text(user.language, "answer.added_earlier")
+        await send(bot, user.chat_id, earlier, html=False)
     await checkin_flow.send_step(services, bot, user, unsent)
     return None
 
@@ -120,11 +119,11 @@ async def hold_for_guard(
         )
         for choice in GUARD_CHOICES
     ]
-    await bot.send_message(
+    await send(
+        bot,
         user.chat_id,
         guard_question(texts, lang, text, findings),
-        parse_mode=ParseMode.HTML,
-        reply_markup=InlineKeyboardMarkup([[b] for b in buttons]),
+        InlineKeyboardMarkup([[b] for b in buttons]),
         reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=True),
     )
 
@@ -170,7 +169,7 @@ async def resolve_guard(services: Services, bot: Bot, user: User, choice: GuardC
         return "errors.expired"
     reply = await store_answer(services, bot, user, step, held.message_id, text)
     if reply is not None:
-        await bot.send_message(user.chat_id, services.texts.text(user.language, reply))
+        await send(bot, user.chat_id, services.texts.text(user.language, reply), html=False)
     return outcome
 
 

@@ -14,6 +14,7 @@ from telegram.error import TelegramError, TimedOut
 from bot.care import ladder as care
 from bot.checkin import views as render
 from bot.checkin.rotation import plan_checkin
+from bot.core.replies import send
 from bot.core.schedule import local_date
 from bot.core.services import Services
 from storage import Checkin, Step, Trigger, User
@@ -97,12 +98,7 @@ async def send_step(
         signpost = services.content.signpost(lang, checkin.signpost)
         text = render.signpost_intro(texts, lang, signpost, checkin) + "\n\n" + text
     try:
-        message = await bot.send_message(
-            user.chat_id,
-            text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=render.step_keyboard(texts, lang, step),
-        )
+        message = await send(bot, user.chat_id, text, render.step_keyboard(texts, lang, step))
     except TimedOut:
         # It may well have arrived: count it as seen, so the answer that follows is its own.
         await services.storage.checkins.set_step_message(step.id, None)

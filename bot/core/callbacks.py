@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.account.changes import SETTING_FIELDS as SETTING_FIELDS  # named by the fuzz test
+from bot.account.changes import SettingChange, decode_setting, encode_setting
+
 MAX_BYTES = 64  # Telegram's limit for callback_data
 
 
@@ -22,14 +25,6 @@ class SkipStep:
     """A tap on the skip button of a step."""
 
     step_id: int
-
-
-@dataclass(frozen=True)
-class SettingChoice:
-    """A tap in the onboarding or settings screens: a field and a value."""
-
-    field: str
-    value: str
 
 
 @dataclass(frozen=True)
@@ -81,7 +76,7 @@ TEAM_ACTIONS = frozenset({"no", "lv", "gl", "cd", "rm", "ru", "ha", "hu", "rn", 
 Payload = (
     ScaleAnswer
     | SkipStep
-    | SettingChoice
+    | SettingChange
     | VerrekijkerView
     | Confirm
     | GuardChoice
@@ -91,13 +86,8 @@ Payload = (
 CONFIRM_ACTIONS = frozenset({"delete"})
 VIEWS = {"week": "w", "weeks": "o", "all": "a"}
 _VIEW_NAMES = {code: name for name, code in VIEWS.items()}
-
-SETTING_FIELDS = frozenset(
-    {"lang", "day", "days", "time", "tz", "q", "menu", "pause", "wday", "wtime", "nudges", "keep"}
-)
 _SCALE = re.compile(r"^a:(\d{1,12}):([1-5])$")
 _SKIP = re.compile(r"^k:(\d{1,12})$")
-_SETTING = re.compile(r"^s:([a-z]{1,8}):([A-Za-z0-9_/+:\-]{0,50})$")
 _VIEW = re.compile(r"^v:([woa]):(\d{8})$")
 _CONFIRM = re.compile(r"^c:([a-z]{1,12}):([yn])$")
 _GUARD = re.compile(r"^g:([mkr]):(\d{1,12})$")
@@ -112,8 +102,6 @@ def encode(payload: Payload) -> str:
             data = f"a:{step_id}:{score}"
         case SkipStep(step_id):
             data = f"k:{step_id}"
-        case SettingChoice(field, value):
-            data = f"s:{field}:{value}"
         case VerrekijkerView(view, week):
             data = f"v:{VIEWS[view]}:{week:%Y%m%d}"
         case Confirm(action, yes):
@@ -124,6 +112,8 @@ def encode(payload: Payload) -> str:
             data = f"t:j:{code}"
         case TeamAction(action, team_id, arg):
             data = f"t:{action}:{team_id}" + ("" if arg is None else f":{arg}")
+        case _:  # the settings commands
+            data = encode_setting(payload)
     if len(data.encode()) > MAX_BYTES:
         raise ValueError("callback data over 64 bytes")
     return data
@@ -137,8 +127,8 @@ def decode(data: str | None) -> Payload | None:
         return ScaleAnswer(int(match.group(1)), int(match.group(2)))
     if match := _SKIP.match(data):
         return SkipStep(int(match.group(1)))
-    if (match := _SETTING.match(data)) and match.group(1) in SETTING_FIELDS:
-        return SettingChoice(match.group(1), match.group(2))
+    if (setting := decode_setting(data)) is not None:
+        return setting
     if (match := _CONFIRM.match(data)) and match.group(1) in CONFIRM_ACTIONS:
         return Confirm(match.group(1), match.group(2) == "y")
     if match := _GUARD.match(data):

@@ -1,15 +1,33 @@
-"""Small helpers every handler uses: who is talking, and answering in their language."""
+"""The one outlet every flow replies through (send, say, edit, acknowledge), and who is talking.
+
+Handlers never build or send messages: they read the update and call one flow function of
+their feature; the flow sends through these few functions, so every message goes out alike.
+"""
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, Update
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, Message, ReactionTypeEmoji, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot.account import flow as accounts
 from bot.account.parsing import language_from_telegram
-from bot.core.services import SherpaContext
+from bot.core.services import Services, SherpaContext
 from storage import User
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A message to show: HTML text and its buttons."""
+
+    text: str
+    keyboard: InlineKeyboardMarkup | None = None
 
 
 async def current_user(update: Update, context: SherpaContext) -> tuple[User, bool]:
@@ -19,6 +37,56 @@ async def current_user(update: Update, context: SherpaContext) -> tuple[User, bo
     services = context.services
     language = language_from_telegram(tg_user.language_code, services.settings.default_language)
     return await accounts.register(services, user_id=tg_user.id, chat_id=chat.id, language=language)
+
+
+async def send(
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    keyboard: InlineKeyboardMarkup | None = None,
+    *,
+    html: bool = True,
+    **options: Any,
+) -> Message:
+    """One message, HTML unless `html=False` (then Telegram shows the text as written)."""
+    return await bot.send_message(
+        chat_id,
+        text,
+        parse_mode=ParseMode.HTML if html else None,
+        reply_markup=keyboard,
+        **options,
+    )
+
+
+async def show(bot: Bot, chat_id: int, screen: Screen) -> Message:
+    """A screen as a new message."""
+    return await send(bot, chat_id, screen.text, screen.keyboard)
+
+
+async def say(services: Services, bot: Bot, user: User, key: str, **values: object) -> Message:
+    """One catalog message in the user's language."""
+    return await send(bot, user.chat_id, services.texts.text(user.language, key, **values))
+
+
+async def edit(query: CallbackQuery, screen: Screen, *, html: bool = True) -> None:
+    """Show a screen in the tapped message; the same screen again is no error."""
+    try:
+        await query.edit_message_text(
+            screen.text,
+            parse_mode=ParseMode.HTML if html else None,
+            reply_markup=screen.keyboard,
+        )
+    except BadRequest as error:
+        if "not modified" not in error.message:
+            raise
+
+
+async def react(message: Message, emoji: str) -> None:
+    """A quiet sign on the user's own message (cosmetic: a failure is only logged)."""
+    try:
+        await message.set_reaction(ReactionTypeEmoji(emoji))
+    except TelegramError as error:
+        log.info("could not react to a message: %s", error.message)
 
 
 async def acknowledge(query: CallbackQuery, text: str | None = None) -> None:
@@ -31,11 +99,3 @@ async def acknowledge(query: CallbackQuery, text: str | None = None) -> None:
             and "query id is invalid" not in error.message.lower()
         ):
             raise
-
-
-async def say(
-    update: Update, context: SherpaContext, user: User, key: str, **values: object
-) -> None:
-    """Reply with one catalog message in the user's language."""
-    text = context.services.texts.text(user.language, key, **values)
-    await context.bot.send_message(user.chat_id, text, parse_mode=ParseMode.HTML)

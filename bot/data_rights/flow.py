@@ -1,4 +1,5 @@
-"""The practitioner's rights over their data: a full export (the erase lives in storage).
+"""The practitioner's rights over their data: a full export, undo, and erasing everything
+(the erase itself lives in storage).
 
 The operator's command writes it with bot.data_rights.export.safe_dir.
 """
@@ -6,12 +7,23 @@ The operator's command writes it with bot.data_rights.export.safe_dir.
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import datetime
+from html import escape
 
+from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
+from telegram.constants import ChatAction
+
+from bot.account import flow as accounts
+from bot.core.callbacks import Confirm, encode
+from bot.core.replies import Screen, acknowledge, edit, say, send
+from bot.core.services import Services
 from bot.core.texts import Catalog
-from bot.data_rights.export import ExportFile, export_files
+from bot.data_rights.export import ExportFile, exceeds_upload_limit, export_files
 from prompts import Content
 from storage import Storage, User
+
+log = logging.getLogger(__name__)
 
 
 async def build_export(
@@ -20,3 +32,70 @@ async def build_export(
     """The user's export files, built in a thread: a long history is real work."""
     checkins = await storage.history.export(user.user_id)
     return await asyncio.to_thread(export_files, user, checkins, content, texts, now)
+
+
+async def send_export(services: Services, bot: Bot, user: User) -> None:
+    """/export: the whole history as files in the chat (one zip when large)."""
+    await bot.send_chat_action(user.chat_id, ChatAction.UPLOAD_DOCUMENT)
+    files = await build_export(
+        services.storage, services.content, services.texts, user, services.clock.now()
+    )
+    if exceeds_upload_limit(files):
+        size = round(sum(len(f.data) for f in files) / 1e6)
+        await say(services, bot, user, "export.too_large", size=size)
+        return
+    key = "export.caption_archive" if len(files) == 1 else "export.caption"
+    for position, file in enumerate(files):
+        await bot.send_document(
+            user.chat_id,
+            InputFile(file.data, filename=file.name),
+            caption=services.texts.text(user.language, key) if position == 0 else None,
+        )
+
+
+async def undo_last(services: Services, bot: Bot, user: User) -> None:
+    """/undo: remove the last stored answer (Telegram cannot edit a message to empty)."""
+    removed = await services.storage.checkins.delete_last_answer(user.user_id)
+    if removed is None:
+        await say(services, bot, user, "undo.nothing")
+        return
+    preview = removed if len(removed) <= 60 else removed[:59].rstrip() + "…"
+    await say(services, bot, user, "undo.done", preview=escape(preview))
+
+
+async def ask_delete(services: Services, bot: Bot, user: User) -> None:
+    """/delete: say exactly what will be erased and ask for a confirming tap."""
+    texts, lang = services.texts, user.language
+    answers = await services.storage.checkins.count_answers(user.user_id)
+    keyboard = InlineKeyboardMarkup(
+        [
+            [_button(texts.text(lang, "delete.yes"), Confirm("delete", True))],
+            [_button(texts.text(lang, "delete.no"), Confirm("delete", False))],
+        ]
+    )
+    await send(bot, user.chat_id, texts.text(lang, "delete.ask", answers=answers), keyboard)
+
+
+async def confirm_delete(
+    services: Services, query: CallbackQuery, sender_id: int, payload: Confirm | None
+) -> None:
+    """The yes/no tap under /delete: erase everything, or keep it."""
+    # Look the user up without registering: after an erase nothing may be recreated.
+    user = await accounts.known_user(services, sender_id)
+    lang = user.language if user else services.settings.default_language
+    if user is None or payload is None:
+        await acknowledge(query, services.texts.text(lang, "errors.expired"))
+        return
+    await acknowledge(query)
+    if not payload.yes:
+        await edit(query, Screen(services.texts.text(lang, "delete.kept")), html=False)
+        return
+    await services.storage.users.delete(user.user_id)
+    log.info("user %s erased their data", user.user_id)
+    # The rows are gone; say so only as far as it is true of the files on disk too.
+    done = "delete.done_pending" if services.storage.db.scrub_owed else "delete.done"
+    await edit(query, Screen(services.texts.text(lang, done)), html=False)
+
+
+def _button(label: str, payload: Confirm) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=encode(payload))

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from telegram import Update
+import logging
 
+from telegram import Bot, Update
+
+from bot.account import flow as accounts
 from bot.core.callbacks import GuardChoice, decode
+from bot.core.replies import send
+from bot.core.services import Services
 from storage import Storage
+
+log = logging.getLogger(__name__)
 
 
 async def apology_key(storage: Storage, user_id: int, update: Update, full: bool) -> str:
@@ -40,3 +47,25 @@ def _answer_message(update: Update) -> tuple[int | None, bool]:
     if query is not None and isinstance(choice := decode(query.data), GuardChoice):
         return (None, False) if choice.choice == "rewrite" else (choice.message_id, False)
     return None, False
+
+
+async def apologise(services: Services, bot: Bot, update: Update, full: bool) -> None:
+    """Send the apology in the sender's language; a database that cannot even be read gets
+    "we cannot tell", and an apology that cannot be sent is only logged."""
+    assert update.effective_chat is not None
+    sender = update.effective_user
+    lang: str = services.settings.default_language
+    key = "apology.unknown"
+    try:
+        # Look the sender up without registering: the failure may follow an erase (/delete).
+        user = await accounts.known_user(services, sender.id) if sender else None
+        lang = user.language if user else lang
+        if sender is not None:
+            key = await apology_key(services.storage, sender.id, update, full)
+    except Exception:  # the database cannot even be read: say we cannot tell
+        log.warning("could not check what update %s stored", update.update_id)
+    try:
+        apology = services.texts.text(lang, key)
+        await send(bot, update.effective_chat.id, apology, html=False)
+    except Exception:  # the apology itself failed (e.g. Telegram is down): already logged
+        log.warning("could not send an apology for update %s", update.update_id)

@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot.core.replies import current_user, say
 from bot.core.services import SherpaContext
-from bot.handlers.apology import apology_key
+from bot.handlers.apology import apologise
 from storage.errors import disk_full
 
 log = logging.getLogger(__name__)
@@ -17,13 +17,13 @@ log = logging.getLogger(__name__)
 async def help_command(update: Update, context: SherpaContext) -> None:
     """/help: what the bot can do."""
     user, _ = await current_user(update, context)
-    await say(update, context, user, "help")
+    await say(context.services, context.bot, user, "help")
 
 
 async def unknown_command(update: Update, context: SherpaContext) -> None:
     """A command we do not know: point to /help."""
     user, _ = await current_user(update, context)
-    await say(update, context, user, "errors.unknown_command")
+    await say(context.services, context.bot, user, "errors.unknown_command")
 
 
 async def not_text(update: Update, context: SherpaContext) -> None:
@@ -36,7 +36,7 @@ async def not_text(update: Update, context: SherpaContext) -> None:
         if message.voice or message.video_note or message.audio
         else "errors.not_text"
     )
-    await say(update, context, user, key)
+    await say(context.services, context.bot, user, key)
 
 
 async def on_error(update: object, context: SherpaContext) -> None:
@@ -56,19 +56,4 @@ async def on_error(update: object, context: SherpaContext) -> None:
         return
     if update.effective_chat.type != "private":
         return
-    services = context.services
-    sender = update.effective_user
-    lang: str = services.settings.default_language
-    key = "apology.unknown"
-    try:
-        # Look the sender up without registering: the failure may follow an erase (/delete).
-        user = await services.storage.users.get(sender.id) if sender else None
-        lang = user.language if user else lang
-        if sender is not None:
-            key = await apology_key(services.storage, sender.id, update, full)
-    except Exception:  # the database cannot even be read: say we cannot tell
-        log.warning("could not check what update %s stored", update_id)
-    try:
-        await context.bot.send_message(update.effective_chat.id, services.texts.text(lang, key))
-    except Exception:  # the apology itself failed (e.g. Telegram is down): already logged
-        log.warning("could not send an apology for update %s", update_id)
+    await apologise(context.services, context.bot, update, full)

@@ -22,7 +22,7 @@ from bot.teams.progress import (
     weeks_between,
 )
 from bot.teams.streak import Streak, run_streak
-from storage import Team, TeamWeek
+from storage import Team, TeamMember, TeamWeek
 
 MAX_TEAMS = 5
 NAME_LIMIT = 40
@@ -177,3 +177,45 @@ async def settle(services: Services, team: Team, through: date) -> tuple[list[Te
         await repo.settle(team.id, record, services.clock.now())
     weeks = await repo.weeks(team.id)
     return weeks, run_streak(privacy.visible_outcomes(weeks))
+
+
+@dataclass(frozen=True)
+class JoinOffer:
+    """Whether a code may be offered to join: "offer", or why not (a `teams.<outcome>` text)."""
+
+    outcome: Literal["offer", "already", "full", "invalid", "throttled"]
+    team: Team | None = None  # with "offer" and "already"
+    members: int = 0
+
+
+async def join_offer(services: Services, user_id: int, code: str) -> JoinOffer:
+    """What the user may be offered for an invite code (joining itself waits for the tap)."""
+    found = await find_by_code(services, user_id, code)
+    if found == "throttled" or found is None:
+        return JoinOffer("throttled" if found else "invalid")
+    teams = services.storage.teams
+    if await teams.member(found.id, user_id):
+        return JoinOffer("already", found)
+    if len(await teams.teams_of(user_id)) >= MAX_TEAMS:
+        return JoinOffer("full")
+    return JoinOffer("offer", found, len(await teams.members(found.id)))
+
+
+async def memberships(services: Services, user_id: int) -> list[tuple[Team, TeamMember]]:
+    """The user's teams, each with their membership."""
+    return await services.storage.teams.teams_of(user_id)
+
+
+async def rename(services: Services, team: Team, name: str) -> Team:
+    """Give the team a new (clean) name."""
+    return await services.storage.teams.update(team.id, name=name)
+
+
+async def set_goal(services: Services, team: Team, goal: int) -> Team:
+    """Set the reflection days a week every member aims for."""
+    return await services.storage.teams.update(team.id, goal_days=goal)
+
+
+async def hold_rename(services: Services, user_id: int, name: str) -> None:
+    """Keep a new name until the admin taps which team (a name is too long for a button)."""
+    await services.storage.team_guard.set_pending(user_id, "rename", name, services.clock.now())

@@ -7,12 +7,12 @@ import logging
 from datetime import date, timedelta
 from functools import partial
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
-from telegram.constants import ParseMode
+from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.error import Forbidden, TelegramError
 
 from bot.checkin.flow import today
 from bot.core.callbacks import VerrekijkerView, encode
+from bot.core.replies import Screen, acknowledge, edit, send
 from bot.core.services import Services
 from bot.delivery.parts import Parts
 from bot.verrekijker import (
@@ -95,15 +95,8 @@ async def send_verrekijker(
     messages = compose(services, user, history, "week", week)
     for position, text in enumerate(messages):
         last = position == len(messages) - 1
-        await parts.send(
-            partial(
-                bot.send_message,
-                user.chat_id,
-                text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=keyboard(services, user, "week", week) if last else None,
-            )
-        )
+        buttons = keyboard(services, user, "week", week) if last else None
+        await parts.send(partial(send, bot, user.chat_id, text, buttons))
 
 
 async def _send_picture(
@@ -155,4 +148,20 @@ async def nudge_needed(services: Services, user: User, day: date) -> bool:
 async def send_nudge(services: Services, bot: Bot, user: User) -> None:
     """A gentle midweek word; the outbox makes sure it comes at most once a week."""
     text = services.texts.choice(user.language, "weekly.nudge", services.rng)
-    await bot.send_message(user.chat_id, text, parse_mode=ParseMode.HTML)
+    await send(bot, user.chat_id, text)
+
+
+async def show_view(
+    services: Services, query: CallbackQuery, user: User, payload: VerrekijkerView | None
+) -> None:
+    """A tap on zoom in / zoom out / previous / next: the same message shows that view.
+
+    Views are computed from the tapping user's own data only, so an old or forged button
+    can at most show their own weeks; a week in the future is refused politely.
+    """
+    if payload is None or payload.week > current_week(services, user):
+        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
+        return
+    await acknowledge(query)
+    text = await view_text(services, user, payload.view, payload.week)
+    await edit(query, Screen(text, keyboard(services, user, payload.view, payload.week)))

@@ -9,12 +9,27 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.account.changes import (
+    DaysDone,
+    OpenScreen,
+    PauseFor,
+    Resume,
+    SetLanguage,
+    SetNudges,
+    SetQuestions,
+    SetRetention,
+    SetTime,
+    SetTimezone,
+    SetWeekDay,
+    SetWeekTime,
+    StaleSetting,
+    ToggleDay,
+)
 from bot.account.flow import is_paused, next_due
 from bot.checkin.rotation import fresh_picks, plan_checkin
 from bot.core.callbacks import (
     MAX_BYTES,
     ScaleAnswer,
-    SettingChoice,
     SkipStep,
     VerrekijkerView,
     decode,
@@ -89,7 +104,7 @@ def test_plan_uses_the_signpost_and_ends_with_both_scales():
     [
         ScaleAnswer(123456789012, 5),
         SkipStep(1),
-        SettingChoice("tz", "America/Argentina/Buenos_Aires"),
+        SetTimezone("America/Argentina/Buenos_Aires"),
         VerrekijkerView("weeks", date(2026, 3, 2)),
     ],
 )
@@ -97,6 +112,50 @@ def test_payloads_round_trip_within_64_bytes(payload):
     data = encode(payload)
     assert len(data.encode()) <= MAX_BYTES
     assert decode(data) == payload
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        SetLanguage("en"),
+        ToggleDay(6),
+        DaysDone(),
+        SetTime(time(8, 0)),
+        SetTimezone("Europe/Brussels"),
+        SetQuestions(3),
+        PauseFor(None),
+        PauseFor(14),
+        Resume(),
+        SetWeekDay(4),
+        SetWeekTime(time(17, 0)),
+        SetNudges(False),
+        SetRetention(None),
+        SetRetention(12),
+        OpenScreen("keep"),
+    ],
+)
+def test_settings_commands_round_trip_as_typed_commands(command):
+    assert decode(encode(command)) == command
+
+
+@pytest.mark.parametrize(
+    ("data", "command"),
+    [
+        ("s:keep:0", SetRetention(None)),  # the wire format of the buttons already sent
+        ("s:pause:off", Resume()),
+        ("s:time:1715", SetTime(time(17, 15))),
+        ("s:menu:nowhere", OpenScreen("main")),  # an unknown screen is the overview
+        ("s:keep:5", StaleSetting()),  # not a retention choice
+        ("s:keep:00", StaleSetting()),
+        ("s:day:7", StaleSetting()),
+        ("s:time:25:00", StaleSetting()),
+        ("s:tz:Nowhere/Else", StaleSetting()),
+        ("s:pause:0", StaleSetting()),
+        ("s:lang:fr", StaleSetting()),
+    ],
+)
+def test_settings_data_is_parsed_once_into_one_command(data, command):
+    assert decode(data) == command
 
 
 @pytest.mark.parametrize(

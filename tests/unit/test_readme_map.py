@@ -16,13 +16,13 @@ def _map() -> str:
 
 
 def _entries() -> set[str]:
-    """Paths the map names: each line's first word, nested under the folders above it."""
+    """Paths the map names (a folder/ or a module.py first on a line), under their folders."""
     names: set[str] = set()
     stack: list[tuple[int, str]] = []
     for line in _map().splitlines():
-        match = re.match(r"( *)(\S+)", line)
+        match = re.match(r"( *)(\S+/|\S+\.py)(?:\s|$)", line)
         if not match:
-            continue
+            continue  # a description that runs on over two lines
         depth, word = len(match.group(1)), match.group(2)
         while stack and stack[-1][0] >= depth:
             stack.pop()

@@ -1,0 +1,86 @@
+"""What the check-in says back: to /today, a typed or edited answer, and its buttons.
+
+Each function carries out one request and replies; `flow` and `answers` do the work.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, CallbackQuery, Message
+from telegram.error import TelegramError
+
+from bot.account import flow as accounts
+from bot.checkin import answers
+from bot.checkin import flow as checkin_flow
+from bot.core.callbacks import GuardChoice, ScaleAnswer, SkipStep
+from bot.core.replies import Screen, acknowledge, edit, react, say
+from bot.core.services import Services
+from storage import User
+
+log = logging.getLogger(__name__)
+
+
+async def today(services: Services, bot: Bot, user: User) -> None:
+    """/today: today's check-in now, or the question still open."""
+    if await checkin_flow.start_now(services, bot, user) == "done_today":
+        await say(services, bot, user, "checkin.done_today")
+
+
+async def typed_answer(
+    services: Services, bot: Bot, user: User, *, message_id: int, text: str, reply_to: int | None
+) -> None:
+    """A typed message: stored as the answer it belongs to, with a word back when needed."""
+    reply = await answers.receive_text(
+        services, bot, user, message_id=message_id, text=text, reply_to=reply_to
+    )
+    if reply is not None:
+        await say(services, bot, user, reply)
+
+
+async def edited_answer(services: Services, bot: Bot, message: Message, sender_id: int) -> None:
+    """An edited message: the stored answer follows the edit, with a quiet sign."""
+    user = await accounts.known_user(services, sender_id)
+    if user is None or message.text is None:
+        return  # someone unknown (or erased) editing an old message: nothing to follow
+    used = await answers.receive_edit(
+        services, bot, user, message_id=message.message_id, text=message.text
+    )
+    if used:
+        await react(message, "👌")
+
+
+async def step_tapped(
+    services: Services,
+    bot: Bot,
+    query: CallbackQuery,
+    user: User,
+    payload: ScaleAnswer | SkipStep | None,
+) -> None:
+    """A tap on 1–5 or skip under a check-in step."""
+    step = await services.storage.checkins.step(payload.step_id) if payload else None
+    # Someone else's step (forged data) looks exactly like an expired one.
+    forged_scale = isinstance(payload, ScaleAnswer) and step is not None and step.kind == "question"
+    if step is None or step.user_id != user.user_id or step.state != "open" or forged_scale:
+        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
+        return
+    await acknowledge(query)
+    if isinstance(payload, ScaleAnswer):
+        await checkin_flow.record_score(services, bot, user, step, payload.score)
+    else:
+        await checkin_flow.skip(services, bot, user, step)
+
+
+async def guard_tapped(
+    services: Services, bot: Bot, query: CallbackQuery, user: User, payload: GuardChoice | None
+) -> None:
+    """A choice on a held-back answer: store it masked, as written, or rewrite it."""
+    if payload is None:
+        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
+        return
+    await acknowledge(query)
+    outcome = await answers.resolve_guard(services, bot, user, payload)
+    try:
+        await edit(query, Screen(services.texts.text(user.language, outcome)), html=False)
+    except TelegramError as error:
+        log.info("could not close the guard question: %s", error.message)

@@ -1,0 +1,51 @@
+"""Handlers stay thin: they read the update and call one flow function of their feature.
+
+No handler reaches storage or sends through the bot itself; flows reply through the one
+outlet in bot/core/replies.py, so every message goes out the same way.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HANDLERS = sorted(
+    [
+        *ROOT.glob("bot/*/handlers.py"),
+        ROOT / "bot/account/shortcuts.py",
+        ROOT / "bot/handlers/fallbacks.py",
+    ]
+)
+# What only flows (through the outlet) may do.
+SENDING = frozenset(
+    {
+        "send_message",
+        "send_photo",
+        "send_document",
+        "send_chat_action",
+        "edit_message_text",
+        "edit_message_reply_markup",
+        "set_reaction",
+    }
+)
+
+
+def _offences(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and (node.attr == "storage" or node.attr in SENDING):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno} uses .{node.attr}")
+    return found
+
+
+@pytest.mark.parametrize("path", HANDLERS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_handlers_neither_touch_storage_nor_send_themselves(path: Path):
+    assert _offences(path) == []
+
+
+def test_every_feature_has_its_handlers_checked():
+    assert len(HANDLERS) >= 7  # account, checkin, verrekijker, teams, data_rights, …
