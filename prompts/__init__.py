@@ -23,7 +23,9 @@ BOUNDARIES_SIGNPOST = 8
 Tag = Literal["client", "self", "path", "relation", "boundaries",
               "team", "communication", "success", "growth", "network"]  # fmt: skip
 TAGS: tuple[str, ...] = get_args(Tag)
-LENSES = ("client", "self", "path")
+# The three lenses of the verrekijker: the client, my own share, our path together.
+Lens = Literal["client", "self", "path"]
+LENSES: tuple[Lens, ...] = get_args(Lens)
 _HERE = Path(__file__).resolve().parent
 _MODEL = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 

@@ -23,8 +23,7 @@ SMALL, MEDIUM, LARGE = 20, 24, 32
 INK, MUTED, PAPER, GRID = "#2b2d42", "#6c757d", "#fbfaf6", "#dcdcd6"
 WEEK_COLOUR, WEEK_TEXT, BEFORE_COLOUR = "#6aa89a", "#2f6f62", "#5c677d"
 ENERGY_COLOUR, BOUNDARIES_COLOUR = "#e0a458", "#4f7cac"
-PETAL = {"width": 2 * math.pi / SIGNPOST_COUNT * 0.82}
-CENTRED = {"ha": "center", "va": "center"}
+PETAL_WIDTH = 2 * math.pi / SIGNPOST_COUNT * 0.82
 LEGEND = {"frameon": False, "fontsize": SMALL, "labelcolor": INK, "ncol": 2}
 
 
@@ -37,7 +36,15 @@ def _rose(ax: PolarAxes, week: WeekView, baseline: Sequence[float], say: Voice) 
     ax.set_theta_direction(-1)  # clockwise, like a compass
     ax.set_facecolor(PAPER)
     this_week = say("chart.this_week")
-    ax.bar(angles, week.attention, color=WEEK_COLOUR, alpha=0.9, zorder=2, label=this_week, **PETAL)
+    ax.bar(
+        angles,
+        week.attention,
+        color=WEEK_COLOUR,
+        alpha=0.9,
+        zorder=2,
+        label=this_week,
+        width=PETAL_WIDTH,
+    )
     # The weeks before as a dashed outline on top, so a full petal never hides it.
     ax.bar(
         angles,
@@ -48,7 +55,7 @@ def _rose(ax: PolarAxes, week: WeekView, baseline: Sequence[float], say: Voice) 
         linestyle=(0, (4, 3)),
         zorder=3,
         label=say("chart.before"),
-        **PETAL,
+        width=PETAL_WIDTH,
     )
     ax.set_ylim(0, top * 1.12)
     ax.set_yticks(list(range(1, math.floor(top) + 1, math.ceil(top / 4))))  # a few rings
@@ -78,12 +85,21 @@ def _rose(ax: PolarAxes, week: WeekView, baseline: Sequence[float], say: Voice) 
                 color=colour,
                 weight="bold",
                 zorder=5,
-                **CENTRED,
+                ha="center",
+                va="center",
             )
     if week.empty:
         box = {"boxstyle": "round,pad=0.4", "facecolor": PAPER, "edgecolor": "none"}
         ax.text(
-            0, 0, say("chart.quiet"), fontsize=MEDIUM, color=MUTED, zorder=4, bbox=box, **CENTRED
+            0,
+            0,
+            say("chart.quiet"),
+            fontsize=MEDIUM,
+            color=MUTED,
+            zorder=4,
+            bbox=box,
+            ha="center",
+            va="center",
         )
 
 

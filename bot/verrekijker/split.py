@@ -41,7 +41,8 @@ def _closers(stack: tuple[str, ...]) -> str:
 
 def _reserve(text: str) -> int:
     """Room to keep for closing and reopening tags: the deepest nesting the text reaches."""
-    deepest, stack = 0, ()
+    deepest = 0
+    stack: tuple[str, ...] = ()
     for match in _TAG.finditer(text):
         stack = _stack_after(stack, match.group(0))
         deepest = max(deepest, len(_openers(stack)) + len(_closers(stack)))
@@ -84,7 +85,8 @@ def split_messages(sections: Iterable[Section | str], limit: int = LIMIT) -> lis
     if budget < 1:
         raise ValueError(f"limit {limit} leaves no room next to the text's HTML tags")
     messages: list[str] = []
-    current, stack = "", ()
+    current = ""
+    stack: tuple[str, ...] = ()
     for text in texts:
         whole = len(text) <= budget
         # A section that fits a message is never split; a larger one starts a message of its own.

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-Lens = Literal["client", "self", "path"]
+from prompts import Lens
+
 Direction = Literal["up", "down", "steady", "unknown"]
 
 
