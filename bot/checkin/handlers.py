@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 async def today(update: Update, context: SherpaContext) -> None:
     """/today: today's check-in now, or the question still open."""
     user, _ = await current_user(update, context)
-    outcome = await checkin_flow.start_now(context.services, context.bot, user)
+    outcome = await checkin_flow.start_now(context.services, context.runtime, context.bot, user)
     if outcome == "done_today":
         await say(update, context, user, "checkin.done_today")
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.account.flow import is_paused, next_due
+from bot.account.moments import is_paused, next_due
 from bot.checkin.rotation import fresh_picks, plan_checkin
 from bot.core.callbacks import (
     MAX_BYTES,
