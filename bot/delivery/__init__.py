@@ -1,1 +1,1 @@
-"""Delivering scheduled messages: the outbox worker and the rate limiter in front of Telegram."""
+"""Everything scheduled: the kinds registry, the schedule reader, the outbox worker, the limiter."""
