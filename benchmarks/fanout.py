@@ -25,9 +25,9 @@ from pathlib import Path
 
 from telegram import Bot
 
-from bot.app import build_application, build_services
+from bot.app import build_application, build_services, open_storage, runtime_of
 from bot.config import Settings
-from bot.delivery import reader as dispatch
+from bot.delivery import reader
 from standin import DEFAULT_TOKEN
 from storage import Storage
 
@@ -96,21 +96,22 @@ async def bot_fan_out(users: int, limit: float | None, rate: float) -> dict:
             outbox_concurrency=CONCURRENCY,
             schedule_interval=300,
         )
-        services = build_services(settings)
-        app = build_application(settings, services, token=DEFAULT_TOKEN, base_url=base_url)
+        storage = await open_storage(settings)
+        services = build_services(settings, storage)
+        app = build_application(services, token=DEFAULT_TOKEN, base_url=base_url)
         async with app:
             await app.post_init(app)  # type: ignore[misc]
             await app.start()
             cpu, started = time.process_time(), time.perf_counter()
-            await dispatch.enqueue_due(services)
-            assert services.worker is not None
-            await services.worker.drain()
+            await reader.enqueue_due(services)
+            await runtime_of(app).worker.drain()
             elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
             sent = (await services.storage.outbox.health()).counts.get("sent", 0)
             limiter = app.bot.rate_limiter.stats  # type: ignore[union-attr]
             await app.stop()
             await app.post_stop(app)  # type: ignore[misc]
         await app.post_shutdown(app)  # type: ignore[misc]
+        await storage.close()
         stats = await stop_standin(standin)
     span = (stats["last"] - stats["first"]) if sent > 1 else elapsed
     return {

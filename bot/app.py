@@ -1,4 +1,6 @@
-"""The composition root: builds the Application and registers every handler and job."""
+"""The composition root: builds the services, the Application and the runtime, and registers
+every handler and job. The storage is opened here, before the Application is built, and closed
+by whoever opened it after the Application shut down (bot/runner.py, standin/sandbox.py)."""
 
 from __future__ import annotations
 
@@ -30,17 +32,16 @@ from bot.checkin import handlers as checkin
 from bot.config import Settings
 from bot.core.clock import Clock, SystemClock
 from bot.core.replies import acknowledge
-from bot.core.services import SERVICES_KEY, Services, SherpaContext
+from bot.core.runtime import Runtime
+from bot.core.services import RUNTIME_KEY, SERVICES_KEY, Services, SherpaContext
 from bot.core.texts import LANGUAGES, Catalog
 from bot.data_rights import handlers as privacy
-from bot.delivery import reader as dispatch
-from bot.delivery.kinds import DELIVERERS, GRACES
+from bot.delivery import reader
+from bot.delivery.kinds import outbox_worker
 from bot.delivery.limiter import SherpaRateLimiter
-from bot.delivery.worker import OutboxWorker
 from bot.handlers import fallbacks as misc
 from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.ordering import PerUserUpdateProcessor
-from bot.teams import digest as team_digest
 from bot.teams import handlers as teams
 from bot.verrekijker import handlers as weekly
 from prompts import load_content
@@ -72,8 +73,13 @@ MENU_NAMES = {("support", "nl"): "steun"}  # a command may have its own name per
 PRIVATE = filters.ChatType.PRIVATE
 
 
+async def open_storage(settings: Settings) -> Storage:
+    """The one place the database is opened: pending migrations run, a wrong key stops here."""
+    return await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+
+
 def build_services(
-    settings: Settings, clock: Clock | None = None, rng: Random | None = None
+    settings: Settings, storage: Storage, clock: Clock | None = None, rng: Random | None = None
 ) -> Services:
     """Load and validate content and texts (a content error stops the start here)."""
     return Services(
@@ -82,15 +88,17 @@ def build_services(
         texts=Catalog.load(),
         clock=clock or SystemClock(),
         rng=rng or Random(),
+        storage=storage,
     )
 
 
 def build_application(
-    settings: Settings, services: Services, *, token: str, base_url: str | None = None
+    services: Services, *, token: str, base_url: str | None = None
 ) -> Application:
-    """The bot: handlers in visible order, the schedule reader, resources on the app lifecycle."""
+    """The bot: handlers in visible order, the schedule reader, the runtime on its lifecycle."""
+    settings = services.settings
     # Every update is stored before Telegram hears it arrived, and forgotten once handled.
-    inbox = DurableUpdateQueue()
+    inbox = DurableUpdateQueue(services.storage, services.clock)
     application = (
         ApplicationBuilder()
         .update_queue(inbox)
@@ -106,6 +114,11 @@ def build_application(
         .build()
     )
     application.bot_data[SERVICES_KEY] = services
+    application.bot_data[RUNTIME_KEY] = Runtime(
+        lambda runtime: outbox_worker(
+            services, application.bot, runtime, concurrency=settings.outbox_concurrency
+        )
+    )
 
     # First and last of all: a redelivered update (same update_id) is handled only once.
     application.add_handler(TypeHandler(Update, _skip_if_handled), group=-50)
@@ -150,34 +163,27 @@ def build_application(
     return application
 
 
+def runtime_of(application: Application) -> Runtime:
+    """The runtime built with the application (the worker, the chart pool, the locks)."""
+    return application.bot_data[RUNTIME_KEY]  # type: ignore[no-any-return]
+
+
 async def _post_init(application: Application) -> None:
-    """Open the database, set the command menus, start the schedule reader."""
+    """Replay the inbox, set the command menus, start the schedule reader and the worker."""
     services: Services = application.bot_data[SERVICES_KEY]
-    settings = services.settings
-    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
-    services.attach_storage(storage)
-    inbox = _inbox(application)
-    inbox.attach(storage, services.clock)
-    await inbox.replay(application.bot)  # handled first: the updater starts after post_init
+    await _inbox(application).replay(application.bot)  # first: the updater starts after this
     if filled := await accounts.backfill_schedules(services):
         log.info("scheduled the weekly messages of %s existing users", filled)
     await _set_command_menus(application, services)
     assert application.job_queue is not None
     application.job_queue.run_repeating(
-        _dispatch_job,
+        _schedule_job,
         interval=services.settings.schedule_interval,
         first=0,
         name="dispatch-due",
         job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
     )
-    services.worker = OutboxWorker(
-        services,
-        application.bot,
-        DELIVERERS,
-        GRACES,
-        concurrency=settings.outbox_concurrency,
-    )
-    await services.worker.start()
+    await runtime_of(application).worker.start()
     application.job_queue.run_daily(
         _retention_job,
         time=dtime(3, 30, tzinfo=UTC),  # a quiet hour in Europe
@@ -188,19 +194,14 @@ async def _post_init(application: Application) -> None:
 
 async def _post_stop(application: Application) -> None:
     """Let the outbox worker finish what is in flight while the bot can still send."""
-    services: Services = application.bot_data[SERVICES_KEY]
-    if services.worker is not None:
-        await services.worker.stop()
+    await runtime_of(application).worker.stop()
 
 
 async def _post_shutdown(application: Application) -> None:
-    """Close the database after the last update was handled."""
-    services: Services = application.bot_data[SERVICES_KEY]
-    services.charts.shutdown(wait=True)
-    if services.storage_open:
-        _inbox(application).attach(None)
-        await services.storage.close()
-        services.attach_storage(None)
+    """Let a chart being drawn finish (the storage closes after this, where it was opened)."""
+    runtime = runtime_of(application)
+    await runtime.worker.stop()  # already stopped, unless the start failed after post_init
+    runtime.close()
 
 
 def _inbox(application: Application) -> DurableUpdateQueue:
@@ -209,12 +210,10 @@ def _inbox(application: Application) -> DurableUpdateQueue:
     return queue
 
 
-async def _dispatch_job(context: SherpaContext) -> None:
+async def _schedule_job(context: SherpaContext) -> None:
     """Move what fell due into the outbox and wake the worker (the database is the schedule)."""
-    services = context.services
-    queued = await dispatch.enqueue_due(services) + await team_digest.enqueue_due(services)
-    if queued and services.worker is not None:
-        services.worker.wake()
+    if await reader.enqueue_due(context.services):
+        context.runtime.worker.wake()
 
 
 async def _skip_if_handled(update: Update, context: SherpaContext) -> None:

@@ -169,9 +169,9 @@ async def _export(settings: Settings, user_id: int, out: Path) -> int:
     from bot.data_rights.flow import build_export
     from storage import Storage
 
-    services = build_services(settings)
     storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
     try:
+        services = build_services(settings, storage)
         user = await storage.users.get(user_id)
         if user is None:
             print(f"sherpa: no user {user_id} in {settings.database_path}", file=sys.stderr)

@@ -1,4 +1,8 @@
-"""Running the real bot: long polling until SIGINT or SIGTERM."""
+"""Running the real bot: long polling (or our webhook server) until SIGINT or SIGTERM.
+
+One event loop from start to end: open the storage, build the services and the Application,
+run PTB's lifecycle by hand (bot/incoming/lifecycle.py), close the storage.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,14 @@ import logging
 from urllib.parse import urlsplit
 
 from telegram import Update
-from telegram.error import Conflict
+from telegram.error import Conflict, TelegramError
 from telegram.ext import Application, ApplicationHandlerStop
 
-from bot.app import build_application, build_services
+from bot.app import build_application, build_services, open_storage
 from bot.config import ConfigError, Settings
 from bot.core.services import SherpaContext
-from bot.incoming.webhook import run_webhook
-from storage import Storage
+from bot.incoming.lifecycle import run_until_stopped
+from bot.incoming.webhook import serve_webhook
 from storage.instance_lock import InstanceLock
 
 log = logging.getLogger(__name__)
@@ -32,51 +36,78 @@ def run(settings: Settings, token: str, *, webhook: bool = False) -> None:
     """
     # Before anything touches the database: a second instance stops here, the first runs on.
     lock = InstanceLock.acquire(settings.database_path, "start another")
-    services = build_services(settings)
-    # Open the database once before going online: pending migrations are applied and a
-    # wrong encryption key stops the start here, even when Telegram is unreachable.
-    asyncio.run(_check_database(settings))
-    if not services.settings.answer_cipher().enabled:
-        log.warning(
-            "answers are stored as plain text: set ANSWERS_ENCRYPTION_KEY (python -m bot new-key)"
-        )
-    application = build_application(settings, services, token=token)
-    log.info("Sherpa starts (database %s)", settings.database_path)
-    # Both install SIGINT/SIGTERM handlers and run post_stop/post_shutdown on the way out.
-    if webhook:
-        url, secret = settings.require_webhook()
-        run_webhook(  # our server: a body size limit, and 200 only once the update is stored
-            application,
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            path="/" + urlsplit(url).path.lstrip("/"),
-            url=url,
-            secret=secret,  # a request without it gets 403
-            retries=BOOTSTRAP_RETRIES,
-        )
-    else:
-        conflict = _stop_on_conflict(application)
-        application.run_polling(
+    try:
+        asyncio.run(_main(settings, token, webhook))
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+async def _main(settings: Settings, token: str, webhook: bool) -> None:
+    # Opened before going online: pending migrations are applied and a wrong encryption key
+    # stops the start here, even when Telegram is unreachable.
+    storage = await open_storage(settings)
+    if storage.applied:
+        log.info("applied migrations: %s", ", ".join(storage.applied))
+    try:
+        services = build_services(settings, storage)
+        if not settings.answer_cipher().enabled:
+            log.warning(
+                "answers are stored as plain text:"
+                " set ANSWERS_ENCRYPTION_KEY (python -m bot new-key)"
+            )
+        application = build_application(services, token=token)
+        log.info("Sherpa starts (database %s)", settings.database_path)
+        stop, conflict = asyncio.Event(), list[str]()
+        if webhook:
+            url, secret = settings.require_webhook()
+            await serve_webhook(  # our server: a body limit, and 200 only once the update is stored
+                application,
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                path="/" + urlsplit(url).path.lstrip("/"),
+                url=url,
+                secret=secret,  # a request without it gets 403
+                retries=BOOTSTRAP_RETRIES,
+                stop=stop,
+            )
+        else:
+            conflict = _stop_on_conflict(application, stop)
+            await _poll(application, stop)
+    finally:
+        await storage.close()
+    log.info("Sherpa stopped")
+    if conflict:
+        raise ConfigError(f"TELEGRAM_BOT_TOKEN: {conflict[0]}")
+
+
+async def _poll(application: Application, stop: asyncio.Event) -> None:
+    """Long polling, as run_polling does it, in this loop."""
+    updater = application.updater
+    assert updater is not None
+
+    def on_error(error: TelegramError) -> None:  # a failed getUpdates goes to the error handlers
+        application.create_task(application.process_error(error=error, update=None))
+
+    async def stop_receiving() -> None:
+        if updater.running:
+            await updater.stop()
+
+    await run_until_stopped(
+        application,
+        start_receiving=lambda: updater.start_polling(
             allowed_updates=Update.ALL_TYPES,
             drop_pending_updates=False,
             bootstrap_retries=BOOTSTRAP_RETRIES,
-        )
-        if conflict:
-            log.info("Sherpa stopped")
-            raise ConfigError(f"TELEGRAM_BOT_TOKEN: {conflict[0]}")
-    log.info("Sherpa stopped")
-    if lock is not None:
-        lock.release()
+            error_callback=on_error,
+        ),
+        stop_receiving=stop_receiving,
+        retries=BOOTSTRAP_RETRIES,
+        stop=stop,
+    )
 
 
-async def _check_database(settings: Settings) -> None:
-    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
-    if storage.applied:
-        log.info("applied migrations: %s", ", ".join(storage.applied))
-    await storage.close()
-
-
-def _stop_on_conflict(application: Application) -> list[str]:
+def _stop_on_conflict(application: Application, stop: asyncio.Event) -> list[str]:
     """Stop polling at Telegram's 409 Conflict instead of retrying it forever.
 
     Returns a list that receives the one-line explanation when that happened. The handler
@@ -95,7 +126,7 @@ def _stop_on_conflict(application: Application) -> list[str]:
             )
             log.error("getUpdates: 409 Conflict from Telegram; stopping")
             logging.getLogger("telegram.ext.Updater").addFilter(_quiet_after_conflict)
-            application.stop_running()
+            stop.set()
         raise ApplicationHandlerStop
 
     others = dict(application.error_handlers)

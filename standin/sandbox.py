@@ -13,12 +13,12 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import Application, TypeHandler
 
-from bot.app import build_application, build_services, purge_expired
+from bot.app import build_application, build_services, open_storage, purge_expired, runtime_of
 from bot.config import Settings
 from bot.core.clock import ManualClock
+from bot.core.runtime import Runtime
 from bot.core.services import Services
-from bot.delivery import reader as dispatch
-from bot.teams import digest as team_digest
+from bot.delivery import reader
 from standin import StandIn
 
 SETTLE_TIMEOUT = 10.0
@@ -26,20 +26,39 @@ QUICK_RETRIES = (0.01, 0.02, 0.04)
 
 
 class Sandbox:
-    """Runs the bot against `api` with a manual clock; `settle()` waits until it is idle."""
+    """Runs the bot against `api` with a manual clock; `settle()` waits until it is idle.
+
+    Built as bot/runner.py builds the bot: `start()` opens the storage, then builds the
+    services and the Application; `stop()` closes the storage after the Application.
+    """
 
     def __init__(self, settings: Settings, api: StandIn, clock: ManualClock) -> None:
         self.settings = settings
         self.api = api
         self.clock = clock
-        self.services: Services = build_services(settings, clock)
-        self.application: Application = build_application(
-            settings, self.services, token=api.token, base_url=api.base_url
-        )
+        self._built: tuple[Services, Application] | None = None
         self._handled = 0
         self._progress = asyncio.Event()
-        # The very first group: it tells settle() an update was taken up (even a duplicate).
-        self.application.add_handler(TypeHandler(Update, self._seen), group=-100)
+
+    @property
+    def services(self) -> Services:
+        """The running bot's services (after start)."""
+        return self._running()[0]
+
+    @property
+    def application(self) -> Application:
+        """The running bot's Application (after start)."""
+        return self._running()[1]
+
+    @property
+    def runtime(self) -> Runtime:
+        """The running bot's runtime: the outbox worker, the chart pool, the locks."""
+        return runtime_of(self.application)
+
+    def _running(self) -> tuple[Services, Application]:
+        if self._built is None:
+            raise RuntimeError("the sandbox is not started")
+        return self._built
 
     @classmethod
     def settings_for(cls, database: Path, **overrides: object) -> Settings:
@@ -48,27 +67,38 @@ class Sandbox:
         return Settings(_env_file=None, database_path=database, **overrides)  # type: ignore[call-arg]
 
     async def start(self) -> None:
-        """Start as run_polling does: initialise, post_init (opens the database), poll, start."""
-        app = self.application
+        """Open the storage, build the bot; then initialise, post_init, poll, start."""
+        storage = await open_storage(self.settings)
+        try:
+            services = build_services(self.settings, storage, self.clock)
+            app = build_application(services, token=self.api.token, base_url=self.api.base_url)
+        except BaseException:
+            await storage.close()
+            raise
+        self._built = services, app
+        # The very first group: it tells settle() an update was taken up (even a duplicate).
+        app.add_handler(TypeHandler(Update, self._seen), group=-100)
         await app.initialize()
         assert app.post_init is not None and app.updater is not None
         await app.post_init(app)
         await app.updater.start_polling(poll_interval=0.0, timeout=1)
         await app.start()
-        assert self.services.worker is not None
-        self.services.worker.quick_retries = QUICK_RETRIES  # the same logic, shorter waits
+        self.runtime.worker.quick_retries = QUICK_RETRIES  # the same logic, shorter waits
 
     async def stop(self) -> None:
-        """Stop as run_polling does; post_shutdown closes the database."""
+        """Stop as the runner does, then close the storage."""
         app = self.application
         assert app.updater is not None and app.post_stop and app.post_shutdown
-        if app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-            await app.post_stop(app)
-        await app.shutdown()
-        await app.post_shutdown(app)
+        try:
+            if app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+                await app.post_stop(app)
+            await app.shutdown()
+            await app.post_shutdown(app)
+        finally:
+            await self.services.storage.close()
 
     async def __aenter__(self) -> Sandbox:
         await self.start()
@@ -94,10 +124,8 @@ class Sandbox:
         """
         outbox = self.services.storage.outbox
         before = (await outbox.health()).counts.get("sent", 0)
-        await dispatch.enqueue_due(self.services)
-        await team_digest.enqueue_due(self.services)
-        assert self.services.worker is not None
-        await self.services.worker.drain()
+        await reader.enqueue_due(self.services)
+        await self.runtime.worker.drain()
         return (await outbox.health()).counts.get("sent", 0) - before
 
     async def run_retention(self) -> int:

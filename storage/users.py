@@ -40,12 +40,8 @@ _ENCODERS: dict[str, Any] = {
     "next_verrekijker_at": lambda v: None if v is None else utc_text(v),
     "next_nudge_at": lambda v: None if v is None else utc_text(v),
 }
-# The stored moment of each kind of scheduled message.
-DUE_COLUMNS = {
-    "checkin": "next_due_at",
-    "verrekijker": "next_verrekijker_at",
-    "nudge": "next_nudge_at",
-}
+# The columns that hold a scheduled kind's next moment (the kinds: bot/delivery/kinds.py).
+MOMENT_COLUMNS = ("next_due_at", "next_verrekijker_at", "next_nudge_at")
 
 
 def _user(row: aiosqlite.Row) -> User:
@@ -143,9 +139,10 @@ class UserRepository:
             (past % 10 + 1, user_id, past),
         )
 
-    async def due(self, now: datetime, limit: int, kind: str = "checkin") -> list[User]:
-        """Users whose next message of this kind is due at or before now, earliest first."""
-        column = DUE_COLUMNS[kind]
+    async def due(self, now: datetime, limit: int, column: str = "next_due_at") -> list[User]:
+        """Users whose moment in this column is due at or before now, earliest first."""
+        if column not in MOMENT_COLUMNS:
+            raise ValueError(f"not a scheduled moment: {column}")
         async with self._db.connection.execute(
             f"SELECT * FROM users WHERE {column} IS NOT NULL AND {column} <= ? AND active = 1"
             f" ORDER BY {column} LIMIT ?",
@@ -154,10 +151,11 @@ class UserRepository:
             return [_user(row) for row in await cursor.fetchall()]
 
     async def set_moments(
-        self, kind: str, moments: list[tuple[int, datetime | None]], now: datetime
+        self, column: str, moments: list[tuple[int, datetime | None]], now: datetime
     ) -> None:
-        """Store the next moment of one kind for many users in one transaction."""
-        column = DUE_COLUMNS[kind]
+        """Store the next moment in one column for many users in one transaction."""
+        if column not in MOMENT_COLUMNS:
+            raise ValueError(f"not a scheduled moment: {column}")
         async with self._db.transaction() as conn:
             await conn.executemany(
                 f"UPDATE users SET {column} = ?, updated_at = ? WHERE user_id = ?",
@@ -167,7 +165,7 @@ class UserRepository:
     async def next_due_moment(self) -> datetime | None:
         """The earliest scheduled moment of anything (the `try` demo jumps the clock there)."""
         firsts = " UNION ALL ".join(
-            f"SELECT MIN({column}) AS m FROM users" for column in DUE_COLUMNS.values()
+            f"SELECT MIN({column}) AS m FROM users" for column in MOMENT_COLUMNS
         )
         async with self._db.connection.execute(f"SELECT MIN(m) FROM ({firsts})") as cursor:
             row = await cursor.fetchone()

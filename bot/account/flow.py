@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,14 +24,15 @@ from bot.account.changes import (
     StaleSetting,
     ToggleDay,
 )
-from bot.core.schedule import WORKDAYS, next_occurrence, resume_after
+from bot.account.moments import next_nudge, next_verrekijker
+from bot.core.schedule import WORKDAYS, resume_after
 from bot.core.services import Services
+from bot.delivery.kinds import USER_KINDS
 from storage import User
 
 DEFAULT_TIME = time(16, 30)
 DEFAULT_DAYS = WORKDAYS
 FIRST_STEP = "language"
-NUDGE_DAY = 2  # Wednesday: midweek, with time left to reflect before the verrekijker
 # Fields whose change moves a scheduled message.
 _SCHEDULE_FIELDS = {
     "timezone",
@@ -46,66 +47,6 @@ _SCHEDULE_FIELDS = {
 }
 
 
-def is_paused(user: User, today: date) -> bool:
-    """Whether the user is paused on their local date `today` (a dated pause ends by itself)."""
-    return user.paused and (user.paused_until is None or today <= user.paused_until)
-
-
-def _schedule_start(user: User, now: datetime) -> datetime | None:
-    """From when messages may be scheduled: now, the end of a dated pause, or never."""
-    if not user.onboarded:
-        return None
-    if not user.paused:
-        return now
-    if user.paused_until is None:
-        return None
-    # One second before local midnight, so a 00:00 moment on the first day back counts.
-    resume = resume_after(user.paused_until, ZoneInfo(user.timezone)) - timedelta(seconds=1)
-    return max(now, resume)
-
-
-def next_due(user: User, now: datetime) -> datetime | None:
-    """When the user's next scheduled check-in falls (UTC), or None when nothing is scheduled."""
-    start = _schedule_start(user, now)
-    if start is None:
-        return None
-    return next_occurrence(start, user.checkin_time, user.days, ZoneInfo(user.timezone))
-
-
-def next_verrekijker(user: User, now: datetime) -> datetime | None:
-    """When the user's next weekly verrekijker falls (UTC)."""
-    start = _schedule_start(user, now)
-    if start is None:
-        return None
-    tz = ZoneInfo(user.timezone)
-    return next_occurrence(start, user.verrekijker_time, frozenset({user.verrekijker_day}), tz)
-
-
-def nudge_fits(user: User, day: date) -> bool:
-    """A standalone nudge only on a day without a check-in: a check-in is invitation enough.
-
-    (Its lines all say "tap /today"; folded into a check-in they would only add weight.)
-    """
-    return user.nudges and day.weekday() not in user.days
-
-
-def next_nudge(user: User, now: datetime) -> datetime | None:
-    """When the next midweek nudge could fall (UTC); None when nudges are off or when
-    a check-in comes that day anyway."""
-    start = _schedule_start(user, now)
-    if start is None or not user.nudges or NUDGE_DAY in user.days:
-        return None
-    tz = ZoneInfo(user.timezone)
-    return next_occurrence(start, user.checkin_time, frozenset({NUDGE_DAY}), tz)
-
-
-_NEXT_MOMENTS = {
-    "next_due_at": next_due,
-    "next_verrekijker_at": next_verrekijker,
-    "next_nudge_at": next_nudge,
-}
-
-
 def schedule(user: User, now: datetime) -> dict[str, datetime | None]:
     """Every stored next moment of the user, recomputed (as fields for the repository).
 
@@ -114,9 +55,11 @@ def schedule(user: User, now: datetime) -> dict[str, datetime | None]:
     deliverers still apply the new settings (a pause, nudges off) when it goes out.
     """
     moments = {}
-    for field, following in _NEXT_MOMENTS.items():
-        stored = getattr(user, field)
-        moments[field] = stored if stored is not None and stored <= now else following(user, now)
+    for kind in USER_KINDS:
+        stored = getattr(user, kind.field)
+        moments[kind.field] = (
+            stored if stored is not None and stored <= now else kind.next_moment(user, now)
+        )
     return moments
 
 

@@ -15,15 +15,16 @@ from bot.checkin import answers
 from bot.checkin import flow as checkin_flow
 from bot.core.callbacks import GuardChoice, ScaleAnswer, SkipStep
 from bot.core.replies import Screen, acknowledge, edit, react, say
+from bot.core.runtime import Runtime
 from bot.core.services import Services
 from storage import User
 
 log = logging.getLogger(__name__)
 
 
-async def today(services: Services, bot: Bot, user: User) -> None:
+async def today(services: Services, runtime: Runtime, bot: Bot, user: User) -> None:
     """/today: today's check-in now, or the question still open."""
-    if await checkin_flow.start_now(services, bot, user) == "done_today":
+    if await checkin_flow.start_now(services, runtime, bot, user) == "done_today":
         await say(services, bot, user, "checkin.done_today")
 
 

@@ -15,6 +15,7 @@ from bot.care import ladder as care
 from bot.checkin import views as render
 from bot.checkin.rotation import plan_checkin
 from bot.core.replies import send
+from bot.core.runtime import Runtime
 from bot.core.schedule import local_date
 from bot.core.services import Services
 from storage import Checkin, Step, Trigger, User
@@ -65,9 +66,9 @@ async def deliver(services: Services, bot: Bot, user: User, checkin: Checkin) ->
     await checkins.mark_delivered(checkin.id, services.clock.now())
 
 
-async def start_now(services: Services, bot: Bot, user: User) -> StartOutcome:
+async def start_now(services: Services, runtime: Runtime, bot: Bot, user: User) -> StartOutcome:
     """/today: today's check-in now, or the question still open."""
-    async with services.user_lock(user.user_id):
+    async with runtime.user_lock(user.user_id):
         return await _start_now(services, bot, user)
 
 

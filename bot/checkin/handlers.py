@@ -15,7 +15,7 @@ from bot.core.services import SherpaContext
 async def today(update: Update, context: SherpaContext) -> None:
     """/today: today's check-in now, or the question still open."""
     user, _ = await current_user(update, context)
-    await dialog.today(context.services, context.bot, user)
+    await dialog.today(context.services, context.runtime, context.bot, user)
 
 
 async def text_answer(update: Update, context: SherpaContext) -> None:

@@ -1,1 +1,1 @@
-"""Everything scheduled: the schedule reader, the outbox worker, the rate limiter, each kind."""
+"""Everything scheduled: the kinds registry, the schedule reader, the outbox worker, the limiter."""

@@ -12,30 +12,23 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 
-from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
-from bot.core.services import Services
+from bot.core.clock import Clock
+from bot.delivery.errors import ChatGone, Skip
 from bot.delivery.limiter import bulk_sending
-from storage import OutboxItem
+from storage import OutboxItem, Storage
 
 log = logging.getLogger(__name__)
 
-Deliverer = Callable[[Services, Bot, OutboxItem], Awaitable[None]]
+# One kind's deliverer, bound to what it needs (see bot/delivery/kinds.py): sends one item.
+Deliver = Callable[[OutboxItem], Awaitable[None]]
 MAX_ATTEMPTS = 8  # claims; each claim retries a few times itself
 QUICK_RETRIES = (0.5, 1.0, 2.0)  # seconds, with jitter: rides out a short 5xx burst
 LATER = timedelta(minutes=1)  # then back to the queue, doubling per attempt
-
-
-class Skip(Exception):
-    """Nothing to send after all (paused, already there, no longer needed); not an error."""
-
-
-class ChatGone(Exception):
-    """Telegram says the chat is gone: blocked, deactivated, or not found."""
 
 
 class OutboxWorker:
@@ -43,15 +36,15 @@ class OutboxWorker:
 
     def __init__(
         self,
-        services: Services,
-        bot: Bot,
-        deliverers: dict[str, Deliverer],
-        graces: dict[str, timedelta],
+        storage: Storage,
+        clock: Clock,
+        deliverers: Mapping[str, Deliver],
+        graces: Mapping[str, timedelta],
         concurrency: int = 16,
         idle_seconds: float = 1.0,
         quick_retries: tuple[float, ...] = QUICK_RETRIES,
     ) -> None:
-        self.services, self.bot = services, bot
+        self.storage, self.clock = storage, clock
         self.deliverers, self.graces = deliverers, graces
         self.concurrency, self.idle_seconds = concurrency, idle_seconds
         self.quick_retries = quick_retries
@@ -62,8 +55,8 @@ class OutboxWorker:
 
     async def start(self) -> None:
         """Put back what a crash left in flight, then run until stopped."""
-        now = self.services.clock.now()
-        if recovered := await self.services.storage.outbox.recover_in_flight(now):
+        now = self.clock.now()
+        if recovered := await self.storage.outbox.recover_in_flight(now):
             log.warning(
                 "%s messages were in flight at the last stop; sending them again", recovered
             )
@@ -97,7 +90,7 @@ class OutboxWorker:
                 free = self.concurrency - len(self._inflight)
                 if free <= 0:
                     return started
-                items = await self.services.storage.outbox.claim(self.services.clock.now(), free)
+                items = await self.storage.outbox.claim(self.clock.now(), free)
                 if not items:
                     return started
                 for item in items:
@@ -121,14 +114,14 @@ class OutboxWorker:
                 await asyncio.wait_for(self._wake.wait(), self.idle_seconds)
 
     async def _deliver(self, item: OutboxItem) -> None:
-        outbox, clock = self.services.storage.outbox, self.services.clock
+        outbox, clock = self.storage.outbox, self.clock
         if clock.now() - item.due_at > self.graces.get(item.kind, timedelta(hours=3)):
             await outbox.settle(item.id, "dropped", clock.now(), error="late: past its grace")
             return
         for pause in (*self.quick_retries, None):
             try:
                 with bulk_sending():
-                    await self.deliverers[item.kind](self.services, self.bot, item)
+                    await self.deliverers[item.kind](item)
             except Skip as reason:
                 await outbox.settle(item.id, "dropped", clock.now(), error=f"skipped: {reason}")
                 return
@@ -161,7 +154,7 @@ class OutboxWorker:
                 return
 
     async def _later(self, item: OutboxItem, error: str) -> None:
-        outbox, now = self.services.storage.outbox, self.services.clock.now()
+        outbox, now = self.storage.outbox, self.clock.now()
         if item.attempts >= MAX_ATTEMPTS:
             await outbox.settle(item.id, "failed", now, error=error)
             log.error(
@@ -172,11 +165,11 @@ class OutboxWorker:
         await outbox.settle(item.id, "pending", now, error=error, not_before=now + delay)
 
     async def _chat_gone(self, item: OutboxItem, error: str) -> None:
-        now = self.services.clock.now()
+        now = self.clock.now()
         if item.user_id is not None:
-            await self.services.storage.users.update(item.user_id, now, active=False)
+            await self.storage.users.update(item.user_id, now, active=False)
             log.warning("user %s is unreachable (%s): marked inactive", item.user_id, error)
-        await self.services.storage.outbox.settle(item.id, "dropped", now, error=error)
+        await self.storage.outbox.settle(item.id, "dropped", now, error=error)
 
 
 def _describe(error: Exception) -> str:

@@ -4,7 +4,8 @@ PTB's Updater confirms a getUpdates batch with its next getUpdates call, and the
 Telegram once `put` returns; both await `update_queue.put(update)` first. So a queue whose `put`
 stores the update in the database before queueing it means: nothing Telegram considers
 delivered exists only in memory. After a crash, post_init queues what is left (replay), and the
-handled-update table keeps a replay from changing anything twice.
+handled-update table keeps a replay from changing anything twice. The storage is open before
+the queue is made (bot/runner.py) and closed after the Application shut down.
 """
 
 from __future__ import annotations
@@ -29,19 +30,14 @@ FULL_DISK_ATTEMPTS = 3
 
 
 class DurableUpdateQueue(asyncio.Queue[object]):
-    """The Application's update queue; call `attach` in post_init, before updates arrive."""
+    """The Application's update queue, storing into an open database."""
 
-    def __init__(self) -> None:
+    def __init__(self, storage: Storage, clock: Clock) -> None:
         super().__init__()
-        self._storage: Storage | None = None
-        self._clock: Clock | None = None
+        self._storage, self._clock = storage, clock
         # Queued or being handled: a redelivery of one of these (Telegram resends what it did
         # not see confirmed) is stored again at most, never handled beside the first.
         self._in_hand: set[int] = set()
-
-    def attach(self, storage: Storage | None, clock: Clock | None = None) -> None:
-        """Store into this database from now on (None: detached at shutdown)."""
-        self._storage, self._clock = storage, clock
 
     async def put(self, item: object) -> None:
         """Store an update, then queue it; keeps trying while storing fails (polling).
@@ -73,8 +69,6 @@ class DurableUpdateQueue(asyncio.Queue[object]):
 
     async def store(self, update: Update) -> None:
         """Keep the update in the inbox (sealed with the answer key when one is set)."""
-        if self._storage is None or self._clock is None:
-            raise RuntimeError("the inbox is not open")
         sender = update.effective_user or update.effective_chat
         await self._storage.inbox.store(
             update.update_id,
@@ -88,8 +82,7 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         if not isinstance(update, Update):
             return
         self._in_hand.discard(update.update_id)
-        if self._storage is not None:
-            await self._storage.inbox.remove(update.update_id)
+        await self._storage.inbox.remove(update.update_id)
 
     def _enqueue(self, update: Update) -> None:
         if update.update_id in self._in_hand:
@@ -99,7 +92,6 @@ class DurableUpdateQueue(asyncio.Queue[object]):
 
     async def replay(self, bot: Bot) -> int:
         """Queue what a crash left in the inbox, in update order; returns how many."""
-        assert self._storage is not None
         waiting = await self._storage.inbox.waiting()
         for item in waiting:
             update = Update.de_json(json.loads(item.body), bot)

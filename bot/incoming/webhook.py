@@ -4,7 +4,8 @@ PTB's run_webhook serves through tornado, which reads a whole body (up to 100 MB
 before the secret is looked at. Here the secret is checked first (in constant time), a body
 over 1 MB is refused from its Content-Length header before a byte of it is read, a chunked
 body is cut off at 1 MB, and Telegram hears 200 only once the update is in the inbox.
-The lifecycle is PTB's "custom webhook" pattern, in the order run_webhook follows.
+The lifecycle is PTB's "custom webhook" pattern, in the order run_webhook follows
+(bot/incoming/lifecycle.py).
 """
 
 from __future__ import annotations
@@ -13,22 +14,18 @@ import asyncio
 import hmac
 import json
 import logging
-import signal
-from collections.abc import Awaitable, Callable
-from typing import Any
 
 from aiohttp import web
 from telegram import Update
-from telegram.error import NetworkError
 from telegram.ext import Application
 
 from bot.incoming.inbox import DurableUpdateQueue
+from bot.incoming.lifecycle import retrying, run_until_stopped
 
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1024 * 1024  # Telegram's updates are a few kB: 1 MB is generous
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)
 
 
 def webhook_app(application: Application, path: str, secret: str) -> web.Application:
@@ -69,7 +66,7 @@ def webhook_app(application: Application, path: str, secret: str) -> web.Applica
     return app
 
 
-def run_webhook(
+async def serve_webhook(
     application: Application,
     *,
     listen: str,
@@ -78,76 +75,27 @@ def run_webhook(
     url: str,
     secret: str,
     retries: int,
+    stop: asyncio.Event,
 ) -> None:
-    """Serve until SIGINT/SIGTERM: initialise, post_init, listen, setWebhook, start; then stop."""
-    asyncio.run(_serve(application, listen, port, path, url, secret, retries))
-
-
-async def _serve(
-    application: Application,
-    listen: str,
-    port: int,
-    path: str,
-    url: str,
-    secret: str,
-    retries: int,
-) -> None:
-    stop = asyncio.Event()
-    main = asyncio.current_task()
-    assert main is not None
-
-    def on_signal() -> None:
-        stop.set()
-        if not application.running:  # still starting (maybe waiting for the network)
-            main.cancel()
-
-    loop = asyncio.get_running_loop()
-    for sig in STOP_SIGNALS:
-        loop.add_signal_handler(sig, on_signal)
+    """Serve until SIGINT/SIGTERM (or `stop`): listen, setWebhook, then handle what comes."""
     # lingering_time=0: the rest of a refused body is not read, the connection just closes.
     runner = web.AppRunner(webhook_app(application, path, secret), lingering_time=0)
-    initialized = False
-    try:
-        await _retrying(application.initialize, retries, "start")
-        initialized = True
-        if application.post_init:
-            await application.post_init(application)
+
+    async def start_receiving() -> None:
         await runner.setup()
         await web.TCPSite(runner, listen, port).start()
-        await _retrying(
+        await retrying(
             lambda: application.bot.set_webhook(
                 url=url, allowed_updates=Update.ALL_TYPES, secret_token=secret
             ),
             retries,
             "set the webhook",
         )
-        await application.start()
-        await stop.wait()
-    except asyncio.CancelledError:
-        if not stop.is_set():
-            raise
-    finally:
-        await runner.cleanup()  # no new updates; what is queued is handled by stop()
-        if application.running:
-            await application.stop()
-            if application.post_stop:
-                await application.post_stop(application)
-        if initialized:
-            await application.shutdown()
-            if application.post_shutdown:
-                await application.post_shutdown(application)
 
-
-async def _retrying(action: Callable[[], Awaitable[Any]], retries: int, what: str) -> None:
-    """Retry while Telegram is unreachable (a reboot before the network is up), with back-off."""
-    delay = 1.0
-    for attempt in range(retries + 1):
-        try:
-            await action()
-            return
-        except NetworkError as error:
-            if attempt == retries:
-                raise
-            log.warning("could not %s (%s); retrying in %.0f s", what, error.message, delay)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 30.0)
+    await run_until_stopped(
+        application,
+        start_receiving=start_receiving,
+        stop_receiving=runner.cleanup,
+        retries=retries,
+        stop=stop,
+    )

@@ -1,24 +1,26 @@
 """The weekly team digest: settle the week that ended, queue it for every member and the group.
 
-Read by the schedule reader from each team's stored `next_digest_at`. The digests go through
-the outbox like every scheduled message; its key (kind, chat, week) means nobody gets the
-same week's digest twice.
+A scheduled kind (bot/delivery/kinds.py) whose moment is each team's `next_digest_at`, not a
+user's. The digests go through the outbox like every scheduled message; its key (kind, chat,
+week) means nobody gets the same week's digest twice.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
 
-from bot.account.flow import is_paused
+from bot.account.moments import is_paused
+from bot.core.runtime import Runtime
 from bot.core.schedule import is_stale, local_date
 from bot.core.services import Services
-from bot.delivery.worker import Skip
+from bot.delivery.errors import Skip
+from bot.delivery.scheduled import ScheduledKind
 from bot.teams import privacy, service, text
 from bot.teams.progress import WEEK, next_digest, week_of
 from storage import NewOutboxItem, OutboxItem, Team, TeamWeek
@@ -26,37 +28,50 @@ from storage import NewOutboxItem, OutboxItem, Team, TeamWeek
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
-# A digest still makes sense a few days late (after downtime); later ones are skipped,
-# but their weeks are settled all the same so the streak stays right.
-DIGEST_GRACE = timedelta(days=3)
 KIND = "team_digest"
 
 
-async def enqueue_due(services: Services) -> int:
-    """Settle the weeks of teams whose digest is due and queue the digests; returns how many."""
-    now, queued = services.clock.now(), 0
+def next_moment(team: Team, now: datetime) -> datetime | None:
+    """When the team's next digest falls: Monday morning in the team's timezone."""
+    return next_digest(now, ZoneInfo(team.timezone))
+
+
+def period_key(team: Team, due: datetime) -> str:
+    """The week a digest due at `due` is about: the one that just ended."""
+    return (week_of(due, ZoneInfo(team.timezone)) - WEEK).isoformat()
+
+
+async def due(services: Services, kind: ScheduledKind[Team], now: datetime) -> int:
+    """Settle the weeks of teams whose digest is due and queue the digests; returns how many.
+
+    Skipped digests (too late after downtime, too small a team) still have their weeks
+    settled, so the streak stays right.
+    """
+    queued = 0
     while teams := await services.storage.teams.due_digests(now, BATCH_SIZE):
         for team in teams:
-            queued += await _queue_team(services, team, now)
-            tz = ZoneInfo(team.timezone)
-            await services.storage.teams.update(team.id, next_digest_at=next_digest(now, tz))
+            queued += await _queue_team(services, kind, team, now)
+            following = kind.next_moment(team, now)
+            await services.storage.teams.update(team.id, **{kind.field: following})
     return queued
 
 
-async def _queue_team(services: Services, team: Team, now: datetime) -> int:
-    tz, due = ZoneInfo(team.timezone), team.next_digest_at
+async def _queue_team(
+    services: Services, kind: ScheduledKind[Team], team: Team, now: datetime
+) -> int:
+    tz, due = ZoneInfo(team.timezone), getattr(team, kind.field)
     assert due is not None
-    week = week_of(due, tz) - WEEK
+    week = date.fromisoformat(kind.period_key(team, due))
     if week < week_of(team.created_at, tz):
         return 0
     weeks, _streak = await service.settle(services, team, week)
-    if is_stale(due, now, DIGEST_GRACE) or not _shows_outcome(weeks, week):
+    if is_stale(due, now, kind.grace) or not _shows_outcome(weeks, week):
         return 0
     period, items = week.isoformat(), []
     for member in await services.storage.teams.members(team.id):
-        items.append(NewOutboxItem(KIND, member.user_id, period, due, member.user_id, team.id))
+        items.append(NewOutboxItem(kind.name, member.user_id, period, due, member.user_id, team.id))
     if team.group_chat_id is not None:
-        items.append(NewOutboxItem(KIND, team.group_chat_id, period, due, None, team.id))
+        items.append(NewOutboxItem(kind.name, team.group_chat_id, period, due, None, team.id))
     return await services.storage.outbox.enqueue(items, now)
 
 
@@ -66,7 +81,7 @@ def _shows_outcome(weeks: list[TeamWeek], week: date) -> bool:
     return found is not None and privacy.shown(privacy.week_members(found)) != "nothing"
 
 
-async def deliver(services: Services, bot: Bot, item: OutboxItem) -> None:
+async def deliver(services: Services, _runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
     """One member's (or the group's) digest of a settled week."""
     team = await services.storage.teams.get(item.ref) if item.ref is not None else None
     if team is None:

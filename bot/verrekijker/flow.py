@@ -13,6 +13,7 @@ from telegram.error import Forbidden, TelegramError
 from bot.checkin.flow import today
 from bot.core.callbacks import VerrekijkerView, encode
 from bot.core.replies import Screen, acknowledge, edit, send
+from bot.core.runtime import Runtime
 from bot.core.services import Services
 from bot.delivery.parts import Parts
 from bot.verrekijker import (
@@ -82,7 +83,12 @@ async def load_history(services: Services, user: User, week: date) -> list[Refle
 
 
 async def send_verrekijker(
-    services: Services, bot: Bot, user: User, week: date, parts: Parts | None = None
+    services: Services,
+    runtime: Runtime,
+    bot: Bot,
+    user: User,
+    week: date,
+    parts: Parts | None = None,
 ) -> None:
     """The picture with a short caption, then the week view with its buttons.
 
@@ -91,7 +97,7 @@ async def send_verrekijker(
     """
     parts = parts or Parts()
     history = await load_history(services, user, week)
-    await parts.send(partial(_send_picture, services, bot, user, history, week))
+    await parts.send(partial(_send_picture, services, runtime, bot, user, history, week))
     messages = compose(services, user, history, "week", week)
     for position, text in enumerate(messages):
         last = position == len(messages) - 1
@@ -100,7 +106,12 @@ async def send_verrekijker(
 
 
 async def _send_picture(
-    services: Services, bot: Bot, user: User, history: list[ReflectionDay], week: date
+    services: Services,
+    runtime: Runtime,
+    bot: Bot,
+    user: User,
+    history: list[ReflectionDay],
+    week: date,
 ) -> None:
     """The week's chart; a picture that cannot be drawn or sent is left out, not retried."""
     lang, texts, content = user.language, services.texts, services.content
@@ -109,7 +120,7 @@ async def _send_picture(
     loop = asyncio.get_running_loop()
     try:
         png = await loop.run_in_executor(
-            services.charts, render_chart, week_view, baseline, lang, texts
+            runtime.charts, render_chart, week_view, baseline, lang, texts
         )
         await bot.send_photo(
             user.chat_id,

@@ -14,7 +14,8 @@ async def verrekijker(update: Update, context: SherpaContext) -> None:
     """/verrekijker: this week through the binoculars, with the picture."""
     user, _ = await current_user(update, context)
     services = context.services
-    await weekly.send_verrekijker(services, context.bot, user, weekly.current_week(services, user))
+    week = weekly.current_week(services, user)
+    await weekly.send_verrekijker(services, context.runtime, context.bot, user, week)
 
 
 async def view_button(update: Update, context: SherpaContext) -> None:

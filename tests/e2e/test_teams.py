@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.delivery import reader
+from bot.delivery.kinds import TEAM_DIGEST
 from bot.teams import digest as team_digest
 from standin import FakeChat, FakeUser, SentMessage
 from tests.helpers import World, answer_checkin, onboard
@@ -74,9 +76,8 @@ async def digest_time(world: World, monday: date, hour: int = 9) -> int:
         return sum(i.state == "sent" for i in await outbox.items(team_digest.KIND))
 
     before = await sent()
-    await team_digest.enqueue_due(services)
-    assert services.worker is not None
-    await services.worker.drain()
+    await reader.enqueue_due(services, [TEAM_DIGEST])
+    await world.bot.runtime.worker.drain()
     return await sent() - before
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import build_services
+from bot.app import build_services, open_storage
 from bot.checkin import flow as checkin_flow
 from standin import StandIn
 from standin.sandbox import Sandbox
@@ -34,9 +34,9 @@ def _answer(user_id: int) -> str:
 
 async def _seed(path: Path) -> None:
     """200 onboarded users, each with today's check-in open at its first question."""
-    services = build_services(Sandbox.settings_for(path, answers_encryption_key=KEY))
-    storage = await Storage.open(path, cipher=services.settings.answer_cipher())
-    services.attach_storage(storage)
+    settings = Sandbox.settings_for(path, answers_encryption_key=KEY)
+    storage = await open_storage(settings)
+    services = build_services(settings, storage)
     now = datetime.now(UTC)
     # Due tomorrow: nothing is scheduled during the test, only the answers come in.
     await add_due_users(storage, range(1, USERS + 1), now + timedelta(days=1))

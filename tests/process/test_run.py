@@ -55,6 +55,38 @@ async def test_run_polls_answers_and_stops_cleanly_on_sigterm(tmp_path):
         assert db.execute("SELECT onboarding_step FROM users").fetchone() == ("days",)
 
 
+async def test_a_stop_signal_while_telegram_is_unreachable_ends_the_start_cleanly(tmp_path):
+    """SIGINT during the start's network retries: no waiting them out, the database closed."""
+    database = tmp_path / "sherpa.sqlite3"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))},
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": "123:abc",
+        "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",  # nothing listens: retried
+        "DATABASE_PATH": str(database),
+    }
+    process = await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "bot", "run"),
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    seen = b""
+    async with asyncio.timeout(60):
+        while b"could not start" not in seen:  # the first retry: still starting
+            line = await process.stderr.readline()
+            assert line, seen.decode()
+            seen += line
+    process.send_signal(signal.SIGINT)
+    _, rest = await asyncio.wait_for(process.communicate(), timeout=30)
+    log = (seen + rest).decode()
+    assert process.returncode == 0, log
+    assert "Sherpa stopped" in log and "Traceback" not in log
+    assert not database.with_name(database.name + "-wal").exists()  # closed, checkpointed
+
+
 def _free_port() -> int:
     import socket
 

@@ -25,7 +25,7 @@ from bot.account.changes import (
     StaleSetting,
     ToggleDay,
 )
-from bot.account.flow import is_paused, next_due
+from bot.account.moments import is_paused, next_due
 from bot.checkin.rotation import fresh_picks, plan_checkin
 from bot.core.callbacks import (
     MAX_BYTES,
