@@ -165,7 +165,7 @@ def build_application(
 
 def runtime_of(application: Application) -> Runtime:
     """The runtime built with the application (the worker, the chart pool, the locks)."""
-    return application.bot_data[RUNTIME_KEY]  # type: ignore[no-any-return]
+    return application.bot_data[RUNTIME_KEY]
 
 
 async def _post_init(application: Application) -> None:

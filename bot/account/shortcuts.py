@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import Update
 
@@ -13,7 +14,7 @@ from bot.core.services import SherpaContext
 SHORTCUTS = tuple(dialog.SHORTCUT_FIELDS)
 
 
-def shortcut(command: str) -> Callable[[Update, SherpaContext], Awaitable[None]]:
+def shortcut(command: str) -> Callable[[Update, SherpaContext], Coroutine[Any, Any, None]]:
     """A handler for `/<command> <value>` that parses, saves and confirms."""
 
     async def handle(update: Update, context: SherpaContext) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from random import Random
+from typing import Any
 
 from telegram.ext import CallbackContext, ExtBot
 
@@ -35,7 +36,7 @@ SERVICES_KEY = "services"
 RUNTIME_KEY = "runtime"
 
 
-class SherpaContext(CallbackContext[ExtBot[None], dict, dict, dict]):
+class SherpaContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
     """CallbackContext with typed access to the services and the runtime."""
 
     @property
