@@ -7,7 +7,7 @@ from pathlib import Path
 
 from storage.checkins import CheckinRepository
 from storage.crypto import AnswerCipher, CipherError, new_key, parse_key
-from storage.db import Database, DatabaseUnavailable, unusable
+from storage.sqlite import Database, DatabaseUnavailable, unusable
 from storage.history import HistoryRepository
 from storage.inbox import InboxItem, InboxRepository
 from storage.migrate import migrate

@@ -8,7 +8,7 @@ import aiosqlite
 
 from storage.codec import utc_text
 from storage.crypto import CipherError
-from storage.db import Database
+from storage.sqlite import Database
 from storage.models import (
     Answer,
     Checkin,

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from storage.codec import utc_text
 from storage.crypto import CipherError
-from storage.db import Database
+from storage.sqlite import Database
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from storage.db import DatabaseUnavailable, make_folder
+from storage.sqlite import DatabaseUnavailable, make_folder
 
 
 class InstanceLock:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 
-from storage.db import Database, DatabaseUnavailable
+from storage.sqlite import Database, DatabaseUnavailable
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 

@@ -8,7 +8,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.codec import utc_text, utc_value
-from storage.db import Database
+from storage.sqlite import Database
 from storage.models import NewOutboxItem, OutboxHealth, OutboxItem
 
 _COLUMNS = "id, kind, chat_id, period, due_at, user_id, ref, state, attempts"

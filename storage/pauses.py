@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from storage.codec import utc_text, utc_value
-from storage.db import Database
+from storage.sqlite import Database
 from storage.models import PausePeriod
 
 

@@ -6,7 +6,7 @@ import asyncio
 import calendar
 from datetime import date
 
-from storage.db import Database
+from storage.sqlite import Database
 
 RETENTION_CHOICES = (3, 6, 12)
 

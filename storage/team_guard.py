@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Literal
 
 from storage.codec import utc_text
-from storage.db import Database
+from storage.sqlite import Database
 
 Scope = Literal["code", "group"]
 PendingAction = Literal["rename"]

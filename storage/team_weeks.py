@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from storage.codec import utc_text, utc_value
-from storage.db import Database
+from storage.sqlite import Database
 from storage.models import TeamWeek
 
 # A step can be answered some time after its check-in's day (a late reply); look this far back.

@@ -9,7 +9,7 @@ from typing import Any, Literal
 import aiosqlite
 
 from storage.codec import utc_text, utc_value
-from storage.db import Database
+from storage.sqlite import Database
 from storage.models import Team, TeamMember
 from storage.team_members import Removal, remove_member
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from storage.codec import utc_text
-from storage.db import Database
+from storage.sqlite import Database
 
 KEEP = timedelta(days=2)  # Telegram keeps unconfirmed updates for 24 hours
 

@@ -16,7 +16,7 @@ from storage.codec import (
     utc_text,
     utc_value,
 )
-from storage.db import Database
+from storage.sqlite import Database
 from storage.models import User, UserCounts
 from storage.team_members import leave_all_teams
 
