@@ -16,7 +16,7 @@ from bot.core.texts import CatalogError
 from bot.logging_setup import configure_logging
 from prompts import ContentError
 from storage.crypto import CipherError, new_key
-from storage.sqlite import DatabaseUnavailable
+from storage.database import DatabaseUnavailable
 from storage.instance_lock import InstanceLock
 
 EXIT_CONFIG = 2

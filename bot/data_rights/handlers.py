@@ -96,7 +96,7 @@ async def confirm_button(update: Update, context: SherpaContext) -> None:
     await services.storage.users.delete(user.user_id)
     log.info("user %s erased their data", user.user_id)
     # The rows are gone; say so only as far as it is true of the files on disk too.
-    done = "delete.done_pending" if services.storage.db.scrub_owed else "delete.done"
+    done = "delete.done_pending" if services.storage.erase_trace_pending else "delete.done"
     await query.edit_message_text(services.texts.text(lang, done))
 
 
