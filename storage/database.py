@@ -25,6 +25,7 @@ class DatabaseUnavailable(Exception):
         if not isinstance(where, DatabaseUrl):
             where = DatabaseUrl.sqlite(where)
         super().__init__(f"{where.label}: {reason}")
+        self.reason = reason
 
 
 class Row(Protocol):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from random import Random
 
-LANGUAGES = ("nl", "en")
+from storage.models import LANGUAGES
 
 
 class CatalogError(Exception):
