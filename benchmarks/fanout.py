@@ -65,7 +65,7 @@ async def stop_standin(process: asyncio.subprocess.Process) -> dict:
 
 async def seed(path: Path, users: int, now: datetime) -> None:
     storage = await Storage.open(path)
-    async with storage.db.transaction():
+    async with storage.transaction():
         for user_id in range(1, users + 1):
             await storage.users.create(
                 user_id=user_id,

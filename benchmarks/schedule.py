@@ -43,7 +43,7 @@ def bench_next_occurrence(count: int) -> float:
 async def seed(storage: Storage, users: int, due: int) -> None:
     """Users spread over the week; `due` of them due right now."""
     rng = Random(2)
-    async with storage.db.transaction():
+    async with storage.transaction():
         for user_id in range(1, users + 1):
             await storage.users.create(
                 user_id=user_id,

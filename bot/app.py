@@ -75,7 +75,7 @@ PRIVATE = filters.ChatType.PRIVATE
 
 async def open_storage(settings: Settings) -> Storage:
     """The one place the database is opened: pending migrations run, a wrong key stops here."""
-    return await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+    return await Storage.open(settings.database, cipher=settings.answer_cipher())
 
 
 def build_services(

@@ -16,7 +16,7 @@ from bot.core.texts import CatalogError
 from bot.logging_setup import configure_logging
 from prompts import ContentError
 from storage.crypto import CipherError, new_key
-from storage.db import DatabaseUnavailable
+from storage.database import DatabaseUnavailable
 from storage.instance_lock import InstanceLock
 
 EXIT_CONFIG = 2
@@ -84,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "migrate",
         help="apply pending database migrations",
-        description="Apply pending database migrations to DATABASE_PATH (run does this too).",
+        description="Apply pending database migrations to the database of DATABASE_URL (or"
+        " DATABASE_PATH); run does this too.",
     )
     return parser
 
@@ -116,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "migrate":
             configure_logging(settings.log_level, secrets=settings.secrets())
             # A running bot must not see its schema change under it: stop it, migrate, start.
-            _migrate_lock = InstanceLock.acquire(settings.database_path, "migrate")
+            _migrate_lock = InstanceLock.acquire(settings.database, "migrate")
             asyncio.run(_migrate(settings))
         elif args.command == "status":
             return asyncio.run(_status(settings))
@@ -157,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 async def _migrate(settings: Settings) -> None:
     from storage import Storage
 
-    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+    storage = await Storage.open(settings.database, cipher=settings.answer_cipher())
     applied = storage.applied
     await storage.close()
     print("applied: " + ", ".join(applied) if applied else "database is up to date")
@@ -169,12 +170,12 @@ async def _export(settings: Settings, user_id: int, out: Path) -> int:
     from bot.data_rights.flow import build_export
     from storage import Storage
 
-    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+    storage = await Storage.open(settings.database, cipher=settings.answer_cipher())
     try:
         services = build_services(settings, storage)
         user = await storage.users.get(user_id)
         if user is None:
-            print(f"sherpa: no user {user_id} in {settings.database_path}", file=sys.stderr)
+            print(f"sherpa: no user {user_id} in {settings.database.shown}", file=sys.stderr)
             return 1
         files = await build_export(
             storage, services.content, services.texts, user, services.clock.now()
@@ -190,7 +191,7 @@ async def _export(settings: Settings, user_id: int, out: Path) -> int:
 async def _rotate_key(settings: Settings) -> None:
     from storage import Storage
 
-    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+    storage = await Storage.open(settings.database, cipher=settings.answer_cipher())
     total = 0
     try:
         # Small batches, each its own transaction: the running bot keeps reading and writing.
@@ -210,7 +211,7 @@ async def _status(settings: Settings) -> int:
     from bot.status import status
     from storage import Storage
 
-    storage = await Storage.open(settings.database_path, cipher=settings.answer_cipher())
+    storage = await Storage.open(settings.database, cipher=settings.answer_cipher())
     try:
         lines, stuck = await status(storage, datetime.now(UTC))
     finally:

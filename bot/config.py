@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from storage.crypto import AnswerCipher, CipherError, parse_key
+from storage.database import DatabaseUnavailable
+from storage.engine import ensure_supported
+from storage.models import Language
+from storage.url import DatabaseUrl
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 
@@ -26,9 +30,12 @@ class Settings(BaseSettings):
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = DEFAULT_API_BASE_URL
+    # Where the data lives: DATABASE_URL (sqlite:///path) or DATABASE_PATH (a SQLite file).
+    # With DATABASE_URL alone, database_path is filled in from it; read `database` instead.
+    database_url: str | None = None
     database_path: Path = Path("data/sherpa.sqlite3")
     default_timezone: str = "Europe/Brussels"
-    default_language: Literal["nl", "en"] = "nl"
+    default_language: Language = "nl"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # How often the schedule reader looks for due check-ins, in seconds.
     schedule_interval: float = Field(default=20.0, gt=0, le=300)
@@ -46,6 +53,47 @@ class Settings(BaseSettings):
     # Seals answer texts at rest; older keys (comma-separated) still open what they sealed.
     answers_encryption_key: SecretStr | None = None
     answers_encryption_old_keys: SecretStr | None = None
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        try:
+            ensure_supported(DatabaseUrl.parse(value))
+        except DatabaseUnavailable as error:  # one line naming the engine, never the password
+            raise ValueError(error.reason) from None
+        return value.strip()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_database(cls, data: Any) -> Any:
+        """DATABASE_URL fills in DATABASE_PATH; both set must name the same file."""
+        if not isinstance(data, dict) or not str(data.get("database_url") or "").strip():
+            return data
+        try:
+            url = DatabaseUrl.parse(str(data["database_url"]))
+        except ValueError:
+            return data  # the field validator says what is wrong with it
+        if url.engine != "sqlite" or url.path is None:
+            return data
+        if data.get("database_path") is None:
+            return {**data, "database_path": url.path}
+        if not url.same_file(data["database_path"]):
+            raise ValueError(
+                f"DATABASE_URL ({url.shown}) and DATABASE_PATH ({data['database_path']}) name"
+                " different databases; set only one of them"
+            )
+        return data
+
+    @property
+    def database(self) -> DatabaseUrl:
+        """The database to open, as one value (Storage.open, the instance lock, messages)."""
+        if self.database_url:
+            url = DatabaseUrl.parse(self.database_url)
+            if url.same_file(self.database_path):
+                return url
+        return DatabaseUrl.sqlite(self.database_path)
 
     @field_validator("answers_encryption_key", "answers_encryption_old_keys")
     @classmethod
@@ -143,6 +191,7 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
         first = error.errors()[0]
-        variable = str(first["loc"][0]).upper() if first["loc"] else "settings"
         message = first["msg"].removeprefix("Value error, ")
-        raise ConfigError(f"{variable}: {message}") from None
+        if not first["loc"]:  # a rule over several settings names them itself
+            raise ConfigError(message) from None
+        raise ConfigError(f"{str(first['loc'][0]).upper()}: {message}") from None

@@ -35,7 +35,7 @@ def run(settings: Settings, token: str, *, webhook: bool = False) -> None:
     when Telegram answers 409 Conflict (another poller with this token, or a webhook is set).
     """
     # Before anything touches the database: a second instance stops here, the first runs on.
-    lock = InstanceLock.acquire(settings.database_path, "start another")
+    lock = InstanceLock.acquire(settings.database, "start another")
     try:
         asyncio.run(_main(settings, token, webhook))
     finally:
@@ -57,7 +57,7 @@ async def _main(settings: Settings, token: str, webhook: bool) -> None:
                 " set ANSWERS_ENCRYPTION_KEY (python -m bot new-key)"
             )
         application = build_application(services, token=token)
-        log.info("Sherpa starts (database %s)", settings.database_path)
+        log.info("Sherpa starts (database %s)", settings.database.shown)
         stop, conflict = asyncio.Event(), list[str]()
         if webhook:
             url, secret = settings.require_webhook()

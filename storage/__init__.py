@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from os import PathLike
 
 from storage.care import CareRepository, ScalePair
 from storage.checkins import CheckinRepository
 from storage.crypto import AnswerCipher, CipherError, new_key, parse_key
-from storage.db import Database, DatabaseUnavailable, unusable
+from storage.database import Database, DatabaseUnavailable
+from storage.engine import open_engine
 from storage.history import HistoryRepository
 from storage.inbox import InboxItem, InboxRepository
 from storage.migrate import migrate
 from storage.models import (
+    LANGUAGES,
+    RETENTION_CHOICES,
     Answer,
     AnsweredQuestion,
     Checkin,
     ExportedAnswer,
     ExportedCheckin,
     ExportedStep,
+    Language,
     NewOutboxItem,
     NewStep,
     OutboxHealth,
@@ -26,6 +31,7 @@ from storage.models import (
     PausePeriod,
     PendingAnswer,
     ReflectionDay,
+    RetentionMonths,
     RotationHistory,
     Step,
     Team,
@@ -45,19 +51,24 @@ from storage.team_members import Removal
 from storage.team_weeks import TeamWeekRepository
 from storage.teams import TeamRepository
 from storage.updates import UpdateRepository
+from storage.url import DatabaseUrl
 from storage.users import UserRepository
 
 __all__ = [
+    "LANGUAGES",
+    "RETENTION_CHOICES",
     "Answer",
     "AnswerCipher",
     "AnsweredQuestion",
     "Checkin",
     "CipherError",
     "DatabaseUnavailable",
+    "DatabaseUrl",
     "ExportedAnswer",
     "ExportedCheckin",
     "ExportedStep",
     "InboxItem",
+    "Language",
     "NewOutboxItem",
     "NewStep",
     "OutboxHealth",
@@ -66,6 +77,7 @@ __all__ = [
     "PendingAnswer",
     "ReflectionDay",
     "Removal",
+    "RetentionMonths",
     "RotationHistory",
     "ScalePair",
     "Step",
@@ -83,10 +95,14 @@ __all__ = [
 
 
 class Storage:
-    """The repositories over one database; open with `await Storage.open(path)`."""
+    """The repositories over one database; open with `await Storage.open(url_or_path)`.
+
+    The database itself stays inside this package: callers get repositories (each method
+    one unit of work), `transaction()` for the rare group of them, and what an erase owes.
+    """
 
     def __init__(self, db: Database) -> None:
-        self.db = db
+        self._db = db
         self.users = UserRepository(db)
         self.checkins = CheckinRepository(db)
         self.history = HistoryRepository(db)
@@ -103,31 +119,56 @@ class Storage:
         self.applied: list[str] = []
 
     @classmethod
-    async def open(cls, path: str | Path, *, cipher: AnswerCipher | None = None) -> Storage:
+    async def open(
+        cls, database: DatabaseUrl | str | PathLike[str], *, cipher: AnswerCipher | None = None
+    ) -> Storage:
         """Open the database, apply pending migrations, and check the answer keys.
 
-        `storage.applied` names the migrations this open applied. Raises CipherError when
-        stored answers were sealed with a key that is not configured: a wrong key stops the
-        start with a clear error instead of showing garbage. Raises DatabaseUnavailable (one
-        line) when the file cannot be created, is no usable SQLite database, or has a schema
-        newer than this code.
+        `database` is a DatabaseUrl (settings.database), a `sqlite:///` URL, or a SQLite file
+        path. `storage.applied` names the migrations this open applied. Raises CipherError
+        when stored answers were sealed with a key that is not configured: a wrong key stops
+        the start with a clear error instead of showing garbage. Raises DatabaseUnavailable
+        (one line) when the database cannot be created or used, its engine is not supported,
+        or its schema is newer than this code.
         """
-        db = await Database.open(path, cipher)
+        db = await open_engine(DatabaseUrl.coerce(database), cipher)
         try:
             applied = await migrate(db)
             await CheckinRepository(db).check_keys()
             # Text erased just before a crash may still be in the log: empty it now.
             await db.scrub_log_once()
-        except sqlite3.DatabaseError as error:
+        except BaseException as error:
             await db.close()
-            raise unusable(path, error) from None
-        except BaseException:
-            await db.close()
+            if refusal := db.refusal(error):
+                raise refusal from None
             raise
         storage = cls(db)
         storage.applied = applied
         return storage
 
+    @property
+    def url(self) -> DatabaseUrl:
+        """Which database this is (for messages; never holds a password in its repr)."""
+        return self._db.url
+
+    @property
+    def erase_trace_pending(self) -> bool:
+        """Whether erased text may still be in the database's files (a reader holds them).
+
+        It is retried in the background; a reply can say the erase completes shortly.
+        """
+        return self._db.scrub_owed
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        """Group repository calls into one atomic unit (and one commit, for bulk seeding).
+
+        Prefer one repository method per unit of work; this is for the rare caller that
+        needs several to succeed or fail together. Nested use in the same task joins.
+        """
+        async with self._db.transaction():
+            yield
+
     async def close(self) -> None:
         """Close the database."""
-        await self.db.close()
+        await self._db.close()

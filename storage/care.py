@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from storage.codec import date_value
-from storage.db import Database
+from storage.database import Database
 
 # (energy, boundaries) of one check-in; None where the scale was skipped or not reached.
 ScalePair = tuple[int | None, int | None]
@@ -19,7 +19,7 @@ class CareRepository:
 
     async def recent_scales(self, user_id: int, limit: int) -> list[ScalePair]:
         """The scales of the user's last `limit` check-ins with a score, newest first."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT c.id,"
             " MAX(CASE WHEN s.kind = 'energy' THEN s.score END),"
             " MAX(CASE WHEN s.kind = 'boundaries' THEN s.score END)"
@@ -28,15 +28,14 @@ class CareRepository:
             " AND s.score IS NOT NULL"
             " GROUP BY c.id ORDER BY c.local_date DESC, c.id DESC LIMIT ?",
             (user_id, limit),
-        ) as cursor:
-            return [(row[1], row[2]) for row in await cursor.fetchall()]
+        )
+        return [(row[1], row[2]) for row in rows]
 
     async def last_offered(self, user_id: int) -> date | None:
         """The local day the ladder was last offered in a check-in; None if never."""
-        async with self._db.connection.execute(
+        row = await self._db.fetch_one(
             "SELECT offered_on FROM care_offers WHERE user_id = ?", (user_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return date_value(row[0]) if row else None
 
     async def mark_offered(self, user_id: int, day: date) -> None:

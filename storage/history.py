@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from storage.codec import utc_value
-from storage.db import Database
+from storage.database import Database
 from storage.models import (
     AnsweredQuestion,
     ExportedAnswer,
@@ -25,7 +25,7 @@ class HistoryRepository:
         self, user_id: int, since: date | None = None, until: date | None = None
     ) -> list[ReflectionDay]:
         """The days the user reflected (an answer or a scale), oldest first, within the range."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT c.id, c.local_date, c.signpost, s.kind, s.question_text, s.score,"
             " a.text, a.key_id, c.user_id"
             " FROM checkins c JOIN checkin_steps s ON s.checkin_id = c.id"
@@ -34,8 +34,7 @@ class HistoryRepository:
             "   AND (a.id IS NOT NULL OR s.score IS NOT NULL)"
             " ORDER BY c.local_date, s.position, a.id",
             (user_id, (since or date.min).isoformat(), (until or date.max).isoformat()),
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         days: dict[int, dict] = {}
         cipher = self._db.cipher
         for checkin_id, local_date, signpost, kind, question, score, stored, kid, owner in rows:
@@ -63,28 +62,25 @@ class HistoryRepository:
 
     async def export(self, user_id: int) -> list[ExportedCheckin]:
         """Every check-in of the user with all its steps and answers, oldest first."""
-        conn = self._db.connection
-        async with conn.execute(
+        checkins = await self._db.fetch_all(
             "SELECT * FROM checkins WHERE user_id = ? ORDER BY local_date", (user_id,)
-        ) as cursor:
-            checkins = list(await cursor.fetchall())
-        async with conn.execute(
+        )
+        steps = await self._db.fetch_all(
             "SELECT s.* FROM checkin_steps s JOIN checkins c ON c.id = s.checkin_id"
             " WHERE c.user_id = ? ORDER BY s.checkin_id, s.position",
             (user_id,),
-        ) as cursor:
-            steps = list(await cursor.fetchall())
-        async with conn.execute(
+        )
+        rows = await self._db.fetch_all(
             "SELECT step_id, text, key_id, created_at, edited_at FROM answers"
             " WHERE user_id = ? ORDER BY id",
             (user_id,),
-        ) as cursor:
-            answers: dict[int, list[ExportedAnswer]] = {}
-            for step_id, stored, kid, created, edited in await cursor.fetchall():
-                text = self._db.cipher.open(stored, kid, user_id)
-                answers.setdefault(step_id, []).append(
-                    ExportedAnswer(text, utc_value(created), utc_value(edited))  # type: ignore[arg-type]
-                )
+        )
+        answers: dict[int, list[ExportedAnswer]] = {}
+        for step_id, stored, kid, created, edited in rows:
+            text = self._db.cipher.open(stored, kid, user_id)
+            answers.setdefault(step_id, []).append(
+                ExportedAnswer(text, utc_value(created), utc_value(edited))  # type: ignore[arg-type]
+            )
         by_checkin: dict[int, list[ExportedStep]] = {}
         for s in steps:
             by_checkin.setdefault(s["checkin_id"], []).append(
@@ -115,11 +111,10 @@ class HistoryRepository:
 
     async def reflection_days(self, user_id: int, since: date, until: date) -> int:
         """On how many local days in the range the user reflected."""
-        async with self._db.connection.execute(
+        row = await self._db.fetch_one(
             "SELECT COUNT(DISTINCT c.id) FROM checkins c"
             " JOIN checkin_steps s ON s.checkin_id = c.id"
             " WHERE c.user_id = ? AND c.local_date BETWEEN ? AND ? AND s.state = 'answered'",
             (user_id, since.isoformat(), until.isoformat()),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return int(row[0]) if row else 0

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from storage.codec import utc_text
 from storage.crypto import CipherError
-from storage.db import Database
+from storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +46,9 @@ class InboxRepository:
         A body sealed with a key that is no longer configured stays, with a warning: it is
         the user's words, and it opens again once the key is back.
         """
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT update_id, user_id, body, key_id FROM inbox ORDER BY update_id"
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         items, unreadable = [], 0
         for update_id, user_id, body, kid in rows:
             try:

@@ -12,7 +12,9 @@ import fcntl
 import os
 from pathlib import Path
 
-from storage.db import DatabaseUnavailable, make_folder
+from storage.database import DatabaseUnavailable
+from storage.sqlite import make_folder
+from storage.url import DatabaseUrl
 
 
 class InstanceLock:
@@ -23,12 +25,17 @@ class InstanceLock:
         self.path = path
 
     @classmethod
-    def acquire(cls, database: str | Path, doing: str) -> InstanceLock | None:
-        """Take the lock beside `database` or raise DatabaseUnavailable (None for :memory:)."""
-        if str(database) == ":memory:":
+    def acquire(cls, where: DatabaseUrl | str | Path, doing: str) -> InstanceLock | None:
+        """Take the lock beside the database file or raise DatabaseUnavailable.
+
+        None for SQLite in memory (and other engines: they will need their own, e.g. an
+        advisory lock, when they come).
+        """
+        database = DatabaseUrl.coerce(where)
+        if database.engine != "sqlite" or database.in_memory or database.path is None:
             return None
-        path = Path(f"{os.fspath(database)}.lock")
-        make_folder(database)
+        path = Path(f"{os.fspath(database.path)}.lock")
+        make_folder(database.path, database)
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o600)
         except OSError as error:

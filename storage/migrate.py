@@ -1,4 +1,8 @@
-"""Numbered SQL migrations in storage/migrations/, applied in order, each in a transaction."""
+"""Numbered SQL migrations per engine, applied in order, each in a transaction.
+
+SQLite's live in storage/migrations/; another engine gets its own folder in MIGRATIONS,
+with the same numbers meaning the same schema step.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 
-from storage.db import Database, DatabaseUnavailable
+from storage.database import Database, DatabaseUnavailable
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+MIGRATIONS = {"sqlite": "migrations"}  # engine -> folder inside the storage package
 
 
 @dataclass(frozen=True)
@@ -21,9 +26,9 @@ class Migration:
     sql: str
 
 
-def available_migrations() -> list[Migration]:
-    """Every migration shipped with the package, in number order."""
-    folder = resources.files("storage") / "migrations"
+def available_migrations(engine: str = "sqlite") -> list[Migration]:
+    """Every migration shipped for the engine, in number order."""
+    folder = resources.files("storage") / MIGRATIONS[engine]
     found = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
@@ -38,12 +43,11 @@ def available_migrations() -> list[Migration]:
 
 async def applied_migrations(db: Database) -> set[int]:
     """Numbers of the migrations recorded in the database."""
-    await db.connection.execute(
+    await db.write(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
-    async with db.connection.execute("SELECT number FROM schema_migrations") as cursor:
-        return {row[0] for row in await cursor.fetchall()}
+    return {row[0] for row in await db.fetch_all("SELECT number FROM schema_migrations")}
 
 
 async def migrate(db: Database) -> list[str]:
@@ -53,10 +57,10 @@ async def migrate(db: Database) -> list[str]:
     a newer Sherpa wrote it, and this one could misread or damage what it stored.
     """
     done = await applied_migrations(db)
-    known = available_migrations()
+    known = available_migrations(db.url.engine)
     if unknown := sorted(done - {m.number for m in known}):
         raise DatabaseUnavailable(
-            db.path,
+            db.url,
             f"its schema is newer than this version of Sherpa (migration {unknown[-1]:04d},"
             f" this code knows up to {len(known):04d}); run the newer version or restore a backup",
         )
@@ -64,11 +68,11 @@ async def migrate(db: Database) -> list[str]:
     for migration in known:
         if migration.number in done:
             continue
-        async with db.transaction() as conn:
-            # executescript would COMMIT on its own; run statement by statement instead.
+        async with db.transaction():
+            # A whole script at once could COMMIT on its own; run statement by statement.
             for statement in _statements(migration.sql):
-                await conn.execute(statement)
-            await conn.execute(
+                await db.write(statement)
+            await db.write(
                 "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)",
                 (migration.number, migration.name, datetime.now(UTC).isoformat()),
             )

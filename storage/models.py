@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Literal
+from typing import Literal, get_args
+
+# The literal sets the schema's CHECK constraints hold too (tests/storage/test_literal_sets.py
+# ties them together): name them here, use these names everywhere else.
+Language = Literal["nl", "en"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)  # the first is the fallback
+RetentionMonths = Literal[3, 6, 12]  # how long answers are kept; None (not here) is forever
+RETENTION_CHOICES: tuple[RetentionMonths, ...] = get_args(RetentionMonths)
 
 StepKind = Literal["question", "energy", "boundaries"]
 StepState = Literal["pending", "open", "answered", "skipped"]
@@ -17,7 +24,7 @@ class User:
 
     user_id: int
     chat_id: int
-    language: str
+    language: Language
     timezone: str
     checkin_time: time
     days: frozenset[int]
@@ -31,7 +38,7 @@ class User:
     verrekijker_day: int = 4
     verrekijker_time: time = time(17, 0)
     nudges: bool = True
-    retention_months: int | None = None  # None: answers are kept until the user erases them
+    retention_months: RetentionMonths | None = None  # None: kept until the user erases them
     active: bool = True  # False once Telegram said the chat is gone (blocked, deactivated)
     next_verrekijker_at: datetime | None = None
     next_nudge_at: datetime | None = None
@@ -170,7 +177,7 @@ class Team:
     name: str
     goal_days: int
     timezone: str
-    language: str
+    language: Language
     group_chat_id: int | None
     created_at: datetime
     next_digest_at: datetime | None

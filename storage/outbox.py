@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-
-import aiosqlite
+from typing import Any
 
 from storage.codec import utc_text, utc_value
-from storage.db import Database
+from storage.database import Database, Row
 from storage.models import NewOutboxItem, OutboxHealth, OutboxItem
 
 _COLUMNS = "id, kind, chat_id, period, due_at, user_id, ref, state, attempts"
 
 
-def _item(row: aiosqlite.Row) -> OutboxItem:
+def _item(row: Row) -> OutboxItem:
     return OutboxItem(
         id=row[0],
         kind=row[1],
@@ -37,38 +36,28 @@ class OutboxRepository:
     async def enqueue(self, items: Sequence[NewOutboxItem], now: datetime) -> int:
         """Add items in one transaction; an item already there (same key) is left alone."""
         stamp = utc_text(now)
-        async with self._db.transaction() as conn:
-            before = conn.total_changes
-            await conn.executemany(
-                "INSERT OR IGNORE INTO outbox (kind, chat_id, period, user_id, ref, due_at,"
-                " not_before, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        i.kind,
-                        i.chat_id,
-                        i.period,
-                        i.user_id,
-                        i.ref,
-                        utc_text(i.due_at),
-                        stamp,
-                        stamp,
-                        stamp,
-                    )
-                    for i in items
-                ],
-            )
-            return conn.total_changes - before
+        return await self._db.write_many(
+            "INSERT OR IGNORE INTO outbox (kind, chat_id, period, user_id, ref, due_at,"
+            " not_before, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    *(i.kind, i.chat_id, i.period, i.user_id, i.ref, utc_text(i.due_at)),
+                    *(stamp, stamp, stamp),
+                )
+                for i in items
+            ],
+        )
 
     async def claim(self, now: datetime, limit: int) -> list[OutboxItem]:
         """Take up to `limit` ready items, oldest first, and mark them as being sent."""
-        async with self._db.transaction() as conn:
-            async with conn.execute(
+        async with self._db.transaction():
+            rows = await self._db.fetch_all(
                 f"SELECT {_COLUMNS} FROM outbox WHERE state = 'pending' AND not_before <= ?"
                 " ORDER BY not_before, id LIMIT ?",
                 (utc_text(now), limit),
-            ) as cursor:
-                items = [_item(row) for row in await cursor.fetchall()]
-            await conn.executemany(
+            )
+            items = [_item(row) for row in rows]
+            await self._db.write_many(
                 "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?"
                 " WHERE id = ?",
                 [(utc_text(now), item.id) for item in items],
@@ -104,10 +93,7 @@ class OutboxRepository:
 
     async def parts_sent(self, item_id: int) -> int:
         """How many parts of a multi-part delivery already went out (a retry skips them)."""
-        async with self._db.connection.execute(
-            "SELECT parts_sent FROM outbox WHERE id = ?", (item_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        row = await self._db.fetch_one("SELECT parts_sent FROM outbox WHERE id = ?", (item_id,))
         return int(row[0]) if row else 0
 
     async def set_parts_sent(self, item_id: int, count: int) -> None:
@@ -116,33 +102,27 @@ class OutboxRepository:
 
     async def recover_in_flight(self, now: datetime) -> int:
         """After a crash, what was being sent goes back to pending (it may arrive twice)."""
-        cursor = await self._db.write(
+        return await self._db.write(
             "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'",
             (utc_text(now),),
         )
-        return cursor.rowcount
 
     async def health(self, now: datetime | None = None) -> OutboxHealth:
         """Counts by state, the oldest pending item and the last successful send."""
-        conn = self._db.connection
         stamp = utc_text(now) if now else "9999"
-        async with conn.execute(
+        waiting = await self._value(
             "SELECT MIN(t) FROM (SELECT MIN(not_before) AS t FROM outbox"
             " WHERE state = 'pending' AND not_before <= ?"
             " UNION ALL SELECT MIN(updated_at) FROM outbox WHERE state = 'sending')",
             (stamp,),
-        ) as cursor:
-            waiting = (await cursor.fetchone())[0]  # type: ignore[index]
-        async with conn.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state") as cursor:
-            counts = {state: n for state, n in await cursor.fetchall()}
-        async with conn.execute(
+        )
+        rows = await self._db.fetch_all("SELECT state, COUNT(*) FROM outbox GROUP BY state")
+        counts = {state: n for state, n in rows}
+        oldest = await self._value(
             "SELECT MIN(due_at) FROM outbox WHERE state IN ('pending', 'sending')"
-        ) as cursor:
-            oldest = (await cursor.fetchone())[0]  # type: ignore[index]
-        async with conn.execute("SELECT MAX(sent_at) FROM outbox") as cursor:
-            last = (await cursor.fetchone())[0]  # type: ignore[index]
-        async with conn.execute("SELECT COUNT(*) FROM outbox WHERE ambiguous = 1") as cursor:
-            ambiguous = (await cursor.fetchone())[0]  # type: ignore[index]
+        )
+        last = await self._value("SELECT MAX(sent_at) FROM outbox")
+        ambiguous = await self._value("SELECT COUNT(*) FROM outbox WHERE ambiguous = 1")
         return OutboxHealth(
             counts, utc_value(oldest), utc_value(waiting), utc_value(last), ambiguous
         )
@@ -150,10 +130,14 @@ class OutboxRepository:
     async def items(self, kind: str | None = None) -> list[OutboxItem]:
         """Every item (of a kind), oldest first: for tests and the operator."""
         where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM outbox {where} ORDER BY id", params
-        ) as cursor:
-            return [_item(row) for row in await cursor.fetchall()]
+        )
+        return [_item(row) for row in rows]
+
+    async def _value(self, sql: str, params: tuple[object, ...] = ()) -> Any:
+        row = await self._db.fetch_one(sql, params)  # an aggregate: always one row
+        return None if row is None else row[0]
 
 
 def _claimed(item: OutboxItem) -> OutboxItem:

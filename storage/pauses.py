@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from storage.codec import utc_text, utc_value
-from storage.db import Database
+from storage.database import Database
 from storage.models import PausePeriod
 
 
@@ -17,9 +17,9 @@ class PauseRepository:
 
     async def start(self, user_id: int, now: datetime, ends_at: datetime | None) -> None:
         """A pause from now until `ends_at` (None: until /resume); a running one ends now."""
-        async with self._db.transaction() as conn:
+        async with self._db.transaction():
             await self._end(user_id, now)
-            await conn.execute(
+            await self._db.write(
                 "INSERT INTO pause_periods (user_id, started_at, ended_at) VALUES (?, ?, ?)",
                 (user_id, utc_text(now), None if ends_at is None else utc_text(ends_at)),
             )
@@ -30,15 +30,15 @@ class PauseRepository:
 
     async def periods(self, user_id: int) -> list[PausePeriod]:
         """The user's pause periods, oldest first."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT user_id, started_at, ended_at FROM pause_periods"
             " WHERE user_id = ? ORDER BY started_at, id",
             (user_id,),
-        ) as cursor:
-            return [
-                PausePeriod(row[0], utc_value(row[1]), utc_value(row[2]))  # type: ignore[arg-type]
-                for row in await cursor.fetchall()
-            ]
+        )
+        return [
+            PausePeriod(row[0], utc_value(row[1]), utc_value(row[2]))  # type: ignore[arg-type]
+            for row in rows
+        ]
 
     async def _end(self, user_id: int, now: datetime) -> None:
         stamp = utc_text(now)

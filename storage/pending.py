@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from storage.codec import utc_text
-from storage.db import Database
+from storage.database import Database
 from storage.models import PendingAnswer
 
 
@@ -20,10 +20,9 @@ class PendingRepository:
         cipher = self._db.cipher
         text, kid = cipher.seal(pending.text, pending.user_id)
         masked, _ = cipher.seal(pending.masked, pending.user_id)
-        async with self._db.connection.execute(
+        replaces = await self._db.fetch_one(
             "SELECT 1 FROM pending_answers WHERE user_id = ?", (pending.user_id,)
-        ) as cursor:
-            replaces = await cursor.fetchone() is not None
+        )
         await self._db.write(
             "INSERT OR REPLACE INTO pending_answers (user_id, step_id, message_id, is_edit,"
             " text, masked, key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -38,21 +37,20 @@ class PendingRepository:
                 utc_text(now),
             ),
         )
-        if replaces:  # the older text the user never decided on goes from the log too
+        if replaces is not None:  # the older text the user never decided on goes from the log too
             await self._db.scrub_log()
 
     async def take(self, user_id: int, message_id: int) -> PendingAnswer | None:
         """Remove and return the held answer of that message, if it is still held."""
-        async with self._db.transaction() as conn:
-            async with conn.execute(
+        async with self._db.transaction():
+            row = await self._db.fetch_one(
                 "SELECT step_id, is_edit, text, masked, key_id FROM pending_answers"
                 " WHERE user_id = ? AND message_id = ?",
                 (user_id, message_id),
-            ) as cursor:
-                row = await cursor.fetchone()
+            )
             if row is None:
                 return None
-            await conn.execute("DELETE FROM pending_answers WHERE user_id = ?", (user_id,))
+            await self._db.write("DELETE FROM pending_answers WHERE user_id = ?", (user_id,))
         # Whatever the user chose (masked, as written, rewrite), the held copy leaves the log.
         await self._db.scrub_log()
         step_id, is_edit, text, masked, kid = row
@@ -71,19 +69,17 @@ class PendingRepository:
         cipher = self._db.cipher
         # Read and write in one write transaction, and only over the row that was read: an
         # answer held meanwhile (replacing this one) is never overwritten by the older one.
-        async with self._db.transaction() as conn:
-            async with conn.execute(
+        async with self._db.transaction():
+            rows = await self._db.fetch_all(
                 "SELECT user_id, message_id, text, masked, key_id FROM pending_answers"
-            ) as cursor:
-                rows = await cursor.fetchall()
+            )
             updates = []
             for user_id, message_id, text, masked, kid in rows:
                 sealed, new_kid = cipher.seal(cipher.open(text, kid, user_id), user_id)
                 sealed_masked, _ = cipher.seal(cipher.open(masked, kid, user_id), user_id)
                 updates.append((sealed, sealed_masked, new_kid, user_id, message_id, text))
-            cursor = await conn.executemany(
+            return await self._db.write_many(
                 "UPDATE pending_answers SET text = ?, masked = ?, key_id = ?"
                 " WHERE user_id = ? AND message_id = ? AND text = ?",
                 updates,
             )
-        return cursor.rowcount

@@ -6,9 +6,8 @@ import asyncio
 import calendar
 from datetime import date
 
-from storage.db import Database
-
-RETENTION_CHOICES = (3, 6, 12)
+from storage.database import Database
+from storage.models import RETENTION_CHOICES
 
 
 def months_before(day: date, months: int) -> date:
@@ -30,15 +29,15 @@ class RetentionRepository:
         for months in RETENTION_CHOICES:
             cutoff = months_before(today, months).isoformat()
             while True:
-                async with self._db.transaction() as conn:
-                    cursor = await conn.execute(
-                        "DELETE FROM checkins WHERE id IN (SELECT c.id FROM checkins c"
-                        " JOIN users u ON u.user_id = c.user_id"
-                        " WHERE u.retention_months = ? AND c.local_date < ? LIMIT ?)",
-                        (months, cutoff, batch),
-                    )
-                removed += cursor.rowcount
-                if cursor.rowcount < batch:
+                # Each batch commits on its own (autocommit): short, so the bot goes on.
+                deleted = await self._db.write(
+                    "DELETE FROM checkins WHERE id IN (SELECT c.id FROM checkins c"
+                    " JOIN users u ON u.user_id = c.user_id"
+                    " WHERE u.retention_months = ? AND c.local_date < ? LIMIT ?)",
+                    (months, cutoff, batch),
+                )
+                removed += deleted
+                if deleted < batch:
                     break
                 await asyncio.sleep(0)  # let the bot answer between batches
         if removed:

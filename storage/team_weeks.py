@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from storage.codec import utc_text, utc_value
-from storage.db import Database
+from storage.database import Database
 from storage.models import TeamWeek
 
 # A step can be answered some time after its check-in's day (a late reply); look this far back.
@@ -26,15 +26,14 @@ class TeamWeekRepository:
     ) -> dict[int, list[datetime]]:
         """When each member answered a step in [since, until), in UTC, per user id."""
         earliest_day = (since - _LATE_ANSWER_MARGIN).date().isoformat()
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT m.user_id, s.closed_at FROM team_members m"
             " JOIN checkins c ON c.user_id = m.user_id AND c.local_date >= ?"
             " JOIN checkin_steps s ON s.checkin_id = c.id"
             " WHERE m.team_id = ? AND s.state = 'answered'"
             "   AND s.closed_at >= ? AND s.closed_at < ?",
             (earliest_day, team_id, utc_text(since), utc_text(until)),
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         moments: dict[int, list[datetime]] = {}
         for user_id, closed_at in rows:
             moments.setdefault(user_id, []).append(utc_value(closed_at))  # type: ignore[arg-type]
@@ -42,30 +41,27 @@ class TeamWeekRepository:
 
     async def paused_members(self, team_id: int, since: datetime, until: datetime) -> set[int]:
         """Members who were paused at some moment in [since, until)."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT DISTINCT p.user_id FROM pause_periods p"
             " JOIN team_members m ON m.user_id = p.user_id"
             " WHERE m.team_id = ? AND p.started_at < ?"
             "   AND (p.ended_at IS NULL OR (p.ended_at > ? AND p.ended_at > p.started_at))",
             (team_id, utc_text(until), utc_text(since)),
-        ) as cursor:
-            return {row[0] for row in await cursor.fetchall()}
+        )
+        return {row[0] for row in rows}
 
     async def weeks(self, team_id: int) -> list[TeamWeek]:
         """Every settled week of the team, oldest first."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT week_start, outcome, on_track, counted, excused FROM team_weeks"
             " WHERE team_id = ? ORDER BY week_start",
             (team_id,),
-        ) as cursor:
-            return [
-                TeamWeek(date.fromisoformat(row[0]), row[1], row[2], row[3], row[4])
-                for row in await cursor.fetchall()
-            ]
+        )
+        return [TeamWeek(date.fromisoformat(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
     async def settle(self, team_id: int, week: TeamWeek, now: datetime) -> bool:
         """Record a week's outcome once; False when it was already settled."""
-        cursor = await self._db.write(
+        settled = await self._db.write(
             "INSERT OR IGNORE INTO team_weeks"
             " (team_id, week_start, outcome, on_track, counted, excused, settled_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -79,4 +75,4 @@ class TeamWeekRepository:
                 utc_text(now),
             ),
         )
-        return cursor.rowcount == 1
+        return settled == 1

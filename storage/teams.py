@@ -6,10 +6,8 @@ import hmac
 from datetime import datetime
 from typing import Any, Literal
 
-import aiosqlite
-
 from storage.codec import utc_text, utc_value
-from storage.db import Database
+from storage.database import Database, Row
 from storage.models import Team, TeamMember
 from storage.team_members import Removal, remove_member
 
@@ -25,7 +23,7 @@ _ENCODERS: dict[str, Any] = {
 }
 
 
-def _team(row: aiosqlite.Row) -> Team:
+def _team(row: Row) -> Team:
     return Team(
         id=row["id"],
         name=row["name"],
@@ -38,7 +36,7 @@ def _team(row: aiosqlite.Row) -> Team:
     )
 
 
-def _member(row: aiosqlite.Row) -> TeamMember:
+def _member(row: Row) -> TeamMember:
     return TeamMember(
         team_id=row["team_id"],
         user_id=row["user_id"],
@@ -68,16 +66,15 @@ class TeamRepository:
         limit: int,
     ) -> Team | None:
         """A new team with its creator as admin; None when they already are in `limit` teams."""
-        async with self._db.transaction() as conn:
-            if await self._count(conn, admin_id) >= limit:
+        async with self._db.transaction():
+            if await self._count(admin_id) >= limit:
                 return None
-            cursor = await conn.execute(
+            team_id = await self._db.insert(
                 "INSERT INTO teams (name, code_hash, timezone, language, created_at,"
-                " next_digest_at) VALUES (?, ?, ?, ?, ?, ?)",
+                " next_digest_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                 (name, code_hash, timezone, language, utc_text(now), utc_text(next_digest_at)),
             )
-            team_id = cursor.lastrowid
-            await conn.execute(
+            await self._db.write(
                 "INSERT INTO team_members (team_id, user_id, display_name, role, joined_at)"
                 " VALUES (?, ?, ?, 'admin', ?)",
                 (team_id, admin_id, admin_name, utc_text(now)),
@@ -91,10 +88,7 @@ class TeamRepository:
 
     async def by_code(self, code_hash: str) -> Team | None:
         """The team whose invite code has this hash, or None."""
-        async with self._db.connection.execute(
-            "SELECT * FROM teams WHERE code_hash = ?", (code_hash,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        row = await self._db.fetch_one("SELECT * FROM teams WHERE code_hash = ?", (code_hash,))
         # The index finds the row by the hash; the final say is a constant-time comparison.
         if row is None or not hmac.compare_digest(row["code_hash"], code_hash):
             return None
@@ -106,42 +100,40 @@ class TeamRepository:
 
     async def teams_of(self, user_id: int) -> list[tuple[Team, TeamMember]]:
         """The user's teams with their membership, in the order they joined."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT t.*, m.team_id, m.user_id, m.display_name, m.role, m.joined_at"
             " FROM team_members m JOIN teams t ON t.id = m.team_id"
             " WHERE m.user_id = ? ORDER BY m.id",
             (user_id,),
-        ) as cursor:
-            return [(_team(row), _member(row)) for row in await cursor.fetchall()]
+        )
+        return [(_team(row), _member(row)) for row in rows]
 
     async def members(self, team_id: int) -> list[TeamMember]:
         """The team's members, longest-standing first."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT * FROM team_members WHERE team_id = ? ORDER BY joined_at, id", (team_id,)
-        ) as cursor:
-            return [_member(row) for row in await cursor.fetchall()]
+        )
+        return [_member(row) for row in rows]
 
     async def member(self, team_id: int, user_id: int) -> TeamMember | None:
         """One membership, or None when the user is not in the team."""
-        async with self._db.connection.execute(
+        row = await self._db.fetch_one(
             "SELECT * FROM team_members WHERE team_id = ? AND user_id = ?", (team_id, user_id)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return None if row is None else _member(row)
 
     async def add_member(
         self, team_id: int, user_id: int, display_name: str, now: datetime, limit: int
     ) -> JoinOutcome:
         """Join a team, unless already in it or already in `limit` teams."""
-        async with self._db.transaction() as conn:
-            async with conn.execute(
+        async with self._db.transaction():
+            if await self._db.fetch_one(
                 "SELECT 1 FROM team_members WHERE team_id = ? AND user_id = ?", (team_id, user_id)
-            ) as cursor:
-                if await cursor.fetchone():
-                    return "already"
-            if await self._count(conn, user_id) >= limit:
+            ):
+                return "already"
+            if await self._count(user_id) >= limit:
                 return "full"
-            await conn.execute(
+            await self._db.write(
                 "INSERT INTO team_members (team_id, user_id, display_name, role, joined_at)"
                 " VALUES (?, ?, ?, 'member', ?)",
                 (team_id, user_id, display_name, utc_text(now)),
@@ -150,22 +142,22 @@ class TeamRepository:
 
     async def remove(self, team_id: int, user_id: int) -> Removal:
         """Leave (or be removed from) a team; the admin role and an empty team are handled."""
-        async with self._db.transaction() as conn:
-            return await remove_member(conn, team_id, user_id)
+        async with self._db.transaction():
+            return await remove_member(self._db, team_id, user_id)
 
     async def hand_over(self, team_id: int, admin_id: int, new_admin_id: int) -> bool:
         """Pass the admin role to another member; False when either is not who they should be."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
+        async with self._db.transaction():
+            demoted = await self._db.write(
                 "UPDATE team_members SET role = 'member'"
                 " WHERE team_id = ? AND user_id = ? AND role = 'admin'"
                 " AND EXISTS (SELECT 1 FROM team_members WHERE team_id = ? AND user_id = ?"
                 " AND role = 'member')",
                 (team_id, admin_id, team_id, new_admin_id),
             )
-            if cursor.rowcount == 0:
+            if demoted == 0:
                 return False
-            await conn.execute(
+            await self._db.write(
                 "UPDATE team_members SET role = 'admin' WHERE team_id = ? AND user_id = ?",
                 (team_id, new_admin_id),
             )
@@ -186,21 +178,19 @@ class TeamRepository:
 
     async def due_digests(self, now: datetime, limit: int) -> list[Team]:
         """Teams whose weekly digest is due at or before now, earliest first."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT * FROM teams WHERE next_digest_at IS NOT NULL AND next_digest_at <= ?"
             " ORDER BY next_digest_at LIMIT ?",
             (utc_text(now), limit),
-        ) as cursor:
-            return [_team(row) for row in await cursor.fetchall()]
+        )
+        return [_team(row) for row in rows]
 
-    async def _count(self, conn: aiosqlite.Connection, user_id: int) -> int:
-        async with conn.execute(
+    async def _count(self, user_id: int) -> int:
+        row = await self._db.fetch_one(
             "SELECT COUNT(*) FROM team_members WHERE user_id = ?", (user_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return int(row[0]) if row else 0
 
-    async def _one(self, sql: str, params: tuple) -> Team | None:
-        async with self._db.connection.execute(sql, params) as cursor:
-            row = await cursor.fetchone()
+    async def _one(self, sql: str, params: tuple[object, ...]) -> Team | None:
+        row = await self._db.fetch_one(sql, params)
         return None if row is None else _team(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from storage.codec import utc_text
-from storage.db import Database
+from storage.database import Database
 
 KEEP = timedelta(days=2)  # Telegram keeps unconfirmed updates for 24 hours
 
@@ -18,10 +18,10 @@ class UpdateRepository:
 
     async def seen(self, update_id: int) -> bool:
         """Whether this update was handled before."""
-        async with self._db.connection.execute(
+        row = await self._db.fetch_one(
             "SELECT 1 FROM handled_updates WHERE update_id = ?", (update_id,)
-        ) as cursor:
-            return await cursor.fetchone() is not None
+        )
+        return row is not None
 
     async def remember(self, update_id: int, now: datetime) -> None:
         """Record a handled update."""
@@ -32,7 +32,6 @@ class UpdateRepository:
 
     async def forget_old(self, now: datetime) -> int:
         """Drop ids older than Telegram could ever redeliver."""
-        cursor = await self._db.write(
+        return await self._db.write(
             "DELETE FROM handled_updates WHERE handled_at < ?", (utc_text(now - KEEP),)
         )
-        return cursor.rowcount

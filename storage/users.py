@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-import aiosqlite
-
 from storage.codec import (
     date_value,
     days_mask,
@@ -16,7 +14,7 @@ from storage.codec import (
     utc_text,
     utc_value,
 )
-from storage.db import Database
+from storage.database import Database, Row
 from storage.models import User, UserCounts
 from storage.team_members import leave_all_teams
 
@@ -44,7 +42,7 @@ _ENCODERS: dict[str, Any] = {
 MOMENT_COLUMNS = ("next_due_at", "next_verrekijker_at", "next_nudge_at")
 
 
-def _user(row: aiosqlite.Row) -> User:
+def _user(row: Row) -> User:
     return User(
         user_id=row["user_id"],
         chat_id=row["chat_id"],
@@ -77,10 +75,7 @@ class UserRepository:
 
     async def get(self, user_id: int) -> User | None:
         """The user, or None if they never started the bot."""
-        async with self._db.connection.execute(
-            "SELECT * FROM users WHERE user_id = ?", (user_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        row = await self._db.fetch_one("SELECT * FROM users WHERE user_id = ?", (user_id,))
         return None if row is None else _user(row)
 
     async def create(
@@ -143,12 +138,12 @@ class UserRepository:
         """Users whose moment in this column is due at or before now, earliest first."""
         if column not in MOMENT_COLUMNS:
             raise ValueError(f"not a scheduled moment: {column}")
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             f"SELECT * FROM users WHERE {column} IS NOT NULL AND {column} <= ? AND active = 1"
             f" ORDER BY {column} LIMIT ?",
             (utc_text(now), limit),
-        ) as cursor:
-            return [_user(row) for row in await cursor.fetchall()]
+        )
+        return [_user(row) for row in rows]
 
     async def set_moments(
         self, column: str, moments: list[tuple[int, datetime | None]], now: datetime
@@ -156,44 +151,42 @@ class UserRepository:
         """Store the next moment in one column for many users in one transaction."""
         if column not in MOMENT_COLUMNS:
             raise ValueError(f"not a scheduled moment: {column}")
-        async with self._db.transaction() as conn:
-            await conn.executemany(
-                f"UPDATE users SET {column} = ?, updated_at = ? WHERE user_id = ?",
-                [(None if m is None else utc_text(m), utc_text(now), u) for u, m in moments],
-            )
+        await self._db.write_many(
+            f"UPDATE users SET {column} = ?, updated_at = ? WHERE user_id = ?",
+            [(None if m is None else utc_text(m), utc_text(now), u) for u, m in moments],
+        )
 
     async def next_due_moment(self) -> datetime | None:
         """The earliest scheduled moment of anything (the `try` demo jumps the clock there)."""
         firsts = " UNION ALL ".join(
             f"SELECT MIN({column}) AS m FROM users" for column in MOMENT_COLUMNS
         )
-        async with self._db.connection.execute(f"SELECT MIN(m) FROM ({firsts})") as cursor:
-            row = await cursor.fetchone()
+        row = await self._db.fetch_one(f"SELECT MIN(m) FROM ({firsts})")
         return utc_value(row[0]) if row else None
 
     async def without_weekly_schedule(self, limit: int) -> list[User]:
         """Onboarded users whose weekly moments were never computed (after migration 2)."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT * FROM users WHERE onboarding_step IS NULL AND paused = 0"
             " AND next_verrekijker_at IS NULL LIMIT ?",
             (limit,),
-        ) as cursor:
-            return [_user(row) for row in await cursor.fetchall()]
+        )
+        return [_user(row) for row in rows]
 
     async def delete(self, user_id: int) -> bool:
         """Erase the user and everything about them (cascades), also from the log file."""
-        async with self._db.transaction() as conn:
+        async with self._db.transaction():
             # Out of every team first: the admin role passes on, an emptied team goes.
-            await leave_all_teams(conn, user_id)
-            cursor = await conn.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
+            await leave_all_teams(self._db, user_id)
+            deleted = await self._db.write("DELETE FROM users WHERE user_id = ?", (user_id,))
             # Updates not yet handled hold their words too (the inbox has no foreign key).
-            await conn.execute("DELETE FROM inbox WHERE user_id = ?", (user_id,))
+            await self._db.write("DELETE FROM inbox WHERE user_id = ?", (user_id,))
         await self._db.scrub_log()
-        return cursor.rowcount == 1
+        return deleted == 1
 
     async def counts(self, today: date) -> UserCounts:
         """Active, paused (today), unreachable and still-onboarding users."""
-        async with self._db.connection.execute(
+        row = await self._db.fetch_one(
             "SELECT"
             " SUM(active = 0),"
             " SUM(active = 1 AND onboarding_step IS NOT NULL),"
@@ -201,7 +194,8 @@ class UserRepository:
             "     AND (paused_until IS NULL OR paused_until >= ?)),"
             " COUNT(*) FROM users",
             (today.isoformat(),),
-        ) as cursor:
-            inactive, onboarding, paused, total = await cursor.fetchone()  # type: ignore[misc]
+        )
+        assert row is not None  # an aggregate always gives one row
+        inactive, onboarding, paused, total = row
         inactive, onboarding, paused = inactive or 0, onboarding or 0, paused or 0
         return UserCounts(total - inactive - onboarding - paused, paused, inactive, onboarding)

@@ -6,6 +6,8 @@ from functools import cache
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from storage.models import LANGUAGES
+
 __all__ = [
     "MAX_PAUSE_DAYS",
     "ParseError",
@@ -260,7 +262,7 @@ def language_from_telegram(language_code: str | None, default: str) -> str:
     if not language_code:
         return default
     primary = re.split(r"[-_]", language_code.strip().lower(), maxsplit=1)[0]
-    return primary if primary in ("nl", "en") else default
+    return primary if primary in LANGUAGES else default
 
 
 def parse_week_moment(text: str) -> tuple[int, time]:

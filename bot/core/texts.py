@@ -10,8 +10,7 @@ from random import Random
 from typing import Any
 
 from bot.core.formatting import plural_form, plural_forms
-
-LANGUAGES = ("nl", "en")
+from storage.models import LANGUAGES
 
 
 class CatalogError(Exception):
@@ -65,14 +64,14 @@ class Catalog:
     def check(self) -> None:
         """Every key in every language, with the same placeholders; every plural form there."""
         reference = self.entries[LANGUAGES[0]]
-        for lang in LANGUAGES[1:]:
-            other = self.entries[lang]
+        for language in LANGUAGES[1:]:
+            other = self.entries[language]
             for key in sorted(set(reference) ^ set(other)):
-                where = lang if key in reference else LANGUAGES[0]
+                where = language if key in reference else LANGUAGES[0]
                 raise CatalogError(f"bot/locales/{where}.toml: missing key {key!r}")
             for key, value in reference.items():
                 if _fields(value) != _fields(other[key]):
-                    raise CatalogError(f"bot/locales/{lang}.toml: {key!r} placeholders differ")
+                    raise CatalogError(f"bot/locales/{language}.toml: {key!r} placeholders differ")
         for lang, entries in self.entries.items():
             # A table with a 'one' key is a counted phrase: it needs every form the language's
             # plural rule can choose ('other' as well in Dutch and English).

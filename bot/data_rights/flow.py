@@ -93,7 +93,7 @@ async def confirm_delete(
     await services.storage.users.delete(user.user_id)
     log.info("user %s erased their data", user.user_id)
     # The rows are gone; say so only as far as it is true of the files on disk too.
-    done = "delete.done_pending" if services.storage.db.scrub_owed else "delete.done"
+    done = "delete.done_pending" if services.storage.erase_trace_pending else "delete.done"
     await edit(query, Screen(services.texts.text(lang, done)), html=False)
 
 

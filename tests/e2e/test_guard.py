@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 
-import aiosqlite
 import pytest
 
 from bot.privacy_guard import mask, scan
 from standin import FakeUser
+from storage.database import Database
 from tests.helpers import World, onboard
 
 PROSE = "Vandaag was een lange dag met veel gesprekken en weinig tijd om op adem te komen. "
@@ -33,23 +33,22 @@ def _longest(*details: str) -> str:
     return text[:4096]
 
 
-async def fill_the_disk(connection: aiosqlite.Connection) -> None:
+async def fill_the_disk(db: Database) -> None:
     """Make the real SQLite file full, as a full disk would: no page may be added, and the
     free space left in the pages there are is taken by ballast."""
-    await connection.execute("CREATE TABLE IF NOT EXISTS ballast (b BLOB)")
-    async with connection.execute("PRAGMA page_count") as cursor:
-        (pages,) = await cursor.fetchone()
-    await connection.execute(f"PRAGMA max_page_count = {pages}")
+    await db.write("CREATE TABLE IF NOT EXISTS ballast (b BLOB)")
+    (pages,) = await db.fetch_one("PRAGMA page_count")
+    await db.write(f"PRAGMA max_page_count = {pages}")
     for size in (4000, 1000, 200, 20):
         try:
             while True:
-                await connection.execute("INSERT INTO ballast VALUES (randomblob(?))", (size,))
+                await db.write("INSERT INTO ballast VALUES (randomblob(?))", (size,))
         except sqlite3.OperationalError as error:
             assert "full" in str(error)
 
 
-async def make_room(connection: aiosqlite.Connection) -> None:
-    await connection.execute("PRAGMA max_page_count = 1073741823")
+async def make_room(db: Database) -> None:
+    await db.write("PRAGMA max_page_count = 1073741823")
 
 
 @pytest.mark.parametrize(
@@ -98,13 +97,13 @@ async def test_the_apology_says_so_when_a_full_disk_kept_an_answer_from_being_st
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
     await world.say(ann, "/today")
-    connection = world.bot.services.storage.db.connection
-    await fill_the_disk(connection)
+    db = world.bot.services.storage._db  # the bot's own connection: the limit is per connection
+    await fill_the_disk(db)
     await world.say(ann, HEAVY)
     apology = world.last_text(ann)
     assert "niet bewaard" in apology and "vol" in apology and "veilig" not in apology
     assert await _stored(world, ann) == []
-    await make_room(connection)
+    await make_room(db)
     await world.say(ann, HEAVY)
     assert await _stored(world, ann) == [HEAVY]
 

@@ -56,7 +56,7 @@ async def _seed(path: Path, cipher: AnswerCipher) -> dict[int, str]:
     )
     step = await storage.checkins.open_next_step(checkin.id, NOW)
     latest = {}
-    async with storage.db.transaction():  # one commit for the lot: seeding stays quick
+    async with storage.transaction():  # one commit for the lot: seeding stays quick
         for n in range(1, ANSWERS + 1):
             latest[n] = ORIGINAL.format(n=n)
             await storage.checkins.add_answer(step=step, message_id=n, text=latest[n], now=NOW)

@@ -47,15 +47,12 @@ async def test_blank_database_gets_every_migration_once(tmp_path):
     await store.close()
     store = await Storage.open(path)
     assert store.applied == []
-    async with store.db.connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-    ) as cursor:
-        tables = {row[0] for row in await cursor.fetchall()}
+    db = store._db  # the engine's own settings, read through the internal interface
+    rows = await db.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    tables = {row[0] for row in rows}
     assert {"users", "checkins", "checkin_steps", "answers", "schema_migrations"} <= tables
-    async with store.db.connection.execute("PRAGMA journal_mode") as cursor:
-        assert (await cursor.fetchone())[0] == "wal"
-    async with store.db.connection.execute("PRAGMA foreign_keys") as cursor:
-        assert (await cursor.fetchone())[0] == 1
+    assert (await db.fetch_one("PRAGMA journal_mode"))[0] == "wal"
+    assert (await db.fetch_one("PRAGMA foreign_keys"))[0] == 1
     await store.close()
 
 

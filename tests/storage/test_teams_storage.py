@@ -50,10 +50,8 @@ async def _team(storage: Storage, admin: int = 1, code: str = "code-of-team-one"
 
 
 async def test_the_migration_creates_the_team_tables(storage):
-    async with storage.db.connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'"
-    ) as cursor:
-        tables = {row[0] for row in await cursor.fetchall()}
+    rows = await storage._db.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")
+    tables = {row[0] for row in rows}
     assert {"teams", "team_members", "team_weeks", "pause_periods"} <= tables
     assert {"team_pending", "team_throttle"} <= tables
 
@@ -64,8 +62,7 @@ async def test_only_the_hash_of_a_code_is_stored_and_found(storage):
     assert team is not None
     assert (await storage.teams.by_code(code_hash("code-of-team-one"))).id == team.id
     assert await storage.teams.by_code(code_hash("code-of-team-two")) is None
-    async with storage.db.connection.execute("SELECT * FROM teams") as cursor:
-        row = await cursor.fetchone()
+    row = await storage._db.fetch_one("SELECT * FROM teams")
     assert "code-of-team-one" not in [str(v) for v in tuple(row)]
 
 
@@ -124,8 +121,7 @@ async def test_deleting_an_account_takes_the_person_out_of_every_team(storage):
     assert bob.user_id == 2 and bob.is_admin
     assert await storage.teams.teams_of(1) == []
     for table in ("outbox", "team_throttle", "pause_periods"):
-        async with storage.db.connection.execute(f"SELECT COUNT(*) FROM {table}") as cursor:
-            assert (await cursor.fetchone())[0] == 0, table
+        assert (await storage._db.fetch_one(f"SELECT COUNT(*) FROM {table}"))[0] == 0, table
 
 
 async def test_reflection_moments_are_answered_steps_only_and_carry_no_content(storage):

@@ -1,0 +1,101 @@
+"""The steps of a check-in: which question is open, sent, answered or skipped."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from storage.codec import utc_text
+from storage.database import Database, Row
+from storage.models import Step
+
+_STEP_COLUMNS = (
+    "s.id, s.checkin_id, c.user_id, c.signpost, s.position, s.kind, s.question_index,"
+    " s.question_text, s.state, s.message_id, s.score, s.unsent"
+)
+
+
+def _step(row: Row) -> Step:
+    values = dict(zip(row.keys(), row, strict=True))
+    return Step(**{**values, "unsent": bool(row["unsent"])})
+
+
+class StepQueries:
+    """Reads and moves the steps of check-ins (part of storage.checkins)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def steps(self, checkin_id: int) -> list[Step]:
+        """All steps of a check-in in order."""
+        return await self._steps("s.checkin_id = ? ORDER BY s.position", (checkin_id,))
+
+    async def step(self, step_id: int) -> Step | None:
+        """A step by id."""
+        found = await self._steps("s.id = ?", (step_id,))
+        return found[0] if found else None
+
+    async def open_step(self, user_id: int) -> Step | None:
+        """The user's open step (the question on screen), if any."""
+        found = await self._steps(
+            "c.user_id = ? AND s.state = 'open' ORDER BY s.checkin_id DESC, s.position LIMIT 1",
+            (user_id,),
+        )
+        return found[0] if found else None
+
+    async def step_by_message(self, user_id: int, message_id: int) -> Step | None:
+        """The step the bot asked with this message, for replies to an older question."""
+        found = await self._steps(
+            "c.user_id = ? AND s.message_id = ? LIMIT 1", (user_id, message_id)
+        )
+        return found[0] if found else None
+
+    async def step_of_answer(self, user_id: int, message_id: int) -> Step | None:
+        """The step a stored answer (the user's message) belongs to."""
+        found = await self._steps(
+            "s.id = (SELECT step_id FROM answers WHERE user_id = ? AND message_id = ?)",
+            (user_id, message_id),
+        )
+        return found[0] if found else None
+
+    async def open_next_step(self, checkin_id: int, now: datetime) -> Step | None:
+        """Open the first pending step (unsent until it is sent); None when none is left."""
+        found = await self._steps(
+            "s.checkin_id = ? AND s.state = 'pending' ORDER BY s.position LIMIT 1", (checkin_id,)
+        )
+        if not found:
+            return None
+        await self._db.write(
+            "UPDATE checkin_steps SET state = 'open', unsent = 1, asked_at = ? WHERE id = ?",
+            (utc_text(now), found[0].id),
+        )
+        return await self.step(found[0].id)
+
+    async def set_step_message(self, step_id: int, message_id: int | None) -> None:
+        """The step was sent as this bot message (None: a timed-out send that may have arrived).
+
+        Replies and buttons point to the message; a sent step is never opened twice.
+        """
+        await self._db.write(
+            "UPDATE checkin_steps SET message_id = COALESCE(?, message_id), unsent = 0"
+            " WHERE id = ?",
+            (message_id, step_id),
+        )
+
+    async def close_step(
+        self, step_id: int, *, state: str, now: datetime, score: int | None = None
+    ) -> bool:
+        """Close an open step as answered or skipped; False if it was not open."""
+        closed = await self._db.write(
+            "UPDATE checkin_steps SET state = ?, score = ?, closed_at = ?"
+            " WHERE id = ? AND state = 'open'",
+            (state, score, utc_text(now), step_id),
+        )
+        return closed == 1
+
+    async def _steps(self, where: str, params: tuple[object, ...]) -> list[Step]:
+        rows = await self._db.fetch_all(
+            f"SELECT {_STEP_COLUMNS} FROM checkin_steps s JOIN checkins c ON c.id = s.checkin_id"
+            f" WHERE {where}",
+            params,
+        )
+        return [_step(row) for row in rows]

@@ -1,0 +1,95 @@
+"""The small interface every repository talks to: SQL text and parameters in, rows out.
+
+Repositories never see an engine's objects (connections, cursors): an engine (today
+storage/sqlite.py; PostgreSQL next) implements this, and storage/engine.py picks one.
+Placeholders are `?`; an engine that wants another style translates them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Any, Protocol
+
+from storage.crypto import AnswerCipher
+from storage.url import DatabaseUrl
+
+Params = Sequence[object]
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened or used as it is; the message is one line."""
+
+    def __init__(self, where: DatabaseUrl | str | os.PathLike[str], reason: str) -> None:
+        if not isinstance(where, DatabaseUrl):
+            where = DatabaseUrl.sqlite(where)
+        super().__init__(f"{where.label}: {reason}")
+        self.reason = reason
+
+
+class Row(Protocol):
+    """A result row: by position (`row[0]`, unpacking) and by column name (`row["id"]`)."""
+
+    def __getitem__(self, key: Any, /) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+    def __len__(self) -> int: ...
+
+    def keys(self) -> list[str]: ...
+
+
+class Database(Protocol):
+    """One open database; statements from many tasks, writes one at a time."""
+
+    url: DatabaseUrl
+    cipher: AnswerCipher  # seals answer texts before they reach any engine
+
+    async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
+        """The first row of a query, or None."""
+        ...
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
+        """Every row of a query."""
+        ...
+
+    async def write(self, sql: str, params: Params = ()) -> int:
+        """One writing statement (atomic alone, or part of the task's transaction); rows changed."""
+        ...
+
+    async def write_many(self, sql: str, rows: Iterable[Params]) -> int:
+        """One statement over many parameter rows, atomically; rows changed in all."""
+        ...
+
+    async def insert(self, sql: str, params: Params = ()) -> int | None:
+        """An `INSERT ... RETURNING id`: the new row's id, None when a conflict skipped it."""
+        ...
+
+    def transaction(self) -> AbstractAsyncContextManager[None]:
+        """Run a block atomically and alone; nested use in the same task joins the outer one."""
+        ...
+
+    async def scrub_log(self) -> bool:
+        """After an erase: make sure the old text is gone from the engine's files too.
+
+        True when it is; False when that must wait (it is then retried in the background).
+        """
+        ...
+
+    async def scrub_log_once(self) -> bool:
+        """One attempt at the same, no waiting (at open: leftovers of a crash)."""
+        ...
+
+    @property
+    def scrub_owed(self) -> bool:
+        """Whether erased text may still be in the engine's files."""
+        ...
+
+    def refusal(self, error: BaseException) -> DatabaseUnavailable | None:
+        """The one-line refusal for an engine error met while opening, None for other errors."""
+        ...
+
+    async def close(self) -> None:
+        """Close the database."""
+        ...

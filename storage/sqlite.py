@@ -1,0 +1,200 @@
+"""The SQLite engine: one aiosqlite connection per process, its pragmas and transactions.
+
+Everything SQLite-specific about running statements lives here (and the log scrub in
+storage/scrub.py, the file lock in storage/instance_lock.py); repositories see only the
+interface of storage/database.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiosqlite
+
+from storage.crypto import AnswerCipher
+from storage.database import DatabaseUnavailable, Params, Row
+from storage.scrub import LogScrubber
+from storage.url import DatabaseUrl
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class SqliteDatabase:
+    """A single connection shared by the process (aiosqlite runs one thread per connection)."""
+
+    def __init__(
+        self, connection: aiosqlite.Connection, cipher: AnswerCipher, url: DatabaseUrl
+    ) -> None:
+        self._connection = connection
+        self.cipher = cipher
+        self.url = url
+        self._scrubber = LogScrubber(url.path or ":memory:")
+        # One connection serves many concurrent tasks: writes take turns, so one task's
+        # transaction never swallows (or rolls back) another task's statements.
+        self._write_lock = asyncio.Lock()
+        self._owner: asyncio.Task[object] | None = None
+
+    @classmethod
+    async def open(cls, url: DatabaseUrl, cipher: AnswerCipher | None = None) -> SqliteDatabase:
+        """Open (and create, owner-only) the database file with WAL and foreign keys on.
+
+        Raises DatabaseUnavailable (one line) when the file cannot be created or is no
+        SQLite database; the connection's thread is always closed then, so nothing hangs.
+        """
+        assert url.engine == "sqlite" and url.path is not None
+        path = url.path
+        if not url.in_memory:
+            make_folder(path, url)
+            try:
+                path.touch(mode=0o600, exist_ok=True)
+            except OSError as error:
+                raise DatabaseUnavailable(url, f"cannot create it: {error.strerror}") from None
+            _probe(url)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is explicit.
+        connection = await aiosqlite.connect(os.fspath(path), isolation_level=None)
+        try:
+            connection.row_factory = aiosqlite.Row
+            await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await connection.execute("PRAGMA journal_mode = WAL")
+            await connection.execute("PRAGMA synchronous = NORMAL")
+            await connection.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows are overwritten with zeros, so erased reflections do not linger in
+            # free pages of the file.
+            await connection.execute("PRAGMA secure_delete = ON")
+        except BaseException as error:
+            await connection.close()
+            if isinstance(error, sqlite3.DatabaseError):
+                raise unusable(url, error) from None
+            raise
+        return cls(connection, cipher or AnswerCipher(), url)
+
+    # --- reading ---------------------------------------------------------------------
+
+    async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
+        """The first row of a query, or None."""
+        async with self._connection.execute(sql, params) as cursor:
+            row: Row | None = await cursor.fetchone()
+        return row
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
+        """Every row of a query."""
+        async with self._connection.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    # --- writing ---------------------------------------------------------------------
+
+    async def write(self, sql: str, params: Params = ()) -> int:
+        """One writing statement: atomic on its own (autocommit), or part of the caller's."""
+        async with self._turn(), self._connection.execute(sql, params) as cursor:
+            return cursor.rowcount
+
+    async def write_many(self, sql: str, rows: Iterable[Params]) -> int:
+        """One statement over many rows; in one transaction, so a thread hop is paid once."""
+        async with self.transaction(), self._connection.executemany(sql, rows) as cursor:
+            return max(cursor.rowcount, 0)
+
+    async def insert(self, sql: str, params: Params = ()) -> int | None:
+        """An `INSERT ... RETURNING id`: the new id, None when `OR IGNORE` skipped the row."""
+        # The cursor closes before the lock is let go: in autocommit, that is the commit.
+        async with self._turn(), self._connection.execute(sql, params) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else int(row[0])
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        """Run a block atomically and alone; nested use in the same task joins the outer one."""
+        task = asyncio.current_task()
+        if self._owner is not None and self._owner is task:
+            yield
+            return
+        async with self._write_lock:
+            # IMMEDIATE takes SQLite's write lock up front, so other processes wait, not fail.
+            await self._connection.execute("BEGIN IMMEDIATE")
+            self._owner = task
+            try:
+                yield
+            except BaseException:
+                await self._connection.execute("ROLLBACK")
+                raise
+            else:
+                await self._connection.execute("COMMIT")
+            finally:
+                self._owner = None
+
+    @asynccontextmanager
+    async def _turn(self) -> AsyncIterator[None]:
+        # Inside this task's transaction: join it. Otherwise wait for any other task's to end.
+        if self._owner is not None and self._owner is asyncio.current_task():
+            yield
+            return
+        async with self._write_lock:
+            yield
+
+    # --- erasing for real ------------------------------------------------------------
+
+    async def scrub_log(self) -> bool:
+        """Empty the write-ahead log, so erased or replaced text leaves the files too.
+
+        Every erase, mask, undo, edit and retention run calls this after its commit. True when
+        the log is empty now; False when a reader (a backup, an sqlite3 shell) still holds an
+        older snapshot: it is then retried in the background until it succeeds.
+        """
+        return await self._scrubber.scrub()
+
+    async def scrub_log_once(self) -> bool:
+        """One attempt at emptying the log, no waiting (at open: leftovers of a crash)."""
+        return await self._scrubber.attempt()
+
+    @property
+    def scrub_owed(self) -> bool:
+        """Whether erased text may still be in the write-ahead log (a reader holds it)."""
+        return self._scrubber.owed
+
+    def refusal(self, error: BaseException) -> DatabaseUnavailable | None:
+        """The one-line refusal for an SQLite error met while opening."""
+        if isinstance(error, sqlite3.DatabaseError):
+            return unusable(self.url, error)
+        return None
+
+    async def close(self) -> None:
+        """Close the connection; WAL content is checkpointed by SQLite on the last close."""
+        await self._scrubber.close()
+        await self._connection.close()
+
+
+def _probe(url: DatabaseUrl) -> None:
+    # A plain open first: when aiosqlite's connect fails, its thread outlives the event loop.
+    path = Path(url.path or "")
+    if path.is_dir():
+        raise DatabaseUnavailable(url, "it is a folder, not a database file")
+    try:
+        sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True).close()
+    except sqlite3.Error as error:
+        raise DatabaseUnavailable(url, f"cannot open it: {error}") from None
+
+
+def make_folder(path: str | os.PathLike[str], where: DatabaseUrl | None = None) -> None:
+    """Create the database's folder (owner-only) or raise DatabaseUnavailable saying why not."""
+    folder = Path(path).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        blocker = next((p for p in (folder, *folder.parents) if p.is_file()), None)
+        reason = f"{blocker} is a file" if blocker else error.strerror
+        raise DatabaseUnavailable(
+            where or path, f"cannot create its folder {folder}: {reason}"
+        ) from None
+
+
+def unusable(where: DatabaseUrl, error: sqlite3.DatabaseError) -> DatabaseUnavailable:
+    """The one-line refusal for a file SQLite cannot use (corrupt, not a database, locked)."""
+    if "locked" in str(error):
+        return DatabaseUnavailable(where, f"another program holds it ({error}); try again soon")
+    return DatabaseUnavailable(
+        where, f"not a usable SQLite database ({error}); restore a backup or choose another path"
+    )
