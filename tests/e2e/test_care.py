@@ -34,6 +34,7 @@ async def on_day(world: World, user, day: int, energy: str, boundaries: str) -> 
     return await checkin_with(world, user, energy, boundaries)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("energy", "boundaries", "kind"),
     [("2", "4", "energy"), ("4", "1", "boundaries"), ("1", "2", "both")],
@@ -57,6 +58,7 @@ async def test_good_scores_close_with_the_usual_thanks(world: World):
     assert await checkin_with(world, ann, "3", "4") in THANKS
 
 
+@pytest.mark.slow
 async def test_the_ladder_comes_after_a_low_stretch_and_not_again_the_next_day(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)  # Europe/Brussels

@@ -80,6 +80,7 @@ async def test_days_cannot_be_all_switched_off(world: World):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("send", "expected"),
     [
@@ -231,6 +232,7 @@ def restore_logging():
         logging.getLogger(name).setLevel(level)
 
 
+@pytest.mark.slow
 async def test_logs_hold_neither_the_token_nor_any_answer(world: World, caplog, restore_logging):
     configure_logging("DEBUG", secrets=[world.api.token])
     logging.getLogger().addHandler(caplog.handler)  # configure_logging replaced the handlers

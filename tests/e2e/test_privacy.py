@@ -13,6 +13,7 @@ import pytest
 from tests.helpers import World, answer_checkin, onboard
 
 
+@pytest.mark.slow
 async def test_export_sends_journal_json_and_csv_with_only_the_users_data(world: World):
     ann, bob = world.api.user(1001, "Ann"), world.api.user(1002, "Bob")
     for user, words in ((ann, "Ann schreef dit"), (bob, "Bob schreef iets anders")):
@@ -40,6 +41,7 @@ async def test_export_sends_journal_json_and_csv_with_only_the_users_data(world:
     assert "Bob" not in everything and "1002" not in everything and "1001" not in everything
 
 
+@pytest.mark.slow
 async def test_delete_asks_first_and_then_erases_everything(world: World):
     ann, bob = world.api.user(1001, "Ann"), world.api.user(1002, "Bob")
     for user in (ann, bob):
@@ -122,6 +124,7 @@ async def test_the_guard_holds_back_client_details_until_the_user_chooses(world:
     assert "Overslaan" in world.api.last_message(ann).button_labels  # the next question came
 
 
+@pytest.mark.slow
 async def test_store_as_written_and_rewrite(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)

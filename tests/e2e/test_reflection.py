@@ -34,6 +34,7 @@ async def test_english_is_preselected_from_telegram(world: World):
     assert "✓ English" in world.api.last_message(bob).button_labels
 
 
+@pytest.mark.slow
 async def test_scheduled_checkin_arrives_at_local_time_and_answers_are_stored(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -84,6 +85,7 @@ async def test_skip_buttons_and_typed_scale(world: World):
     assert checkin.completed or (await storage.checkins.get(checkin.id)).completed
 
 
+@pytest.mark.slow
 async def test_an_untouched_checkin_brings_the_same_signpost_again(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -112,6 +114,7 @@ async def test_edited_answer_updates_the_stored_answer(world: World):
     assert world.api.calls_to("setMessageReaction")
 
 
+@pytest.mark.slow
 async def test_a_late_reply_belongs_to_the_question_it_answers(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -127,6 +130,7 @@ async def test_a_late_reply_belongs_to_the_question_it_answers(world: World):
     assert texts == ["Kort antwoord", "Wat ik nog wou zeggen"]
 
 
+@pytest.mark.slow
 async def test_today_counts_as_the_days_checkin(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -149,6 +153,7 @@ async def test_today_resends_the_open_question(world: World):
     assert world.last_text(ann) == question
 
 
+@pytest.mark.slow
 async def test_restart_sends_a_missed_checkin_once_within_three_hours(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -161,6 +166,7 @@ async def test_restart_sends_a_missed_checkin_once_within_three_hours(world: Wor
     assert len(intros) == 1
 
 
+@pytest.mark.slow
 async def test_restart_skips_a_checkin_older_than_three_hours(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -173,6 +179,7 @@ async def test_restart_skips_a_checkin_older_than_three_hours(world: World):
     assert user.next_due_at == DUE_MONDAY + timedelta(days=1)
 
 
+@pytest.mark.slow
 async def test_answers_survive_a_restart(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)

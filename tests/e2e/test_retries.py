@@ -88,6 +88,7 @@ async def test_a_failed_next_question_is_asked_by_today_and_takes_the_answer(wor
     }
 
 
+@pytest.mark.slow
 async def test_words_typed_after_a_lost_question_stay_with_the_one_seen(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)

@@ -40,6 +40,7 @@ async def test_on_a_wednesday_with_a_checkin_no_nudge_comes_beside_it(world: Wor
     assert states <= {"dropped"}
 
 
+@pytest.mark.slow
 async def test_a_checkin_day_added_after_the_nudge_fell_due_stops_it(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -55,6 +56,7 @@ async def test_a_checkin_day_added_after_the_nudge_fell_due_stops_it(world: Worl
     assert len(checkins(world, ann)) == 1 and nudges(world, ann) == []
 
 
+@pytest.mark.slow
 async def test_after_days_of_downtime_the_checkin_due_within_grace_still_comes(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -80,6 +82,7 @@ LATE_CHANGES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("command", "moment", "kind"), LATE_CHANGES)
 async def test_a_setting_changed_after_a_moment_fell_due_never_drops_it(
     world: World, command: str, moment: datetime, kind: str
@@ -112,6 +115,7 @@ async def test_a_new_time_holds_from_the_next_day(world: World):
     assert user.next_due_at == DUE_MONDAY + timedelta(days=1, minutes=45)  # Tuesday 17:15
 
 
+@pytest.mark.slow
 async def test_a_standalone_nudge_survives_a_late_change_but_not_nudges_off(world: World):
     ann, bob = world.api.user(1001, "Ann"), world.api.user(1002, "Bob")
     for user in (ann, bob):

@@ -81,6 +81,7 @@ async def digest_time(world: World, monday: date, hour: int = 9) -> int:
     return await sent() - before
 
 
+@pytest.mark.slow
 async def test_create_invite_and_join_after_seeing_what_the_team_sees(world: World):
     ann, bob, cem = (world.api.user(i, n) for i, n in ((1, "Ann"), (2, "Bob"), (3, "Cem")))
     await member(world, ann)
@@ -245,6 +246,7 @@ async def test_leave_hand_over_remove_and_the_last_one_out_closes_the_team(world
     assert await storage.teams.get(team.id) is None
 
 
+@pytest.mark.slow
 async def test_deleting_an_account_removes_the_person_from_every_team(world: World):
     ann, bob, _cem, _code = await _three(world)
     await world.say(ann, "/team create Tweede team")
@@ -259,6 +261,7 @@ async def test_deleting_an_account_removes_the_person_from_every_team(world: Wor
     assert "Leden: 2" in world.last_text(bob) and "beheerder" in world.last_text(bob)
 
 
+@pytest.mark.slow
 async def test_admin_actions_ask_which_team_when_there_are_several(world: World):
     ann, bob, _cem, _code = await _three(world)
     await world.say(ann, "/team create Team Zuid")
@@ -302,6 +305,7 @@ async def test_an_old_code_stops_working_when_renewed(world: World):
     assert await world.bot.services.storage.teams.teams_of(bob.id) == []
 
 
+@pytest.mark.slow
 async def test_a_sixth_team_is_refused(world: World):
     ann, bob = world.api.user(1, "Ann"), world.api.user(2, "Bob")
     await member(world, ann)
@@ -315,6 +319,7 @@ async def test_a_sixth_team_is_refused(world: World):
     assert "vijf teams" in world.last_text(bob)
 
 
+@pytest.mark.slow
 async def test_an_invite_link_for_someone_set_up_already_shows_only_the_offer(world: World):
     ann, bob, eve = world.api.user(1, "Ann"), world.api.user(2, "Bob"), world.api.user(5, "Eve")
     await member(world, ann)

@@ -40,6 +40,7 @@ async def overview(world: World, user: FakeUser) -> str:
     return world.last_text(user)
 
 
+@pytest.mark.slow
 async def test_in_a_team_of_two_nothing_bob_does_shows_to_ann(world: World):
     ann, bob = await _team(world, 2)
     world.clock.set(at(WEEK1, 9, 30))
@@ -133,6 +134,7 @@ async def test_link_requests_from_two_groups_each_link_their_own_group(world: Wo
     ]
 
 
+@pytest.mark.slow
 async def test_the_join_screen_says_what_others_can_infer(world: World):
     ann, bob, eve = world.api.user(1, "Ann"), world.api.user(2, "Bob"), world.api.user(5, "Eve")
     for person in (ann, bob, eve):

@@ -28,6 +28,7 @@ async def in_group(world: World, group: FakeChat, user: FakeUser, text: str) -> 
     await world.bot.settle()
 
 
+@pytest.mark.slow
 async def test_in_a_group_only_team_commands_are_answered(world: World):
     ann, bob = world.api.user(1, "Ann"), world.api.user(2, "Bob")
     group = world.api.group(-1001, "Koffiehoek")
@@ -58,6 +59,7 @@ async def test_in_a_group_only_team_commands_are_answered(world: World):
     assert "niet meer gekoppeld" in world.last_text(group)
 
 
+@pytest.mark.slow
 async def test_group_replies_stay_within_telegrams_limits(world: World):
     ann = world.api.user(1, "Ann")
     group = world.api.group(-1001, "Koffiehoek")
@@ -105,6 +107,7 @@ async def test_the_schedule_reader_sends_the_team_digest(world: World):
     assert "Doel gehaald" in digest and "Reeks: 1 week" in digest
 
 
+@pytest.mark.slow
 async def test_a_members_new_timezone_moves_no_past_week(world: World):
     ann, bob = world.api.user(1, "Ann"), world.api.user(2, "Bob")
     await member(world, ann)

@@ -167,6 +167,7 @@ async def test_stale_buttons_stop_working_when_the_role_or_membership_is_gone(wo
     assert roles == {ann.id: "member", cem.id: "admin"}
 
 
+@pytest.mark.slow
 async def test_a_former_member_sees_no_team_and_gets_no_digest(world: World):
     people = [world.api.user(i, n) for i, n in ((1, "Ann"), (2, "Bob"), (3, "Cem"), (4, "Dora"))]
     ann, bob = people[:2]

@@ -77,6 +77,7 @@ async def test_buttons_zoom_out_and_move_between_weeks_by_editing_the_message(wo
     assert len(photos(world, ann)) == 1
 
 
+@pytest.mark.slow
 async def test_a_future_or_forged_week_is_refused_politely(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -89,6 +90,7 @@ async def test_a_future_or_forged_week_is_refused_politely(world: World):
     assert toasts == ["Deze knop is niet meer geldig."] * 3
 
 
+@pytest.mark.slow
 async def test_an_empty_week_gets_a_short_kind_verrekijker(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)
@@ -145,6 +147,7 @@ async def test_the_nudge_comes_midweek_only_when_nothing_was_reflected(world: Wo
     assert len(world.api.messages(ann)) == before[ann.id] + 2  # at most one a week
 
 
+@pytest.mark.slow
 async def test_no_weekly_messages_while_paused(world: World):
     ann = world.api.user(1001, "Ann")
     await onboard(world, ann)

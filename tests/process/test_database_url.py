@@ -31,6 +31,7 @@ def one_line_refusal(result: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
+@pytest.mark.slow
 def test_a_relative_sqlite_url_puts_the_database_under_the_working_folder(tmp_path):
     result = sherpa("migrate", {"DATABASE_URL": "sqlite:///data/from-url.sqlite3"}, tmp_path)
     assert result.returncode == 0, result.stderr
@@ -41,6 +42,7 @@ def test_a_relative_sqlite_url_puts_the_database_under_the_working_folder(tmp_pa
     assert status.returncode == 0 and "users: 0 active" in status.stdout
 
 
+@pytest.mark.slow
 def test_an_absolute_sqlite_url_and_the_same_database_path_agree(tmp_path):
     database = tmp_path / "abs" / "sherpa.sqlite3"
     env = {"DATABASE_URL": f"sqlite:///{database}", "DATABASE_PATH": str(database)}
@@ -49,6 +51,7 @@ def test_an_absolute_sqlite_url_and_the_same_database_path_agree(tmp_path):
     assert database.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["migrate", "run", "status"])
 def test_a_url_and_a_path_that_disagree_stop_the_start_in_one_line(tmp_path, command):
     env = {"DATABASE_URL": "sqlite:///one.sqlite3", "DATABASE_PATH": "two.sqlite3"}
@@ -57,6 +60,7 @@ def test_a_url_and_a_path_that_disagree_stop_the_start_in_one_line(tmp_path, com
     assert not (tmp_path / "one.sqlite3").exists() and not (tmp_path / "two.sqlite3").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["migrate", "run", "status"])
 def test_a_postgresql_url_is_not_supported_yet_and_never_echoes_its_password(tmp_path, command):
     env = {"DATABASE_URL": "postgresql://sherpa:hunter2secret@db.example/sherpa"}
@@ -71,6 +75,7 @@ def test_a_malformed_url_is_one_line_naming_the_setting(tmp_path):
     assert line.startswith("sherpa: configuration error: DATABASE_URL:")
 
 
+@pytest.mark.slow
 def test_a_corrupt_file_named_by_url_is_refused_naming_the_url(tmp_path):
     (tmp_path / "broken.sqlite3").write_bytes(os.urandom(64 * 1024))
     line = one_line_refusal(

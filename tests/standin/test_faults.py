@@ -111,6 +111,7 @@ async def test_a_timeout_after_delivery_is_ambiguous(api: StandIn, bot: Bot) -> 
     assert len(api.messages(1001)) == 2
 
 
+@pytest.mark.slow
 async def test_a_timeout_before_delivery_sends_nothing(api: StandIn, bot: Bot) -> None:
     api.time_out_next("sendMessage", count=2, after=5, delivered=False)
     for _ in range(2):
