@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.core.clock import ManualClock
 from standin import FakeUser, StandIn
 from standin.sandbox import Sandbox
-from storage import Storage
+from storage import Storage, User
 
 DUE_MONDAY = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Brussels
 
@@ -70,6 +70,22 @@ class World:
         message = self.api.last_message(user)
         assert message is not None
         return message.text or ""
+
+
+async def add_user(
+    storage: Storage, user_id: int, now: datetime, *, step: str = "language"
+) -> User:
+    """A user as /start leaves them: Dutch, Brussels, weekdays at 16:30, at an onboarding step."""
+    return await storage.users.create(
+        user_id=user_id,
+        chat_id=user_id,
+        language="nl",
+        timezone="Europe/Brussels",
+        checkin_time=time(16, 30),
+        days=frozenset(range(5)),
+        onboarding_step=step,
+        now=now,
+    )
 
 
 async def add_due_users(storage: Storage, ids: Iterable[int], due: datetime) -> None:

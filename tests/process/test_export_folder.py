@@ -6,7 +6,7 @@ import os
 import stat
 import subprocess
 import sys
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ import pytest
 from bot.data_rights.export import ExportFile
 from bot.data_rights.export.safe_dir import UnsafeFolder, _write_new
 from storage import NewStep, Storage
+from tests.helpers import add_user
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
@@ -27,16 +28,7 @@ async def database(tmp_path: Path) -> Path:
     """A database with user 1 and one delivered, answered check-in."""
     path = tmp_path / "db" / "sherpa.sqlite3"
     storage = await Storage.open(path)
-    await storage.users.create(
-        user_id=1,
-        chat_id=1,
-        language="nl",
-        timezone="Europe/Brussels",
-        checkin_time=time(16, 30),
-        days=frozenset(range(5)),
-        onboarding_step="days",
-        now=NOW,
-    )
+    await add_user(storage, 1, NOW, step="days")
     checkin = await storage.checkins.create(
         user_id=1,
         local_date=date(2026, 3, 2),

@@ -11,13 +11,14 @@ import os
 import sqlite3
 import sys
 from contextlib import closing
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from pathlib import Path
 from random import Random
 
 import pytest
 
 from storage import AnswerCipher, NewStep, PendingAnswer, Storage, new_key, parse_key
+from tests.helpers import add_user
 
 pytestmark = pytest.mark.slow  # real processes, started and stopped
 
@@ -29,16 +30,7 @@ MASKED = "Gesprek {n} met [naam], bel hem op [telefoonnummer] (bewerkt {k})"
 
 
 async def _user(storage: Storage, user_id: int) -> None:
-    await storage.users.create(
-        user_id=user_id,
-        chat_id=user_id,
-        language="nl",
-        timezone="Europe/Brussels",
-        checkin_time=time(16, 30),
-        days=frozenset(range(5)),
-        onboarding_step="days",
-        now=NOW,
-    )
+    await add_user(storage, user_id, NOW, step="days")
 
 
 async def _seed(path: Path, cipher: AnswerCipher) -> dict[int, str]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from storage import AnswerCipher, CipherError, NewStep, Storage, new_key, parse_key
+from tests.helpers import add_user
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
@@ -41,16 +42,7 @@ def test_no_key_means_plain_text_and_malformed_keys_are_refused():
 async def _store_answer(path: Path, cipher: AnswerCipher, text: str, message_id: int = 1) -> None:
     storage = await Storage.open(path, cipher=cipher)
     if await storage.users.get(1) is None:
-        await storage.users.create(
-            user_id=1,
-            chat_id=1,
-            language="nl",
-            timezone="Europe/Brussels",
-            checkin_time=time(16, 30),
-            days=frozenset(range(5)),
-            onboarding_step="days",
-            now=NOW,
-        )
+        await add_user(storage, 1, NOW, step="days")
     checkin = await storage.checkins.create(
         user_id=1,
         local_date=date(2026, 3, message_id),

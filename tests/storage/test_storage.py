@@ -10,6 +10,7 @@ import pytest
 
 from storage import NewStep, Storage
 from storage.migrate import available_migrations
+from tests.helpers import add_user
 
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 STEPS = [
@@ -28,16 +29,7 @@ async def storage(tmp_path):
 
 
 async def _user(storage: Storage, user_id: int = 1):
-    return await storage.users.create(
-        user_id=user_id,
-        chat_id=user_id,
-        language="nl",
-        timezone="Europe/Brussels",
-        checkin_time=time(16, 30),
-        days=frozenset(range(5)),
-        onboarding_step="language",
-        now=NOW,
-    )
+    return await add_user(storage, user_id, NOW)
 
 
 async def test_blank_database_gets_every_migration_once(tmp_path):

@@ -4,29 +4,21 @@ from __future__ import annotations
 
 import ast
 import inspect
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 import storage as storage_package
 from storage import DatabaseUnavailable, DatabaseUrl, Storage
+from tests.helpers import add_user
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STORAGE = Path(storage_package.__file__).parent
 
 
 async def _user(store: Storage, user_id: int = 1) -> None:
-    await store.users.create(
-        user_id=user_id,
-        chat_id=user_id,
-        language="nl",
-        timezone="Europe/Brussels",
-        checkin_time=time(16, 30),
-        days=frozenset(range(5)),
-        onboarding_step="language",
-        now=NOW,
-    )
+    await add_user(store, user_id, NOW)
 
 
 def _imports(path: Path) -> set[str]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from bot.teams.codes import code_hash
 from storage import NewOutboxItem, NewStep, Storage, TeamWeek
+from tests.helpers import add_user
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 WEEK_START = datetime(2026, 3, 1, 23, 0, tzinfo=UTC)  # Monday 2 March, 00:00 Brussels
@@ -23,16 +24,7 @@ async def storage(tmp_path):
 
 async def _users(storage: Storage, *ids: int) -> None:
     for user_id in ids:
-        await storage.users.create(
-            user_id=user_id,
-            chat_id=user_id,
-            language="nl",
-            timezone="Europe/Brussels",
-            checkin_time=time(16, 30),
-            days=frozenset(range(5)),
-            onboarding_step="language",
-            now=NOW,
-        )
+        await add_user(storage, user_id, NOW)
 
 
 async def _team(storage: Storage, admin: int = 1, code: str = "code-of-team-one", limit: int = 5):
