@@ -6,8 +6,9 @@ from telegram import Update
 
 from bot.account import dialog
 from bot.account.changes import SettingChange
+from bot.account.identify import current_user
 from bot.core.callbacks import decode
-from bot.core.replies import acknowledge, current_user
+from bot.core.replies import acknowledge
 from bot.core.services import SherpaContext
 from bot.teams import flow as teams
 from bot.teams.codes import code_from_start

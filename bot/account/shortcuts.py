@@ -8,7 +8,7 @@ from typing import Any
 from telegram import Update
 
 from bot.account import dialog
-from bot.core.replies import current_user
+from bot.account.identify import current_user
 from bot.core.services import SherpaContext
 
 SHORTCUTS = tuple(dialog.SHORTCUT_FIELDS)

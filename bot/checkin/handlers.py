@@ -6,9 +6,9 @@ from telegram import Update
 
 from bot.account import dialog as setup
 from bot.account.handlers import start
+from bot.account.identify import current_user
 from bot.checkin import dialog
 from bot.core.callbacks import GuardChoice, ScaleAnswer, SkipStep, decode
-from bot.core.replies import current_user
 from bot.core.services import SherpaContext
 
 

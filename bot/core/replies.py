@@ -10,13 +10,11 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, Message, ReactionTypeEmoji, Update
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, Message, ReactionTypeEmoji
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
-from bot.account import flow as accounts
-from bot.account.parsing import language_from_telegram
-from bot.core.services import Services, SherpaContext
+from bot.core.services import Services
 from storage import User
 
 log = logging.getLogger(__name__)
@@ -28,15 +26,6 @@ class Screen:
 
     text: str
     keyboard: InlineKeyboardMarkup | None = None
-
-
-async def current_user(update: Update, context: SherpaContext) -> tuple[User, bool]:
-    """The sender as a stored user (created on first contact) and whether they are new."""
-    tg_user, chat = update.effective_user, update.effective_chat
-    assert tg_user is not None and chat is not None
-    services = context.services
-    language = language_from_telegram(tg_user.language_code, services.settings.default_language)
-    return await accounts.register(services, user_id=tg_user.id, chat_id=chat.id, language=language)
 
 
 async def send(

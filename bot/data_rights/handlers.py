@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.account.identify import current_user
 from bot.core.callbacks import Confirm, decode
-from bot.core.replies import current_user
 from bot.core.services import SherpaContext
 from bot.data_rights import flow
 

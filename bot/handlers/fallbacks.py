@@ -6,7 +6,8 @@ import logging
 
 from telegram import Update
 
-from bot.core.replies import current_user, say
+from bot.account.identify import current_user
+from bot.core.replies import say
 from bot.core.services import SherpaContext
 from bot.handlers.apology import apologise
 from storage.errors import disk_full

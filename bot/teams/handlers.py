@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.account.identify import current_user
 from bot.core.callbacks import decode
-from bot.core.replies import acknowledge, current_user
+from bot.core.replies import acknowledge
 from bot.core.services import SherpaContext
 from bot.teams import flow
 

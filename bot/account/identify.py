@@ -1,0 +1,19 @@
+"""Who sent an update: the stored user, created on first contact."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.account import flow as accounts
+from bot.account.parsing import language_from_telegram
+from bot.core.services import SherpaContext
+from storage import User
+
+
+async def current_user(update: Update, context: SherpaContext) -> tuple[User, bool]:
+    """The sender as a stored user (created on first contact) and whether they are new."""
+    tg_user, chat = update.effective_user, update.effective_chat
+    assert tg_user is not None and chat is not None
+    services = context.services
+    language = language_from_telegram(tg_user.language_code, services.settings.default_language)
+    return await accounts.register(services, user_id=tg_user.id, chat_id=chat.id, language=language)
