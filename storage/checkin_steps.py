@@ -50,10 +50,11 @@ class StepQueries:
         return found[0] if found else None
 
     async def step_of_answer(self, user_id: int, message_id: int) -> Step | None:
-        """The step a stored answer (the user's message) belongs to."""
+        """The step a stored answer (the user's message: words, or a typed score) belongs to."""
         found = await self._steps(
-            "s.id = (SELECT step_id FROM answers WHERE user_id = ? AND message_id = ?)",
-            (user_id, message_id),
+            "s.id = (SELECT step_id FROM answers WHERE user_id = ? AND message_id = ?)"
+            " OR (c.user_id = ? AND s.scored_by_message = ?) LIMIT 1",
+            (user_id, message_id, user_id, message_id),
         )
         return found[0] if found else None
 
@@ -82,13 +83,22 @@ class StepQueries:
         )
 
     async def close_step(
-        self, step_id: int, *, state: str, now: datetime, score: int | None = None
+        self,
+        step_id: int,
+        *,
+        state: str,
+        now: datetime,
+        score: int | None = None,
+        message_id: int | None = None,
     ) -> bool:
-        """Close an open step as answered or skipped; False if it was not open."""
+        """Close an open step as answered or skipped; False if it was not open.
+
+        `message_id` is the user's message that typed the score, if it was typed.
+        """
         closed = await self._db.write(
-            "UPDATE checkin_steps SET state = ?, score = ?, closed_at = ?"
+            "UPDATE checkin_steps SET state = ?, score = ?, closed_at = ?, scored_by_message = ?"
             " WHERE id = ? AND state = 'open'",
-            (state, score, utc_text(now), step_id),
+            (state, score, utc_text(now), message_id, step_id),
         )
         return closed == 1
 

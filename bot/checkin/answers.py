@@ -42,7 +42,10 @@ async def receive_text(
         return await _answer_seen_then_ask(services, bot, user, seen, target, message_id, text)
     if target.kind != "question":
         if text.strip() in {"1", "2", "3", "4", "5"}:
-            await checkin_flow.record_score(services, bot, user, target, int(text.strip()))
+            score = int(text.strip())
+            await checkin_flow.record_score(
+                services, bot, user, target, score, message_id=message_id
+            )
             return None
         # Words typed while a scale waits belong to the check-in's last question.
         question = await checkin_flow.last_question(services, target.checkin_id)

@@ -118,10 +118,21 @@ async def advance(services: Services, bot: Bot, user: User, checkin_id: int) -> 
     await care.send_closing(services, bot, user, checkin_id)
 
 
-async def record_score(services: Services, bot: Bot, user: User, step: Step, score: int) -> bool:
-    """Store a scale value and move on; False when the step was no longer open."""
+async def record_score(
+    services: Services,
+    bot: Bot,
+    user: User,
+    step: Step,
+    score: int,
+    *,
+    message_id: int | None = None,
+) -> bool:
+    """Store a scale value and move on; False when the step was no longer open.
+
+    `message_id`: the user's message when the score was typed, so a replay is recognised.
+    """
     closed = await services.storage.checkins.close_step(
-        step.id, state="answered", score=score, now=services.clock.now()
+        step.id, state="answered", score=score, now=services.clock.now(), message_id=message_id
     )
     if closed:
         await engaged(services, step)

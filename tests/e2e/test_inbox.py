@@ -60,6 +60,31 @@ async def test_a_replayed_answer_is_stored_once_and_asks_nothing_twice(world: Wo
     assert _rows(world.database, "SELECT * FROM inbox") == []
 
 
+async def test_a_replayed_typed_score_is_stored_once_and_scores_no_other_scale(world: World):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/today")
+    checkins = world.bot.services.storage.checkins
+    while (step := await checkins.open_step(ann.id)) is not None and step.kind == "question":
+        await world.say(ann, "een antwoord")
+    assert step is not None and step.kind == "energy"
+    update = await world.say(ann, "3")  # typed, not tapped: the energy scale takes it
+    after = await checkins.open_step(ann.id)
+    assert after is not None and after.kind == "boundaries"
+    await world.bot.stop()
+    # A crash after the score was stored, before the update was recorded as handled.
+    await _leave_in_inbox(world, update, ann.id)
+    with contextlib.closing(sqlite3.connect(world.database)) as db, db:
+        db.execute("DELETE FROM handled_updates WHERE update_id = ?", (update["update_id"],))
+    await world.start_again()
+    await world.bot.settle()
+    checkins = world.bot.services.storage.checkins
+    assert await checkins.open_step(ann.id) == after  # boundaries still waits for her
+    scores = _rows(world.database, "SELECT kind, score FROM checkin_steps WHERE score IS NOT NULL")
+    assert scores == [("energy", 3)]
+    assert _rows(world.database, "SELECT * FROM inbox") == []
+
+
 async def test_delete_erases_what_waits_in_the_inbox(world: World):
     ann, bob = world.api.user(1001, "Ann"), world.api.user(1002, "Bob")
     for user in (ann, bob):
