@@ -34,9 +34,13 @@ async def run_until_stopped(
     main = asyncio.current_task()
     assert main is not None
 
+    started = False  # application.running is False while starting *and* while stopping
+
     def on_signal() -> None:
         stop.set()
-        if not application.running:  # still starting (maybe waiting for the network)
+        # Cancel only a start that may be waiting for the network; a second signal during a
+        # graceful stop must not cut it short (in-flight updates, the worker, shutdown).
+        if not started:
             main.cancel()
 
     loop = asyncio.get_running_loop()
@@ -50,6 +54,7 @@ async def run_until_stopped(
             await application.post_init(application)
         await start_receiving()
         await application.start()
+        started = True
         await stop.wait()
     except asyncio.CancelledError:
         if not stop.is_set():
