@@ -11,6 +11,9 @@ from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 
+UNBOUNDED = 1_000_000  # updates PTB may have started at once; they wait in our locks
+
+
 class PerUserUpdateProcessor(BaseUpdateProcessor):
     """Runs updates concurrently, but one at a time per user (or chat), in arrival order.
 
@@ -23,20 +26,28 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         max_concurrent_updates: int = 64,
         after: Callable[[object], Awaitable[None]] | None = None,
     ) -> None:
-        super().__init__(max_concurrent_updates)
+        # PTB takes its slot before do_process_update, so a user waiting for their own lock
+        # would hold one: its limit is set out of reach, and ours is taken inside the lock.
+        super().__init__(UNBOUNDED)
+        self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: WeakValueDictionary[int, asyncio.Lock] = WeakValueDictionary()
         self._after = after  # told once an update was handled (the inbox then forgets it)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Wait for the sender's earlier updates, then handle this one."""
+        """Wait for the sender's earlier updates, then take a slot and handle this one.
+
+        The sender's lock comes before the slot: one user's burst (a crash replay, a flood of
+        forwards) then waits in line without taking the slots everyone else needs.
+        """
         key = _sender(update)
         if key is None:
-            await self._handle(update, coroutine)
+            async with self._slots:
+                await self._handle(update, coroutine)
             return
         lock = self._locks.get(key)
         if lock is None:
             lock = self._locks[key] = asyncio.Lock()
-        async with lock:
+        async with lock, self._slots:
             await self._handle(update, coroutine)
 
     async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
