@@ -86,7 +86,12 @@ async def serve_webhook(
         await web.TCPSite(runner, listen, port).start()
         await retrying(
             lambda: application.bot.set_webhook(
-                url=url, allowed_updates=Update.ALL_TYPES, secret_token=secret
+                url=url,
+                allowed_updates=Update.ALL_TYPES,
+                secret_token=secret,
+                # One connection: Telegram then sends in update order, so one user's answer
+                # and its edit are stored, and handled, in the order they were written.
+                max_connections=1,
             ),
             retries,
             "set the webhook",

@@ -125,6 +125,7 @@ async def test_webhook_mode_checks_the_secret_and_handles_updates(tmp_path):
         try:
             hook = await api.wait_for(lambda call: call.method == "setWebhook", timeout=30)
             assert hook.params["secret_token"] == secret
+            assert int(hook.params["max_connections"]) == 1  # Telegram sends in order
             ann = api.user(1001, "Ann")
             update = api.send_command(ann, "/start")
             url = f"http://127.0.0.1:{port}/telegram"
