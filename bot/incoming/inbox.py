@@ -18,15 +18,15 @@ from telegram import Bot, Update
 
 from bot.core.clock import Clock
 from storage import Storage
-from storage.errors import disk_full
+from storage.errors import lasting_write_failure
 
 log = logging.getLogger(__name__)
 
 RETRY_FIRST, RETRY_MOST = 0.5, 30.0  # seconds between attempts to store while the disk fails
-# A full disk does not clear by itself within seconds: after this many attempts the update is
-# handled unstored, so the practitioner hears the truth ("not stored: the storage is full")
-# instead of silence, while their words are still in their own chat.
-FULL_DISK_ATTEMPTS = 3
+# A full disk or a read-only database does not clear by itself within seconds: after this many
+# attempts the update is handled unstored, so the practitioner hears the truth ("not stored")
+# instead of silence, and polling goes on for everyone; their words are still in their chat.
+LASTING_FAILURE_ATTEMPTS = 3
 
 
 class DurableUpdateQueue(asyncio.Queue[object]):
@@ -52,8 +52,12 @@ class DurableUpdateQueue(asyncio.Queue[object]):
                     break
                 except Exception as error:  # a full or locked disk: Telegram keeps the update
                     attempts += 1
-                    if disk_full(error) and attempts >= FULL_DISK_ATTEMPTS:
-                        log.error("inbox full: handling update %s unstored", item.update_id)
+                    if lasting_write_failure(error) and attempts >= LASTING_FAILURE_ATTEMPTS:
+                        log.error(
+                            "the inbox cannot be written (%s): handling update %s unstored",
+                            error,
+                            item.update_id,
+                        )
                         break
                     log.error("could not store update %s (%s); retrying", item.update_id, error)
                     await asyncio.sleep(delay)
