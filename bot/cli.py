@@ -199,6 +199,7 @@ async def _rotate_key(settings: Settings) -> None:
             total += done
             await asyncio.sleep(0)
         await storage.pending.reseal()
+        await storage.inbox.reseal()  # updates a crash left waiting hold words too
     finally:
         await storage.close()
     target = "the current key" if settings.answer_cipher().enabled else "plain text"

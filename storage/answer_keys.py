@@ -13,9 +13,13 @@ class AnswerKeys:
         self._db = db
 
     async def check_keys(self) -> None:
-        """Raise CipherError unless every key that sealed a stored answer is configured."""
+        """Raise CipherError unless every key that sealed a stored answer is configured.
+
+        Updates waiting in the inbox count too: they hold words not yet stored as answers.
+        """
         rows = await self._db.fetch_all(
-            "SELECT DISTINCT key_id FROM answers WHERE key_id IS NOT NULL"
+            "SELECT key_id FROM answers WHERE key_id IS NOT NULL"
+            " UNION SELECT key_id FROM inbox WHERE key_id IS NOT NULL"
         )
         kids = [row[0] for row in rows]
         if missing := [kid for kid in kids if not self._db.cipher.known(kid)]:

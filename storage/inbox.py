@@ -59,6 +59,25 @@ class InboxRepository:
             log.warning("%s updates in the inbox are sealed with a key that is not set", unreadable)
         return items
 
+    async def reseal(self) -> int:
+        """Re-seal every waiting update under the current key (they are few and short-lived).
+
+        Read and written in one write transaction, and only over a row still holding what was
+        read, as for answers: a rotation never brings back an older body.
+        """
+        cipher = self._db.cipher
+        async with self._db.transaction():
+            rows = await self._db.fetch_all("SELECT update_id, user_id, body, key_id FROM inbox")
+            updates = []
+            for update_id, user_id, body, kid in rows:
+                sealed, new_kid = cipher.seal(
+                    cipher.open(body, kid, _owner(user_id)), _owner(user_id)
+                )
+                updates.append((sealed, new_kid, update_id, body))
+            return await self._db.write_many(
+                "UPDATE inbox SET body = ?, key_id = ? WHERE update_id = ? AND body = ?", updates
+            )
+
 
 def _owner(user_id: int | None) -> int:
     return 0 if user_id is None else user_id  # bound into the seal: a body stays with its user

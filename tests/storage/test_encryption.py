@@ -143,3 +143,20 @@ async def test_cli_new_key_rotate_key_and_a_wrong_key_at_start(tmp_path):
     assert key not in result.stderr and wrong["ANSWERS_ENCRYPTION_KEY"] not in result.stderr
     malformed = _cli(["migrate"], {**env, "ANSWERS_ENCRYPTION_KEY": "not-a-key"}, tmp_path)
     assert malformed.returncode == 2 and "ANSWERS_ENCRYPTION_KEY" in malformed.stderr
+
+
+async def test_updates_waiting_in_the_inbox_are_rotated_and_their_key_is_checked(tmp_path):
+    path = tmp_path / "inbox.sqlite3"
+    old, new = parse_key(new_key()), parse_key(new_key())
+    storage = await Storage.open(path, cipher=AnswerCipher(old))
+    await storage.inbox.store(7, 1, '{"text": "' + SECRET + '"}', NOW)  # a crash left it
+    await storage.close()
+    with pytest.raises(CipherError):  # without the key that sealed it, the start stops
+        await Storage.open(path, cipher=AnswerCipher(new))
+    storage = await Storage.open(path, cipher=AnswerCipher(new, [old]))
+    assert await storage.inbox.reseal() == 1
+    await storage.close()
+    storage = await Storage.open(path, cipher=AnswerCipher(new))  # the old key can go now
+    [waiting] = await storage.inbox.waiting()
+    assert SECRET in waiting.body
+    await storage.close()
