@@ -10,7 +10,6 @@ from weakref import WeakValueDictionary
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-
 UNBOUNDED = 1_000_000  # updates PTB may have started at once; they wait in our locks
 
 
