@@ -66,8 +66,8 @@ def _checkin_json(checkin: ExportedCheckin, content: Content, lang: str) -> dict
     return {
         "local_date": checkin.local_date.isoformat(),
         "signpost": {"number": checkin.signpost, "title": signpost.title if signpost else None},
-        "prompt_index": checkin.prompt_index,
-        "prompt": _prompt(signpost, checkin.prompt_index),
+        "prompt_key": checkin.prompt_id,  # the content id: stable, not a database id
+        "prompt": _prompt(signpost, checkin),
         "trigger": checkin.trigger,
         "created_at": _utc(checkin.created_at),
         "delivered_at": _utc(checkin.delivered_at),
