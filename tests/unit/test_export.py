@@ -162,7 +162,7 @@ def test_json_holds_format_version_settings_and_every_stored_field():
     doc = as_json(make_user(), [rich()])
     assert list(doc) == ["format", "version", "exported_at", "user", "checkins"]
     assert (
-        (doc["format"], doc["version"]) == (EXPORT_FORMAT, EXPORT_VERSION) == ("sherpa-export", 1)
+        (doc["format"], doc["version"]) == (EXPORT_FORMAT, EXPORT_VERSION) == ("sherpa-export", 2)
     )
     assert doc["exported_at"] == "2026-11-30T23:30:15Z"
     assert doc["user"] == {

@@ -12,7 +12,7 @@ from prompts import Content
 from storage.models import ExportedCheckin, ExportedStep, User
 
 EXPORT_FORMAT = "sherpa-export"
-EXPORT_VERSION = 1  # bump only for breaking changes; see docs/export-schema.md
+EXPORT_VERSION = 2  # bump only for breaking changes; see docs/export-schema.md
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # index 0 = Monday, as stored
 _UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # the same second precision storage keeps
 
