@@ -65,12 +65,13 @@ async def stored_year(days: list[ReflectionDay], folder: Path) -> tuple[Storage,
     )
     message = 0
     for day in days:
-        steps = [NewStep("question", i, q.question) for i, q in enumerate(day.questions)]
+        steps = [NewStep("question", f"s1.q-{i}", q.question) for i, q in enumerate(day.questions)]
         checkin = await storage.checkins.create(
             user_id=1,
             local_date=day.local_date,
             signpost=day.signpost,
-            prompt_index=0,
+            prompt_id="s1.p-0",
+            prompt_text="Een prompt",
             trigger="scheduled",
             steps=[*steps, NewStep("energy"), NewStep("boundaries")],
             now=now,

@@ -15,6 +15,7 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 LANGUAGES = ("nl", "en")
@@ -36,6 +37,10 @@ Title = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 Essence = Annotated[str, StringConstraints(min_length=1, max_length=140)]
 PromptText = Annotated[str, StringConstraints(min_length=1, max_length=280)]
 QuestionText = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+# A stable id per prompt and question, e.g. "s7.p-stilte": answers are stored under it, so an
+# item can be reworded or moved without changing what an old answer was an answer to.
+ItemId = Annotated[str, StringConstraints(pattern=r"^s\d{1,2}\.[pq]-[a-z0-9-]+$", max_length=60)]
+_ITEM_KEYS = {"id", "text"}
 
 
 class Signpost(BaseModel):
@@ -48,6 +53,44 @@ class Signpost(BaseModel):
     tags: tuple[Tag, ...] = Field(min_length=1)
     prompts: tuple[PromptText, ...] = Field(min_length=4)
     questions: tuple[QuestionText, ...] = Field(min_length=6)
+    prompt_ids: tuple[ItemId, ...]
+    question_ids: tuple[ItemId, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_items(cls, data: object) -> object:
+        """Items are `{ id, text }` tables in the files; the model keeps texts and ids apart."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for field in ("prompts", "questions"):
+            items = data.get(field)
+            if not isinstance(items, list):
+                continue
+            if not all(isinstance(item, dict) and set(item) == _ITEM_KEYS for item in items):
+                raise ValueError(f"{field}: every item needs exactly an id and a text")
+            data[field] = [item["text"] for item in items]
+            data[f"{field[:-1]}_ids"] = [item["id"] for item in items]
+        return data
+
+    @model_validator(mode="after")
+    def _check_ids(self) -> "Signpost":
+        """One id per item, unique, and named after its signpost and kind (s7.p-…, s7.q-…)."""
+        for kind, texts, ids in (("p", self.prompts, self.prompt_ids),
+                                 ("q", self.questions, self.question_ids)):  # fmt: skip
+            if len(ids) != len(texts) or len(set(ids)) != len(ids):
+                raise ValueError("every item needs its own id")
+            if wrong := [i for i in ids if not i.startswith(f"s{self.number}.{kind}-")]:
+                raise ValueError(f"ids must start with s{self.number}.{kind}-: {wrong}")
+        return self
+
+    def prompt(self, item_id: str | None) -> str | None:
+        """The prompt text with this id; None when content no longer has it."""
+        return dict(zip(self.prompt_ids, self.prompts, strict=True)).get(item_id or "")
+
+    def question(self, item_id: str | None) -> str | None:
+        """The question text with this id; None when content no longer has it."""
+        return dict(zip(self.question_ids, self.questions, strict=True)).get(item_id or "")
 
     @field_validator("tags", "prompts", "questions")
     @classmethod
@@ -140,6 +183,10 @@ def _compare(base: LanguageContent, other: LanguageContent, name: str) -> list[s
         for field in ("prompts", "questions"):
             if (mine := len(getattr(theirs, field))) != (want := len(getattr(ours, field))):
                 errors.append(f"{where}.{field}: {mine} items, {ref} has {want}")
+            # Parallel items carry the same id in every language (the order may differ).
+            elif missing := sorted(set(getattr(ours, f"{field[:-1]}_ids"))
+                                   - set(getattr(theirs, f"{field[:-1]}_ids"))):  # fmt: skip
+                errors.append(f"{where}.{field}: ids {', '.join(missing)} missing, {ref} has them")
     return errors
 
 

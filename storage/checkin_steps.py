@@ -9,7 +9,7 @@ from storage.database import Database, Row
 from storage.models import Step
 
 _STEP_COLUMNS = (
-    "s.id, s.checkin_id, c.user_id, c.signpost, s.position, s.kind, s.question_index,"
+    "s.id, s.checkin_id, c.user_id, c.signpost, s.position, s.kind, s.question_id,"
     " s.question_text, s.state, s.message_id, s.score, s.unsent"
 )
 

@@ -23,7 +23,8 @@ def _checkin(row: Row) -> Checkin:
         user_id=row["user_id"],
         local_date=date.fromisoformat(row["local_date"]),
         signpost=row["signpost"],
-        prompt_index=row["prompt_index"],
+        prompt_id=row["prompt_id"],
+        prompt_text=row["prompt_text"],
         trigger=row["trigger"],
         delivered=row["delivered_at"] is not None,
         completed=row["completed_at"] is not None,
@@ -42,7 +43,8 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
         user_id: int,
         local_date: date,
         signpost: int,
-        prompt_index: int,
+        prompt_id: str,
+        prompt_text: str,
         trigger: Trigger,
         steps: list[NewStep],
         now: datetime,
@@ -51,9 +53,9 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
         stamp = utc_text(now)
         async with self._db.transaction():
             checkin_id = await self._db.insert(
-                "INSERT OR IGNORE INTO checkins (user_id, local_date, signpost, prompt_index,"
-                " trigger, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                (user_id, local_date.isoformat(), signpost, prompt_index, trigger, stamp),
+                "INSERT OR IGNORE INTO checkins (user_id, local_date, signpost, prompt_id,"
+                " prompt_text, trigger, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (user_id, local_date.isoformat(), signpost, prompt_id, prompt_text, trigger, stamp),
             )
             if checkin_id is None:
                 return None
@@ -64,10 +66,10 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
                 (stamp, user_id, checkin_id),
             )
             await self._db.write_many(
-                "INSERT INTO checkin_steps (checkin_id, position, kind, question_index,"
+                "INSERT INTO checkin_steps (checkin_id, position, kind, question_id,"
                 " question_text) VALUES (?, ?, ?, ?, ?)",
                 [
-                    (checkin_id, position, s.kind, s.question_index, s.question_text)
+                    (checkin_id, position, s.kind, s.question_id, s.question_text)
                     for position, s in enumerate(steps, start=1)
                 ],
             )
@@ -99,23 +101,23 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
         )
 
     async def rotation_history(self, user_id: int, signpost: int) -> RotationHistory:
-        """Prompt and question indexes the user got for a signpost, oldest first."""
+        """Prompt and question ids the user got for a signpost, oldest first."""
         checkins = await self._db.fetch_all(
-            "SELECT id, prompt_index FROM checkins WHERE user_id = ? AND signpost = ? ORDER BY id",
+            "SELECT id, prompt_id FROM checkins WHERE user_id = ? AND signpost = ? ORDER BY id",
             (user_id, signpost),
         )
         rows = await self._db.fetch_all(
-            "SELECT s.checkin_id, s.question_index FROM checkin_steps s"
+            "SELECT s.checkin_id, s.question_id FROM checkin_steps s"
             " JOIN checkins c ON c.id = s.checkin_id"
             " WHERE c.user_id = ? AND c.signpost = ? AND s.kind = 'question'"
             " ORDER BY s.checkin_id, s.position",
             (user_id, signpost),
         )
-        asked: dict[int, list[int]] = {}
-        for checkin_id, index in rows:
-            asked.setdefault(checkin_id, []).append(index)
+        asked: dict[int, list[str | None]] = {}
+        for checkin_id, question_id in rows:
+            asked.setdefault(checkin_id, []).append(question_id)
         return RotationHistory(
-            prompts=[row["prompt_index"] for row in checkins],
+            prompts=[row["prompt_id"] for row in checkins],
             questions=[asked.get(row["id"], []) for row in checkins],
         )
 

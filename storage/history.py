@@ -99,7 +99,8 @@ class HistoryRepository:
             ExportedCheckin(
                 local_date=date.fromisoformat(c["local_date"]),
                 signpost=c["signpost"],
-                prompt_index=c["prompt_index"],
+                prompt_id=c["prompt_id"],
+                prompt_text=c["prompt_text"],
                 trigger=c["trigger"],
                 created_at=utc_value(c["created_at"]),  # type: ignore[arg-type]
                 delivered_at=utc_value(c["delivered_at"]),

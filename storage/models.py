@@ -54,8 +54,8 @@ class NewStep:
     """A step planned when a check-in is created."""
 
     kind: StepKind
-    question_index: int | None = None
-    question_text: str | None = None
+    question_id: str | None = None  # the content id, stable when content is reworded
+    question_text: str | None = None  # as asked, in the user's language
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Step:
     signpost: int
     position: int
     kind: StepKind
-    question_index: int | None
+    question_id: str | None
     question_text: str | None
     state: StepState
     message_id: int | None
@@ -84,7 +84,8 @@ class Checkin:
     user_id: int
     local_date: date
     signpost: int
-    prompt_index: int
+    prompt_id: str | None  # None only for check-ins older than content ids that had no match
+    prompt_text: str | None  # as shown, in the user's language
     trigger: Trigger
     delivered: bool
     completed: bool
@@ -103,10 +104,10 @@ class Answer:
 
 @dataclass(frozen=True)
 class RotationHistory:
-    """What a user already saw of one signpost, oldest first, to avoid repeats."""
+    """The content ids a user already saw of one signpost, oldest first, to avoid repeats."""
 
-    prompts: list[int]
-    questions: list[list[int]]
+    prompts: list[str | None]
+    questions: list[list[str | None]]
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,8 @@ class ExportedCheckin:
 
     local_date: date
     signpost: int
-    prompt_index: int
+    prompt_id: str | None
+    prompt_text: str | None
     trigger: Trigger
     created_at: datetime
     delivered_at: datetime | None

@@ -1,15 +1,20 @@
-"""Which signpost, prompt and questions a check-in gets: fresh until all were used."""
+"""Which signpost, prompt and questions a check-in gets: fresh until all were used.
+
+Rotation works on content ids, so rewording or reordering content keeps what was used.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from random import Random
+from typing import TypeVar
 
 from prompts import Signpost
 from storage import NewStep, RotationHistory
 
 SCALES: tuple[NewStep, ...] = (NewStep(kind="energy"), NewStep(kind="boundaries"))
+Choice = TypeVar("Choice", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -17,29 +22,34 @@ class CheckinPlan:
     """What a new check-in will ask."""
 
     signpost: int
-    prompt_index: int
+    prompt_id: str
+    prompt_text: str
     steps: list[NewStep]
 
 
-def fresh_picks(total: int, history: Sequence[Sequence[int]], count: int, rng: Random) -> list[int]:
-    """Pick `count` distinct indexes of range(total), none repeated until every one was used.
+def fresh_picks(
+    choices: Sequence[Choice], history: Sequence[Sequence[object]], count: int, rng: Random
+) -> list[Choice]:
+    """Pick `count` distinct choices, none repeated until every one was used.
 
-    The history is replayed in cycles: once all indexes were used, a new cycle starts.
+    The history is replayed in cycles: once all choices were used, a new cycle starts.
+    Entries content no longer has (retired ids) are ignored.
     """
-    used: set[int] = set()
+    total, known = len(choices), set(choices)
+    used: set[object] = set()
     for batch in history:
-        for index in batch:
+        for choice in batch:
             if len(used) >= total:
                 used = set()
-            if 0 <= index < total:  # content may have shrunk since
-                used.add(index)
+            if choice in known:
+                used.add(choice)
     if len(used) >= total:
         used = set()
-    fresh = [i for i in range(total) if i not in used]
+    fresh = [c for c in choices if c not in used]
     rng.shuffle(fresh)
     picks = fresh[:count]
     if len(picks) < count:  # the cycle ends mid-check-in: top up from the next one
-        rest = [i for i in range(total) if i not in picks]
+        rest = [c for c in choices if c not in picks]
         rng.shuffle(rest)
         picks += rest[: count - len(picks)]
     return picks
@@ -49,10 +59,9 @@ def plan_checkin(
     signpost: Signpost, history: RotationHistory, question_count: int, rng: Random
 ) -> CheckinPlan:
     """The prompt and questions for the next check-in on this signpost."""
-    [prompt_index] = fresh_picks(len(signpost.prompts), [[p] for p in history.prompts], 1, rng)
-    questions = fresh_picks(len(signpost.questions), history.questions, question_count, rng)
-    steps = [
-        NewStep(kind="question", question_index=i, question_text=signpost.questions[i])
-        for i in questions
-    ]
-    return CheckinPlan(signpost.number, prompt_index, [*steps, *SCALES])
+    prompts = dict(zip(signpost.prompt_ids, signpost.prompts, strict=True))
+    questions = dict(zip(signpost.question_ids, signpost.questions, strict=True))
+    [prompt_id] = fresh_picks(list(prompts), [[p] for p in history.prompts], 1, rng)
+    picked = fresh_picks(list(questions), history.questions, question_count, rng)
+    steps = [NewStep(kind="question", question_id=q, question_text=questions[q]) for q in picked]
+    return CheckinPlan(signpost.number, prompt_id, prompts[prompt_id], [*steps, *SCALES])

@@ -20,8 +20,13 @@ def signpost_intro(texts: Catalog, lang: str, signpost: Signpost, checkin: Check
         number=signpost.number,
         title=escape(signpost.title),
         essence=escape(signpost.essence),
-        prompt=escape(signpost.prompts[checkin.prompt_index]),
+        prompt=escape(checkin_prompt(signpost, checkin)),
     )
+
+
+def checkin_prompt(signpost: Signpost, checkin: Checkin) -> str:
+    """The prompt as it was shown; content by id only for a row that kept no text."""
+    return checkin.prompt_text or signpost.prompt(checkin.prompt_id) or ""
 
 
 def step_text(texts: Catalog, lang: str, step: Step) -> str:

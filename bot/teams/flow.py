@@ -68,6 +68,7 @@ async def _overview(c: Command) -> None:
                 streak=now.streak,
                 admin=member.is_admin,
                 own_days=now.own_days,
+                own_goal=now.own_goal,
             )
         )
     blocks.append(texts.text(lang, "teams.overview_footer"))

@@ -27,6 +27,7 @@ class MemberWeek:
     joined_at: datetime
     moments: tuple[datetime, ...]  # aware instants of answered steps
     paused: bool  # paused at some moment of the week
+    workdays: int = 7  # how many weekdays the member chose for check-ins
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,14 @@ def reflection_days(moments: Iterable[datetime], week: date, tz: ZoneInfo) -> in
     return sum(1 for day in days if week <= day < week + WEEK)
 
 
+def personal_goal(goal: int, workdays: int) -> int:
+    """A member's goal: the team's, or their own chosen days when fewer (never below one).
+
+    A part-timer with two workdays who reflected on both did their week, never "behind".
+    """
+    return max(1, min(goal, workdays))
+
+
 def member_status(member: MemberWeek, week: date, tz: ZoneInfo, goal: int) -> Status | None:
     """Where one member stands in a week; None when they joined after it."""
     start, end = week_bounds(week, tz)
@@ -90,7 +99,7 @@ def member_status(member: MemberWeek, week: date, tz: ZoneInfo, goal: int) -> St
         return None
     if member.paused:  # a paused member neither helps nor breaks the week
         return "paused"
-    if reflection_days(member.moments, week, tz) >= goal:
+    if reflection_days(member.moments, week, tz) >= personal_goal(goal, member.workdays):
         return "on_track"
     # A newcomer's first week can be helped but not broken.
     return "new" if member.joined_at > start else "behind"

@@ -15,6 +15,7 @@ from bot.teams.progress import (
     WEEK,
     MemberWeek,
     next_digest,
+    personal_goal,
     reflection_days,
     week_bounds,
     week_of,
@@ -43,6 +44,7 @@ class Snapshot:
     on_track: int | None  # on track as of last midnight; None: too few members for counts
     streak: Streak | None  # over the settled weeks; None: too few members for an outcome
     own_days: int = 0  # the viewing member's own reflection days this week, live
+    own_goal: int = 0  # the viewing member's goal: the team's, or their own days when fewer
 
 
 def clean_name(text: str, limit: int = NAME_LIMIT) -> str | None:
@@ -124,10 +126,27 @@ async def member_weeks(services: Services, team: Team, week: date) -> list[Membe
     weeks = services.storage.team_weeks
     moments = await weeks.reflection_moments(team.id, start, end)
     paused = await weeks.paused_members(team.id, start, end)
+    members = await services.storage.teams.members(team.id)
+    workdays = await _workdays(services, members)
     return [
-        MemberWeek(m.user_id, m.joined_at, tuple(moments.get(m.user_id, ())), m.user_id in paused)
-        for m in await services.storage.teams.members(team.id)
+        MemberWeek(
+            m.user_id,
+            m.joined_at,
+            tuple(moments.get(m.user_id, ())),
+            m.user_id in paused,
+            workdays[m.user_id],
+        )
+        for m in members
     ]
+
+
+async def _workdays(services: Services, members: list[TeamMember]) -> dict[int, int]:
+    """How many weekdays each member chose (their settings today; 7 if unknown)."""
+    found = {}
+    for m in members:
+        user = await services.storage.users.get(m.user_id)
+        found[m.user_id] = len(user.days) if user is not None else 7
+    return found
 
 
 async def snapshot(services: Services, team: Team, viewer: int | None = None) -> Snapshot:
@@ -141,12 +160,13 @@ async def snapshot(services: Services, team: Team, viewer: int | None = None) ->
     members = await services.storage.teams.members(team.id)
     moments = await services.storage.team_weeks.reflection_moments(team.id, start, end)
     shown = privacy.shown(len(members))
+    workdays = await _workdays(services, members)
     on_track = None
     if shown == "counts":
         cutoff = privacy.snapshot_moment(now, tz)
         on_track = sum(
             reflection_days([m for m in moments.get(member.user_id, ()) if m < cutoff], week, tz)
-            >= team.goal_days
+            >= personal_goal(team.goal_days, workdays[member.user_id])
             for member in members
         )
     streak = None
@@ -154,7 +174,8 @@ async def snapshot(services: Services, team: Team, viewer: int | None = None) ->
         settled = await services.storage.team_weeks.weeks(team.id)
         streak = run_streak(privacy.visible_outcomes(settled))
     own = moments.get(viewer, []) if viewer is not None else []
-    return Snapshot(len(members), on_track, streak, reflection_days(own, week, tz))
+    own_goal = personal_goal(team.goal_days, workdays.get(viewer, 7) if viewer else 7)
+    return Snapshot(len(members), on_track, streak, reflection_days(own, week, tz), own_goal)
 
 
 async def settle(services: Services, team: Team, through: date) -> tuple[list[TeamWeek], Streak]:

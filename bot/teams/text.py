@@ -45,6 +45,7 @@ def team_block(
     streak: Streak | None,
     admin: bool = False,
     own_days: int | None = None,
+    own_goal: int | None = None,
 ) -> str:
     """One team as a member (or its group) sees it: what `privacy` allows, and one's own days."""
     role = texts.text(lang, "teams.role_admin") if admin else ""
@@ -55,7 +56,8 @@ def team_block(
     if on_track is not None:
         lines.append(texts.text(lang, "teams.week", on_track=on_track, members=members))
     if own_days is not None:
-        lines.append(texts.text(lang, "teams.own", days=own_days, goal=team.goal_days))
+        goal = own_goal or team.goal_days
+        lines.append(texts.text(lang, "teams.own", days=own_days, goal=goal))
     if streak is None:
         lines.append(texts.text(lang, "teams.small_team"))
         return "\n".join(lines)

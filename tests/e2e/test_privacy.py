@@ -32,7 +32,7 @@ async def test_export_sends_journal_json_and_csv_with_only_the_users_data(world:
         d.media.filename.rsplit(".", 1)[1]: d.media.data.decode("utf-8-sig") for d in documents
     }
     data = json.loads(files["json"])
-    assert data["format"] == "sherpa-export" and data["version"] == 1
+    assert data["format"] == "sherpa-export" and data["version"] == 2
     answers = [a["text"] for c in data["checkins"] for s in c["steps"] for a in s["answers"]]
     assert answers == ["Ann schreef dit", "Ann schreef dit ook"]
     assert "Ann schreef dit" in files["md"]

@@ -166,3 +166,19 @@ async def test_the_settled_week_of_a_team_of_three_shows_the_outcome_but_no_coun
     world.clock.set(at(WEEK1 + timedelta(weeks=1), 10))
     shown = await overview(world, ann)
     assert "Reeks: 1 week" in shown and " van 3" not in shown
+
+
+@pytest.mark.slow
+async def test_a_part_timer_who_reflected_on_both_own_days_is_on_track(world: World):
+    ann, bob, cem, dora = await _team(world, 4)
+    await world.say(ann, "/team goal 3")
+    await world.say(dora, "/days di,do")  # Dora works two days a week
+    await reflect(world, WEEK1 + timedelta(days=1), ann, bob, cem, dora)
+    await reflect(world, WEEK1 + timedelta(days=2), ann, bob, cem)
+    await reflect(world, WEEK1 + timedelta(days=3), ann, bob, cem, dora)
+    assert "Jij: 2 van 2 dagen" in await overview(world, dora)  # her own days, not "2 van 3"
+    world.clock.set(at(WEEK1 + timedelta(days=4), 0, 5))
+    assert "4 van 4" in await overview(world, ann)
+    await digest_time(world, WEEK1 + timedelta(weeks=1))
+    [seen] = digests(world, ann)
+    assert "Doel gehaald" in seen  # the week was met: Dora was never behind

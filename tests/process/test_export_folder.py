@@ -33,9 +33,10 @@ async def database(tmp_path: Path) -> Path:
         user_id=1,
         local_date=date(2026, 3, 2),
         signpost=1,
-        prompt_index=0,
+        prompt_id="s1.p-0",
+        prompt_text="Een prompt",
         trigger="on_demand",
-        steps=[NewStep("question", 0, "Wat?")],
+        steps=[NewStep("question", "s1.q-a", "Wat?")],
         now=NOW,
     )
     await storage.checkins.mark_delivered(checkin.id, NOW)

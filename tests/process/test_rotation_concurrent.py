@@ -41,9 +41,10 @@ async def _seed(path: Path, cipher: AnswerCipher) -> dict[int, str]:
         user_id=1,
         local_date=date(2026, 3, 2),
         signpost=1,
-        prompt_index=0,
+        prompt_id="s1.p-0",
+        prompt_text="Een prompt",
         trigger="on_demand",
-        steps=[NewStep("question", 0, "Wat?")],
+        steps=[NewStep("question", "s1.q-a", "Wat?")],
         now=NOW,
     )
     step = await storage.checkins.open_next_step(checkin.id, NOW)
@@ -123,9 +124,10 @@ async def test_resealing_held_back_answers_keeps_the_newest_one(tmp_path):
             user_id=user_id,
             local_date=date(2026, 3, 2),
             signpost=1,
-            prompt_index=0,
+            prompt_id="s1.p-0",
+            prompt_text="Een prompt",
             trigger="on_demand",
-            steps=[NewStep("question", 0, "Wat?")],
+            steps=[NewStep("question", "s1.q-a", "Wat?")],
             now=NOW,
         )
         step_of[user_id] = (await storage.checkins.open_next_step(checkin.id, NOW)).id

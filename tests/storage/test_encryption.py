@@ -47,9 +47,10 @@ async def _store_answer(path: Path, cipher: AnswerCipher, text: str, message_id:
         user_id=1,
         local_date=date(2026, 3, message_id),
         signpost=1,
-        prompt_index=0,
+        prompt_id="s1.p-0",
+        prompt_text="Een prompt",
         trigger="on_demand",
-        steps=[NewStep("question", 0, "Wat?")],
+        steps=[NewStep("question", "s1.q-a", "Wat?")],
         now=NOW,
     )
     step = await storage.checkins.open_next_step(checkin.id, NOW)
@@ -104,9 +105,10 @@ async def _store_answer_in(storage: Storage, text: str) -> None:
         user_id=1,
         local_date=date(2026, 3, 9),
         signpost=1,
-        prompt_index=0,
+        prompt_id="s1.p-0",
+        prompt_text="Een prompt",
         trigger="on_demand",
-        steps=[NewStep("question", 0, "Wat?")],
+        steps=[NewStep("question", "s1.q-a", "Wat?")],
         now=NOW,
     )
     step = await storage.checkins.open_next_step(checkin.id, NOW)

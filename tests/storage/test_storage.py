@@ -14,8 +14,8 @@ from tests.helpers import add_user
 
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 STEPS = [
-    NewStep("question", 0, "Wat zag je?"),
-    NewStep("question", 3, "Wat deed je?"),
+    NewStep("question", "s1.q-a", "Wat zag je?"),
+    NewStep("question", "s1.q-d", "Wat deed je?"),
     NewStep("energy"),
     NewStep("boundaries"),
 ]
@@ -84,7 +84,8 @@ async def test_one_checkin_per_local_day(storage):
         user_id=1,
         local_date=day,
         signpost=3,
-        prompt_index=1,
+        prompt_id="s1.p-1",
+        prompt_text="Een prompt",
         trigger="scheduled",
         steps=STEPS,
         now=NOW,
@@ -93,7 +94,8 @@ async def test_one_checkin_per_local_day(storage):
         user_id=1,
         local_date=day,
         signpost=4,
-        prompt_index=0,
+        prompt_id="s1.p-0",
+        prompt_text="Een prompt",
         trigger="on_demand",
         steps=STEPS,
         now=NOW,
@@ -116,7 +118,8 @@ async def test_answers_follow_steps_and_edits(storage):
         user_id=1,
         local_date=date(2026, 3, 2),
         signpost=1,
-        prompt_index=0,
+        prompt_id="s1.p-0",
+        prompt_text="Een prompt",
         trigger="scheduled",
         steps=STEPS,
         now=NOW,
@@ -145,7 +148,8 @@ async def test_new_checkin_closes_an_open_question_of_an_earlier_day(storage):
         user_id=1,
         local_date=date(2026, 3, 2),
         signpost=1,
-        prompt_index=0,
+        prompt_id="s1.p-0",
+        prompt_text="Een prompt",
         trigger="scheduled",
         steps=STEPS,
         now=NOW,
@@ -155,7 +159,8 @@ async def test_new_checkin_closes_an_open_question_of_an_earlier_day(storage):
         user_id=1,
         local_date=date(2026, 3, 3),
         signpost=2,
-        prompt_index=0,
+        prompt_id="s1.p-0",
+        prompt_text="Een prompt",
         trigger="scheduled",
         steps=STEPS,
         now=NOW,
@@ -166,20 +171,21 @@ async def test_new_checkin_closes_an_open_question_of_an_earlier_day(storage):
 
 async def test_rotation_history_lists_prompts_and_questions(storage):
     await _user(storage)
-    for offset, prompt in enumerate((2, 0)):
+    for offset, prompt in enumerate(("s5.p-c", "s5.p-a")):
         checkin = await storage.checkins.create(
             user_id=1,
             local_date=date(2026, 3, 2) + timedelta(days=offset),
             signpost=5,
-            prompt_index=prompt,
+            prompt_id=prompt,
+            prompt_text="Een prompt",
             trigger="scheduled",
             steps=STEPS,
             now=NOW,
         )
         assert checkin is not None
     history = await storage.checkins.rotation_history(1, 5)
-    assert history.prompts == [2, 0]
-    assert history.questions == [[0, 3], [0, 3]]
+    assert history.prompts == ["s5.p-c", "s5.p-a"]
+    assert history.questions == [["s1.q-a", "s1.q-d"], ["s1.q-a", "s1.q-d"]]
 
 
 async def test_delete_erases_everything_also_from_the_file_and_the_log(tmp_path):
@@ -192,7 +198,8 @@ async def test_delete_erases_everything_also_from_the_file_and_the_log(tmp_path)
             user_id=user_id,
             local_date=date(2026, 3, 2),
             signpost=1,
-            prompt_index=0,
+            prompt_id="s1.p-0",
+            prompt_text="Een prompt",
             trigger="scheduled",
             steps=STEPS,
             now=NOW,

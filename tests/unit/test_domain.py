@@ -73,7 +73,7 @@ def test_no_repeat_until_every_variant_was_used(total, count, rounds, seed):
     count = min(count, total)
     rng, history = Random(seed), []
     for _ in range(rounds):
-        picks = fresh_picks(total, history, count, rng)
+        picks = fresh_picks(range(total), history, count, rng)
         assert len(set(picks)) == count
         history.append(picks)
     flat = [i for batch in history for i in batch]
@@ -82,8 +82,10 @@ def test_no_repeat_until_every_variant_was_used(total, count, rounds, seed):
         assert sorted(flat[start : start + total]) == list(range(total))
 
 
-def test_fresh_picks_ignores_indexes_of_removed_content():
-    assert fresh_picks(2, [[5], [0]], 1, Random(1)) == [1]
+def test_fresh_picks_ignores_ids_of_retired_content():
+    assert fresh_picks(["s1.q-a", "s1.q-b"], [["s1.q-gone"], ["s1.q-a"]], 1, Random(1)) == [
+        "s1.q-b"
+    ]
 
 
 def test_plan_uses_the_signpost_and_ends_with_both_scales():
@@ -93,7 +95,7 @@ def test_plan_uses_the_signpost_and_ends_with_both_scales():
     kinds = [s.kind for s in plan.steps]
     assert kinds == ["question", "question", "question", "energy", "boundaries"]
     for step in plan.steps[:3]:
-        assert step.question_text == signpost.questions[step.question_index]
+        assert step.question_text == signpost.question(step.question_id)
 
 
 # --- callback payloads ------------------------------------------------------------------

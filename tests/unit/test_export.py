@@ -96,14 +96,16 @@ def checkin(
     day: date,
     *steps: ExportedStep,
     signpost: int = 1,
-    prompt_index: int = 0,
+    prompt_id: str | None = None,
+    prompt_text: str | None = None,
     delivered: bool = True,
 ) -> ExportedCheckin:
     """A check-in on `day`; completed when it has steps and was delivered."""
     return ExportedCheckin(
         local_date=day,
         signpost=signpost,
-        prompt_index=prompt_index,
+        prompt_id=prompt_id,
+        prompt_text=prompt_text,
         trigger="scheduled",
         created_at=at(day, 15, 29),
         delivered_at=at(day, 15, 30) if delivered else None,
@@ -130,7 +132,7 @@ def rich() -> ExportedCheckin:
         scale(4, "energy", 4),
         scale(5, "boundaries", None),
         signpost=8,
-        prompt_index=2,
+        prompt_id=CONTENT.signpost("nl", 8).prompt_ids[2],  # an old row: no text kept
     )
 
 
@@ -160,7 +162,7 @@ def test_json_holds_format_version_settings_and_every_stored_field():
     doc = as_json(make_user(), [rich()])
     assert list(doc) == ["format", "version", "exported_at", "user", "checkins"]
     assert (
-        (doc["format"], doc["version"]) == (EXPORT_FORMAT, EXPORT_VERSION) == ("sherpa-export", 1)
+        (doc["format"], doc["version"]) == (EXPORT_FORMAT, EXPORT_VERSION) == ("sherpa-export", 2)
     )
     assert doc["exported_at"] == "2026-11-30T23:30:15Z"
     assert doc["user"] == {
@@ -182,7 +184,7 @@ def test_json_holds_format_version_settings_and_every_stored_field():
         {
             "local_date": "2026-03-02",
             "signpost": {"number": 8, "title": signpost.title},
-            "prompt_index": 2,
+            "prompt_key": signpost.prompt_ids[2],
             "prompt": signpost.prompts[2],
             "trigger": "scheduled",
             "created_at": "2026-03-02T15:29:00Z",
@@ -241,11 +243,18 @@ def test_json_titles_and_prompts_follow_the_users_language():
     assert doc["checkins"][0]["prompt"] == CONTENT.signpost("en", 8).prompts[2]
 
 
-@pytest.mark.parametrize("index", [-1, 999])
-def test_json_prompt_is_null_for_an_index_content_does_not_have(index):
-    doc = as_json(make_user(), [checkin(MONDAY, prompt_index=index)])
+@pytest.mark.parametrize("prompt_id", [None, "s1.p-retired"])
+def test_json_prompt_is_null_for_an_id_content_does_not_have(prompt_id):
+    doc = as_json(make_user(), [checkin(MONDAY, prompt_id=prompt_id)])
     assert doc["checkins"][0]["prompt"] is None
-    assert doc["checkins"][0]["prompt_index"] == index  # still exported as stored
+    assert doc["checkins"][0]["prompt_key"] == prompt_id  # still exported as stored
+
+
+def test_the_prompt_is_exported_as_it_was_shown_not_as_content_has_it_now():
+    kept = "Een aanloop die intussen herschreven is."
+    old = checkin(MONDAY, prompt_id=CONTENT.signpost("nl", 1).prompt_ids[0], prompt_text=kept)
+    assert as_json(make_user(), [old])["checkins"][0]["prompt"] == kept
+    assert f"*{kept}*" in as_markdown([old], "nl")
 
 
 def test_json_signpost_title_is_null_for_a_number_content_does_not_have():

@@ -19,6 +19,7 @@ from prompts import (
     ContentError,
     load_content,
 )
+from storage.migrate import available_migrations
 
 SHIPPED = Path(__file__).resolve().parents[2] / "prompts"
 
@@ -39,12 +40,26 @@ def read(lang: str) -> dict[str, Any]:
     return tomllib.loads((SHIPPED / f"{lang}.toml").read_text(encoding="utf-8"))
 
 
+def toml_value(value: Any) -> str:
+    """A value as TOML: JSON strings, numbers and arrays are TOML too; tables are inline."""
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def items(signpost: int, kind: str, texts: list[str]) -> list[dict[str, str]]:
+    """Content items with made-up ids, for a broken copy."""
+    return [{"id": f"s{signpost}.{kind}-x{i}", "text": t} for i, t in enumerate(texts)]
+
+
 def write(directory: Path, lang: str, data: dict[str, Any]) -> str:
-    """Write content data as TOML (JSON strings and arrays are valid TOML values); name the file."""
+    """Write content data as TOML; name the file."""
     lines = [f"language = {json.dumps(data['language'])}"]
     for signpost in data["signposts"]:
         lines.append("\n[[signposts]]")
-        lines += [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in signpost.items()]
+        lines += [f"{k} = {toml_value(v)}" for k, v in signpost.items()]
     path = directory / f"{lang}.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return shown(directory, lang)
@@ -155,7 +170,7 @@ def test_rewritten_copy_loads_the_same(copy: Path, content: Content) -> None:
 
 def test_too_long_prompt_names_file_and_field(copy: Path) -> None:
     data = read("nl")
-    data["signposts"][3]["prompts"][2] = "x" * 281
+    data["signposts"][3]["prompts"][2]["text"] = "x" * 281
     path = write(copy, "nl", data)
     message = f"{path}: signposts[3].prompts[2]: String should have at most 280 characters"
     assert error_of(copy) == message
@@ -203,9 +218,9 @@ def test_tag_order_may_differ_between_languages(copy: Path) -> None:
         (0, "tags", ["relation"], "tags", "needs at least one lens tag"),
         (7, "tags", ["self"], "tags", "signpost 8 must carry 'boundaries'"),
         (2, "tags", ["path", "weather"], "tags[1]", "Input should be 'client'"),
-        (1, "questions", ["Wat?"] * 6, "questions", "entries must be unique"),
-        (4, "questions", ["   "] * 6, "questions[0]", "String should have at least 1 character"),
-        (4, "prompts", ["Een", "twee", "drie"], "prompts", "Tuple should have at least 4 items"),
+        (1, "questions", items(2, "q", ["Wat?"] * 6), "questions", "entries must be unique"),
+        (4, "questions", items(5, "q", [" "] * 6), "questions[0]", "String should have at least 1"),
+        (4, "prompts", items(5, "p", ["Een", "twee", "drie"]), "prompts", "Tuple should have at"),
         (5, "essence", "x" * 141, "essence", "String should have at most 140 characters"),
         (6, "number", "7", "number", "Input should be a valid integer"),
         (8, "question", ["Wat?"], "question", "Extra inputs are not permitted"),
@@ -236,7 +251,7 @@ def test_missing_file(copy: Path) -> None:
 def test_every_problem_gets_its_own_line(copy: Path) -> None:
     data = read("nl")
     data["signposts"][0]["title"] = "t" * 41
-    data["signposts"][9]["questions"][7] = "?" * 121
+    data["signposts"][9]["questions"][7]["text"] = "?" * 121
     path = write(copy, "nl", data)
     assert error_of(copy).splitlines() == [
         f"{path}: signposts[0].title: String should have at most 40 characters",
@@ -248,8 +263,68 @@ def test_files_are_named_by_folder_and_file_name(tmp_path: Path) -> None:
     folder = tmp_path / "prompts"
     folder.mkdir()
     data = read("en")
-    data["signposts"][2]["prompts"][4] = "y" * 300
+    data["signposts"][2]["prompts"][4]["text"] = "y" * 300
     write(folder, "en", data)
     shutil.copy(SHIPPED / "nl.toml", folder / "nl.toml")
     expected = "String should have at most 280 characters"
     assert error_of(folder) == f"prompts/en.toml: signposts[2].prompts[4]: {expected}"
+
+
+# --- stable ids ------------------------------------------------------------------------------
+
+
+def test_every_item_has_a_unique_id_shared_by_both_languages(content: Content) -> None:
+    every_id: list[str] = []
+    for nl, en in zip(content.signposts("nl"), content.signposts("en"), strict=True):
+        assert set(nl.prompt_ids) == set(en.prompt_ids)
+        assert set(nl.question_ids) == set(en.question_ids)
+        every_id += [*nl.prompt_ids, *nl.question_ids]
+        for item_id, text in zip(nl.question_ids, nl.questions, strict=True):
+            assert nl.question(item_id) == text
+    assert len(every_id) == len(set(every_id))
+
+
+# Items removed from the content, by id: their ids are never given to another item.
+RETIRED_IDS: set[str] = set()
+
+
+def test_ids_are_stable(content: Content) -> None:
+    """Old answers point at the ids migration 0011 mapped: each one stays or is retired."""
+    sql = next(m.sql for m in available_migrations() if m.number == 11)
+    mapped = set(re.findall(r"'(s\d+\.[pq]-[a-z0-9-]+)'", sql))
+    shipped = {i for s in content.signposts("nl") for i in (*s.prompt_ids, *s.question_ids)}
+    assert len(mapped) == 137
+    assert mapped <= shipped | RETIRED_IDS
+    assert not shipped & RETIRED_IDS
+
+
+def test_duplicate_id_names_the_field(copy: Path) -> None:
+    data = read("nl")
+    questions = data["signposts"][3]["questions"]
+    questions[1]["id"] = questions[0]["id"]
+    path = write(copy, "nl", data)
+    assert error_of(copy).startswith(f"{path}: signposts[3]: every item needs its own id")
+
+
+def test_id_of_another_signpost_is_refused(copy: Path) -> None:
+    data = read("nl")
+    data["signposts"][3]["prompts"][0]["id"] = "s5.p-elders"
+    path = write(copy, "nl", data)
+    assert error_of(copy).startswith(f"{path}: signposts[3]: ids must start with s4.p-")
+
+
+def test_item_without_id_is_refused(copy: Path) -> None:
+    data = read("en")
+    del data["signposts"][0]["prompts"][0]["id"]
+    path = write(copy, "en", data)
+    assert error_of(copy).startswith(f"{path}: signposts[0]: prompts: every item needs exactly")
+
+
+def test_id_missing_in_the_other_language(copy: Path) -> None:
+    data = read("en")
+    data["signposts"][6]["questions"][2]["id"] = "s7.q-anders"
+    path = write(copy, "en", data)
+    wanted = data["signposts"][6]["questions"][2]["id"]
+    nl_id = read("nl")["signposts"][6]["questions"][2]["id"]
+    assert wanted != nl_id
+    assert error_of(copy) == f"{path}: signposts[6].questions: ids {nl_id} missing, nl has them"

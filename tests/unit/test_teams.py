@@ -18,6 +18,7 @@ from bot.teams.progress import (
     Progress,
     digest_moment,
     next_digest,
+    personal_goal,
     reflection_days,
     week_bounds,
     week_of,
@@ -84,6 +85,26 @@ def test_paused_and_new_members_are_excused_and_the_outcome_follows():
     assert week_progress([on_track, paused], MONDAY, BRUSSELS, goal).outcome == "met"
     assert week_progress([paused, newcomer], MONDAY, BRUSSELS, goal).outcome == "quiet"
     assert week_progress([], MONDAY, BRUSSELS, goal).outcome == "quiet"
+
+
+def test_a_part_timer_who_reflected_on_all_own_days_is_never_behind():
+    goal = 3
+    tuesday, thursday = MONDAY + timedelta(days=1), MONDAY + timedelta(days=3)
+    both = (_moment(tuesday, 10), _moment(thursday, 10))
+    part_timer = MemberWeek(1, datetime(2026, 1, 1, tzinfo=UTC), both, False, workdays=2)
+    one_of_two = MemberWeek(2, datetime(2026, 1, 1, tzinfo=UTC), both[:1], False, workdays=2)
+    full_timer = MemberWeek(3, datetime(2026, 1, 1, tzinfo=UTC), both, False, workdays=5)
+    assert week_progress([part_timer], MONDAY, BRUSSELS, goal).outcome == "met"
+    assert week_progress([one_of_two], MONDAY, BRUSSELS, goal).behind == 1
+    assert week_progress([full_timer], MONDAY, BRUSSELS, goal).behind == 1  # 2 of 3: still short
+    assert week_progress([part_timer, full_timer], MONDAY, BRUSSELS, goal) == Progress(1, 1)
+
+
+@pytest.mark.parametrize(
+    ("goal", "workdays", "expected"), [(3, 2, 2), (3, 5, 3), (5, 5, 5), (1, 7, 1), (3, 0, 1)]
+)
+def test_the_personal_goal_is_the_team_goal_or_the_own_days_when_fewer(goal, workdays, expected):
+    assert personal_goal(goal, workdays) == expected
 
 
 _instants = st.datetimes(

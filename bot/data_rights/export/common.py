@@ -42,12 +42,11 @@ def _signpost(content: Content, lang: str, number: int) -> Signpost | None:
         return None
 
 
-def _prompt(signpost: Signpost | None, index: int) -> str | None:
-    """The prompt variant that was shown; None for an index content does not have."""
-    # A negative index would silently pick another prompt from the end, so refuse it too.
-    if signpost is None or not 0 <= index < len(signpost.prompts):
-        return None
-    return signpost.prompts[index]
+def _prompt(signpost: Signpost | None, checkin: ExportedCheckin) -> str | None:
+    """The prompt as it was shown (kept with the check-in); by id only for a row without text."""
+    if checkin.prompt_text:
+        return checkin.prompt_text
+    return None if signpost is None else signpost.prompt(checkin.prompt_id)
 
 
 def _ordered(checkins: Sequence[ExportedCheckin]) -> list[ExportedCheckin]:

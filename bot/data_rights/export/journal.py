@@ -86,7 +86,7 @@ def _checkin_markdown(
     )
     heading = texts.text(lang, "export.day", date=when[:1].upper() + when[1:], signpost=where)
     blocks = [f"### {_inline(heading)}"]
-    if prompt := _prompt(signpost, checkin.prompt_index):
+    if prompt := _prompt(signpost, checkin):
         blocks.append(f"*{_inline(prompt)}*")
     steps = sorted(checkin.steps, key=lambda s: s.position)
     for step in steps:

@@ -12,7 +12,7 @@ from prompts import Content
 from storage.models import ExportedCheckin, ExportedStep, User
 
 EXPORT_FORMAT = "sherpa-export"
-EXPORT_VERSION = 1  # bump only for breaking changes; see docs/export-schema.md
+EXPORT_VERSION = 2  # bump only for breaking changes; see docs/export-schema.md
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # index 0 = Monday, as stored
 _UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # the same second precision storage keeps
 
@@ -66,8 +66,8 @@ def _checkin_json(checkin: ExportedCheckin, content: Content, lang: str) -> dict
     return {
         "local_date": checkin.local_date.isoformat(),
         "signpost": {"number": checkin.signpost, "title": signpost.title if signpost else None},
-        "prompt_index": checkin.prompt_index,
-        "prompt": _prompt(signpost, checkin.prompt_index),
+        "prompt_key": checkin.prompt_id,  # the content id: stable, not a database id
+        "prompt": _prompt(signpost, checkin),
         "trigger": checkin.trigger,
         "created_at": _utc(checkin.created_at),
         "delivered_at": _utc(checkin.delivered_at),
