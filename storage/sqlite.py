@@ -8,6 +8,7 @@ interface of storage/database.py.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
@@ -114,7 +115,7 @@ class SqliteDatabase:
             return
         async with self._write_lock:
             # IMMEDIATE takes SQLite's write lock up front, so other processes wait, not fail.
-            await self._connection.execute("BEGIN IMMEDIATE")
+            await self._begin()
             self._owner = task
             try:
                 yield
@@ -125,6 +126,19 @@ class SqliteDatabase:
                 await self._connection.execute("COMMIT")
             finally:
                 self._owner = None
+
+    async def _begin(self) -> None:
+        # A cancel while BEGIN waits (another process holds the lock) does not stop aiosqlite's
+        # thread from running it later: wait for it and undo it, or every later autocommit
+        # write would silently join a transaction nobody commits.
+        begin = asyncio.ensure_future(self._connection.execute("BEGIN IMMEDIATE"))
+        try:
+            await asyncio.shield(begin)
+        except asyncio.CancelledError:
+            with contextlib.suppress(Exception):
+                await begin
+                await self._connection.execute("ROLLBACK")
+            raise
 
     @asynccontextmanager
     async def _turn(self) -> AsyncIterator[None]:
