@@ -46,13 +46,7 @@ async def test_a_replayed_answer_is_stored_once_and_asks_nothing_twice(world: Wo
     scale = await checkins.open_step(ann.id)
     assert scale is not None and scale.kind != "question"
     seen = len(world.api.messages(ann))
-    await world.bot.stop()
-    # A crash after the answer was stored, before the update was recorded as handled.
-    await _leave_in_inbox(world, update, ann.id)
-    with contextlib.closing(sqlite3.connect(world.database)) as db, db:
-        db.execute("DELETE FROM handled_updates WHERE update_id = ?", (update["update_id"],))
-    await world.start_again()
-    await world.bot.settle()
+    await _crash_before_it_was_recorded_handled(world, update, ann.id)
     checkins = world.bot.services.storage.checkins
     assert await checkins.count_answers(ann.id) == 2
     assert await checkins.open_step(ann.id) == scale  # her "3" did not become a score
@@ -71,18 +65,22 @@ async def test_a_replayed_typed_score_is_stored_once_and_scores_no_other_scale(w
     update = await world.say(ann, "3")  # typed, not tapped: the energy scale takes it
     after = await checkins.open_step(ann.id)
     assert after is not None and after.kind == "boundaries"
-    await world.bot.stop()
-    # A crash after the score was stored, before the update was recorded as handled.
-    await _leave_in_inbox(world, update, ann.id)
-    with contextlib.closing(sqlite3.connect(world.database)) as db, db:
-        db.execute("DELETE FROM handled_updates WHERE update_id = ?", (update["update_id"],))
-    await world.start_again()
-    await world.bot.settle()
+    await _crash_before_it_was_recorded_handled(world, update, ann.id)
     checkins = world.bot.services.storage.checkins
     assert await checkins.open_step(ann.id) == after  # boundaries still waits for her
     scores = _rows(world.database, "SELECT kind, score FROM checkin_steps WHERE score IS NOT NULL")
     assert scores == [("energy", 3)]
     assert _rows(world.database, "SELECT * FROM inbox") == []
+
+
+async def _crash_before_it_was_recorded_handled(world: World, update: dict, user_id: int) -> None:
+    """A crash after the update's effect was stored, before it was recorded as handled."""
+    await world.bot.stop()
+    await _leave_in_inbox(world, update, user_id)
+    with contextlib.closing(sqlite3.connect(world.database)) as db, db:
+        db.execute("DELETE FROM handled_updates WHERE update_id = ?", (update["update_id"],))
+    await world.start_again()
+    await world.bot.settle()
 
 
 async def test_delete_erases_what_waits_in_the_inbox(world: World):
