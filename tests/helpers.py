@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from bot.core.clock import ManualClock
 from standin import FakeUser, StandIn
 from standin.sandbox import Sandbox
-from storage import Storage, User
+from storage import Checkin, NewStep, Storage, Trigger, User
 
 DUE_MONDAY = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Brussels
 
@@ -84,6 +84,29 @@ async def add_user(
         checkin_time=time(16, 30),
         days=frozenset(range(5)),
         onboarding_step=step,
+        now=now,
+    )
+
+
+async def add_checkin(
+    storage: Storage,
+    user_id: int,
+    local_date: date,
+    now: datetime,
+    *,
+    steps: Sequence[NewStep] = (NewStep("question", 0, "Wat?"),),
+    signpost: int = 1,
+    trigger: Trigger = "on_demand",
+) -> Checkin | None:
+    """A check-in with signpost 1's first prompt; None when that day has one already."""
+    return await storage.checkins.create(
+        user_id=user_id,
+        local_date=local_date,
+        signpost=signpost,
+        prompt_id="s1.p-0",
+        prompt_text="Een prompt",
+        trigger=trigger,
+        steps=list(steps),
         now=now,
     )
 

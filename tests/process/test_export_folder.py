@@ -14,7 +14,7 @@ import pytest
 from bot.data_rights.export import ExportFile
 from bot.data_rights.export.safe_dir import UnsafeFolder, _write_new
 from storage import NewStep, Storage
-from tests.helpers import add_user
+from tests.helpers import add_checkin, add_user
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
@@ -29,15 +29,8 @@ async def database(tmp_path: Path) -> Path:
     path = tmp_path / "db" / "sherpa.sqlite3"
     storage = await Storage.open(path)
     await add_user(storage, 1, NOW, step="days")
-    checkin = await storage.checkins.create(
-        user_id=1,
-        local_date=date(2026, 3, 2),
-        signpost=1,
-        prompt_id="s1.p-0",
-        prompt_text="Een prompt",
-        trigger="on_demand",
-        steps=[NewStep("question", "s1.q-a", "Wat?")],
-        now=NOW,
+    checkin = await add_checkin(
+        storage, 1, date(2026, 3, 2), NOW, steps=[NewStep("question", "s1.q-a", "Wat?")]
     )
     await storage.checkins.mark_delivered(checkin.id, NOW)
     step = await storage.checkins.open_next_step(checkin.id, NOW)

@@ -18,7 +18,7 @@ from random import Random
 import pytest
 
 from storage import AnswerCipher, NewStep, PendingAnswer, Storage, new_key, parse_key
-from tests.helpers import add_user
+from tests.helpers import add_checkin, add_user
 
 pytestmark = pytest.mark.slow  # real processes, started and stopped
 
@@ -37,15 +37,8 @@ async def _seed(path: Path, cipher: AnswerCipher) -> dict[int, str]:
     """ANSWERS answers of user 1 (message ids 1..ANSWERS), each naming a client and a phone."""
     storage = await Storage.open(path, cipher=cipher)
     await _user(storage, 1)
-    checkin = await storage.checkins.create(
-        user_id=1,
-        local_date=date(2026, 3, 2),
-        signpost=1,
-        prompt_id="s1.p-0",
-        prompt_text="Een prompt",
-        trigger="on_demand",
-        steps=[NewStep("question", "s1.q-a", "Wat?")],
-        now=NOW,
+    checkin = await add_checkin(
+        storage, 1, date(2026, 3, 2), NOW, steps=[NewStep("question", "s1.q-a", "Wat?")]
     )
     step = await storage.checkins.open_next_step(checkin.id, NOW)
     latest = {}
@@ -120,15 +113,8 @@ async def test_resealing_held_back_answers_keeps_the_newest_one(tmp_path):
     step_of = {}
     for user_id in users:
         await _user(storage, user_id)
-        checkin = await storage.checkins.create(
-            user_id=user_id,
-            local_date=date(2026, 3, 2),
-            signpost=1,
-            prompt_id="s1.p-0",
-            prompt_text="Een prompt",
-            trigger="on_demand",
-            steps=[NewStep("question", "s1.q-a", "Wat?")],
-            now=NOW,
+        checkin = await add_checkin(
+            storage, user_id, date(2026, 3, 2), NOW, steps=[NewStep("question", "s1.q-a", "Wat?")]
         )
         step_of[user_id] = (await storage.checkins.open_next_step(checkin.id, NOW)).id
     await storage.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storage import AnswerCipher, CipherError, NewStep, Storage, new_key, parse_key
-from tests.helpers import add_user
+from tests.helpers import add_checkin, add_user
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
@@ -43,15 +43,8 @@ async def _store_answer(path: Path, cipher: AnswerCipher, text: str, message_id:
     storage = await Storage.open(path, cipher=cipher)
     if await storage.users.get(1) is None:
         await add_user(storage, 1, NOW, step="days")
-    checkin = await storage.checkins.create(
-        user_id=1,
-        local_date=date(2026, 3, message_id),
-        signpost=1,
-        prompt_id="s1.p-0",
-        prompt_text="Een prompt",
-        trigger="on_demand",
-        steps=[NewStep("question", "s1.q-a", "Wat?")],
-        now=NOW,
+    checkin = await add_checkin(
+        storage, 1, date(2026, 3, message_id), NOW, steps=[NewStep("question", "s1.q-a", "Wat?")]
     )
     step = await storage.checkins.open_next_step(checkin.id, NOW)
     await storage.checkins.add_answer(step=step, message_id=message_id, text=text, now=NOW)
@@ -101,15 +94,8 @@ async def test_rotation_reseals_everything_while_both_keys_read(tmp_path):
 
 
 async def _store_answer_in(storage: Storage, text: str) -> None:
-    checkin = await storage.checkins.create(
-        user_id=1,
-        local_date=date(2026, 3, 9),
-        signpost=1,
-        prompt_id="s1.p-0",
-        prompt_text="Een prompt",
-        trigger="on_demand",
-        steps=[NewStep("question", "s1.q-a", "Wat?")],
-        now=NOW,
+    checkin = await add_checkin(
+        storage, 1, date(2026, 3, 9), NOW, steps=[NewStep("question", "s1.q-a", "Wat?")]
     )
     step = await storage.checkins.open_next_step(checkin.id, NOW)
     await storage.checkins.add_answer(step=step, message_id=9, text=text, now=NOW)

@@ -10,7 +10,7 @@ import pytest
 
 from storage import NewStep, Storage
 from storage.migrate import available_migrations
-from tests.helpers import add_user
+from tests.helpers import add_checkin, add_user
 
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 STEPS = [
@@ -90,16 +90,7 @@ async def test_one_checkin_per_local_day(storage):
         steps=STEPS,
         now=NOW,
     )
-    again = await storage.checkins.create(
-        user_id=1,
-        local_date=day,
-        signpost=4,
-        prompt_id="s1.p-0",
-        prompt_text="Een prompt",
-        trigger="on_demand",
-        steps=STEPS,
-        now=NOW,
-    )
+    again = await add_checkin(storage, 1, day, NOW, steps=STEPS, signpost=4)
     assert first is not None and again is None
     assert (await storage.users.get(1)).next_signpost == 1  # moves only when taken up
     await storage.users.advance_signpost(1, past=3)
@@ -114,16 +105,7 @@ async def test_one_checkin_per_local_day(storage):
 
 async def test_answers_follow_steps_and_edits(storage):
     await _user(storage)
-    checkin = await storage.checkins.create(
-        user_id=1,
-        local_date=date(2026, 3, 2),
-        signpost=1,
-        prompt_id="s1.p-0",
-        prompt_text="Een prompt",
-        trigger="scheduled",
-        steps=STEPS,
-        now=NOW,
-    )
+    checkin = await add_checkin(storage, 1, date(2026, 3, 2), NOW, steps=STEPS, trigger="scheduled")
     step = await storage.checkins.open_next_step(checkin.id, NOW)
     await storage.checkins.set_step_message(step.id, 77)
     assert (await storage.checkins.open_step(1)).id == step.id
@@ -144,26 +126,10 @@ async def test_answers_follow_steps_and_edits(storage):
 
 async def test_new_checkin_closes_an_open_question_of_an_earlier_day(storage):
     await _user(storage)
-    first = await storage.checkins.create(
-        user_id=1,
-        local_date=date(2026, 3, 2),
-        signpost=1,
-        prompt_id="s1.p-0",
-        prompt_text="Een prompt",
-        trigger="scheduled",
-        steps=STEPS,
-        now=NOW,
-    )
+    first = await add_checkin(storage, 1, date(2026, 3, 2), NOW, steps=STEPS, trigger="scheduled")
     old = await storage.checkins.open_next_step(first.id, NOW)
-    await storage.checkins.create(
-        user_id=1,
-        local_date=date(2026, 3, 3),
-        signpost=2,
-        prompt_id="s1.p-0",
-        prompt_text="Een prompt",
-        trigger="scheduled",
-        steps=STEPS,
-        now=NOW,
+    await add_checkin(
+        storage, 1, date(2026, 3, 3), NOW, steps=STEPS, signpost=2, trigger="scheduled"
     )
     assert (await storage.checkins.step(old.id)).state == "skipped"
     assert await storage.checkins.open_step(1) is None
@@ -194,15 +160,8 @@ async def test_delete_erases_everything_also_from_the_file_and_the_log(tmp_path)
     await _user(storage)
     await _user(storage, 2)
     for user_id in (1, 2):
-        checkin = await storage.checkins.create(
-            user_id=user_id,
-            local_date=date(2026, 3, 2),
-            signpost=1,
-            prompt_id="s1.p-0",
-            prompt_text="Een prompt",
-            trigger="scheduled",
-            steps=STEPS,
-            now=NOW,
+        checkin = await add_checkin(
+            storage, user_id, date(2026, 3, 2), NOW, steps=STEPS, trigger="scheduled"
         )
         step = await storage.checkins.open_next_step(checkin.id, NOW)
         secret = f"uniquesecretword{user_id}" * 20

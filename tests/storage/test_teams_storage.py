@@ -8,7 +8,7 @@ import pytest
 
 from bot.teams.codes import code_hash
 from storage import NewOutboxItem, NewStep, Storage, TeamWeek
-from tests.helpers import add_user
+from tests.helpers import add_checkin, add_user
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 WEEK_START = datetime(2026, 3, 1, 23, 0, tzinfo=UTC)  # Monday 2 March, 00:00 Brussels
@@ -120,15 +120,8 @@ async def test_reflection_moments_are_answered_steps_only_and_carry_no_content(s
     await _users(storage, 1, 2)
     team = await _team(storage)
     await storage.teams.add_member(team.id, 2, "Bob", NOW, 5)
-    checkin = await storage.checkins.create(
-        user_id=1,
-        local_date=date(2026, 3, 2),
-        signpost=1,
-        prompt_id="s1.p-0",
-        prompt_text="Een prompt",
-        trigger="on_demand",
-        steps=[NewStep("energy"), NewStep("boundaries")],
-        now=NOW,
+    checkin = await add_checkin(
+        storage, 1, date(2026, 3, 2), NOW, steps=[NewStep("energy"), NewStep("boundaries")]
     )
     energy = await storage.checkins.open_next_step(checkin.id, NOW)
     await storage.checkins.close_step(energy.id, state="answered", score=2, now=NOW)
