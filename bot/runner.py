@@ -12,11 +12,10 @@ from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.error import Conflict, TelegramError
-from telegram.ext import Application, ApplicationHandlerStop
+from telegram.ext import Application
 
 from bot.app import build_application, build_services, open_storage
 from bot.config import ConfigError, Settings
-from bot.core.services import SherpaContext
 from bot.incoming.lifecycle import run_until_stopped
 from bot.incoming.webhook import serve_webhook
 from storage.instance_lock import InstanceLock
@@ -58,7 +57,7 @@ async def _main(settings: Settings, token: str, webhook: bool) -> None:
             )
         application = build_application(services, token=token)
         log.info("Sherpa starts (database %s)", settings.database.shown)
-        stop, conflict = asyncio.Event(), list[str]()
+        stop, conflict = asyncio.Event(), list[str]()  # receives the 409's one line
         if webhook:
             url, secret = settings.require_webhook()
             await serve_webhook(  # our server: a body limit, and 200 only once the update is stored
@@ -72,8 +71,7 @@ async def _main(settings: Settings, token: str, webhook: bool) -> None:
                 stop=stop,
             )
         else:
-            conflict = _stop_on_conflict(application, stop)
-            await _poll(application, stop)
+            await _poll(application, stop, conflict)
     finally:
         await storage.close()
     log.info("Sherpa stopped")
@@ -81,13 +79,28 @@ async def _main(settings: Settings, token: str, webhook: bool) -> None:
         raise ConfigError(f"TELEGRAM_BOT_TOKEN: {conflict[0]}")
 
 
-async def _poll(application: Application, stop: asyncio.Event) -> None:
-    """Long polling, as run_polling does it, in this loop."""
+async def _poll(application: Application, stop: asyncio.Event, conflict: list[str]) -> None:
+    """Long polling, as run_polling does it, in this loop.
+
+    A 409 Conflict stops it with one line (into `conflict`) instead of being retried forever;
+    any other failed getUpdates goes to the error handlers, as run_polling does it.
+    """
     updater = application.updater
     assert updater is not None
 
-    def on_error(error: TelegramError) -> None:  # a failed getUpdates goes to the error handlers
-        application.create_task(application.process_error(error=error, update=None))
+    def on_error(error: TelegramError) -> None:
+        if not isinstance(error, Conflict):
+            application.create_task(application.process_error(error=error, update=None))
+            return
+        if not conflict:
+            conflict.append(
+                f"Telegram answered 409 ({error.message}): another program is polling"
+                " with this token, or a webhook is set. Stop the other instance (or run with"
+                " --webhook), then start again"
+            )
+            log.error("getUpdates: 409 Conflict from Telegram; stopping")
+            logging.getLogger("telegram.ext.Updater").addFilter(_quiet_after_conflict)
+            stop.set()
 
     async def stop_receiving() -> None:
         if updater.running:
@@ -105,35 +118,6 @@ async def _poll(application: Application, stop: asyncio.Event) -> None:
         retries=BOOTSTRAP_RETRIES,
         stop=stop,
     )
-
-
-def _stop_on_conflict(application: Application, stop: asyncio.Event) -> list[str]:
-    """Stop polling at Telegram's 409 Conflict instead of retrying it forever.
-
-    Returns a list that receives the one-line explanation when that happened. The handler
-    goes first of the error handlers, so the generic one never logs a traceback for it.
-    """
-    seen: list[str] = []
-
-    async def on_conflict(update: object, context: SherpaContext) -> None:
-        if update is not None or not isinstance(context.error, Conflict):
-            return
-        if not seen:
-            seen.append(
-                f"Telegram answered 409 ({context.error.message}): another program is polling"
-                " with this token, or a webhook is set. Stop the other instance (or run with"
-                " --webhook), then start again"
-            )
-            log.error("getUpdates: 409 Conflict from Telegram; stopping")
-            logging.getLogger("telegram.ext.Updater").addFilter(_quiet_after_conflict)
-            stop.set()
-        raise ApplicationHandlerStop
-
-    others = dict(application.error_handlers)
-    application.error_handlers.clear()
-    application.add_error_handler(on_conflict)
-    application.error_handlers.update(others)
-    return seen
 
 
 def _quiet_after_conflict(record: logging.LogRecord) -> bool:
