@@ -182,3 +182,35 @@ def test_webhook_mode_needs_its_settings(tmp_path):
         timeout=60,
     )
     assert short.returncode == 2 and "WEBHOOK_SECRET" in short.stderr
+
+
+@pytest.mark.slow
+async def test_a_second_sigterm_during_the_stop_lets_in_flight_work_finish(tmp_path):
+    """An impatient second Ctrl-C (or SIGTERM) while a reply is still on its way."""
+    database = tmp_path / "sherpa.sqlite3"
+    async with StandIn() as api:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))},
+            "PYTHONPATH": str(ROOT),
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "DATABASE_PATH": str(database),
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        ann = api.user(1001, "Ann")
+        api.send_command(ann, "/start")
+        await api.wait_for_messages(ann, 1, timeout=30)
+        api.slow("sendMessage", 3.0)  # the reply to /help takes a while to go out
+        api.send_command(ann, "/help")
+        await asyncio.sleep(1.0)  # fetched, and its reply in flight
+        process.send_signal(signal.SIGTERM)
+        await asyncio.sleep(0.3)
+        process.send_signal(signal.SIGTERM)  # the stop is still waiting for that reply
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+        log = stderr.decode()
+        assert process.returncode == 0, log
+        assert "Sherpa stopped" in log and "Traceback" not in log
+        assert len(api.messages(ann)) == 2  # the reply in flight went out before the stop
