@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.account.changes import SETTING_FIELDS as SETTING_FIELDS  # named by the fuzz test
 from bot.account.changes import SettingChange, decode_setting, encode_setting
 
 MAX_BYTES = 64  # Telegram's limit for callback_data

@@ -27,7 +27,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.callbacks import SETTING_FIELDS, TEAM_ACTIONS
+from bot.account.changes import SETTING_FIELDS
+from bot.core.callbacks import TEAM_ACTIONS
 from bot.core.clock import ManualClock
 from standin import FakeChat, FakeUser, StandIn
 from standin.sandbox import Sandbox
