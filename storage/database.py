@@ -3,6 +3,10 @@
 Repositories never see an engine's objects (connections, cursors): an engine (today
 storage/sqlite.py; PostgreSQL next) implements this, and storage/engine.py picks one.
 Placeholders are `?`; an engine that wants another style translates them.
+
+Locks across instances (`hold_lock`, `try_hold_lock`) are the engine's too: SQLite has one
+instance per file (storage/instance_lock.py), so a lock inside the process is enough there;
+PostgreSQL uses advisory locks, which die with the connection of an instance that dies.
 """
 
 from __future__ import annotations
@@ -40,11 +44,23 @@ class Row(Protocol):
     def keys(self) -> list[str]: ...
 
 
+class HeldLock(Protocol):
+    """A lock taken with `try_hold_lock`: held until released (or the process dies)."""
+
+    async def release(self) -> None:
+        """Let the lock go; a second call does nothing."""
+        ...
+
+
 class Database(Protocol):
     """One open database; statements from many tasks, writes one at a time."""
 
     url: DatabaseUrl
     cipher: AnswerCipher  # seals answer texts before they reach any engine
+    # Appended to a SELECT that claims rows inside a transaction: "FOR UPDATE SKIP LOCKED" on
+    # PostgreSQL, so two instances never claim the same row; "" on SQLite, where a
+    # transaction is already alone.
+    skip_locked: str
 
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or None."""
@@ -68,6 +84,14 @@ class Database(Protocol):
 
     def transaction(self) -> AbstractAsyncContextManager[None]:
         """Run a block atomically and alone; nested use in the same task joins the outer one."""
+        ...
+
+    def hold_lock(self, name: str) -> AbstractAsyncContextManager[None]:
+        """Hold the lock `name` across all instances for the block, waiting for it if taken."""
+        ...
+
+    async def try_hold_lock(self, name: str) -> HeldLock | None:
+        """Take the lock `name` across all instances if it is free, else None (no waiting)."""
         ...
 
     async def scrub_log(self) -> bool:

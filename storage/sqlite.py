@@ -18,7 +18,7 @@ from pathlib import Path
 import aiosqlite
 
 from storage.crypto import AnswerCipher
-from storage.database import DatabaseUnavailable, Params, Row
+from storage.database import DatabaseUnavailable, HeldLock, Params, Row
 from storage.scrub import LogScrubber
 from storage.url import DatabaseUrl
 
@@ -39,6 +39,9 @@ class SqliteDatabase:
         # transaction never swallows (or rolls back) another task's statements.
         self._write_lock = asyncio.Lock()
         self._owner: asyncio.Task[object] | None = None
+        self._named_locks: dict[str, asyncio.Lock] = {}
+
+    skip_locked = ""  # a transaction here is alone: nobody else can claim the same rows
 
     @classmethod
     async def open(cls, url: DatabaseUrl, cipher: AnswerCipher | None = None) -> SqliteDatabase:
@@ -149,6 +152,28 @@ class SqliteDatabase:
         async with self._write_lock:
             yield
 
+    # --- locks across instances: one instance per file, so the process is enough ----------
+
+    @asynccontextmanager
+    async def hold_lock(self, name: str) -> AsyncIterator[None]:
+        """Hold the lock `name` for the block (the file lock keeps other processes out)."""
+        async with self._named_lock(name):
+            yield
+
+    async def try_hold_lock(self, name: str) -> HeldLock | None:
+        """Take the lock `name` if no task of this process holds it, else None."""
+        lock = self._named_lock(name)
+        if lock.locked():
+            return None
+        await lock.acquire()
+        return _ProcessLock(lock)
+
+    def _named_lock(self, name: str) -> asyncio.Lock:
+        lock = self._named_locks.get(name)
+        if lock is None:
+            lock = self._named_locks[name] = asyncio.Lock()
+        return lock
+
     # --- erasing for real ------------------------------------------------------------
 
     async def scrub_log(self) -> bool:
@@ -179,6 +204,18 @@ class SqliteDatabase:
         """Close the connection; WAL content is checkpointed by SQLite on the last close."""
         await self._scrubber.close()
         await self._connection.close()
+
+
+class _ProcessLock:
+    """A named lock of this process, taken with try_hold_lock."""
+
+    def __init__(self, lock: asyncio.Lock) -> None:
+        self._lock: asyncio.Lock | None = lock
+
+    async def release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 def _probe(url: DatabaseUrl) -> None:
