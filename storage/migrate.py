@@ -1,7 +1,7 @@
 """Numbered SQL migrations per engine, applied in order, each in a transaction.
 
-SQLite's live in storage/migrations/; another engine gets its own folder in MIGRATIONS,
-with the same numbers meaning the same schema step.
+Each engine has its folder under storage/migrations/ (named in MIGRATIONS), the same numbers
+meaning the same schema step on every engine.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from importlib import resources
 from storage.database import Database, DatabaseUnavailable
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-MIGRATIONS = {"sqlite": "migrations"}  # engine -> folder inside the storage package
+MIGRATIONS = {"sqlite": "migrations/sqlite"}  # engine -> folder inside the storage package
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Migration:
 
 def available_migrations(engine: str = "sqlite") -> list[Migration]:
     """Every migration shipped for the engine, in number order."""
-    folder = resources.files("storage") / MIGRATIONS[engine]
+    folder = resources.files("storage").joinpath(*MIGRATIONS[engine].split("/"))
     found = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
