@@ -1,0 +1,161 @@
+"""The Mini App's JSON: a period view with every text the page shows, from the bot's catalogs.
+
+The page sets these strings as text (never as HTML), so the catalogs' few tags are removed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import unescape
+from typing import Any
+
+from bot.core import formatting
+from bot.core.texts import Catalog
+from bot.verrekijker.text import Voice
+from bot.verrekijker.views import Quote
+from bot.verrekijker.weeks import week_number
+from bot.webapp.periods import LEVELS, PeriodView, Point
+from prompts import Content
+
+_TAG = re.compile(r"<[^>]+>")
+# The page's fixed strings: webapp.<key>; plus a few the verrekijker already says.
+PAGE_KEYS = (
+    "title", "zoom", "zoom_in", "zoom_out", "previous", "next", "loading", "compass",
+    "compass_hint", "this_period", "before", "no_before", "scales", "scales_hint", "no_scales",
+    "lenses", "words", "words_hint", "no_words", "quiet", "empty_title", "empty_body",
+    "unauthorized", "failed",
+)  # fmt: skip
+VERREKIJKER_KEYS = {"energy": "chart.energy", "boundaries": "chart.boundaries"}
+
+
+def plain(text: str) -> str:
+    """Catalog HTML as plain text."""
+    return unescape(_TAG.sub("", text))
+
+
+def page_texts(texts: Catalog, lang: str) -> dict[str, str]:
+    """The fixed strings of the page in one language."""
+    found = {key: texts.text(lang, f"webapp.{key}") for key in PAGE_KEYS}
+    say = Voice(texts, lang)
+    found |= {key: plain(say(entry)) for key, entry in VERREKIJKER_KEYS.items()}
+    return found
+
+
+def shell(texts: Catalog, lang: str) -> dict[str, Any]:
+    """What every answer carries: the language, the fixed strings and the zoom levels."""
+    levels = [
+        {"id": level, "label": texts.text(lang, f"webapp.levels.{level}")} for level in LEVELS
+    ]
+    return {"lang": lang, "texts": page_texts(texts, lang), "levels": levels}
+
+
+def _title(say: Voice, view: PeriodView) -> str:
+    texts, lang = say.texts, say.lang
+    if view.level == "day":
+        return texts.text(lang, "webapp.period.day", date=say.date(view.first, year=True))
+    start, end = say.date(view.first), say.date(view.last, year=True)
+    if view.level == "week":
+        return texts.text(
+            lang, "webapp.period.week", week=week_number(view.first), start=start, end=end
+        )
+    return texts.text(lang, "webapp.period.range", start=start, end=end)
+
+
+def _point(say: Voice, point: Point) -> dict[str, Any]:
+    daily = point.start == point.end
+    label = (
+        f"{say.weekday(point.start, short=True)} {point.start.day}"
+        if daily
+        else f"W{week_number(point.start)}"
+    )
+    spoken = say.date(point.start, year=not daily) if daily else label
+    values = {scale: getattr(point, scale) for scale in ("energy", "boundaries")}
+    described = say.texts.text(
+        say.lang,
+        "webapp.item.point",
+        label=spoken,
+        energy=say.number(values["energy"]),
+        boundaries=say.number(values["boundaries"]),
+    )
+    return {
+        "start": point.start.isoformat(),
+        "end": point.end.isoformat(),
+        "label": label,
+        "described": described,
+        **{k: None if v is None else round(v, 2) for k, v in values.items()},
+    }
+
+
+def _quote(say: Voice, quote: Quote) -> dict[str, Any]:
+    return {
+        "date": quote.day.isoformat(),
+        "label": say.date(quote.day, year=True),
+        "signpost": quote.signpost,
+        "question": quote.question,
+        "text": quote.text,
+    }
+
+
+def view_json(view: PeriodView, texts: Catalog, lang: str, content: Content) -> dict[str, Any]:
+    """One period as the page draws it: compass, scales over time, lenses, words, days."""
+    say = Voice(texts, lang)
+    tags = {s.number: s.tags for s in content.signposts(lang)}
+    signposts = [
+        {
+            "number": s.number,
+            "label": say.short(s.number),
+            "title": s.title,
+            "answers": view.attention[s.number - 1],
+            "before": round(view.baseline[s.number - 1], 2),
+            "described": texts.text(
+                lang,
+                "webapp.item.signpost",
+                number=s.number,
+                label=s.title,
+                answers=say.count("answers", view.attention[s.number - 1]),
+            ),
+        }
+        for s in content.signposts(lang)
+    ]
+    lenses = [
+        {
+            "lens": lv.lens,
+            "name": plain(say(f"lenses.{lv.lens}")),
+            "count": lv.count,
+            "signposts": [n for n, t in tags.items() if lv.lens in t],
+            "quote": None if lv.quote is None else _quote(say, lv.quote),
+        }
+        for lv in view.lenses
+    ]
+    signpost_of = {q.day: q.signpost for q in view.quotes}
+    return {
+        "level": view.level,
+        "first": view.first.isoformat(),
+        "last": view.last.isoformat(),
+        "previous": _iso(view.previous),
+        "next": _iso(view.next),
+        "title": _title(say, view),
+        "answers": sum(view.attention),
+        "has_before": any(view.baseline),
+        "signposts": signposts,
+        "points": [_point(say, p) for p in view.points],
+        "lenses": lenses,
+        "quotes": [_quote(say, q) for q in view.quotes],
+        "days": [
+            {
+                "date": d.isoformat(),
+                "described": texts.text(
+                    lang,
+                    "webapp.item.day",
+                    date=formatting.day_words(lang, d, weekday=True),
+                    signpost=say.short(signpost_of[d]) if d in signpost_of else say("dash"),
+                ),
+            }
+            for d in view.days
+        ],
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
