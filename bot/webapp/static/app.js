@@ -9,7 +9,9 @@ window.addEventListener("unhandledrejection", (e) => errors.push(String(e.reason
 
 const launch = new URLSearchParams(location.hash.slice(1));
 const asked = new URLSearchParams(location.search);
-const state = { level: asked.get("level") || "week", at: asked.get("at"), body: null, pick: null };
+const state = {
+  level: asked.get("level") || "week", at: asked.get("at"), body: null, pick: null, seq: 0, focus: null,
+};
 const app = document.getElementById("app");
 const THEME = {
   bg_color: "--bg", text_color: "--text", hint_color: "--hint", link_color: "--link",
@@ -41,8 +43,10 @@ function applyTheme() {
     const value = params[key];
     if (typeof value === "string" && /^#[0-9a-f]{3,8}$/i.test(value)) root.style.setProperty(name, value);
   }
-  const bg = params.bg_color;
-  if (typeof bg === "string" && /^#[0-9a-f]{6}$/i.test(bg)) {
+  const bg = params.bg_color, tg = telegram();
+  if (tg && (tg.colorScheme === "dark" || tg.colorScheme === "light")) {
+    root.dataset.scheme = tg.colorScheme;
+  } else if (typeof bg === "string" && /^#[0-9a-f]{6}$/i.test(bg)) {
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(bg.slice(i, i + 2), 16));
     root.dataset.scheme = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? "dark" : "light";
   }
@@ -78,18 +82,21 @@ function say(key) {
 async function load(level, at) {
   const query = new URLSearchParams({ level });
   if (at) query.set("at", at);
+  const mine = ++state.seq; // a quicker later tap wins over a slower earlier answer
+  state.focus = document.activeElement && document.activeElement.dataset.key;
   app.setAttribute("aria-busy", "true");
-  let response;
+  let response, body;
   try {
     response = await fetch("data?" + query, {
       headers: { Authorization: "tma " + initData() },
       cache: "no-store",
       credentials: "omit",
     });
+    body = await response.json().catch(() => ({}));
   } catch {
-    return show("failed", say("failed") || "…");
+    return mine === state.seq && show("failed", say("failed") || "…");
   }
-  const body = await response.json().catch(() => ({}));
+  if (mine !== state.seq) return;
   if (response.status === 401) return show("unauthorized", body.message || "");
   if (!response.ok) return show("failed", say("failed") || "…");
   state.body = body;
@@ -133,23 +140,26 @@ function draw() {
   const { view, levels } = state.body;
   document.title = `${say("title")} · ${view.title}`;
   const navigation = el("nav", { class: "move", "aria-label": view.title },
-    el("button", { type: "button", class: "arrow", "aria-label": say("previous"), text: "◀",
+    el("button", { type: "button", class: "arrow", "aria-label": say("previous"), text: "◀", "data-key": "previous",
       ...(view.previous ? {} : { disabled: "" }), on: { click: () => move("previous") } }),
-    el("h1", { "aria-live": "polite", text: view.title }),
-    el("button", { type: "button", class: "arrow", "aria-label": say("next"), text: "▶",
+    el("h1", { "aria-live": "polite", tabindex: "-1", text: view.title }),
+    el("button", { type: "button", class: "arrow", "aria-label": say("next"), text: "▶", "data-key": "next",
       ...(view.next ? {} : { disabled: "" }), on: { click: () => move("next") } }));
   const index = levels.findIndex((l) => l.id === view.level);
   const steps = el("div", { class: "steps" },
-    el("button", { type: "button", class: "step", "data-zoom": "in", text: `+ ${say("zoom_in")}`,
+    el("button", { type: "button", class: "step", "data-key": "in", text: `+ ${say("zoom_in")}`,
       ...(index > 0 ? {} : { disabled: "" }), on: { click: () => zoom(-1) } }),
-    el("button", { type: "button", class: "step", "data-zoom": "out", text: `− ${say("zoom_out")}`,
+    el("button", { type: "button", class: "step", "data-key": "out", text: `− ${say("zoom_out")}`,
       ...(index < levels.length - 1 ? {} : { disabled: "" }), on: { click: () => zoom(1) } }));
   const zoomBar = el("div", { class: "zoom", role: "group", "aria-label": say("zoom") },
     ...levels.map((l, i) => el("button", {
-      type: "button", class: "level", "data-level": l.id, text: l.label,
+      type: "button", class: "level", "data-level": l.id, "data-key": l.id, text: l.label,
       "aria-pressed": String(l.id === view.level), on: { click: () => zoomTo(i) } })));
   app.replaceChildren(navigation, zoomBar, steps, compass(view), scaleChart(view), lenses(view),
     words(view));
+  // Keyboard users keep their place: the control they used, or the new title.
+  const again = state.focus && app.querySelector(`[data-key="${state.focus}"]:not([disabled])`);
+  if (state.focus) (again || app.querySelector("h1")).focus();
   document.body.dataset.state = "ready";
   app.setAttribute("aria-busy", "false");
   if (!performance.getEntriesByName("sherpa-first-chart").length) performance.mark("sherpa-first-chart");
@@ -251,9 +261,12 @@ document.addEventListener("keydown", (e) => {
   else if (e.key === "+" || e.key === "=") zoom(-1);
   else if (e.key === "-") zoom(1);
 });
+let lastWheel = 0;
 window.addEventListener("wheel", (e) => {
   if (!e.ctrlKey || !state.body || state.body.empty) return; // a trackpad pinch
   e.preventDefault();
+  if (e.timeStamp - lastWheel < 500) return; // one level per gesture
+  lastWheel = e.timeStamp;
   zoom(e.deltaY < 0 ? -1 : 1);
 }, { passive: false });
 
