@@ -1,5 +1,5 @@
 """The Mini App from real processes: `python -m bot try` prints a link that works, `run`
-serves it in polling mode and refuses a local http WEBAPP_URL with one line."""
+serves it in polling and in webhook mode and refuses a local http WEBAPP_URL with one line."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ WORDS = "De koffie samen na het gesprek"
 
 
 def _env(**values: str) -> dict[str, str]:
-    clean = ("TELEGRAM_", "DATABASE_", "WEBAPP_")
+    clean = ("TELEGRAM_", "DATABASE_", "WEBAPP_", "WEBHOOK_")
     return {
         **{k: v for k, v in os.environ.items() if not k.startswith(clean)},
         "PYTHONPATH": str(ROOT),
@@ -79,8 +79,14 @@ async def test_try_prints_a_signed_local_link_to_the_mini_app(tmp_path):
     assert process.returncode == 0
 
 
-async def test_run_serves_the_mini_app_in_polling_mode(tmp_path):
-    port = _free_port()
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+async def test_run_serves_the_mini_app_in_both_modes(tmp_path, mode):
+    port, hook_port = _free_port(), _free_port()
+    webhook = {
+        "WEBHOOK_URL": f"http://127.0.0.1:{hook_port}/telegram",
+        "WEBHOOK_SECRET": "a-secret-of-sufficient-length_42",
+        "WEBHOOK_PORT": str(hook_port),
+    }
     async with StandIn() as api:
         env = _env(
             TELEGRAM_BOT_TOKEN=api.token,
@@ -88,9 +94,10 @@ async def test_run_serves_the_mini_app_in_polling_mode(tmp_path):
             DATABASE_PATH=str(tmp_path / "sherpa.sqlite3"),
             WEBAPP_URL="https://sherpa.example.org/verrekijker/",
             WEBAPP_PORT=str(port),
+            **(webhook if mode == "webhook" else {}),
         )
         process = await asyncio.create_subprocess_exec(
-            *(sys.executable, "-m", "bot", "run"),
+            *(sys.executable, "-m", "bot", "run", *(["--webhook"] if mode == "webhook" else [])),
             cwd=tmp_path,
             env=env,
             stdout=asyncio.subprocess.DEVNULL,
