@@ -13,16 +13,21 @@ from bot.webapp.init_data import for_user
 from bot.webapp.lifecycle import webapp_port
 from standin import StandIn
 from standin.sandbox import Sandbox
+from storage import new_key
 from tests.helpers import World
 
 PUBLIC_URL = "https://sherpa.test/verrekijker/"  # what the buttons carry; served locally
 
 
-@pytest.fixture
-async def webapp_world(tmp_path: Path, api: StandIn, clock: ManualClock) -> AsyncIterator[World]:
+@pytest.fixture(params=["plain"])
+async def webapp_world(
+    request: pytest.FixtureRequest, tmp_path: Path, api: StandIn, clock: ManualClock
+) -> AsyncIterator[World]:
+    """The bot with WEBAPP_URL set; parametrise with "sealed" for answers encrypted at rest."""
     database = tmp_path / "sherpa.sqlite3"
+    sealed = {"answers_encryption_key": new_key()} if request.param == "sealed" else {}
     settings = Sandbox.settings_for(
-        database, schedule_interval=300, webapp_url=PUBLIC_URL, webapp_port=0
+        database, schedule_interval=300, webapp_url=PUBLIC_URL, webapp_port=0, **sealed
     )
     sandbox = Sandbox(settings, api, clock)
     await sandbox.start()

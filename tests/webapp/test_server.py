@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import aiohttp
 import pytest
 
+from bot.privacy_guard import mask, scan
 from tests.helpers import World, answer_checkin, onboard
 from tests.webapp.conftest import page_url, signed
 
@@ -115,3 +117,23 @@ async def test_nothing_secret_reaches_the_logs(webapp_world: World, caplog):
     assert WORDS not in log and "koffie" not in log
     token = webapp_world.api.token
     assert token not in log and token.split(":")[1] not in log
+
+
+@pytest.mark.parametrize("webapp_world", ["sealed"], indirect=True)
+async def test_words_are_shown_as_stored_masked_where_the_guard_masked_them(webapp_world: World):
+    ann = webapp_world.api.user(1001, "Ann")
+    await onboard(webapp_world, ann)
+    await webapp_world.say(ann, "/today")
+    risky = "Mevrouw Peeters belde, haar nummer is 0470 12 34 56."
+    await webapp_world.say(ann, risky)
+    await webapp_world.tap(ann, "Bewaar zo, afgeschermd")
+    await answer_checkin(webapp_world, ann, WORDS)
+    status, _, body = await _get(
+        page_url(webapp_world) + "data?level=day", signed(webapp_world, 1001)
+    )
+    assert status == 200
+    quotes = [q["text"] for q in json.loads(body)["view"]["quotes"]]
+    assert mask(risky, scan(risky)) in quotes
+    assert "0470" not in body and "Peeters" not in body
+    assert WORDS in body  # sealed at rest, opened through the storage's cipher
+    assert WORDS.encode() not in webapp_world.database.read_bytes()
