@@ -15,6 +15,7 @@ from bot.core.texts import Catalog
 from bot.verrekijker.text import Voice
 from bot.verrekijker.views import Quote
 from bot.verrekijker.weeks import week_number
+from bot.verrekijker.words import shorten
 from bot.webapp.periods import LEVELS, PeriodView, Point
 from prompts import Content
 
@@ -22,10 +23,12 @@ _TAG = re.compile(r"<[^>]+>")
 # The page's fixed strings: webapp.<key>; plus a few the verrekijker already says.
 PAGE_KEYS = (
     "title", "zoom", "zoom_in", "zoom_out", "previous", "next", "loading", "compass",
-    "compass_hint", "this_period", "before", "no_before", "scales", "scales_hint", "no_scales",
+    "compass_hint", "this_period", "before", "no_before", "scales", "scales_hint",
+    "scales_hint_weeks", "no_scales", "more",
     "lenses", "words", "words_hint", "no_words", "quiet", "empty_title", "empty_body",
     "unauthorized", "failed",
 )  # fmt: skip
+LENS_QUOTE = 140  # a lens shows a glimpse; the whole answer is one tap away
 VERREKIJKER_KEYS = {"energy": "chart.energy", "boundaries": "chart.boundaries"}
 
 
@@ -36,7 +39,8 @@ def plain(text: str) -> str:
 
 def page_texts(texts: Catalog, lang: str) -> dict[str, str]:
     """The fixed strings of the page in one language."""
-    found = {key: texts.text(lang, f"webapp.{key}") for key in PAGE_KEYS}
+    # As written: the page fills in the few placeholders ('more' has {n}) itself.
+    found = {key: str(texts.entries[lang][f"webapp.{key}"]) for key in PAGE_KEYS}
     say = Voice(texts, lang)
     found |= {key: plain(say(entry)) for key, entry in VERREKIJKER_KEYS.items()}
     return found
@@ -54,7 +58,9 @@ def _title(say: Voice, view: PeriodView) -> str:
     texts, lang = say.texts, say.lang
     if view.level == "day":
         return texts.text(lang, "webapp.period.day", date=say.date(view.first, year=True))
-    start, end = say.date(view.first), say.date(view.last, year=True)
+    # The year on both ends only when they differ: '8 december 2025 – 8 maart 2026'.
+    start = say.date(view.first, year=view.first.year != view.last.year)
+    end = say.date(view.last, year=True)
     if view.level == "week":
         return texts.text(
             lang, "webapp.period.week", week=week_number(view.first), start=start, end=end
@@ -71,12 +77,16 @@ def _point(say: Voice, point: Point) -> dict[str, Any]:
     )
     spoken = say.date(point.start, year=not daily) if daily else label
     values = {scale: getattr(point, scale) for scale in ("energy", "boundaries")}
+
+    def shown(value: float | None) -> str:  # a day's tap is a whole number, a week's a mean
+        return str(int(value)) if daily and value is not None else say.number(value)
+
     described = say.texts.text(
         say.lang,
         "webapp.item.point",
         label=spoken,
-        energy=say.number(values["energy"]),
-        boundaries=say.number(values["boundaries"]),
+        energy=shown(values["energy"]),
+        boundaries=shown(values["boundaries"]),
     )
     return {
         "start": point.start.isoformat(),
@@ -87,13 +97,13 @@ def _point(say: Voice, point: Point) -> dict[str, Any]:
     }
 
 
-def _quote(say: Voice, quote: Quote) -> dict[str, Any]:
+def _quote(say: Voice, quote: Quote, limit: int | None = None) -> dict[str, Any]:
     return {
         "date": quote.day.isoformat(),
         "label": say.date(quote.day, year=True),
         "signpost": quote.signpost,
         "question": quote.question,
-        "text": quote.text,
+        "text": quote.text if limit is None else shorten(quote.text, limit),
     }
 
 
@@ -124,7 +134,7 @@ def view_json(view: PeriodView, texts: Catalog, lang: str, content: Content) -> 
             "name": plain(say(f"lenses.{lv.lens}")),
             "count": lv.count,
             "signposts": [n for n, t in tags.items() if lv.lens in t],
-            "quote": None if lv.quote is None else _quote(say, lv.quote),
+            "quote": None if lv.quote is None else _quote(say, lv.quote, LENS_QUOTE),
         }
         for lv in view.lenses
     ]

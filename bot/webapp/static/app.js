@@ -13,6 +13,7 @@ const state = {
   level: asked.get("level") || "week", at: asked.get("at"), body: null, pick: null, seq: 0, focus: null,
 };
 const app = document.getElementById("app");
+const MANY = 30; // the newest words first; the rest one tap away
 const THEME = {
   bg_color: "--bg", text_color: "--text", hint_color: "--hint", link_color: "--link",
   button_color: "--accent", button_text_color: "--accent-text", secondary_bg_color: "--card",
@@ -174,13 +175,14 @@ function pick(selection) {
 
 function compass(view) {
   const quiet = view.answers === 0 ? el("p", { class: "hint", text: say("quiet") }) : null;
+  const before = view.level === "all" ? null : el("span", {
+    class: view.has_before ? "key before-key" : "", text: say(view.has_before ? "before" : "no_before") });
   const legend = el("p", { class: "legend" },
-    el("span", { class: "key petal-key", text: say("this_period") }),
-    el("span", { class: view.has_before ? "key before-key" : "", text: say(view.has_before ? "before" : "no_before") }));
+    el("span", { class: "key petal-key", text: say("this_period") }), before);
   const list = el("div", { class: "signposts" }, ...view.signposts.map((s) => el("button", {
     type: "button", class: "signpost", "aria-label": s.described, "data-signpost": s.number,
     "aria-pressed": String(state.pick?.signpost === s.number), on: { click: () => pick({ signpost: s.number }) },
-  }, el("span", { class: "n", text: String(s.number) }), el("span", { text: s.label }),
+  }, el("span", { class: "n", text: String(s.number) }), el("span", { class: "label", text: s.label }),
      el("span", { class: "count", text: String(s.answers) }))));
   return el("section", { class: "card", "aria-labelledby": "compass-title" },
     el("h2", { id: "compass-title", text: say("compass") }), quiet,
@@ -197,10 +199,18 @@ function scaleChart(view) {
       el("span", { class: "key boundaries-key", text: say("boundaries") })));
   if (!scored) section.append(el("p", { class: "hint", text: say("no_scales") }));
   else section.append(scales(view.points, openPoint));
-  if (view.level !== "day" && view.days.length) {
+  if ((view.level === "week" || view.level === "weeks") && view.days.length) {
     section.append(el("p", { class: "hint", text: say("scales_hint") }), el("div", { class: "days" },
       ...view.days.map((d) => el("button", { type: "button", class: "day", text: d.described,
         on: { click: () => load("day", d.date) } }))));
+  } else if (view.level === "season" || view.level === "all") {
+    // A season's thirteen weeks as buttons too; since the start, the chart and the zoom.
+    section.append(el("p", { class: "hint", text: say("scales_hint_weeks") }));
+    if (view.level === "season") {
+      section.append(el("div", { class: "weeks" }, ...view.points.map((p) => el("button", {
+        type: "button", class: "week", "aria-label": p.described, text: p.label,
+        on: { click: () => load("week", p.start) } }))));
+    }
   } else if (view.level === "day" && scored) {
     const p = view.points[0];
     section.append(el("p", { class: "values", text: p.described }));
@@ -224,11 +234,16 @@ function words(view) {
       : state.pick?.lens ? state.pick.signposts.includes(q.signpost) : true);
   const title = state.pick?.signpost
     ? view.signposts[state.pick.signpost - 1].title : say("words");
-  const items = chosen.slice().reverse().map((q) => el("li", {},
+  const shown = state.pick?.all ? chosen.slice().reverse() : chosen.slice(-MANY).reverse();
+  const items = shown.map((q) => el("li", {},
     el("blockquote", { text: q.text }), el("p", { class: "meta", text: `${q.label} · ${q.question}` })));
+  const more = shown.length < chosen.length ? el("button", {
+    type: "button", class: "more", text: say("more").replace("{n}", String(chosen.length)),
+    on: { click: () => pick({ ...state.pick, all: true }) } }) : null;
   return el("section", { class: "card", id: "words", tabindex: "-1", "aria-live": "polite" },
     el("h2", { text: title }), el("p", { class: "hint", text: say("words_hint") }),
-    items.length ? el("ul", { class: "quotes" }, ...items) : el("p", { class: "hint", text: say("no_words") }));
+    items.length ? el("ul", { class: "quotes" }, ...items) : el("p", { class: "hint", text: say("no_words") }),
+    more);
 }
 
 // Touch: pinch to zoom (two fingers), swipe to move through time; keys do the same.
