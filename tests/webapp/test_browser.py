@@ -98,8 +98,10 @@ async def test_another_user_and_a_forged_signature_never_see_them(webapp_world: 
     def in_browser() -> None:
         with chromium() as driver:
             driver.get(launch_url(page, bob, LIGHT))
-            _state(driver, "empty")
+            _state(driver, "empty")  # the kind first view, not a blank chart
+            assert "Welkom bij de verrekijker" in driver.find_element(By.TAG_NAME, "h1").text
             assert WORDS not in driver.page_source and MORE not in driver.page_source
+            driver.save_screenshot(str(artifacts() / "webapp-empty.png"))
             assert _page_errors(driver) == []
             driver.get(launch_url(page, forged, LIGHT))
             driver.refresh()

@@ -115,8 +115,11 @@ function show(kind, message = "") {
   app.setAttribute("aria-busy", "false");
   if (kind === "empty") {
     document.title = say("title");
+    // The compass, still empty: where the path will show, instead of a blank chart.
+    const quiet = Array.from({ length: 10 }, (_, i) => ({ number: i + 1, answers: 0, before: 0 }));
     app.append(el("section", { class: "card welcome" },
-      el("h1", { text: say("empty_title") }), el("p", { text: say("empty_body") })));
+      el("h1", { text: say("empty_title") }), el("p", { text: say("empty_body") }),
+      rose(quiet, () => {})));
   } else {
     app.append(el("p", { class: "status", role: "alert", text: message }));
   }
