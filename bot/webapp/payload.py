@@ -22,7 +22,7 @@ from prompts import Content
 _TAG = re.compile(r"<[^>]+>")
 # The page's fixed strings: webapp.<key>; plus a few the verrekijker already says.
 PAGE_KEYS = (
-    "title", "zoom", "zoom_in", "zoom_out", "previous", "next", "loading", "compass",
+    "title", "zoom", "zoom_in", "zoom_out", "previous", "next", "compass",
     "compass_hint", "this_period", "before", "no_before", "scales", "scales_hint",
     "scales_hint_weeks", "no_scales", "more",
     "lenses", "words", "words_hint", "no_words", "quiet", "empty_title", "empty_body",
