@@ -89,7 +89,7 @@ def _language(request: web.Request, services: Services) -> str:
 
 
 def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.Application:
-    """The aiohttp app: GET `path` (the page), its two files, and `path`data (JSON)."""
+    """The aiohttp app: GET `path` (the page), its script and style files, `path`data (JSON)."""
     files = _static_files()
 
     async def page(request: web.Request) -> web.Response:
@@ -97,7 +97,7 @@ def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.A
         if found is None:
             raise web.HTTPNotFound()
         body, kind = found
-        # The page and its files hold no data; a short cache keeps a second opening quick.
+        # The page and its files hold no data; no-cache: a new version of the bot shows at once.
         headers = {"Cache-Control": "no-cache"}
         return web.Response(body=body, content_type=kind, charset="utf-8", headers=headers)
 
@@ -146,9 +146,7 @@ class WebappServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self._listen, self._port)
         await site.start()
-        server = site._server  # aiohttp keeps the bound socket here
-        sockets = getattr(server, "sockets", None) or []
-        self.port = sockets[0].getsockname()[1] if sockets else self._port
+        self.port = int(self._runner.addresses[0][1])  # the bound one, also for port 0
         return self.port
 
     async def stop(self) -> None:
