@@ -4,6 +4,8 @@ only with WEBAPP_URL; and the setting itself, checked once with one clear line."
 from __future__ import annotations
 
 import pytest
+from telegram import Bot, MenuButtonCommands, MenuButtonWebApp, WebAppInfo
+from telegram.error import BadRequest
 
 from bot.config import ConfigError, load_settings
 from tests.helpers import World, answer_checkin, onboard
@@ -50,3 +52,18 @@ def test_webapp_url_must_be_https_and_is_taken_as_a_folder():
     with pytest.raises(ConfigError, match=r"^WEBAPP_URL: Telegram opens Mini Apps only over"):
         local.require_public_webapp()  # fine for `try`, refused by `run`
     assert load_settings(_env_file=None, webapp_url="").webapp_url is None
+
+
+async def test_the_stand_in_keeps_menu_buttons_and_refuses_a_plain_http_mini_app(api):
+    bot = Bot(token=api.token, base_url=api.base_url)
+    async with bot:
+        assert isinstance(await bot.get_chat_menu_button(), MenuButtonCommands)
+        with pytest.raises(BadRequest, match=r"(?i)button_url_invalid"):
+            await bot.set_chat_menu_button(
+                menu_button=MenuButtonWebApp("V", WebAppInfo("http://sherpa.example.org/"))
+            )
+        ann = api.user(1001, "Ann")
+        url = "https://sherpa.example.org/verrekijker/"
+        await bot.set_chat_menu_button(menu_button=MenuButtonWebApp("V", WebAppInfo(url)))
+        shown = await bot.get_chat_menu_button(chat_id=ann.id)  # the default applies
+        assert isinstance(shown, MenuButtonWebApp) and shown.web_app.url == url
