@@ -44,6 +44,7 @@ from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.ordering import PerUserUpdateProcessor
 from bot.teams import handlers as teams
 from bot.verrekijker import handlers as weekly
+from bot.webapp.lifecycle import start_webapp, stop_webapp
 from prompts import load_content
 from storage import Storage
 
@@ -175,6 +176,7 @@ async def _post_init(application: Application) -> None:
     if filled := await accounts.backfill_schedules(services):
         log.info("scheduled the weekly messages of %s existing users", filled)
     await _set_command_menus(application, services)
+    await start_webapp(application, services)  # only with WEBAPP_URL
     assert application.job_queue is not None
     application.job_queue.run_repeating(
         _schedule_job,
@@ -195,12 +197,14 @@ async def _post_init(application: Application) -> None:
 async def _post_stop(application: Application) -> None:
     """Let the outbox worker finish what is in flight while the bot can still send."""
     await runtime_of(application).worker.stop()
+    await stop_webapp(application)  # before the storage closes
 
 
 async def _post_shutdown(application: Application) -> None:
     """Let a chart being drawn finish (the storage closes after this, where it was opened)."""
     runtime = runtime_of(application)
     await runtime.worker.stop()  # already stopped, unless the start failed after post_init
+    await stop_webapp(application)
     runtime.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -53,6 +54,13 @@ class Settings(BaseSettings):
     # Seals answer texts at rest; older keys (comma-separated) still open what they sealed.
     answers_encryption_key: SecretStr | None = None
     answers_encryption_old_keys: SecretStr | None = None
+    # The verrekijker as a Mini App (off without WEBAPP_URL): the bot serves it on
+    # WEBAPP_LISTEN:WEBAPP_PORT, the operator's HTTPS proxy publishes it at WEBAPP_URL.
+    webapp_url: str | None = None
+    webapp_listen: str = "127.0.0.1"
+    webapp_port: int = Field(default=8090, ge=0, le=65535)  # 0: any free port (tests)
+    # How old Telegram's signed launch data may be, in seconds.
+    webapp_max_age: int = Field(default=3600, ge=60, le=7 * 86400)
 
     @field_validator("database_url")
     @classmethod
@@ -106,6 +114,21 @@ class Settings(BaseSettings):
             except CipherError as error:
                 raise ValueError(str(error)) from None
         return value
+
+    @field_validator("webapp_url")
+    @classmethod
+    def _webapp_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        return webapp_url(value.strip())
+
+    def require_public_webapp(self) -> None:
+        """A ConfigError when WEBAPP_URL is a local http address, which Telegram cannot open."""
+        if self.webapp_url and not self.webapp_url.startswith("https://"):
+            raise ConfigError(
+                "WEBAPP_URL: Telegram opens Mini Apps only over https://"
+                " (http://127.0.0.1 is for python -m bot try)"
+            )
 
     @field_validator("webhook_secret")
     @classmethod
@@ -183,6 +206,29 @@ class Settings(BaseSettings):
                 " (or try the bot without one: python -m bot try)"
             )
         return self.telegram_bot_token.get_secret_value()
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def webapp_url(value: str) -> str:
+    """WEBAPP_URL checked, its path ending in '/' (the page's files and data sit under it)."""
+    wrong = (
+        "must be an https:// address (Telegram opens Mini Apps only over HTTPS),"
+        " e.g. https://sherpa.example.org/verrekijker/"
+    )
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        raise ValueError(wrong) from None
+    local = parts.scheme == "http" and host in LOCAL_HOSTS
+    if not host or not (parts.scheme == "https" or local):
+        raise ValueError(wrong)
+    if parts.query or parts.fragment:
+        raise ValueError("must not carry a query or a fragment")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 def load_settings(**overrides: object) -> Settings:

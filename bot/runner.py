@@ -33,6 +33,7 @@ def run(settings: Settings, token: str, *, webhook: bool = False) -> None:
     Raises DatabaseUnavailable when another instance runs on this database, and ConfigError
     when Telegram answers 409 Conflict (another poller with this token, or a webhook is set).
     """
+    settings.require_public_webapp()  # Telegram opens only https:// Mini Apps
     # Before anything touches the database: a second instance stops here, the first runs on.
     lock = InstanceLock.acquire(settings.database, "start another")
     try:

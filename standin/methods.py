@@ -24,6 +24,8 @@ _CHAT_ACTIONS = frozenset(
     | {"upload_video_note"}
 )
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+# Telegram refuses http:// Mini Apps; the stand-in also takes loopback ones (python -m bot try).
+_LOCAL_URL = re.compile(r"http://(127\.0\.0\.1|localhost|\[::1\])[:/]")
 
 
 def api_method(name: str) -> Callable[[Handler], Handler]:
@@ -257,3 +259,23 @@ async def _get_chat(api: BotMethods, params: JSON, files: dict[str, UploadedFile
         "max_reaction_count": 11,
         "accepted_gift_types": {**dict.fromkeys(gifts, False), "gifts_from_channels": False},
     }
+
+
+@api_method("setChatMenuButton")
+async def _set_menu_button(api: BotMethods, params: JSON, files: dict[str, UploadedFile]) -> Any:
+    button = params.get("menu_button") or {"type": "default"}
+    if button.get("type") == "web_app":
+        url = (button.get("web_app") or {}).get("url") or ""
+        if not url.startswith("https://") and not _LOCAL_URL.match(url):
+            raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")  # Telegram wants HTTPS
+    chat_id = params.get("chat_id")
+    key = None if chat_id is None else api._chat(chat_id).id
+    api.menu_buttons[key] = dict(button)
+    return True
+
+
+@api_method("getChatMenuButton")
+async def _get_menu_button(api: BotMethods, params: JSON, files: dict[str, UploadedFile]) -> Any:
+    chat_id = params.get("chat_id")
+    key = None if chat_id is None else api._chat(chat_id).id
+    return api.menu_buttons.get(key) or api.menu_buttons.get(None) or {"type": "commands"}

@@ -92,6 +92,7 @@ class Button:
     text: str
     callback_data: str | None = None
     url: str | None = None
+    web_app: str | None = None  # the Mini App's URL of a web_app button
 
 
 @dataclass
@@ -118,7 +119,15 @@ class SentMessage:
         """Rows of inline keyboard buttons (empty without an inline keyboard)."""
         rows = (self.reply_markup or {}).get("inline_keyboard") or []
         return [
-            [Button(b.get("text", ""), b.get("callback_data"), b.get("url")) for b in row]
+            [
+                Button(
+                    b.get("text", ""),
+                    b.get("callback_data"),
+                    b.get("url"),
+                    (b.get("web_app") or {}).get("url"),
+                )
+                for b in row
+            ]
             for row in rows
         ]
 

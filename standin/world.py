@@ -53,6 +53,7 @@ class World:
         self._received: dict[int, dict[int, JSON]] = {}  # human messages per chat
         self._open_callbacks: dict[str, JSON] = {}  # callback queries not answered yet
         self._command_lists: dict[str, list[JSON]] = {}  # setMyCommands by (scope, language)
+        self.menu_buttons: dict[int | None, JSON] = {}  # setChatMenuButton; None: the default
         self._changed = Signal()
         self._updates = UpdateQueue(self._changed, first_update_id)
 

@@ -28,6 +28,7 @@ from bot.verrekijker import (
     week_start,
 )
 from bot.verrekijker.chart import render_chart
+from bot.webapp.lifecycle import open_button
 from storage import ReflectionDay, User
 
 log = logging.getLogger(__name__)
@@ -63,13 +64,14 @@ def keyboard(services: Services, user: User, view: str, week: date) -> InlineKey
     navigation = [button("weekly.previous", view, week - timedelta(weeks=1))]
     if week < current_week(services, user):
         navigation.append(button("weekly.next", view, week + timedelta(weeks=1)))
-    return InlineKeyboardMarkup(
-        [
-            [button("weekly.zoom_in", "week", week), button("weekly.zoom_out", "weeks", week)],
-            navigation,
-            [button("weekly.all", "all", week)],
-        ]
-    )
+    rows = [
+        [button("weekly.zoom_in", "week", week), button("weekly.zoom_out", "weeks", week)],
+        navigation,
+        [button("weekly.all", "all", week)],
+    ]
+    if mini_app := open_button(services, lang, view, week):  # the Mini App, when WEBAPP_URL is set
+        rows.append([mini_app])
+    return InlineKeyboardMarkup(rows)
 
 
 def current_week(services: Services, user: User) -> date:

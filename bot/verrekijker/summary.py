@@ -76,7 +76,7 @@ def needs_support(view: WeekView, threshold: int = LOW_DAYS) -> bool:
     return len(view.low_days) >= threshold
 
 
-def _lenses(quotes: Sequence[Quote], tags: Mapping[int, frozenset[str]]) -> tuple[LensView, ...]:
+def lenses_of(quotes: Sequence[Quote], tags: Mapping[int, frozenset[str]]) -> tuple[LensView, ...]:
     """Count per lens, and the latest quote not already shown by an earlier lens."""
     shown: set[Quote] = set()
     views = []
@@ -118,7 +118,7 @@ def build_week(days: Sequence[ReflectionDay], week_start: date, content: Content
         groups=groups,
         scales=scales,
         attention=attention_of(quotes),
-        lenses=_lenses(quotes, tags),
+        lenses=lenses_of(quotes, tags),
         boundary_quotes=tuple(q for q in quotes if "boundaries" in tags.get(q.signpost, ())),
         low_days=low_days(scales),
     )

@@ -1,0 +1,72 @@
+"""The Mini App's doors and lifetime: its server runs with the bot, in polling and webhook mode.
+
+Started from the Application's post_init (bot/app.py), so `run`, `run --webhook`, `try` and
+the tests all serve it the same way; stopped in post_stop, before the storage closes.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from urllib.parse import urlencode, urlsplit
+
+from telegram import InlineKeyboardButton, MenuButtonWebApp, WebAppInfo
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot.config import ConfigError
+from bot.core.services import Services
+from bot.webapp.server import WebappServer, webapp_app
+
+log = logging.getLogger(__name__)
+
+WEBAPP_KEY = "sherpa.webapp"
+
+
+def open_button(services: Services, lang: str, level: str, at: date) -> InlineKeyboardButton | None:
+    """The button that opens the Mini App at this view (None while WEBAPP_URL is not set)."""
+    base = services.settings.webapp_url
+    if not base:
+        return None
+    url = f"{base}?{urlencode({'level': level, 'at': at.isoformat()})}"
+    return InlineKeyboardButton(services.texts.text(lang, "webapp.open"), web_app=WebAppInfo(url))
+
+
+async def start_webapp(application: Application, services: Services) -> WebappServer | None:
+    """Serve the Mini App and make it the chat's menu button; nothing without WEBAPP_URL."""
+    settings = services.settings
+    url = settings.webapp_url
+    if not url:
+        return None
+    app = webapp_app(services, application.bot.token, urlsplit(url).path, settings.webapp_max_age)
+    server = WebappServer(app, settings.webapp_listen, settings.webapp_port)
+    try:
+        port = await server.start()
+    except OSError as error:  # one line, as for every other setting
+        raise ConfigError(
+            f"WEBAPP_PORT: cannot listen on {settings.webapp_listen}:{settings.webapp_port}"
+            f" ({error.strerror or type(error).__name__})"
+        ) from None
+    application.bot_data[WEBAPP_KEY] = server
+    log.info("the Mini App listens on %s:%s for %s", settings.webapp_listen, port, url)
+    text = services.texts.text(settings.default_language, "webapp.menu")
+    try:  # the default menu button of every private chat
+        await application.bot.set_chat_menu_button(
+            menu_button=MenuButtonWebApp(text, WebAppInfo(url))
+        )
+    except TelegramError as error:  # the page still works from the messages' button
+        log.warning("could not set the menu button: %s", error.message)
+    return server
+
+
+async def stop_webapp(application: Application) -> None:
+    """Stop serving (a request in flight finishes); safe to call twice."""
+    server = application.bot_data.pop(WEBAPP_KEY, None)
+    if isinstance(server, WebappServer):
+        await server.stop()
+
+
+def webapp_port(application: Application) -> int | None:
+    """The port the Mini App listens on (None when it is off)."""
+    server = application.bot_data.get(WEBAPP_KEY)
+    return server.port if isinstance(server, WebappServer) else None

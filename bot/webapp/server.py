@@ -1,0 +1,154 @@
+"""The Mini App's HTTP side: the page at WEBAPP_URL's path, its data under it, nothing else.
+
+Every data request carries Telegram's initData in `Authorization: tma <initData>` (a header,
+never the query string, so no proxy or access log keeps it). The answer is the signing
+user's own data or a 401 with none. Strict headers on everything: no cookies, no third
+party but Telegram's optional script, no caching of data.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
+
+from bot.core.services import Services
+from bot.webapp.data import user_view
+from bot.webapp.init_data import InvalidInitData, validate
+from bot.webapp.payload import shell
+from bot.webapp.periods import LEVELS
+
+log = logging.getLogger(__name__)
+
+SCHEME = "tma "
+CSP = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self' https://telegram.org",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors https://web.telegram.org https://*.telegram.org",
+    )
+)
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+STATIC = {
+    "": ("index.html", "text/html"),
+    "app.js": ("app.js", "text/javascript"),
+    "app.css": ("app.css", "text/css"),
+    "charts.js": ("charts.js", "text/javascript"),
+}
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class PathOnlyAccessLogger(AbstractAccessLogger):
+    """Method, path (without the query), status and time: never a header, never initData."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        self.logger.info(
+            "%s %s %s %.1f ms", request.method, request.path, response.status, time * 1000
+        )
+
+
+@web.middleware
+async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        response = web.Response(status=error.status)  # no aiohttp page, no reflected path
+    response.headers.update(HEADERS)
+    response.headers.pop("Set-Cookie", None)
+    if "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _static_files() -> dict[str, tuple[bytes, str]]:
+    folder = resources.files("bot.webapp") / "static"
+    return {route: ((folder / name).read_bytes(), kind) for route, (name, kind) in STATIC.items()}
+
+
+def _language(request: web.Request, services: Services) -> str:
+    """For a 401's one line: the browser's language if we speak it (no user is known)."""
+    wanted = request.headers.get("Accept-Language", "")[:2].lower()
+    return wanted if wanted in services.texts.entries else services.settings.default_language
+
+
+def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.Application:
+    """The aiohttp app: GET `path` (the page), its script and style files, `path`data (JSON)."""
+    files = _static_files()
+
+    async def page(request: web.Request) -> web.Response:
+        found = files.get(request.match_info.get("name", ""))
+        if found is None:
+            raise web.HTTPNotFound()
+        body, kind = found
+        # The page and its files hold no data; no-cache: a new version of the bot shows at once.
+        headers = {"Cache-Control": "no-cache"}
+        return web.Response(body=body, content_type=kind, charset="utf-8", headers=headers)
+
+    async def data(request: web.Request) -> web.Response:
+        header = request.headers.get("Authorization", "")
+        try:
+            if not header.startswith(SCHEME):
+                raise InvalidInitData("no initData")
+            signed = validate(header[len(SCHEME) :], token, now=time.time(), max_age=max_age)
+        except InvalidInitData:
+            texts = shell(services.texts, _language(request, services))["texts"]
+            return web.json_response(
+                {"error": "unauthorized", "message": texts["unauthorized"]}, status=401
+            )
+        level = request.query.get("level", "week")
+        if level not in LEVELS:
+            return web.json_response({"error": "level"}, status=400)
+        try:
+            at = date.fromisoformat(request.query["at"]) if "at" in request.query else None
+        except ValueError:
+            return web.json_response({"error": "at"}, status=400)
+        try:
+            body: dict[str, Any] = await user_view(services, signed, level, at)
+        except Exception as error:  # never the message: it may quote what the user wrote
+            log.error("webapp data for user %s failed (%s)", signed.user_id, type(error).__name__)
+            return web.json_response({"error": "failed"}, status=500)
+        return web.json_response(body)
+
+    app = web.Application(middlewares=[_headers], client_max_size=64 * 1024)
+    app.router.add_get(path, page)
+    app.router.add_get(path + "data", data)
+    app.router.add_get(path + "{name:(?:app|charts)\\.(?:js|css)}", page)
+    return app
+
+
+class WebappServer:
+    """The Mini App's server on its own port, started and stopped with the bot."""
+
+    def __init__(self, app: web.Application, listen: str, port: int) -> None:
+        self._runner = web.AppRunner(app, access_log_class=PathOnlyAccessLogger)
+        self._listen, self._port = listen, port
+        self.port: int | None = None
+
+    async def start(self) -> int:
+        """Listen; returns the port (WEBAPP_PORT=0 picks a free one)."""
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self._listen, self._port)
+        await site.start()
+        self.port = int(self._runner.addresses[0][1])  # the bound one, also for port 0
+        return self.port
+
+    async def stop(self) -> None:
+        """Stop listening; a request in flight finishes first."""
+        await self._runner.cleanup()
