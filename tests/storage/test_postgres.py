@@ -212,3 +212,37 @@ async def test_a_try_lock_dies_with_its_holders_connection(pg_url, postgres_serv
     finally:
         await first.close()
         await second.close()
+
+
+def test_the_urls_password_is_masked_in_logs_and_psycopg_stays_quiet():
+    import logging
+
+    from bot.config import Settings
+    from bot.logging_setup import CHATTY, RedactFilter
+
+    url = "postgresql://sherpa:pw-in-the-url-77@db.internal:5432/sherpa"
+    settings = Settings(_env_file=None, database_url=url)  # type: ignore[call-arg]
+    assert settings.database.engine == "postgresql" and "pw-in-the-url-77" in settings.secrets()
+    record = logging.LogRecord("psycopg.pool", logging.WARNING, __file__, 1, "%s", (url,), None)
+    assert RedactFilter(settings.secrets()).filter(record)
+    assert "pw-in-the-url-77" not in record.getMessage()
+    assert "psycopg" in CHATTY  # its pool's logger, psycopg.pool, is a child of it
+
+
+async def test_a_read_only_postgresql_is_a_lasting_failure_but_not_a_full_disk(pg_url):
+    from storage.errors import disk_full, lasting_write_failure
+
+    store = await Storage.open(pg_url)
+    name = pg_url.dsn.split("?")[0].rsplit("/", 1)[-1]
+    await store._db.write(f"ALTER DATABASE {name} SET default_transaction_read_only = on")
+    await store.close()
+    db = await PostgresDatabase.open(pg_url)  # new sessions are read-only now
+    try:
+        with pytest.raises(Exception) as caught:
+            await db.write("DELETE FROM handled_updates")
+        assert lasting_write_failure(caught.value) and not disk_full(caught.value)
+        wrapped = RuntimeError("while storing")
+        wrapped.__cause__ = caught.value
+        assert lasting_write_failure(wrapped)
+    finally:
+        await db.close()
