@@ -11,7 +11,6 @@ claimed with `skip_locked` and work that must be alone runs under `hold_lock`.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager
@@ -234,14 +233,17 @@ class PostgresDatabase:
         """Hold the advisory lock `name` for the block, waiting for it if another has it.
 
         The lock lives on a pooled connection the task keeps for the block (its statements
-        run there too), so a task holding a lock needs no second connection.
+        run there too), so a task holding a lock needs no second connection. Take it before a
+        transaction, never inside one: a transaction waiting for an advisory lock while it
+        holds rows could wait for a task that waits for this instance's turn to write.
         """
         key = lock_key(name)
         async with self._bind(_task()) as connection:
-            await connection.execute("SELECT pg_advisory_lock(%s)", (key,))
             try:
+                await connection.execute("SELECT pg_advisory_lock(%s)", (key,))
                 yield
             finally:
+                # Also after a cancel while waiting: the lock may have been granted just then.
                 await _unlock(connection, key)
 
     async def try_hold_lock(self, name: str) -> HeldLock | None:
@@ -320,13 +322,14 @@ class _AdvisoryLock:
 
 
 async def _unlock(connection: Connection, key: int) -> None:
-    # A connection whose unlock fails (server gone) must not go back to the pool with the
-    # lock still on it: close it, which ends the session and the lock.
+    # A connection whose unlock fails (server gone, a cancelled wait still running) must not
+    # go back to the pool with the lock on it: close it, which ends the session and the lock.
     try:
         await connection.execute("SELECT pg_advisory_unlock(%s)", (key,))
+    except Exception:
+        await connection.close()
     except BaseException:
-        with contextlib.suppress(Exception):
-            await connection.close()
+        await connection.close()
         raise
 
 

@@ -246,3 +246,32 @@ async def test_a_read_only_postgresql_is_a_lasting_failure_but_not_a_full_disk(p
         assert lasting_write_failure(wrapped)
     finally:
         await db.close()
+
+
+async def test_a_wait_for_a_lock_that_is_cancelled_leaves_no_lock_behind(pg_url):
+    first, second = await _two_instances(pg_url)
+    try:
+        held = await first.try_hold_lock("user:7")
+        assert held is not None
+
+        async def wait_for_it() -> None:
+            async with second.hold_lock("user:7"):
+                await asyncio.sleep(10)
+
+        waiting = asyncio.create_task(wait_for_it())
+        await asyncio.sleep(0.2)  # it waits in pg_advisory_lock now
+        waiting.cancel()
+        await held.release()  # the server may grant the cancelled wait just now
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+        for _ in range(50):  # nobody keeps it: neither the cancelled task nor its connection
+            again = await first.try_hold_lock("user:7")
+            if again is not None:
+                break
+            await asyncio.sleep(0.05)
+        assert again is not None
+        await again.release()
+        assert (await second.fetch_one("SELECT 1"))[0] == 1  # the pool still serves
+    finally:
+        await first.close()
+        await second.close()
