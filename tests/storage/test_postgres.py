@@ -14,7 +14,8 @@ import pytest
 
 from storage import DatabaseUnavailable, DatabaseUrl, Storage
 from storage.migrate import available_migrations, migrate
-from storage.postgres import PostgresDatabase, lock_key, translate
+from storage.postgres import PostgresDatabase
+from storage.postgres_adapt import lock_key, translate
 from tests.helpers import add_user
 from tests.postgres_server import PASSWORD, PostgresServer
 from tests.storage.schema import table_names
