@@ -65,7 +65,8 @@ class PostgresDatabase:
             max_size=POOL_SIZE,
             open=False,
             kwargs={"autocommit": True, "row_factory": row_maker},
-            check=AsyncConnectionPool.check_connection,
+            # No check on every checkout (a round trip per statement): a connection the server
+            # dropped fails one statement, is discarded by the pool, and the caller retries.
             name="sherpa",
         )
         try:

@@ -276,3 +276,24 @@ async def test_a_wait_for_a_lock_that_is_cancelled_leaves_no_lock_behind(pg_url)
     finally:
         await first.close()
         await second.close()
+
+
+async def test_after_the_server_dropped_its_connections_the_next_statement_works(pg_url):
+    first, second = await _two_instances(pg_url)
+    try:
+        assert (await first.fetch_one("SELECT 1"))[0] == 1  # a pooled connection, idle now
+        await second.write(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        failures = 0
+        for _ in range(3):  # the dropped connection fails once, then the pool replaces it
+            try:
+                assert (await first.fetch_one("SELECT 2"))[0] == 2
+                break
+            except Exception:
+                failures += 1
+        assert failures <= 1
+    finally:
+        await first.close()
+        await second.close()
