@@ -50,11 +50,9 @@ def pg_url(postgres_server: PostgresServer) -> Iterator[DatabaseUrl]:
 
 
 @pytest.fixture
-def pg_migrated_url(postgres_server: PostgresServer) -> Iterator[DatabaseUrl]:
-    """A fresh PostgreSQL database at the newest schema (a copy of a migrated template)."""
-    name = postgres_server.new_database(migrated=True)
-    yield postgres_server.url(name)
-    postgres_server.drop_database(name)
+def pg_migrated_url(postgres_server: PostgresServer) -> DatabaseUrl:
+    """A PostgreSQL database at the newest schema with no rows (emptied since the last test)."""
+    return postgres_server.url(postgres_server.emptied_database())
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
