@@ -105,6 +105,7 @@ class PostgresDatabase:
         self._bound: dict[asyncio.Task[Any], Connection] = {}
         self._in_transaction: set[asyncio.Task[Any]] = set()
         self._write_lock = asyncio.Lock()  # writes take turns in the instance, as on SQLite
+        self._try_locks: set[_AdvisoryLock] = set()  # let go at close, if not before
 
     @classmethod
     async def open(cls, url: DatabaseUrl, cipher: AnswerCipher | None = None) -> PostgresDatabase:
@@ -263,7 +264,9 @@ class PostgresDatabase:
         if row is None or not row[0]:
             await connection.close()
             return None
-        return _AdvisoryLock(connection)
+        held = _AdvisoryLock(connection, self._try_locks)
+        self._try_locks.add(held)
+        return held
 
     # --- erasing for real ------------------------------------------------------------
 
@@ -295,18 +298,22 @@ class PostgresDatabase:
         return None
 
     async def close(self) -> None:
-        """Close every pooled connection."""
+        """Let go of the locks still held and close every connection."""
+        for held in list(self._try_locks):
+            await held.release()
         await self._pool.close()
 
 
 class _AdvisoryLock:
     """An advisory lock on its own connection, taken with try_hold_lock."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, registry: set[_AdvisoryLock]) -> None:
         self._connection: Connection | None = connection
+        self._registry = registry
 
     async def release(self) -> None:
         connection, self._connection = self._connection, None
+        self._registry.discard(self)
         if connection is not None:
             # Closing the session lets its advisory locks go; no unlock statement needed.
             await connection.close()
