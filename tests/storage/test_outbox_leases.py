@@ -11,7 +11,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from storage import DatabaseUrl, NewOutboxItem, Storage
+from bot.status import is_stuck, report
+from storage import DatabaseUrl, NewOutboxItem, Storage, UserCounts
 
 NOW = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)
 LEASE = timedelta(seconds=30)
@@ -121,3 +122,16 @@ async def test_the_shared_send_schedule_hands_out_stretches_that_never_overlap(d
         # After a 429 nobody gets a slot before the wait is over.
         await a.send_schedule.push_back(5000.0)
         assert await b.send_schedule.reserve(1000.0, span) == pytest.approx(5000.0)
+
+
+async def test_status_shows_what_is_in_flight_by_which_instance_until_when(database_url):
+    async with _instances(database_url, 1) as (storage,):
+        await storage.outbox.enqueue(_groups(3), NOW)
+        await storage.outbox.claim(NOW, 2, "host:41:ab12", NOW + LEASE)
+        await storage.outbox.claim(NOW, 1, "other:7:cd34", NOW - timedelta(seconds=1))
+        health = await storage.outbox.health(NOW)
+    lines = report(UserCounts(0, 0, 0, 0), health, NOW)
+    assert "outbox: 0 pending, 3 sending, 0 sent, 0 failed, 0 dropped" in lines
+    assert "in flight: 2 by host:41:ab12, lease expires 2026-03-02 15:30:30 UTC" in lines
+    assert "in flight: 1 by other:7:cd34, lease expired 2026-03-02 15:29:59 UTC" in lines
+    assert not is_stuck(health, NOW)
