@@ -49,9 +49,28 @@ def pg_url(postgres_server: PostgresServer) -> Iterator[DatabaseUrl]:
     postgres_server.drop_database(name)
 
 
+@pytest.fixture
+def pg_migrated_url(postgres_server: PostgresServer) -> DatabaseUrl:
+    """A PostgreSQL database at the newest schema with no rows (emptied since the last test)."""
+    return postgres_server.url(postgres_server.emptied_database())
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> DatabaseUrl:
-    """A fresh database on each engine in turn: a SQLite file, or a blank PostgreSQL database."""
+    """A fresh database on each engine in turn: a new SQLite file, or a PostgreSQL database.
+
+    The PostgreSQL one is already migrated (copying a template is faster than migrating);
+    Storage.open migrates the SQLite file. Tests of migrations use blank_database_url.
+    """
+    if request.param == "sqlite":
+        return DatabaseUrl.sqlite(tmp_path / "sherpa.sqlite3")
+    url: DatabaseUrl = request.getfixturevalue("pg_migrated_url")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def blank_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> DatabaseUrl:
+    """A fresh, empty database on each engine in turn (no tables at all)."""
     if request.param == "sqlite":
         return DatabaseUrl.sqlite(tmp_path / "sherpa.sqlite3")
     url: DatabaseUrl = request.getfixturevalue("pg_url")
@@ -71,10 +90,19 @@ async def api(clock: ManualClock) -> AsyncIterator[StandIn]:
 
 
 @pytest.fixture
-async def world(tmp_path: Path, api: StandIn, clock: ManualClock) -> AsyncIterator[World]:
-    database = tmp_path / "sherpa.sqlite3"
+def world_database(tmp_path: Path) -> DatabaseUrl:
+    """The world's database: a SQLite file (tests/e2e/conftest.py adds PostgreSQL)."""
+    return DatabaseUrl.sqlite(tmp_path / "sherpa.sqlite3")
+
+
+@pytest.fixture
+async def world(
+    world_database: DatabaseUrl, api: StandIn, clock: ManualClock
+) -> AsyncIterator[World]:
+    database = world_database
     sandbox = Sandbox(Sandbox.settings_for(database, schedule_interval=300), api, clock)
     await sandbox.start()
+    assert sandbox.services.storage.url.engine == database.engine  # the engine asked for
     w = World(api, sandbox, clock, database)
     yield w
     await w.bot.stop()
