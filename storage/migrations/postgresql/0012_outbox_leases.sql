@@ -13,9 +13,9 @@ ALTER TABLE outbox DROP CONSTRAINT outbox_kind_chat_id_period_key;
 CREATE UNIQUE INDEX outbox_key ON outbox (kind, chat_id, period, COALESCE(ref, 0));
 
 -- The bot's bulk send schedule, shared by every instance: the next free slot, in seconds
--- since the epoch. An instance reserves a few slots at a time (bot/delivery/pacing.py).
+-- since the epoch. An instance reserves a few slots at a time (bot/delivery/pacing.py); the
+-- row is made by the first reservation (it is runtime state: nothing to copy or back up).
 CREATE TABLE send_schedule (
     name    TEXT PRIMARY KEY,
     next_at DOUBLE PRECISION NOT NULL
 );
-INSERT INTO send_schedule (name, next_at) VALUES ('bulk', 0);
