@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from datetime import time as wall
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
@@ -168,8 +169,7 @@ def new_database(admin: str) -> DatabaseUrl:
     name = "fanout_" + uuid.uuid4().hex[:8]
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f"CREATE DATABASE {name}")
-    base, _, _ = admin.rpartition("/")
-    return DatabaseUrl.parse(f"{base}/{name}")
+    return DatabaseUrl.parse(urlunsplit(urlsplit(admin)._replace(path=f"/{name}")))
 
 
 async def main(users: int, limit: float, runs: list[str], admin: str | None) -> None:
