@@ -15,6 +15,16 @@ import signal
 from standin import StandIn
 
 
+def busiest_second(moments: list[float]) -> int:
+    """The most sends within any one second (a sliding window)."""
+    most, start = 0, 0
+    for end, moment in enumerate(moments):
+        while moments[start] <= moment - 1.0:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
+
+
 async def serve(port: int, users: int, limit: float | None) -> None:
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
@@ -27,8 +37,11 @@ async def serve(port: int, users: int, limit: float | None) -> None:
     print("ready", flush=True)
     await stop.wait()
     sends = [c for c in api.calls_to("sendMessage") if c.error is None]
+    chats = {c.params.get("chat_id") for c in sends}
     stats = {
         "sent": len(sends),
+        "duplicates": len(sends) - len(chats),  # one message per chat is expected
+        "busiest_second": busiest_second(sorted(c.received for c in sends)),
         "first": sends[0].received if sends else None,
         "last": sends[-1].received if sends else None,
         "too_many_requests": api.stats.too_many_requests,
