@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from os import PathLike
 
 from storage.care import CareRepository, ScalePair
 from storage.checkins import CheckinRepository
 from storage.crypto import AnswerCipher, CipherError, new_key, parse_key
-from storage.database import Database, DatabaseUnavailable
+from storage.database import Database, DatabaseUnavailable, HeldLock
 from storage.engine import open_engine
 from storage.history import HistoryRepository
 from storage.inbox import InboxItem, InboxRepository
@@ -168,6 +168,14 @@ class Storage:
         """
         async with self._db.transaction():
             yield
+
+    def hold_lock(self, name: str) -> AbstractAsyncContextManager[None]:
+        """Hold the lock `name` across all instances for the block, waiting for it if taken."""
+        return self._db.hold_lock(name)
+
+    async def try_hold_lock(self, name: str) -> HeldLock | None:
+        """Take the lock `name` across all instances if it is free, else None (no waiting)."""
+        return await self._db.try_hold_lock(name)
 
     async def close(self) -> None:
         """Close the database."""

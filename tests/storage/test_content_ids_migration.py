@@ -90,7 +90,7 @@ async def test_positions_become_the_ids_of_the_content_at_that_time(tmp_path):
     database_at_0009(path)
     storage = await Storage.open(path)
     try:
-        assert storage.applied == ["0010_typed_scores.sql", "0011_content_ids.sql"]
+        assert storage.applied[:2] == ["0010_typed_scores.sql", "0011_content_ids.sql"]
         for user_id, lang in ((1, "nl"), (2, "en")):
             signpost = CONTENT.signpost(lang, 7)
             checkin = await storage.checkins.for_date(user_id, date(2026, 3, 2))
