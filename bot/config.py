@@ -94,7 +94,7 @@ class Settings(BaseSettings):
         """The database to open, as one value (Storage.open, the instance lock, messages)."""
         if self.database_url:
             url = DatabaseUrl.parse(self.database_url)
-            if url.same_file(self.database_path):
+            if url.engine != "sqlite" or url.same_file(self.database_path):
                 return url
         return DatabaseUrl.sqlite(self.database_path)
 

@@ -37,8 +37,9 @@ class OutboxRepository:
         """Add items in one transaction; an item already there (same key) is left alone."""
         stamp = utc_text(now)
         return await self._db.write_many(
-            "INSERT OR IGNORE INTO outbox (kind, chat_id, period, user_id, ref, due_at,"
-            " not_before, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (kind, chat_id, period, user_id, ref, due_at, not_before,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             [
                 (
                     *(i.kind, i.chat_id, i.period, i.user_id, i.ref, utc_text(i.due_at)),

@@ -93,8 +93,9 @@ class UserRepository:
         """Create the user with their first settings; an existing user is returned unchanged."""
         stamp = utc_text(now)
         await self._db.write(
-            "INSERT OR IGNORE INTO users (user_id, chat_id, language, timezone, checkin_time,"
-            " days, onboarding_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO users (user_id, chat_id, language, timezone, checkin_time, days,"
+            " onboarding_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (
                 user_id,
                 chat_id,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +12,9 @@ from hypothesis import settings
 from bot.core.clock import ManualClock
 from standin import BotApiSpec, StandIn
 from standin.sandbox import Sandbox
+from storage.url import DatabaseUrl
 from tests.helpers import World
+from tests.postgres_server import PostgresServer, missing_binaries
 
 # CI machines are noisy: a property test must fail on a wrong answer, never on a slow example.
 settings.register_profile("sherpa", deadline=None)
@@ -27,6 +29,33 @@ MONDAY_MORNING = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 def _ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
     # PTB 22 warns when retry_after is read as an int; filterwarnings=error would make it fatal.
     monkeypatch.setenv("PTB_TIMEDELTA", "true")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the session; without its binaries the tests fail, loudly."""
+    if reason := missing_binaries():
+        pytest.fail(reason, pytrace=False)
+    server = PostgresServer.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres_server: PostgresServer) -> Iterator[DatabaseUrl]:
+    """A fresh, blank PostgreSQL database (no tables), dropped after the test."""
+    name = postgres_server.new_database()
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> DatabaseUrl:
+    """A fresh database on each engine in turn: a SQLite file, or a blank PostgreSQL database."""
+    if request.param == "sqlite":
+        return DatabaseUrl.sqlite(tmp_path / "sherpa.sqlite3")
+    url: DatabaseUrl = request.getfixturevalue("pg_url")
+    return url
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -121,11 +122,15 @@ def test_a_malformed_database_url_is_one_clear_line(text):
     assert "\n" not in str(caught.value)
 
 
-async def test_postgresql_is_refused_by_the_one_engine_choice_without_the_password(tmp_path):
+async def test_an_unreachable_postgresql_is_one_line_without_the_password(tmp_path):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
     with pytest.raises(DatabaseUnavailable) as caught:
-        await Storage.open("postgresql://sherpa:s3cret@db.local/sherpa")
+        await Storage.open(f"postgresql://sherpa:s3cret@127.0.0.1:{port}/sherpa")
     message = str(caught.value)
-    assert "PostgreSQL is not supported yet" in message and "DATABASE_URL" in message
+    assert message.startswith(f"DATABASE_URL (postgresql://sherpa@127.0.0.1:{port}/sherpa)")
+    assert "cannot connect" in message and "refused" in message
     assert "s3cret" not in message and "\n" not in message
 
 
