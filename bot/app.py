@@ -39,6 +39,7 @@ from bot.data_rights import handlers as privacy
 from bot.delivery import reader
 from bot.delivery.kinds import outbox_worker
 from bot.delivery.limiter import SherpaRateLimiter
+from bot.delivery.pacing import bulk_schedule
 from bot.handlers import fallbacks as misc
 from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.ordering import PerUserUpdateProcessor
@@ -106,7 +107,12 @@ def build_application(
         .base_url(base_url or settings.telegram_api_base_url)
         .context_types(ContextTypes(context=SherpaContext))
         .defaults(Defaults(tzinfo=UTC))  # naive JobQueue times would mean UTC anyway
-        .rate_limiter(SherpaRateLimiter(rate=settings.outbox_rate))
+        .rate_limiter(  # OUTBOX_RATE is the bot's: on PostgreSQL the instances share it
+            SherpaRateLimiter(
+                rate=settings.outbox_rate,
+                schedule=bulk_schedule(services.storage, settings.outbox_rate),
+            )
+        )
         .concurrent_updates(PerUserUpdateProcessor(max_concurrent_updates=64, turns=inbox))
         .post_init(_post_init)
         .post_stop(_post_stop)

@@ -33,6 +33,11 @@ def report(users: UserCounts, health: OutboxHealth, now: datetime) -> list[str]:
         f"last successful send: {ago(health.last_sent)}",
         f"sends that timed out (may have arrived): {health.ambiguous}",
     ]
+    for lease in health.leases:  # what is in flight, by instance
+        holder = lease.holder or "an older version (no lease)"
+        ends = "no lease" if lease.until is None else f"{lease.until:%Y-%m-%d %H:%M:%S} UTC"
+        verb = "expired" if lease.until is None or lease.until <= now else "expires"
+        lines.append(f"in flight: {lease.items} by {holder}, lease {verb} {ends}")
     if is_stuck(health, now):
         lines.append(f"STUCK: an item has been ready to send since {ago(health.waiting_since)}")
     else:

@@ -28,6 +28,7 @@ from storage.models import (
     NewStep,
     OutboxHealth,
     OutboxItem,
+    OutboxLease,
     PausePeriod,
     PendingAnswer,
     ReflectionDay,
@@ -46,6 +47,7 @@ from storage.outbox import OutboxRepository
 from storage.pauses import PauseRepository
 from storage.pending import PendingRepository
 from storage.retention import RetentionRepository
+from storage.send_schedule import SendScheduleRepository
 from storage.team_guard import TeamGuardRepository
 from storage.team_members import Removal
 from storage.team_weeks import TeamWeekRepository
@@ -73,6 +75,7 @@ __all__ = [
     "NewStep",
     "OutboxHealth",
     "OutboxItem",
+    "OutboxLease",
     "PausePeriod",
     "PendingAnswer",
     "ReflectionDay",
@@ -108,6 +111,7 @@ class Storage:
         self.history = HistoryRepository(db)
         self.pending = PendingRepository(db)
         self.outbox = OutboxRepository(db)
+        self.send_schedule = SendScheduleRepository(db)
         self.updates = UpdateRepository(db)
         self.inbox = InboxRepository(db)
         self.retention = RetentionRepository(db)
@@ -145,6 +149,10 @@ class Storage:
         storage = cls(db)
         storage.applied = applied
         return storage
+
+    async def try_hold_lock(self, name: str) -> HeldLock | None:
+        """Take the lock `name` across all instances if it is free, else None (no waiting)."""
+        return await self._db.try_hold_lock(name)
 
     @property
     def url(self) -> DatabaseUrl:

@@ -274,6 +274,15 @@ class OutboxItem:
 
 
 @dataclass(frozen=True)
+class OutboxLease:
+    """What one instance has in flight: how many items, and when the first lease expires."""
+
+    holder: str | None  # the instance id; None for an item claimed before leases existed
+    items: int
+    until: datetime | None
+
+
+@dataclass(frozen=True)
 class OutboxHealth:
     """What `python -m bot status` reports about delivery."""
 
@@ -282,3 +291,4 @@ class OutboxHealth:
     waiting_since: datetime | None  # the oldest item ready to go (or being sent) since then
     last_sent: datetime | None
     ambiguous: int
+    leases: tuple[OutboxLease, ...] = ()  # what is in flight, by instance

@@ -1,4 +1,8 @@
-"""The outbox: scheduled messages written first, then delivered by a worker, with states."""
+"""The outbox: scheduled messages written first, then delivered by a worker, with states.
+
+An item being sent carries a lease (the instance sending it, and until when), so several
+instances can share the outbox: see bot/delivery/leases.py.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from typing import Any
 
 from storage.codec import utc_text, utc_value
 from storage.database import Database, Row
-from storage.models import NewOutboxItem, OutboxHealth, OutboxItem
+from storage.models import NewOutboxItem, OutboxHealth, OutboxItem, OutboxLease
 
 _COLUMNS = "id, kind, chat_id, period, due_at, user_id, ref, state, attempts"
 
@@ -49,20 +53,27 @@ class OutboxRepository:
             ],
         )
 
-    async def claim(self, now: datetime, limit: int) -> list[OutboxItem]:
-        """Take up to `limit` ready items, oldest first, and mark them as being sent."""
+    async def claim(
+        self, now: datetime, limit: int, holder: str, until: datetime
+    ) -> list[OutboxItem]:
+        """Take up to `limit` ready items, oldest first, leased to `holder` until `until`.
+
+        Rows another instance is claiming at the same moment are skipped (SKIP LOCKED on
+        PostgreSQL), so no item is ever claimed twice.
+        """
         async with self._db.transaction():
             rows = await self._db.fetch_all(
                 f"SELECT {_COLUMNS} FROM outbox WHERE state = 'pending' AND not_before <= ?"
-                " ORDER BY not_before, id LIMIT ?",
+                f" ORDER BY not_before, id LIMIT ? {self._db.skip_locked}",
                 (utc_text(now), limit),
             )
             items = [_item(row) for row in rows]
-            await self._db.write_many(
-                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?"
-                " WHERE id = ?",
-                [(utc_text(now), item.id) for item in items],
-            )
+            if items:
+                await self._db.write_many(
+                    "UPDATE outbox SET state = 'sending', attempts = attempts + 1,"
+                    " leased_by = ?, leased_until = ?, updated_at = ? WHERE id = ?",
+                    [(holder, utc_text(until), utc_text(now), item.id) for item in items],
+                )
         return [_claimed(item) for item in items]
 
     async def settle(
@@ -78,7 +89,7 @@ class OutboxRepository:
         """Record the outcome: sent, back to pending (with a time), failed or dropped."""
         await self._db.write(
             "UPDATE outbox SET state = ?, last_error = ?, ambiguous = ?, updated_at = ?,"
-            " not_before = COALESCE(?, not_before),"
+            " leased_by = NULL, leased_until = NULL, not_before = COALESCE(?, not_before),"
             " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
             (
                 state,
@@ -101,12 +112,32 @@ class OutboxRepository:
         """Record that the first `count` parts of the item went out."""
         await self._db.write("UPDATE outbox SET parts_sent = ? WHERE id = ?", (count, item_id))
 
-    async def recover_in_flight(self, now: datetime) -> int:
-        """After a crash, what was being sent goes back to pending (it may arrive twice)."""
+    async def renew(self, holder: str, until: datetime) -> int:
+        """Extend the leases of everything `holder` still has in flight; returns how many."""
         return await self._db.write(
-            "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'",
-            (utc_text(now),),
+            "UPDATE outbox SET leased_until = ? WHERE state = 'sending' AND leased_by = ?",
+            (utc_text(until), holder),
         )
+
+    async def take_back(self, now: datetime, keep: str, gone: Sequence[str] = ()) -> int:
+        """Put back in the queue what is in flight under an expired lease, or under a lease of
+        an instance in `gone`; it may arrive twice. A live lease, and whatever `keep` (the
+        instance asking) has in flight, is left alone. Returns how many went back."""
+        of_gone = f" OR leased_by IN ({', '.join('?' * len(gone))})" if gone else ""
+        return await self._db.write(
+            "UPDATE outbox SET state = 'pending', leased_by = NULL, leased_until = NULL,"
+            " updated_at = ? WHERE state = 'sending' AND (leased_by IS NULL OR (leased_by <> ?"
+            f" AND (leased_until IS NULL OR leased_until <= ?{of_gone})))",
+            (utc_text(now), keep, utc_text(now), *gone),
+        )
+
+    async def leases(self) -> tuple[OutboxLease, ...]:
+        """What is in flight, by instance, with the first lease to expire."""
+        rows = await self._db.fetch_all(
+            "SELECT leased_by, COUNT(*), MIN(leased_until) FROM outbox WHERE state = 'sending'"
+            " GROUP BY leased_by ORDER BY MIN(leased_until)"
+        )
+        return tuple(OutboxLease(row[0], row[1], utc_value(row[2])) for row in rows)
 
     async def health(self, now: datetime | None = None) -> OutboxHealth:
         """Counts by state, the oldest pending item and the last successful send."""
@@ -125,7 +156,12 @@ class OutboxRepository:
         last = await self._value("SELECT MAX(sent_at) FROM outbox")
         ambiguous = await self._value("SELECT COUNT(*) FROM outbox WHERE ambiguous = 1")
         return OutboxHealth(
-            counts, utc_value(oldest), utc_value(waiting), utc_value(last), ambiguous
+            counts,
+            utc_value(oldest),
+            utc_value(waiting),
+            utc_value(last),
+            ambiguous,
+            await self.leases(),
         )
 
     async def items(self, kind: str | None = None) -> list[OutboxItem]:

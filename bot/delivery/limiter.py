@@ -3,8 +3,9 @@
 Telegram (Bots FAQ) allows about 30 messages per second in bulk, about one per second per
 private chat (short bursts are fine) and 20 per minute per group. Scheduled messages (sent
 by the outbox worker, marked with `bulk_sending()`) are paced to a configurable global rate
-(default 25/s) and to one message per second per chat; replies to what a user just did are
-not held back by our pacing, so they go first and the fan-out fills the rest of the budget.
+(default 25/s, for the whole bot: bot/delivery/pacing.py shares it between instances) and to
+one message per second per chat; replies to what a user just did are not held back by our
+pacing, so they go first and the fan-out fills the rest of the budget.
 A 429 is obeyed exactly: every bulk send waits `retry_after`, then the request is repeated.
 """
 
@@ -22,6 +23,8 @@ from typing import Any
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+
+from bot.delivery.pacing import LocalSchedule, SlotSchedule
 
 log = logging.getLogger(__name__)
 
@@ -73,13 +76,15 @@ class SherpaRateLimiter(BaseRateLimiter[None]):
         per_chat_interval: float = 1.0,
         group_interval: float = 3.0,
         clock: Callable[[], float] = time.monotonic,
+        schedule: SlotSchedule | None = None,
     ) -> None:
         self.rate = rate
         self.per_chat_interval = per_chat_interval
         self.group_interval = group_interval
         self.stats = LimiterStats()
         self._clock = clock
-        self._next_slot = 0.0  # the global bulk schedule: one slot every 1/rate seconds
+        # The global bulk schedule: one slot every 1/rate seconds (shared on PostgreSQL).
+        self._schedule = schedule or LocalSchedule(rate)
         self._chat_next: dict[int, float] = {}
         self._paused_until = 0.0  # set by a 429; every bulk send waits for it
         self._lock = asyncio.Lock()
@@ -121,6 +126,10 @@ class SherpaRateLimiter(BaseRateLimiter[None]):
         self.stats.retry_after_received += 1
         self.stats.retry_after_waited += wait
         self._paused_until = max(self._paused_until, self._clock() + wait)
+        try:  # every instance waits: the limit is the bot's
+            await self._schedule.pause_until(self._paused_until)
+        except Exception:  # the database is away; this instance still waits
+            log.exception("could not share the wait with the other instances")
         log.warning("Telegram asked to wait %.0f s (flood control); waiting", wait)
         await asyncio.sleep(wait)
 
@@ -129,8 +138,7 @@ class SherpaRateLimiter(BaseRateLimiter[None]):
         async with self._lock:
             now = self._clock()
             start = max(now, self._paused_until)
-            slot = max(start, self._next_slot)
-            self._next_slot = slot + 1.0 / self.rate
+            slot = await self._schedule.take(start)
             if isinstance(chat_id, int):
                 interval = self.group_interval if chat_id < 0 else self.per_chat_interval
                 slot = max(slot, self._chat_next.get(chat_id, 0.0))

@@ -1,9 +1,11 @@
 """The outbox worker: delivers claimed items concurrently, settles each with an explicit state.
 
-Guarantee (see README): an item is marked `sending` before its first API call and `sent`
-after the last. A crash in between leaves it `sending`; at the next start it goes back to
-`pending` and is sent again. So after a SIGKILL at most the items in flight at that moment,
-never more than `concurrency`, can arrive twice; nothing is lost.
+Guarantee (see README): an item is marked `sending` (leased to this instance) before its
+first API call and `sent` after the last. A crash in between leaves it `sending`; once its
+holder is known gone (or its lease expired) it goes back to `pending` and is sent again, by
+the next start or by another instance (bot/delivery/leases.py). So after a SIGKILL at most
+the items in flight at that moment, never more than `concurrency`, can arrive twice; nothing
+is lost.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot.core.clock import Clock
 from bot.delivery.errors import ChatGone, Skip
+from bot.delivery.leases import LEASE, MAINTAIN_EVERY, Leases, new_instance_id
 from bot.delivery.limiter import bulk_sending
 from storage import OutboxItem, Storage
 
@@ -43,20 +46,25 @@ class OutboxWorker:
         concurrency: int = 16,
         idle_seconds: float = 1.0,
         quick_retries: tuple[float, ...] = QUICK_RETRIES,
+        instance: str | None = None,
+        lease: timedelta = LEASE,
+        maintain_every: float = MAINTAIN_EVERY,
     ) -> None:
         self.storage, self.clock = storage, clock
         self.deliverers, self.graces = deliverers, graces
         self.concurrency, self.idle_seconds = concurrency, idle_seconds
         self.quick_retries = quick_retries
+        self.instance = instance or new_instance_id()
+        self.leases = Leases(storage, clock, self.instance, lease, maintain_every)
         self._inflight: set[asyncio.Task[None]] = set()
         self._claiming = asyncio.Lock()
         self._wake = asyncio.Event()
         self._loop_task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        """Put back what a crash left in flight, then run until stopped."""
-        now = self.clock.now()
-        if recovered := await self.storage.outbox.recover_in_flight(now):
+        """Put back what a crash left in flight (ours or a gone instance's), then run."""
+        recovered = await self.leases.start(lambda: bool(self._inflight), lambda _: self.wake())
+        if recovered:
             log.warning(
                 "%s messages were in flight at the last stop; sending them again", recovered
             )
@@ -69,6 +77,7 @@ class OutboxWorker:
             await asyncio.gather(self._loop_task, return_exceptions=True)
             self._loop_task = None
         await asyncio.gather(*self._inflight, return_exceptions=True)
+        await self.leases.stop()  # only now: what was in flight is settled, nothing to take
 
     def wake(self) -> None:
         """New items were enqueued: look now instead of after the idle wait."""
@@ -90,7 +99,10 @@ class OutboxWorker:
                 free = self.concurrency - len(self._inflight)
                 if free <= 0:
                     return started
-                items = await self.storage.outbox.claim(self.clock.now(), free)
+                now = self.clock.now()
+                items = await self.storage.outbox.claim(
+                    now, free, self.instance, now + self.leases.lease
+                )
                 if not items:
                     return started
                 for item in items:
