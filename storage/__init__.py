@@ -181,10 +181,6 @@ class Storage:
         """Hold the lock `name` across all instances for the block, waiting for it if taken."""
         return self._db.hold_lock(name)
 
-    async def try_hold_lock(self, name: str) -> HeldLock | None:
-        """Take the lock `name` across all instances if it is free, else None (no waiting)."""
-        return await self._db.try_hold_lock(name)
-
     async def close(self) -> None:
         """Close the database."""
         await self._db.close()
