@@ -1,4 +1,9 @@
-"""Incoming updates stored before they are confirmed to Telegram, until they are handled."""
+"""Incoming updates stored before they are confirmed to Telegram, until they are handled.
+
+Shared by every instance: the first store of an update owns it (a redelivery, to any instance,
+changes nothing), its owner renews a lease on it while it lives, and any instance takes over
+what stayed unrenewed past its lease (the owner died).
+"""
 
 from __future__ import annotations
 
