@@ -145,7 +145,7 @@ class OutboxRepository:
         waiting = await self._value(
             "SELECT MIN(t) FROM (SELECT MIN(not_before) AS t FROM outbox"
             " WHERE state = 'pending' AND not_before <= ?"
-            " UNION ALL SELECT MIN(updated_at) FROM outbox WHERE state = 'sending')",
+            " UNION ALL SELECT MIN(updated_at) FROM outbox WHERE state = 'sending') AS oldest",
             (stamp,),
         )
         rows = await self._db.fetch_all("SELECT state, COUNT(*) FROM outbox GROUP BY state")

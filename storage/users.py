@@ -162,7 +162,7 @@ class UserRepository:
         firsts = " UNION ALL ".join(
             f"SELECT MIN({column}) AS m FROM users" for column in MOMENT_COLUMNS
         )
-        row = await self._db.fetch_one(f"SELECT MIN(m) FROM ({firsts})")
+        row = await self._db.fetch_one(f"SELECT MIN(m) FROM ({firsts}) AS firsts")
         return utc_value(row[0]) if row else None
 
     async def without_weekly_schedule(self, limit: int) -> list[User]:

@@ -49,9 +49,30 @@ def pg_url(postgres_server: PostgresServer) -> Iterator[DatabaseUrl]:
     postgres_server.drop_database(name)
 
 
+@pytest.fixture
+def pg_migrated_url(postgres_server: PostgresServer) -> Iterator[DatabaseUrl]:
+    """A fresh PostgreSQL database at the newest schema (a copy of a migrated template)."""
+    name = postgres_server.new_database(migrated=True)
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> DatabaseUrl:
-    """A fresh database on each engine in turn: a SQLite file, or a blank PostgreSQL database."""
+    """A fresh database on each engine in turn: a new SQLite file, or a PostgreSQL database.
+
+    The PostgreSQL one is already migrated (copying a template is faster than migrating);
+    Storage.open migrates the SQLite file. Tests of migrations use blank_database_url.
+    """
+    if request.param == "sqlite":
+        return DatabaseUrl.sqlite(tmp_path / "sherpa.sqlite3")
+    url: DatabaseUrl = request.getfixturevalue("pg_migrated_url")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def blank_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> DatabaseUrl:
+    """A fresh, empty database on each engine in turn (no tables at all)."""
     if request.param == "sqlite":
         return DatabaseUrl.sqlite(tmp_path / "sherpa.sqlite3")
     url: DatabaseUrl = request.getfixturevalue("pg_url")

@@ -145,11 +145,11 @@ class PostgresServer:
     def new_database(self, *, migrated: bool = False) -> str:
         """A fresh database's name: blank, or at the newest schema (a copy of a template)."""
         name = f"test_{next(self._names)}"
+        # FILE_COPY: a copy of the files, faster than WAL_LOG for a small database.
+        template = TEMPLATE if migrated else "template1"
         if migrated:
             self._ensure_template()
-            self._admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
-        else:
-            self._admin(f"CREATE DATABASE {name}")
+        self._admin(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
         return name
 
     def drop_database(self, name: str) -> None:

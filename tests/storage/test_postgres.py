@@ -17,26 +17,20 @@ from storage.migrate import available_migrations, migrate
 from storage.postgres import PostgresDatabase, lock_key, translate
 from tests.helpers import add_user
 from tests.postgres_server import PASSWORD, PostgresServer
+from tests.storage.schema import table_names
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-async def _tables(db: PostgresDatabase) -> set[str]:
-    rows = await db.fetch_all(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-    )
-    return {row["table_name"] for row in rows}
 
 
 async def test_every_migration_runs_on_a_blank_database_and_is_recorded(pg_url):
     db = await PostgresDatabase.open(pg_url)
     try:
-        assert await _tables(db) == set()
+        assert await table_names(db) == set()
         applied = await migrate(db)
         assert applied == [m.name for m in available_migrations("postgresql")]
         numbers = [row[0] for row in await db.fetch_all("SELECT number FROM schema_migrations")]
         assert sorted(numbers) == list(range(1, len(applied) + 1))
-        assert {"users", "checkins", "answers", "outbox", "inbox", "teams"} <= await _tables(db)
+        assert {"users", "checkins", "answers", "outbox", "inbox", "teams"} <= await table_names(db)
         assert await migrate(db) == []  # a second run finds nothing to do
     finally:
         await db.close()
