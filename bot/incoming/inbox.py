@@ -104,6 +104,10 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             lease_until=now + self._lease,
         )
 
+    @property
+    def _alone(self) -> bool:
+        return self._storage.url.engine == "sqlite"  # the file lock: the only instance
+
     # --- hooks of the update processor (bot/incoming/ordering.py) --------------------------
 
     def hold(self, key: str) -> AbstractAsyncContextManager[None]:
@@ -114,9 +118,10 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         """The sender's updates stored before this one (by any instance), not handled yet.
 
         Telegram sends the next update only once the last one was stored (webhook:
-        max_connections=1), so these must be handled first, whoever stored them.
+        max_connections=1), so these must be handled first, whoever stored them. On SQLite
+        (one instance per file) there are none: this instance queued them, in order.
         """
-        if not isinstance(update, Update) or self._application is None:
+        if not isinstance(update, Update) or self._application is None or self._alone:
             return []
         sender = update.effective_user or update.effective_chat
         if sender is None:
@@ -142,7 +147,7 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         """Queue what the last run left, then keep leases; returns how many were queued."""
         self._application = application
         # SQLite has one instance per file: everything in its inbox was left by a dead one.
-        replayed = await self._take_over(everything=self._storage.url.engine == "sqlite")
+        replayed = await self._take_over(everything=self._alone)
         if replayed:
             log.info("handling %s updates left in the inbox by an earlier run", replayed)
         self._leases = asyncio.create_task(self._keep_leases(), name="inbox-leases")
