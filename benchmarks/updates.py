@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import hmac
 import json
 import os
 import signal
+import sqlite3
 import sys
 import tempfile
 import time
@@ -30,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import aiohttp
+import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -136,19 +139,29 @@ async def drive(session: aiohttp.ClientSession, paths: list[str], users: int, co
 
 
 async def handled(url: DatabaseUrl | None, users: int) -> None:
-    """Until every answer was handled (Sherpa records each), or the stand-in got them (bare)."""
+    """Until every answer was handled (Sherpa records each), or the stand-in got them (bare).
+
+    Read-only and beside the bot, as an operator's query would: never Storage.open, whose
+    migration check and log checkpoint would take SQLite's write lock from the bot.
+    """
     if url is None:
         return
-    storage = await Storage.open(url)
-    try:
-        async with asyncio.timeout(600):
-            while True:
-                row = await storage._db.fetch_one("SELECT COUNT(*) FROM handled_updates")
-                if row is not None and row[0] >= users:
-                    return
-                await asyncio.sleep(0.2)
-    finally:
-        await storage.close()
+    async with asyncio.timeout(600):
+        while await asyncio.to_thread(count_handled, url) < users:
+            await asyncio.sleep(0.2)
+
+
+def count_handled(url: DatabaseUrl) -> int:
+    sql = "SELECT COUNT(*) FROM handled_updates"
+    if url.path is not None:
+        with contextlib.closing(
+            sqlite3.connect(f"{url.path.resolve().as_uri()}?mode=ro", uri=True)
+        ) as db:
+            return int(db.execute(sql).fetchone()[0])
+    assert url.dsn is not None
+    with psycopg.connect(url.dsn) as db:
+        row = db.execute(sql).fetchone()
+        return int(row[0]) if row else 0
 
 
 async def one_run(kind: str, users: int, connections: int, pg: object | None) -> dict:
