@@ -11,84 +11,22 @@ claimed with `skip_locked` and work that must be alone runs under `hold_lock`.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import hashlib
-from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
-from urllib.parse import urlsplit
 
 import psycopg
-from psycopg.rows import RowMaker
 from psycopg_pool import AsyncConnectionPool
 
 from storage.crypto import AnswerCipher
 from storage.database import DatabaseUnavailable, HeldLock, Params
 from storage.database import Row as RowType
+from storage.postgres_adapt import lock_key, row_maker, translate, unreachable
 from storage.url import DatabaseUrl
 
 POOL_SIZE = 10  # connections per instance; a task holding a lock or a transaction keeps one
 CONNECT_TIMEOUT_S = 10
 Connection = psycopg.AsyncConnection[Any]
-
-
-class Row:
-    """A result row like sqlite3.Row: `row[0]`, unpacking, `row["name"]` and `keys()`."""
-
-    __slots__ = ("_names", "_values")
-
-    def __init__(self, names: dict[str, int], values: Sequence[Any]) -> None:
-        self._names = names
-        self._values = tuple(values)
-
-    def __getitem__(self, key: Any, /) -> Any:
-        if isinstance(key, str):
-            return self._values[self._names[key]]
-        return self._values[key]
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._values)
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Row):
-            return self._values == other._values
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values)
-
-    def keys(self) -> list[str]:
-        return list(self._names)
-
-    def __repr__(self) -> str:
-        return f"Row({dict(zip(self._names, self._values, strict=True))!r})"
-
-
-def _rows(cursor: Any) -> RowMaker[Row]:
-    names = {column.name: i for i, column in enumerate(cursor.description or ())}
-    return lambda values: Row(names, values)
-
-
-def translate(sql: str, params: Params) -> tuple[str, tuple[object, ...] | None]:
-    """`?` placeholders become psycopg's `%s` (a literal `%` becomes `%%` first).
-
-    Without parameters the text goes as it is (psycopg then reads no placeholders at all).
-    Our SQL holds no `?` inside string literals. Booleans become 0/1, as SQLite stores them:
-    the schema's flags are INTEGER on both engines.
-    """
-    if not params:
-        return sql, None
-    values = tuple(int(p) if isinstance(p, bool) else p for p in params)
-    return sql.replace("%", "%%").replace("?", "%s"), values
-
-
-def lock_key(name: str) -> int:
-    """The advisory lock key of a lock name: a signed 64-bit hash, the same in every instance."""
-    digest = hashlib.blake2b(name.encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
 
 
 class PostgresDatabase:
@@ -126,8 +64,9 @@ class PostgresDatabase:
             min_size=1,
             max_size=POOL_SIZE,
             open=False,
-            kwargs={"autocommit": True, "row_factory": _rows},
-            check=AsyncConnectionPool.check_connection,
+            kwargs={"autocommit": True, "row_factory": row_maker},
+            # No check on every checkout (a round trip per statement): a connection the server
+            # dropped fails one statement, is discarded by the pool, and the caller retries.
             name="sherpa",
         )
         try:
@@ -162,7 +101,7 @@ class PostgresDatabase:
         query, values = translate(sql, params)
         async with self._connection() as connection:
             cursor = await connection.execute(query, values)
-            row: Row | None = await cursor.fetchone()
+            row: RowType | None = await cursor.fetchone()
         return row
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[RowType]:
@@ -236,14 +175,17 @@ class PostgresDatabase:
         """Hold the advisory lock `name` for the block, waiting for it if another has it.
 
         The lock lives on a pooled connection the task keeps for the block (its statements
-        run there too), so a task holding a lock needs no second connection.
+        run there too), so a task holding a lock needs no second connection. Take it before a
+        transaction, never inside one: a transaction waiting for an advisory lock while it
+        holds rows could wait for a task that waits for this instance's turn to write.
         """
         key = lock_key(name)
         async with self._bind(_task()) as connection:
-            await connection.execute("SELECT pg_advisory_lock(%s)", (key,))
             try:
+                await connection.execute("SELECT pg_advisory_lock(%s)", (key,))
                 yield
             finally:
+                # Also after a cancel while waiting: the lock may have been granted just then.
                 await _unlock(connection, key)
 
     async def try_hold_lock(self, name: str) -> HeldLock | None:
@@ -322,13 +264,14 @@ class _AdvisoryLock:
 
 
 async def _unlock(connection: Connection, key: int) -> None:
-    # A connection whose unlock fails (server gone) must not go back to the pool with the
-    # lock still on it: close it, which ends the session and the lock.
+    # A connection whose unlock fails (server gone, a cancelled wait still running) must not
+    # go back to the pool with the lock on it: close it, which ends the session and the lock.
     try:
         await connection.execute("SELECT pg_advisory_unlock(%s)", (key,))
+    except Exception:
+        await connection.close()
     except BaseException:
-        with contextlib.suppress(Exception):
-            await connection.close()
+        await connection.close()
         raise
 
 
@@ -336,16 +279,3 @@ def _task() -> asyncio.Task[Any]:
     task = asyncio.current_task()
     assert task is not None, "the database is used from a task"
     return task
-
-
-def unreachable(url: DatabaseUrl, error: BaseException) -> DatabaseUnavailable:
-    """One line saying why the server refused or could not be reached, without the password."""
-    # psycopg says `connection failed: connection to server at "h", port 5432 failed: <why>`,
-    # a line per address tried, then hints; the last address's reason is the one line.
-    tried = [line for line in str(error).splitlines() if line.count(" failed: ") >= 2]
-    reason = tried[-1].split(" failed: ", 2)[-1] if tried else str(error).strip()
-    reason = " ".join(reason.removeprefix("FATAL:").split()) or type(error).__name__
-    password = urlsplit(url.dsn or "").password
-    if password:
-        reason = reason.replace(password, "***")
-    return DatabaseUnavailable(url, f"cannot connect: {reason}")

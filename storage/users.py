@@ -189,14 +189,13 @@ class UserRepository:
         """Active, paused (today), unreachable and still-onboarding users."""
         row = await self._db.fetch_one(
             "SELECT"
-            " SUM(active = 0),"
-            " SUM(active = 1 AND onboarding_step IS NOT NULL),"
-            " SUM(active = 1 AND onboarding_step IS NULL AND paused = 1"
+            " COUNT(*) FILTER (WHERE active = 0),"
+            " COUNT(*) FILTER (WHERE active = 1 AND onboarding_step IS NOT NULL),"
+            " COUNT(*) FILTER (WHERE active = 1 AND onboarding_step IS NULL AND paused = 1"
             "     AND (paused_until IS NULL OR paused_until >= ?)),"
             " COUNT(*) FROM users",
             (today.isoformat(),),
         )
         assert row is not None  # an aggregate always gives one row
         inactive, onboarding, paused, total = row
-        inactive, onboarding, paused = inactive or 0, onboarding or 0, paused or 0
         return UserCounts(total - inactive - onboarding - paused, paused, inactive, onboarding)

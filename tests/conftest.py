@@ -50,11 +50,9 @@ def pg_url(postgres_server: PostgresServer) -> Iterator[DatabaseUrl]:
 
 
 @pytest.fixture
-def pg_migrated_url(postgres_server: PostgresServer) -> Iterator[DatabaseUrl]:
-    """A fresh PostgreSQL database at the newest schema (a copy of a migrated template)."""
-    name = postgres_server.new_database(migrated=True)
-    yield postgres_server.url(name)
-    postgres_server.drop_database(name)
+def pg_migrated_url(postgres_server: PostgresServer) -> DatabaseUrl:
+    """A PostgreSQL database at the newest schema with no rows (emptied since the last test)."""
+    return postgres_server.url(postgres_server.emptied_database())
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -92,10 +90,19 @@ async def api(clock: ManualClock) -> AsyncIterator[StandIn]:
 
 
 @pytest.fixture
-async def world(tmp_path: Path, api: StandIn, clock: ManualClock) -> AsyncIterator[World]:
-    database = tmp_path / "sherpa.sqlite3"
+def world_database(tmp_path: Path) -> DatabaseUrl:
+    """The world's database: a SQLite file (tests/e2e/conftest.py adds PostgreSQL)."""
+    return DatabaseUrl.sqlite(tmp_path / "sherpa.sqlite3")
+
+
+@pytest.fixture
+async def world(
+    world_database: DatabaseUrl, api: StandIn, clock: ManualClock
+) -> AsyncIterator[World]:
+    database = world_database
     sandbox = Sandbox(Sandbox.settings_for(database, schedule_interval=300), api, clock)
     await sandbox.start()
+    assert sandbox.services.storage.url.engine == database.engine  # the engine asked for
     w = World(api, sandbox, clock, database)
     yield w
     await w.bot.stop()

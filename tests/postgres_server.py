@@ -5,6 +5,9 @@ The binaries come with Debian's `postgresql` package (/usr/lib/postgresql/<versi
 `postgres` account the package creates; otherwise as the current user. It listens on a unix
 socket in its folder (trusted: the tests' connections) and on 127.0.0.1 at a free port, where
 a password is required (the tests of a wrong password). Durability is off: it is thrown away.
+
+A test gets a blank database (CREATE DATABASE), or the migrated one emptied since the last
+test (much faster than a copy of the migrated template, which is the fallback).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from storage.url import DatabaseUrl
 BINARIES = Path("/usr/lib/postgresql")
 ACCOUNT = "postgres"  # the unprivileged account of Debian's package, when we are root
 TEMPLATE = "sherpa_migrated"
+REUSED = "sherpa_emptied"  # emptied between tests (emptied_database)
 PASSWORD_ROLE, PASSWORD = "sherpa_pw", "correct-horse-battery"
 SETTINGS = {
     "fsync": "off",
@@ -76,7 +80,7 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    """One running server; `new_database()` gives each test its own database."""
+    """One running server: `new_database()` makes a database, `emptied_database()` reuses one."""
 
     def __init__(self, folder: Path, binaries: Path, port: int) -> None:
         self.folder = folder
@@ -84,6 +88,7 @@ class PostgresServer:
         self.port = port
         self._names = itertools.count(1)
         self._template_ready = False
+        self._reused_shape: tuple[object, ...] | None = None
 
     @classmethod
     def start(cls) -> PostgresServer:
@@ -152,6 +157,32 @@ class PostgresServer:
         self._admin(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
         return name
 
+    def emptied_database(self) -> str:
+        """A migrated database emptied for the next test: faster than a copy of the template.
+
+        The previous test's connections are ended (and their locks and temporary tables with
+        them), every table but schema_migrations is emptied, ids start at 1 again. When a
+        test changed the schema or the database's settings, a fresh copy replaces it.
+        """
+        self._admin(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            f" WHERE datname = '{REUSED}' AND pid <> pg_backend_pid()"
+        )
+        if self._reused_shape is not None:
+            with psycopg.connect(self.dsn(REUSED), autocommit=True) as connection:
+                if _shape(connection) == self._reused_shape:
+                    # DELETE, not TRUNCATE: a test leaves few rows, and TRUNCATE costs ~90 ms.
+                    tables = [row[0] for row in connection.execute(_TABLES)]
+                    deletes = [f"DELETE FROM {t}" for t in tables if t != "schema_migrations"]
+                    connection.execute("; ".join([*deletes, _RESTART_IDS]).encode())
+                    return REUSED
+            self.drop_database(REUSED)
+        self._ensure_template()
+        self._admin(f"CREATE DATABASE {REUSED} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY")
+        with psycopg.connect(self.dsn(REUSED), autocommit=True) as connection:
+            self._reused_shape = _shape(connection)
+        return REUSED
+
     def drop_database(self, name: str) -> None:
         self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
@@ -170,6 +201,37 @@ class PostgresServer:
             with contextlib.suppress(RuntimeError):
                 self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+# Ids start at 1 again, as in a new database.
+_RESTART_IDS = (
+    "SELECT setval(c.oid::regclass, 1, false) FROM pg_class c"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'S' AND n.nspname = 'public'"
+)
+_TABLES = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+# What a test could change that emptying would not undo: columns, indexes, constraints, the
+# recorded migrations, the database's own settings.
+_SHAPE = (
+    "SELECT string_agg(table_name || '.' || column_name || ' ' || data_type, ','"
+    " ORDER BY table_name, column_name) FROM information_schema.columns"
+    " WHERE table_schema = 'public'",
+    "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes"
+    " WHERE schemaname = 'public'",
+    "SELECT string_agg(conname, ',' ORDER BY conname) FROM pg_constraint"
+    " WHERE connamespace = 'public'::regnamespace",
+    "SELECT string_agg(number::text, ',' ORDER BY number) FROM schema_migrations",
+    "SELECT count(*) FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase"
+    " WHERE d.datname = current_database()",
+)
+
+
+def _shape(connection: psycopg.Connection[tuple[object, ...]]) -> tuple[object, ...] | None:
+    """A fingerprint of the schema; None when it is too broken to read (a fresh copy, then)."""
+    try:
+        rows = [connection.execute(query.encode()).fetchone() for query in _SHAPE]
+    except psycopg.Error:
+        return None
+    return tuple(row[0] if row else None for row in rows)
 
 
 async def _migrate(url: DatabaseUrl) -> None:

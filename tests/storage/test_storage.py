@@ -89,6 +89,17 @@ async def test_due_returns_only_what_is_due_in_order(storage):
     assert await storage.users.next_due_moment() == NOW - timedelta(minutes=20)
 
 
+async def test_counts_tell_active_paused_unreachable_and_onboarding_apart(storage):
+    for user_id in range(1, 6):
+        await _user(storage, user_id)  # all still onboarding
+    for user_id in (2, 3, 4, 5):
+        await storage.users.update(user_id, NOW, onboarding_step=None)
+    await storage.users.update(3, NOW, paused=True, paused_until=None)
+    await storage.users.update(4, NOW, active=False)
+    counts = await storage.users.counts(NOW.date())
+    assert (counts.active, counts.paused, counts.inactive, counts.onboarding) == (2, 1, 1, 1)
+
+
 async def test_one_checkin_per_local_day(storage):
     await _user(storage)
     day = date(2026, 3, 2)
