@@ -100,7 +100,7 @@ def build_application(
     """The bot: handlers in visible order, the schedule reader, the runtime on its lifecycle."""
     settings = services.settings
     # Every update is stored before Telegram hears it arrived, and forgotten once handled.
-    inbox = DurableUpdateQueue(services.storage, services.clock)
+    inbox = DurableUpdateQueue(services.storage, services.clock, settings.inbox_lease)
     application = (
         ApplicationBuilder()
         .update_queue(inbox)
@@ -114,7 +114,7 @@ def build_application(
                 schedule=bulk_schedule(services.storage, settings.outbox_rate),
             )
         )
-        .concurrent_updates(PerUserUpdateProcessor(max_concurrent_updates=64, after=inbox.handled))
+        .concurrent_updates(PerUserUpdateProcessor(max_concurrent_updates=64, turns=inbox))
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
@@ -124,7 +124,8 @@ def build_application(
     application.bot_data[RUNTIME_KEY] = Runtime(
         lambda runtime: outbox_worker(
             services, application.bot, runtime, concurrency=settings.outbox_concurrency
-        )
+        ),
+        locks=services.storage,
     )
 
     # First and last of all: a redelivered update (same update_id) is handled only once.
@@ -178,7 +179,7 @@ def runtime_of(application: Application) -> Runtime:
 async def _post_init(application: Application) -> None:
     """Replay the inbox, set the command menus, start the schedule reader and the worker."""
     services: Services = application.bot_data[SERVICES_KEY]
-    await _inbox(application).replay(application.bot)  # first: the updater starts after this
+    await _inbox(application).start(application)  # first: the updater starts after this
     if filled := await accounts.backfill_schedules(services):
         log.info("scheduled the weekly messages of %s existing users", filled)
     await _set_command_menus(application, services)
@@ -204,6 +205,7 @@ async def _post_stop(application: Application) -> None:
     """Let the outbox worker finish what is in flight while the bot can still send."""
     await runtime_of(application).worker.stop()
     await stop_webapp(application)  # before the storage closes
+    await _inbox(application).stop()  # what is left goes to another instance at once
 
 
 async def _post_shutdown(application: Application) -> None:
@@ -211,6 +213,7 @@ async def _post_shutdown(application: Application) -> None:
     runtime = runtime_of(application)
     await runtime.worker.stop()  # already stopped, unless the start failed after post_init
     await stop_webapp(application)
+    await _inbox(application).stop()
     runtime.close()
 
 

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     outbox_rate: float = Field(default=25.0, gt=0, le=1000)
     # Scheduled messages in flight at once (also the most that can arrive twice after a crash).
     outbox_concurrency: int = Field(default=16, ge=1, le=256)
+    # Seconds an instance holds an incoming update it stored; it renews them while it lives,
+    # and another instance takes over what a dead one held once this ran out.
+    inbox_lease: float = Field(default=30.0, ge=1, le=3600)
     # Webhook mode (`run --webhook`): Telegram posts updates to WEBHOOK_URL; every request
     # must carry WEBHOOK_SECRET in its X-Telegram-Bot-Api-Secret-Token header.
     webhook_url: str | None = None

@@ -18,6 +18,7 @@ from bot.app import build_application, build_services, open_storage
 from bot.config import ConfigError, Settings
 from bot.incoming.lifecycle import run_until_stopped
 from bot.incoming.webhook import serve_webhook
+from storage.database import DatabaseUnavailable
 from storage.instance_lock import InstanceLock
 
 log = logging.getLogger(__name__)
@@ -25,12 +26,17 @@ log = logging.getLogger(__name__)
 # Telegram unreachable at start (a reboot before the network is up): retry with back-off,
 # about two minutes in all, then stop with a clear message.
 BOOTSTRAP_RETRIES = 8
+ANOTHER_POLLER = (
+    "another Sherpa is polling Telegram with this database; only one instance may poll:"
+    " stop it, or run every instance with --webhook"
+)
 
 
 def run(settings: Settings, token: str, *, webhook: bool = False) -> None:
     """Poll (or serve a webhook) until stopped; in-flight work finishes, the database closes.
 
-    Raises DatabaseUnavailable when another instance runs on this database, and ConfigError
+    Raises DatabaseUnavailable when another instance runs on this SQLite file or another
+    instance polls (PostgreSQL: webhook instances may run side by side), and ConfigError
     when Telegram answers 409 Conflict (another poller with this token, or a webhook is set).
     """
     settings.require_public_webapp()  # Telegram opens only https:// Mini Apps
@@ -47,6 +53,17 @@ async def _main(settings: Settings, token: str, webhook: bool) -> None:
     # Opened before going online: pending migrations are applied and a wrong encryption key
     # stops the start here, even when Telegram is unreachable.
     storage = await open_storage(settings)
+    poller = None
+    try:
+        if not webhook:
+            # Telegram serves getUpdates to one caller: one poller across all instances
+            # (PostgreSQL: an advisory lock, gone when its process is; SQLite: the file lock).
+            poller = await storage.try_hold_lock("poller")
+            if poller is None:
+                raise DatabaseUnavailable(storage.url, ANOTHER_POLLER)
+    except BaseException:
+        await storage.close()
+        raise
     if storage.applied:
         log.info("applied migrations: %s", ", ".join(storage.applied))
     try:
@@ -74,6 +91,8 @@ async def _main(settings: Settings, token: str, webhook: bool) -> None:
         else:
             await _poll(application, stop, conflict)
     finally:
+        if poller is not None:
+            await poller.release()
         await storage.close()
     log.info("Sherpa stopped")
     if conflict:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from os import PathLike
 
 from storage.care import CareRepository, ScalePair
@@ -176,6 +176,10 @@ class Storage:
         """
         async with self._db.transaction():
             yield
+
+    def hold_lock(self, name: str) -> AbstractAsyncContextManager[None]:
+        """Hold the lock `name` across all instances for the block, waiting for it if taken."""
+        return self._db.hold_lock(name)
 
     async def close(self) -> None:
         """Close the database."""

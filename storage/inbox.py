@@ -1,4 +1,9 @@
-"""Incoming updates stored before they are confirmed to Telegram, until they are handled."""
+"""Incoming updates stored before they are confirmed to Telegram, until they are handled.
+
+Shared by every instance: the first store of an update owns it (a redelivery, to any instance,
+changes nothing), its owner renews a lease on it while it lives, and any instance takes over
+what stayed unrenewed past its lease (the owner died).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from datetime import datetime
 
 from storage.codec import utc_text
 from storage.crypto import CipherError
-from storage.database import Database
+from storage.database import Database, Row
 
 log = logging.getLogger(__name__)
 
@@ -27,28 +32,96 @@ class InboxRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def store(self, update_id: int, user_id: int | None, body: str, now: datetime) -> None:
-        """Keep an update (a second store of the same update changes nothing)."""
+    async def store(
+        self,
+        update_id: int,
+        user_id: int | None,
+        body: str,
+        now: datetime,
+        *,
+        owner: str | None = None,
+        lease_until: datetime | None = None,
+    ) -> bool:
+        """Keep an update for `owner`; False when it is stored already or was handled before.
+
+        This is where a redelivery (to any instance) is recognised: whoever stored the update
+        first owns it, and every later store of it changes nothing.
+        """
         sealed, kid = self._db.cipher.seal(body, _owner(user_id))
-        await self._db.write(
-            "INSERT INTO inbox (update_id, user_id, body, key_id, received_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (update_id, user_id, sealed, kid, utc_text(now)),
+        stored = await self._db.write(
+            "INSERT INTO inbox (update_id, user_id, body, key_id, received_at, claimed_by,"
+            " leased_until) SELECT ?, CAST(? AS BIGINT), ?, ?, ?, ?, ?"
+            " WHERE NOT EXISTS (SELECT 1 FROM handled_updates WHERE update_id = ?)"
+            " ON CONFLICT DO NOTHING",
+            (
+                update_id,
+                user_id,
+                sealed,
+                kid,
+                utc_text(now),
+                owner,
+                None if lease_until is None else utc_text(lease_until),
+                update_id,
+            ),
         )
+        return stored > 0
 
     async def remove(self, update_id: int) -> None:
         """Forget an update once it was handled."""
         await self._db.write("DELETE FROM inbox WHERE update_id = ?", (update_id,))
 
-    async def waiting(self) -> list[InboxItem]:
-        """Updates stored but not handled (left by a crash), oldest first.
+    async def take_over(
+        self, owner: str, now: datetime, lease_until: datetime, *, everything: bool = False
+    ) -> list[InboxItem]:
+        """Claim the updates whose lease ran out (or every one: `everything`), oldest first.
 
-        A body sealed with a key that is no longer configured stays, with a warning: it is
-        the user's words, and it opens again once the key is back.
+        A row another instance is claiming at this moment is skipped (`skip_locked`), so two
+        instances never take the same one. A body sealed with a key that is no longer
+        configured stays, with a warning: it is the user's words, and opens once the key is back.
         """
-        rows = await self._db.fetch_all(
-            "SELECT update_id, user_id, body, key_id FROM inbox ORDER BY update_id"
+        expired = "" if everything else " WHERE leased_until IS NULL OR leased_until < ?"
+        async with self._db.transaction():
+            rows = await self._db.fetch_all(
+                f"SELECT update_id, user_id, body, key_id FROM inbox{expired}"
+                f" ORDER BY update_id {self._db.skip_locked}",
+                () if everything else (utc_text(now),),
+            )
+            await self._db.write_many(
+                "UPDATE inbox SET claimed_by = ?, leased_until = ? WHERE update_id = ?",
+                [(owner, utc_text(lease_until), row[0]) for row in rows],
+            )
+        return self._opened(rows)
+
+    async def waiting(self) -> list[InboxItem]:
+        """Every update stored and not handled yet, oldest first, whoever holds it."""
+        return self._opened(
+            await self._db.fetch_all(
+                "SELECT update_id, user_id, body, key_id FROM inbox ORDER BY update_id"
+            )
         )
+
+    async def renew(self, owner: str, lease_until: datetime) -> int:
+        """Extend the lease of every update `owner` holds (it is alive); returns how many."""
+        return await self._db.write(
+            "UPDATE inbox SET leased_until = ? WHERE claimed_by = ?", (utc_text(lease_until), owner)
+        )
+
+    async def release(self, owner: str) -> int:
+        """Let another instance take what `owner` still holds at once (it stops)."""
+        return await self._db.write(
+            "UPDATE inbox SET leased_until = NULL WHERE claimed_by = ?", (owner,)
+        )
+
+    async def earlier(self, user_id: int, update_id: int) -> list[InboxItem]:
+        """The sender's updates stored before this one and not handled yet, oldest first."""
+        rows = await self._db.fetch_all(
+            "SELECT update_id, user_id, body, key_id FROM inbox"
+            " WHERE user_id = ? AND update_id < ? ORDER BY update_id",
+            (user_id, update_id),
+        )
+        return self._opened(rows)
+
+    def _opened(self, rows: list[Row]) -> list[InboxItem]:
         items, unreadable = [], 0
         for update_id, user_id, body, kid in rows:
             try:

@@ -114,7 +114,7 @@ class PostgresDatabase:
     async def write(self, sql: str, params: Params = ()) -> int:
         """One writing statement: atomic on its own (autocommit), or part of the caller's."""
         query, values = translate(sql, params)
-        async with self._turn(), self._connection() as connection:
+        async with self._connection() as connection, self._turn():
             cursor = await connection.execute(query, values)
             return max(cursor.rowcount, 0)
 
@@ -132,7 +132,7 @@ class PostgresDatabase:
     async def insert(self, sql: str, params: Params = ()) -> int | None:
         """An `INSERT ... RETURNING id`: the new id, None when ON CONFLICT skipped the row."""
         query, values = translate(sql, params)
-        async with self._turn(), self._connection() as connection:
+        async with self._connection() as connection, self._turn():
             cursor = await connection.execute(query, values)
             row = await cursor.fetchone()
         return None if row is None else int(row[0])
@@ -144,7 +144,9 @@ class PostgresDatabase:
         if task in self._in_transaction:
             yield
             return
-        async with self._write_lock, self._bind(task) as connection:
+        # The connection before the turn: a task waiting for the pool must not hold the turn
+        # that tasks holding connections (under hold_lock) wait for.
+        async with self._bind(task) as connection, self._write_lock:
             self._in_transaction.add(task)
             try:
                 async with connection.transaction():

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from weakref import WeakValueDictionary
 
 import aiosqlite
 
@@ -39,7 +40,8 @@ class SqliteDatabase:
         # transaction never swallows (or rolls back) another task's statements.
         self._write_lock = asyncio.Lock()
         self._owner: asyncio.Task[object] | None = None
-        self._named_locks: dict[str, asyncio.Lock] = {}
+        # Weak: a lock per user ("user:N") lives only while it is held or waited for.
+        self._named_locks: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
 
     skip_locked = ""  # a transaction here is alone: nobody else can claim the same rows
 

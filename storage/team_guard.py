@@ -44,8 +44,9 @@ class TeamGuardRepository:
     async def take_slot(
         self, scope: Scope, subject: int, now: datetime, since: datetime, limit: int
     ) -> bool:
-        """Count one event unless `limit` happened since `since` (atomic: one transaction)."""
-        async with self._db.transaction():
+        """Count one event unless `limit` happened since `since` (atomic, in every instance)."""
+        # A transaction alone is atomic in this instance; the lock makes it so across them.
+        async with self._db.hold_lock(f"throttle:{scope}:{subject}"), self._db.transaction():
             if await self.recent(scope, subject, since) >= limit:
                 return False
             await self._db.write(

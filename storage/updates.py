@@ -1,4 +1,8 @@
-"""Updates already handled: a redelivered update (same update_id) changes nothing twice."""
+"""Updates already handled: a redelivered update (same update_id) changes nothing twice.
+
+Checked and written while the sender's lock across instances is held (bot/incoming/ordering.py),
+so two instances never both handle one update; the inbox refuses to store a handled one.
+"""
 
 from __future__ import annotations
 

@@ -2,31 +2,35 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from weakref import WeakValueDictionary
+from contextlib import AbstractAsyncContextManager
+from typing import Protocol
 
 from bot.delivery.worker import OutboxWorker
+
+
+class NamedLocks(Protocol):
+    """Locks across instances (the storage's)."""
+
+    def hold_lock(self, name: str) -> AbstractAsyncContextManager[None]: ...
 
 
 class Runtime:
     """The outbox worker, the chart pool and the per-user locks; built once, in the composition
     root, next to the Application. The worker starts and stops with the Application."""
 
-    def __init__(self, worker: Callable[[Runtime], OutboxWorker]) -> None:
+    def __init__(self, worker: Callable[[Runtime], OutboxWorker], *, locks: NamedLocks) -> None:
         # Charts render here, off the event loop; one worker keeps a burst from taking both cores.
         self.charts = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
-        self._user_locks: WeakValueDictionary[int, asyncio.Lock] = WeakValueDictionary()
+        self._locks = locks
         # Made last, from this object: the deliverers it runs take the locks and the charts.
         self.worker = worker(self)
 
-    def user_lock(self, user_id: int) -> asyncio.Lock:
-        """One lock per user, so /today and the schedule reader never start a check-in twice."""
-        lock = self._user_locks.get(user_id)
-        if lock is None:
-            lock = self._user_locks[user_id] = asyncio.Lock()
-        return lock
+    def user_lock(self, user_id: int) -> AbstractAsyncContextManager[None]:
+        """One lock per user across instances, so /today and the outbox never start a check-in
+        twice. Its own name: handling an update already holds "user:N" (bot/incoming)."""
+        return self._locks.hold_lock(f"checkin:{user_id}")
 
     def close(self) -> None:
         """Let a chart being drawn finish; after the Application stopped."""

@@ -1,53 +1,95 @@
-"""Incoming updates: different users handled concurrently, one user's updates in order."""
+"""Incoming updates: different users handled concurrently, one user's updates in order.
+
+Also across instances: an update is handled under the database's lock on its sender
+(`user:N`: an advisory lock on PostgreSQL, the process's own on SQLite), and under it the
+sender's updates that were stored earlier, by whichever instance, are handled first.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
-from typing import Any
+import logging
+from collections.abc import Awaitable
+from contextlib import AbstractAsyncContextManager, nullcontext
+from typing import Any, Protocol
 from weakref import WeakValueDictionary
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+log = logging.getLogger(__name__)
+
 UNBOUNDED = 1_000_000  # updates PTB may have started at once; they wait in our locks
+
+
+class Turns(Protocol):
+    """What the processor needs from the inbox (bot/incoming/inbox.py)."""
+
+    def hold(self, key: str) -> AbstractAsyncContextManager[None]:
+        """The lock across instances for one sender (or one update without a sender)."""
+        ...
+
+    async def earlier(self, update: object) -> list[Update]:
+        """The sender's updates stored before this one and not handled yet."""
+        ...
+
+    async def handle_now(self, update: Update) -> None:
+        """Run the handlers on one of those."""
+        ...
+
+    async def handled(self, update: object) -> None:
+        """Told once an update was handled (the inbox then forgets it)."""
+        ...
 
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
     """Runs updates concurrently, but one at a time per user (or chat), in arrival order.
 
     PTB starts the updates in the order Telegram sent them; asyncio locks are fair (FIFO),
-    so waiting on the sender's lock keeps that order for each user.
+    so waiting on the sender's lock keeps that order for each user in this instance; the
+    lock across instances and the earlier updates (`Turns`) keep it across instances.
     """
 
-    def __init__(
-        self,
-        max_concurrent_updates: int = 64,
-        after: Callable[[object], Awaitable[None]] | None = None,
-    ) -> None:
+    def __init__(self, max_concurrent_updates: int = 64, turns: Turns | None = None) -> None:
         # PTB takes its slot before do_process_update, so a user waiting for their own lock
         # would hold one: its limit is set out of reach, and ours is taken inside the lock.
         super().__init__(UNBOUNDED)
         self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: WeakValueDictionary[int, asyncio.Lock] = WeakValueDictionary()
-        self._after = after  # told once an update was handled (the inbox then forgets it)
+        self._turns = turns
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Wait for the sender's earlier updates, then take a slot and handle this one.
 
         The sender's lock comes before the slot: one user's burst (a crash replay, a flood of
-        forwards) then waits in line without taking the slots everyone else needs.
+        forwards) then waits in line without taking the slots everyone else needs. The lock
+        across instances comes after the slot: on PostgreSQL it holds a connection.
         """
         key = _sender(update)
         if key is None:
-            async with self._slots:
+            async with self._slots, self._across(update, None):
                 await self._handle(update, coroutine)
             return
         lock = self._locks.get(key)
         if lock is None:
             lock = self._locks[key] = asyncio.Lock()
-        async with lock, self._slots:
+        async with lock, self._slots, self._across(update, key):
+            if self._turns is not None:
+                for earlier in await self._turns.earlier(update):
+                    try:
+                        await self._handle(earlier, self._turns.handle_now(earlier))
+                    except Exception as error:  # counted as handled; this one comes next
+                        log.error("update %s failed: %s", earlier.update_id, type(error).__name__)
             await self._handle(update, coroutine)
+
+    def _across(self, update: object, key: int | None) -> AbstractAsyncContextManager[None]:
+        if self._turns is None:
+            return nullcontext()
+        if key is not None:
+            return self._turns.hold(f"user:{key}")
+        if isinstance(update, Update):  # no sender (a poll's state): once, by update
+            return self._turns.hold(f"update:{update.update_id}")
+        return nullcontext()
 
     async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
         try:
@@ -61,8 +103,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         await self._done(update)
 
     async def _done(self, update: object) -> None:
-        if self._after is not None:
-            await self._after(update)
+        if self._turns is not None:
+            await self._turns.handled(update)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

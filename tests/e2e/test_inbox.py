@@ -72,10 +72,10 @@ async def test_a_replayed_typed_score_is_stored_once_and_scores_no_other_scale(w
 async def _crash_before_it_was_recorded_handled(world: World, update: dict, user_id: int) -> None:
     """A crash after the update's effect was stored, before it was recorded as handled."""
     await world.bot.stop()
-    await _leave_in_inbox(world, update, user_id)
     await write(
         world.database, "DELETE FROM handled_updates WHERE update_id = ?", update["update_id"]
     )
+    await _leave_in_inbox(world, update, user_id)  # a handled update is never stored again
     await world.start_again()
     await world.bot.settle()
 
