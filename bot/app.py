@@ -44,6 +44,7 @@ from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.ordering import PerUserUpdateProcessor
 from bot.teams import handlers as teams
 from bot.verrekijker import handlers as weekly
+from bot.verrekijker.pool import ChartPool
 from prompts import load_content
 from storage import Storage
 
@@ -117,7 +118,8 @@ def build_application(
     application.bot_data[RUNTIME_KEY] = Runtime(
         lambda runtime: outbox_worker(
             services, application.bot, runtime, concurrency=settings.outbox_concurrency
-        )
+        ),
+        charts=ChartPool(services.texts, settings.chart_workers),
     )
 
     # First and last of all: a redelivered update (same update_id) is handled only once.

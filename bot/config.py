@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     outbox_rate: float = Field(default=25.0, gt=0, le=1000)
     # Scheduled messages in flight at once (also the most that can arrive twice after a crash).
     outbox_concurrency: int = Field(default=16, ge=1, le=256)
+    # Processes drawing verrekijker pictures; unset: one per usable core, at most 4.
+    chart_workers: int | None = Field(default=None, ge=1, le=32)
     # Webhook mode (`run --webhook`): Telegram posts updates to WEBHOOK_URL; every request
     # must carry WEBHOOK_SECRET in its X-Telegram-Bot-Api-Secret-Token header.
     webhook_url: str | None = None

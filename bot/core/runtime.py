@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 from weakref import WeakValueDictionary
 
 from bot.delivery.worker import OutboxWorker
+
+if TYPE_CHECKING:  # built in the composition root; the verrekijker imports this module
+    from bot.verrekijker.pool import ChartPool
 
 
 class Runtime:
     """The outbox worker, the chart pool and the per-user locks; built once, in the composition
     root, next to the Application. The worker starts and stops with the Application."""
 
-    def __init__(self, worker: Callable[[Runtime], OutboxWorker]) -> None:
-        # Charts render here, off the event loop; one worker keeps a burst from taking both cores.
-        self.charts = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
+    def __init__(self, worker: Callable[[Runtime], OutboxWorker], charts: ChartPool) -> None:
+        # Charts render in worker processes, off the event loop and on every core.
+        self.charts = charts
         self._user_locks: WeakValueDictionary[int, asyncio.Lock] = WeakValueDictionary()
         # Made last, from this object: the deliverers it runs take the locks and the charts.
         self.worker = worker(self)
@@ -29,5 +32,6 @@ class Runtime:
         return lock
 
     def close(self) -> None:
-        """Let a chart being drawn finish; after the Application stopped."""
-        self.charts.shutdown(wait=True)
+        """Let a chart being drawn finish and end the chart workers; after the Application
+        stopped."""
+        self.charts.close()
