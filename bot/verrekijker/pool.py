@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from functools import partial
 from multiprocessing.context import BaseContext
 
 from bot.core.texts import Catalog
@@ -135,11 +136,14 @@ class ChartPool:
         in drawing itself (ValueError, ...) is raised as it is."""
         # The picture needs counts and scales only: the answers' words stay in this process.
         week = replace(week, groups=(), lenses=(), boundary_quotes=())
+        loop = asyncio.get_running_loop()
         for attempt in (1, 2):
             executor = self._executor
             try:
-                future = executor.submit(_draw, week, tuple(baseline), lang)
-                return await asyncio.wrap_future(future)
+                # Off the loop: a submit may start a worker, and the first one waits until the
+                # fork server has imported matplotlib (seconds on a busy machine).
+                submit = partial(executor.submit, _draw, week, tuple(baseline), lang)
+                return await asyncio.wrap_future(await loop.run_in_executor(None, submit))
             except BrokenProcessPool:
                 if attempt == 2:
                     raise
