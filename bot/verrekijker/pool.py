@@ -120,7 +120,9 @@ class ChartPool:
     def __init__(self, texts: Catalog, workers: int | None = None) -> None:
         self.workers = workers or default_workers()
         self._texts = texts  # sent once per worker, not with every chart
-        self._executor = self._new_executor()
+        # Made at the first chart: even an empty pool starts a helper process (its queues'
+        # resource tracker), which an idle bot does not need.
+        self._executor: ProcessPoolExecutor | None = None
 
     def _new_executor(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -138,7 +140,7 @@ class ChartPool:
         week = replace(week, groups=(), lenses=(), boundary_quotes=())
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
-            executor = self._executor
+            executor = self._executor = self._executor or self._new_executor()
             try:
                 # Off the loop: a submit may start a worker, and the first one waits until the
                 # fork server has imported matplotlib (seconds on a busy machine).
@@ -154,15 +156,17 @@ class ChartPool:
         """A fresh pool for a broken one, once, however many charts saw it break."""
         if self._executor is broken:
             log.warning("a chart worker died; starting fresh chart workers")
-            self._executor = self._new_executor()
+            self._executor = None  # the next attempt makes a new one
             broken.shutdown(wait=False)
 
     @property
     def pids(self) -> list[int]:
         """The worker processes running now (none before the first chart)."""
-        processes = self._executor._processes or {}  # None once shut down
+        executor = self._executor
+        processes = (executor._processes if executor else None) or {}  # None once shut down
         return [p.pid for p in processes.values() if p.pid is not None]
 
     def close(self) -> None:
         """Let the charts being drawn finish, then end the workers."""
-        self._executor.shutdown(wait=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)

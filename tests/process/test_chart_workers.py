@@ -71,6 +71,8 @@ async def bot_with_a_picture(
         stderr=asyncio.subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal gives it
     )
+    await api.wait_for(lambda call: call.method == "getUpdates", timeout=60)
+    assert descendants(process.pid) == set()  # idle: no worker, no helper process yet
     api.send_command(ann, "/verrekijker")
     await api.wait_for(lambda call: call.method == "sendPhoto", timeout=60)
     started = descendants(process.pid)
