@@ -158,37 +158,37 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-async def main(users: int, runs: int, settle: float, url: str | None, code: Path) -> None:
+async def main(users: int, runs: int, settle: float, url: str | None, codes: list[Path]) -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         source = DatabaseUrl.parse(url) if url else DatabaseUrl.sqlite(folder / "seed.sqlite3")
         seconds = await seed(source, users)
         print(f"{source.engine}: seeded {users} users in {seconds:.0f} s; {runs} runs", flush=True)
-        results = []
+        results: dict[Path, list[dict]] = {code: [] for code in codes}
         for run in range(runs):
-            database = source
-            if source.engine == "sqlite":  # a fresh copy: every run starts from the same file
-                assert source.path is not None
-                copy = folder / f"run{run}.sqlite3"
-                shutil.copyfile(source.path, copy)
-                database = DatabaseUrl.sqlite(copy)
-            result = await one_run(database, settle, folder, code)
-            results.append(result)
+            for code in codes:  # in turn, so a neighbour's load falls on each alike
+                database = source
+                if source.engine == "sqlite":  # a fresh copy: each run starts from the same file
+                    assert source.path is not None
+                    copy = folder / "run.sqlite3"
+                    shutil.copyfile(source.path, copy)
+                    database = DatabaseUrl.sqlite(copy)
+                result = await one_run(database, settle, folder, code)
+                results[code].append(result)
+                print(
+                    f"{code} run {run + 1}: first poll {result['first_poll_s']:.2f} s, RSS"
+                    f" {result['rss_mb']:.1f} MB (peak {result['peak_mb']:.1f}),"
+                    f" child processes {result['children']}, load {result['load']:.2f}",
+                    flush=True,
+                )
+        for code, done in results.items():
+            first = [r["first_poll_s"] for r in done]
+            rss = [r["rss_mb"] for r in done]
             print(
-                f"run {run + 1}: first poll {result['first_poll_s']:.2f} s, RSS"
-                f" {result['rss_mb']:.1f} MB (peak {result['peak_mb']:.1f}),"
-                f" child processes {result['children']}, load {result['load']:.2f}",
-                flush=True,
+                f"{code} median: first poll {statistics.median(first):.2f} s"
+                f" (range {min(first):.2f}–{max(first):.2f}), RSS {statistics.median(rss):.1f} MB"
+                f" (range {min(rss):.1f}–{max(rss):.1f})"
             )
-            if database is not source and database.path is not None:
-                database.path.unlink()
-        first = [r["first_poll_s"] for r in results]
-        rss = [r["rss_mb"] for r in results]
-        print(
-            f"median: first poll {statistics.median(first):.2f} s"
-            f" (range {min(first):.2f}–{max(first):.2f}), RSS {statistics.median(rss):.1f} MB"
-            f" (range {min(rss):.1f}–{max(rss):.1f})"
-        )
 
 
 if __name__ == "__main__":
@@ -197,7 +197,7 @@ if __name__ == "__main__":
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--settle", type=float, default=20.0)
     parser.add_argument("--database-url", default=None)
-    parser.add_argument("--code", type=Path, default=ROOT)
+    parser.add_argument("--code", type=Path, nargs="+", default=[ROOT])
     parser.add_argument("--standin", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.standin:
