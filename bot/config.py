@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -93,7 +94,7 @@ class Settings(BaseSettings):
         """The database to open, as one value (Storage.open, the instance lock, messages)."""
         if self.database_url:
             url = DatabaseUrl.parse(self.database_url)
-            if url.same_file(self.database_path):
+            if url.engine != "sqlite" or url.same_file(self.database_path):
                 return url
         return DatabaseUrl.sqlite(self.database_path)
 
@@ -143,7 +144,10 @@ class Settings(BaseSettings):
         """Every configured secret, to mask in logs."""
         values = [self.telegram_bot_token, self.answers_encryption_key]
         values += [self.answers_encryption_old_keys, self.webhook_secret]
-        return [v.get_secret_value() for v in values if v is not None]
+        secrets = [v.get_secret_value() for v in values if v is not None]
+        if self.database_url and (password := urlsplit(self.database_url).password):
+            secrets.append(password)  # a PostgreSQL URL's password
+        return secrets
 
     @field_validator("log_level", mode="before")
     @classmethod

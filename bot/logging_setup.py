@@ -6,7 +6,10 @@ import logging
 
 # These libraries log request URLs (with the token), whole updates or SQL parameters (with
 # user text) at DEBUG/INFO, so they stay at WARNING whatever LOG_LEVEL says.
-CHATTY = ("httpx", "httpcore", "telegram", "apscheduler", "aiosqlite", "aiohttp.access", "hpack")
+CHATTY = (
+    *("httpx", "httpcore", "telegram", "apscheduler", "aiohttp.access", "hpack"),
+    *("aiosqlite", "psycopg"),  # psycopg also covers psycopg.pool
+)
 
 
 class RedactFilter(logging.Filter):

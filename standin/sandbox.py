@@ -20,6 +20,7 @@ from bot.core.runtime import Runtime
 from bot.core.services import Services
 from bot.delivery import reader
 from standin import StandIn
+from storage.url import DatabaseUrl
 
 SETTLE_TIMEOUT = 10.0
 QUICK_RETRIES = (0.01, 0.02, 0.04)
@@ -61,11 +62,16 @@ class Sandbox:
         return self._built
 
     @classmethod
-    def settings_for(cls, database: Path, **overrides: object) -> Settings:
-        """Settings for a sandbox: a given database, no token needed."""
+    def settings_for(cls, database: Path | DatabaseUrl, **overrides: object) -> Settings:
+        """Settings for a sandbox: a given database (a SQLite path or a URL), no token needed."""
         # _env_file=None: a developer's .env must not leak into tests or the demo.
         # Overrides are checked by pydantic at run time, as environment values would be.
-        return Settings(_env_file=None, database_path=database, **overrides)  # type: ignore[arg-type]
+        if isinstance(database, DatabaseUrl) and database.engine != "sqlite":
+            overrides = {"database_url": database.dsn, **overrides}
+        else:
+            path = database.path if isinstance(database, DatabaseUrl) else database
+            overrides = {"database_path": path, **overrides}
+        return Settings(_env_file=None, **overrides)  # type: ignore[arg-type]
 
     async def start(self) -> None:
         """Open the storage, build the bot; then initialise, post_init, poll, start."""

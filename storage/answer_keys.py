@@ -35,7 +35,7 @@ class AnswerKeys:
         """Re-encrypt up to `batch` answers not yet under the current key; returns how many."""
         cipher = self._db.cipher
         # Without a current key this turns sealed answers back into plain text.
-        stale = "key_id IS NOT NULL" if cipher.current_id is None else "key_id IS NOT ?"
+        stale = "key_id IS NOT NULL" if cipher.current_id is None else "key_id IS DISTINCT FROM ?"
         params = (batch,) if cipher.current_id is None else (cipher.current_id, batch)
         # Read and write in one write transaction: an edit the bot makes meanwhile waits for
         # it, so it is never overwritten by the text read before it. The WHERE on the old
@@ -49,6 +49,7 @@ class AnswerKeys:
                 text, new_kid = cipher.seal(cipher.open(stored, kid, owner), owner)
                 updates.append((text, new_kid, answer_id, stored, kid))
             return await self._db.write_many(
-                "UPDATE answers SET text = ?, key_id = ? WHERE id = ? AND text = ? AND key_id IS ?",
+                "UPDATE answers SET text = ?, key_id = ? WHERE id = ? AND text = ?"
+                " AND key_id IS NOT DISTINCT FROM ?",
                 updates,
             )

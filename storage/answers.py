@@ -21,9 +21,9 @@ class AnswerStore:
         sealed, kid = self._db.cipher.seal(text, step.user_id)
         async with self._db.transaction():
             added = await self._db.write(
-                "INSERT OR IGNORE INTO answers"
+                "INSERT INTO answers"
                 " (step_id, user_id, message_id, text, key_id, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (step.id, step.user_id, message_id, sealed, kid, stamp),
             )
             if added == 0:

@@ -53,8 +53,9 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
         stamp = utc_text(now)
         async with self._db.transaction():
             checkin_id = await self._db.insert(
-                "INSERT OR IGNORE INTO checkins (user_id, local_date, signpost, prompt_id,"
-                " prompt_text, trigger, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO checkins (user_id, local_date, signpost, prompt_id, prompt_text,"
+                " trigger, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING RETURNING id",
                 (user_id, local_date.isoformat(), signpost, prompt_id, prompt_text, trigger, stamp),
             )
             if checkin_id is None:

@@ -1,7 +1,7 @@
 """The small interface every repository talks to: SQL text and parameters in, rows out.
 
-Repositories never see an engine's objects (connections, cursors): an engine (today
-storage/sqlite.py; PostgreSQL next) implements this, and storage/engine.py picks one.
+Repositories never see an engine's objects (connections, cursors): an engine
+(storage/sqlite.py, storage/postgres.py) implements this, and storage/engine.py picks one.
 Placeholders are `?`; an engine that wants another style translates them.
 
 Locks across instances (`hold_lock`, `try_hold_lock`) are the engine's too: SQLite has one

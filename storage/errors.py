@@ -1,4 +1,4 @@
-"""Recognising the database's own failures, wherever they surface."""
+"""Recognising the database's own failures, wherever they surface, on either engine."""
 
 from __future__ import annotations
 
@@ -7,22 +7,40 @@ from collections.abc import Iterator
 
 # Failures that do not clear by themselves within seconds: retrying only stalls everyone.
 _LASTING = ("full", "readonly", "read-only", "disk i/o error")
+# PostgreSQL's SQLSTATE codes for the same: disk full, a read-only database (a standby, or
+# default_transaction_read_only), an I/O error. psycopg's errors carry them as `sqlstate`.
+_PG_FULL = "53100"
+_PG_LASTING = (_PG_FULL, "25006", "58030")
 
 
 def disk_full(error: BaseException | None) -> bool:
-    """Whether SQLite refused a write because the database or its disk is full."""
-    return any("full" in message for message in _sqlite_messages(error))
+    """Whether the database refused a write because it or its disk is full."""
+    return any("full" in m for m in _sqlite_messages(error)) or _PG_FULL in _sqlstates(error)
 
 
 def lasting_write_failure(error: BaseException | None) -> bool:
-    """Whether SQLite refused a write for a reason an operator must fix (full, read-only, I/O)."""
-    return any(word in m for m in _sqlite_messages(error) for word in _LASTING)
+    """Whether a write was refused for a reason an operator must fix (full, read-only, I/O)."""
+    if any(word in m for m in _sqlite_messages(error) for word in _LASTING):
+        return True
+    return any(state in _PG_LASTING for state in _sqlstates(error))
+
+
+def _chain(error: BaseException | None) -> Iterator[BaseException]:
+    """An exception and its causes (bounded)."""
+    seen = 0
+    while error is not None and seen < 8:
+        yield error
+        error, seen = error.__cause__ or error.__context__, seen + 1
 
 
 def _sqlite_messages(error: BaseException | None) -> Iterator[str]:
-    """The SQLite errors in an exception's cause chain (bounded), lower-cased."""
-    seen = 0
-    while error is not None and seen < 8:
-        if isinstance(error, sqlite3.OperationalError):
-            yield str(error).lower()
-        error, seen = error.__cause__ or error.__context__, seen + 1
+    """The SQLite errors in an exception's cause chain, lower-cased."""
+    for link in _chain(error):
+        if isinstance(link, sqlite3.OperationalError):
+            yield str(link).lower()
+
+
+def _sqlstates(error: BaseException | None) -> list[str]:
+    """The SQLSTATE codes of the PostgreSQL errors in the chain (psycopg's `sqlstate`)."""
+    states = (getattr(link, "sqlstate", None) for link in _chain(error))
+    return [state for state in states if isinstance(state, str)]

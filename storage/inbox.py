@@ -31,8 +31,8 @@ class InboxRepository:
         """Keep an update (a second store of the same update changes nothing)."""
         sealed, kid = self._db.cipher.seal(body, _owner(user_id))
         await self._db.write(
-            "INSERT OR IGNORE INTO inbox (update_id, user_id, body, key_id, received_at)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO inbox (update_id, user_id, body, key_id, received_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (update_id, user_id, sealed, kid, utc_text(now)),
         )
 

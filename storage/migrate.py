@@ -14,7 +14,10 @@ from importlib import resources
 from storage.database import Database, DatabaseUnavailable
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-MIGRATIONS = {"sqlite": "migrations/sqlite"}  # engine -> folder inside the storage package
+# engine -> folder inside the storage package
+MIGRATIONS = {"sqlite": "migrations/sqlite", "postgresql": "migrations/postgresql"}
+# Instances starting together on one PostgreSQL migrate one after the other, not at once.
+MIGRATION_LOCK = "sherpa.migrate"
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,11 @@ async def migrate(db: Database) -> list[str]:
     Raises DatabaseUnavailable when the database holds migrations this code does not know:
     a newer Sherpa wrote it, and this one could misread or damage what it stored.
     """
+    async with db.hold_lock(MIGRATION_LOCK):
+        return await _migrate(db)
+
+
+async def _migrate(db: Database) -> list[str]:
     done = await applied_migrations(db)
     known = available_migrations(db.url.engine)
     if unknown := sorted(done - {m.number for m in known}):

@@ -37,8 +37,9 @@ class OutboxRepository:
         """Add items in one transaction; an item already there (same key) is left alone."""
         stamp = utc_text(now)
         return await self._db.write_many(
-            "INSERT OR IGNORE INTO outbox (kind, chat_id, period, user_id, ref, due_at,"
-            " not_before, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (kind, chat_id, period, user_id, ref, due_at, not_before,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             [
                 (
                     *(i.kind, i.chat_id, i.period, i.user_id, i.ref, utc_text(i.due_at)),
@@ -113,7 +114,7 @@ class OutboxRepository:
         waiting = await self._value(
             "SELECT MIN(t) FROM (SELECT MIN(not_before) AS t FROM outbox"
             " WHERE state = 'pending' AND not_before <= ?"
-            " UNION ALL SELECT MIN(updated_at) FROM outbox WHERE state = 'sending')",
+            " UNION ALL SELECT MIN(updated_at) FROM outbox WHERE state = 'sending') AS oldest",
             (stamp,),
         )
         rows = await self._db.fetch_all("SELECT state, COUNT(*) FROM outbox GROUP BY state")

@@ -24,8 +24,12 @@ class PendingRepository:
             "SELECT 1 FROM pending_answers WHERE user_id = ?", (pending.user_id,)
         )
         await self._db.write(
-            "INSERT OR REPLACE INTO pending_answers (user_id, step_id, message_id, is_edit,"
-            " text, masked, key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO pending_answers (user_id, step_id, message_id, is_edit, text, masked,"
+            " key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (user_id) DO UPDATE SET step_id = excluded.step_id,"
+            " message_id = excluded.message_id, is_edit = excluded.is_edit,"
+            " text = excluded.text, masked = excluded.masked, key_id = excluded.key_id,"
+            " created_at = excluded.created_at",
             (
                 pending.user_id,
                 pending.step_id,

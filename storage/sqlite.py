@@ -103,7 +103,7 @@ class SqliteDatabase:
             return max(cursor.rowcount, 0)
 
     async def insert(self, sql: str, params: Params = ()) -> int | None:
-        """An `INSERT ... RETURNING id`: the new id, None when `OR IGNORE` skipped the row."""
+        """An `INSERT ... RETURNING id`: the new id, None when ON CONFLICT skipped the row."""
         # The cursor closes before the lock is let go: in autocommit, that is the commit.
         async with self._turn(), self._connection.execute(sql, params) as cursor:
             row = await cursor.fetchone()

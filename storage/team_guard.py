@@ -63,8 +63,10 @@ class TeamGuardRepository:
     ) -> None:
         """Remember what the user asked for until they pick the team (replaces an older one)."""
         await self._db.write(
-            "INSERT OR REPLACE INTO team_pending (user_id, action, argument, created_at)"
-            " VALUES (?, ?, ?, ?)",
+            "INSERT INTO team_pending (user_id, action, argument, created_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
+            " action = excluded.action, argument = excluded.argument,"
+            " created_at = excluded.created_at",
             (user_id, action, argument, utc_text(now)),
         )
 

@@ -62,9 +62,9 @@ class TeamWeekRepository:
     async def settle(self, team_id: int, week: TeamWeek, now: datetime) -> bool:
         """Record a week's outcome once; False when it was already settled."""
         settled = await self._db.write(
-            "INSERT OR IGNORE INTO team_weeks"
+            "INSERT INTO team_weeks"
             " (team_id, week_start, outcome, on_track, counted, excused, settled_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (
                 team_id,
                 week.week_start.isoformat(),

@@ -26,7 +26,8 @@ class UpdateRepository:
     async def remember(self, update_id: int, now: datetime) -> None:
         """Record a handled update."""
         await self._db.write(
-            "INSERT OR IGNORE INTO handled_updates (update_id, handled_at) VALUES (?, ?)",
+            "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?)"
+            " ON CONFLICT DO NOTHING",
             (update_id, utc_text(now)),
         )
 

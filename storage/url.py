@@ -2,7 +2,7 @@
 
     sqlite:///data/sherpa.sqlite3      a file relative to the working folder
     sqlite:////var/lib/sherpa.sqlite3  an absolute path (four slashes)
-    postgresql://user:secret@host/db   parsed, refused by storage.engine until it is built
+    postgresql://user:secret@host/db   PostgreSQL (storage/postgres.py); any libpq URL
 
 Pure: no engine is imported here. storage.engine decides what can be opened.
 """

@@ -93,8 +93,9 @@ class UserRepository:
         """Create the user with their first settings; an existing user is returned unchanged."""
         stamp = utc_text(now)
         await self._db.write(
-            "INSERT OR IGNORE INTO users (user_id, chat_id, language, timezone, checkin_time,"
-            " days, onboarding_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO users (user_id, chat_id, language, timezone, checkin_time, days,"
+            " onboarding_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (
                 user_id,
                 chat_id,
@@ -161,7 +162,7 @@ class UserRepository:
         firsts = " UNION ALL ".join(
             f"SELECT MIN({column}) AS m FROM users" for column in MOMENT_COLUMNS
         )
-        row = await self._db.fetch_one(f"SELECT MIN(m) FROM ({firsts})")
+        row = await self._db.fetch_one(f"SELECT MIN(m) FROM ({firsts}) AS firsts")
         return utc_value(row[0]) if row else None
 
     async def without_weekly_schedule(self, limit: int) -> list[User]:
@@ -188,14 +189,13 @@ class UserRepository:
         """Active, paused (today), unreachable and still-onboarding users."""
         row = await self._db.fetch_one(
             "SELECT"
-            " SUM(active = 0),"
-            " SUM(active = 1 AND onboarding_step IS NOT NULL),"
-            " SUM(active = 1 AND onboarding_step IS NULL AND paused = 1"
+            " COUNT(*) FILTER (WHERE active = 0),"
+            " COUNT(*) FILTER (WHERE active = 1 AND onboarding_step IS NOT NULL),"
+            " COUNT(*) FILTER (WHERE active = 1 AND onboarding_step IS NULL AND paused = 1"
             "     AND (paused_until IS NULL OR paused_until >= ?)),"
             " COUNT(*) FROM users",
             (today.isoformat(),),
         )
         assert row is not None  # an aggregate always gives one row
         inactive, onboarding, paused, total = row
-        inactive, onboarding, paused = inactive or 0, onboarding or 0, paused or 0
         return UserCounts(total - inactive - onboarding - paused, paused, inactive, onboarding)

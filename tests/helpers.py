@@ -10,7 +10,8 @@ from pathlib import Path
 from bot.core.clock import ManualClock
 from standin import FakeUser, StandIn
 from standin.sandbox import Sandbox
-from storage import Checkin, NewStep, Storage, Trigger, User
+from storage import Checkin, DatabaseUrl, NewStep, Storage, Trigger, User
+from storage.engine import open_engine
 
 DUE_MONDAY = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Brussels
 
@@ -37,12 +38,25 @@ MONDAY = DUE_MONDAY.date()
 
 @dataclass
 class World:
-    """The stand-in, the running bot, the clock and a database path, for one test."""
+    """The stand-in, the running bot, the clock and its database, for one test.
+
+    `database` is a DatabaseUrl (a SQLite path given is taken as its file); tests about
+    SQLite's files read `sqlite_path`.
+    """
 
     api: StandIn
     bot: Sandbox
     clock: ManualClock
-    database: Path
+    database: DatabaseUrl
+
+    def __post_init__(self) -> None:
+        self.database = DatabaseUrl.coerce(self.database)
+
+    @property
+    def sqlite_path(self) -> Path:
+        """The SQLite file (a test about SQLite's files runs on SQLite only)."""
+        assert self.database.engine == "sqlite" and self.database.path is not None
+        return self.database.path
 
     async def restart(self) -> None:
         """Stop the bot as a deploy would, and start it again on the same data."""
@@ -70,6 +84,31 @@ class World:
         message = self.api.last_message(user)
         assert message is not None
         return message.text or ""
+
+
+def database_env(database: DatabaseUrl) -> dict[str, str]:
+    """The environment that names this database to a `python -m bot` process."""
+    if database.engine == "sqlite":
+        return {"DATABASE_PATH": str(database.path)}
+    return {"DATABASE_URL": database.dsn or ""}
+
+
+async def rows(database: DatabaseUrl, sql: str, *args: object) -> list[tuple[object, ...]]:
+    """Rows read with a connection of the test's own, beside the bot's (either engine)."""
+    db = await open_engine(database)
+    try:
+        return [tuple(row) for row in await db.fetch_all(sql, args)]
+    finally:
+        await db.close()
+
+
+async def write(database: DatabaseUrl, sql: str, *args: object) -> None:
+    """One statement with a connection of the test's own (what another program would do)."""
+    db = await open_engine(database)
+    try:
+        await db.write(sql, args)
+    finally:
+        await db.close()
 
 
 async def add_user(

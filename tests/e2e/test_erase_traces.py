@@ -84,16 +84,16 @@ async def test_delete_leaves_nothing_even_while_a_reader_holds_a_snapshot(any_wo
     await onboard(world, ann)
     await world.say(ann, "/today")
     await answer_checkin(world, ann, SECRET, "nog iets")
-    needles = stored_forms(world.database, "SELECT text FROM answers")
-    assert len(needles) == 2 and traces(world.database, needles)
-    with reader_holding_a_snapshot(world.database):
+    needles = stored_forms(world.sqlite_path, "SELECT text FROM answers")
+    assert len(needles) == 2 and traces(world.sqlite_path, needles)
+    with reader_holding_a_snapshot(world.sqlite_path):
         await world.say(ann, "/delete")
         await world.tap(ann, "Ja, wis alles")
         # Honest while the reader holds on: erased at Sherpa, a trace waits for the reader.
         assert "Je gegevens zijn gewist" in world.last_text(ann)
         assert "back-up" in world.last_text(ann)
-        assert traces(world.database, needles)  # the reader really held the old frames
-    await wait_until_clean(world.database, needles)  # the bot goes on trying by itself
+        assert traces(world.sqlite_path, needles)  # the reader really held the old frames
+    await wait_until_clean(world.sqlite_path, needles)  # the bot goes on trying by itself
 
 
 async def test_delete_without_a_reader_is_clean_when_it_says_so(any_world: World):
@@ -102,11 +102,11 @@ async def test_delete_without_a_reader_is_clean_when_it_says_so(any_world: World
     await onboard(world, ann)
     await world.say(ann, "/today")
     await answer_checkin(world, ann, SECRET, "nog iets")
-    needles = stored_forms(world.database, "SELECT text FROM answers")
+    needles = stored_forms(world.sqlite_path, "SELECT text FROM answers")
     await world.say(ann, "/delete")
     await world.tap(ann, "Ja, wis alles")
     assert "Alles is gewist" in world.last_text(ann)
-    assert traces(world.database, needles) == []
+    assert traces(world.sqlite_path, needles) == []
 
 
 async def test_the_guards_masked_choice_leaves_no_unmasked_copy(any_world: World):
@@ -115,12 +115,12 @@ async def test_the_guards_masked_choice_leaves_no_unmasked_copy(any_world: World
     await onboard(world, ann)
     await world.say(ann, "/today")
     await world.say(ann, f"Ik belde de voogd op {PHONE}")
-    held = stored_forms(world.database, "SELECT text FROM pending_answers")
+    held = stored_forms(world.sqlite_path, "SELECT text FROM pending_answers")
     needles = [*held, PHONE.encode()]
-    with reader_holding_a_snapshot(world.database):
+    with reader_holding_a_snapshot(world.sqlite_path):
         await world.tap(ann, "Bewaar zo, afgeschermd")
-        assert traces(world.database, needles)
-    await wait_until_clean(world.database, needles)
+        assert traces(world.sqlite_path, needles)
+    await wait_until_clean(world.sqlite_path, needles)
     history = await world.bot.services.storage.history.history(ann.id)
     assert [a for d in history for q in d.questions for a in q.answers] == [
         "Ik belde de voogd op […]"
@@ -133,11 +133,11 @@ async def test_undo_leaves_no_trace(any_world: World):
     await onboard(world, ann)
     await world.say(ann, "/today")
     await world.say(ann, SECRET)
-    needles = stored_forms(world.database, "SELECT text FROM answers")
-    with reader_holding_a_snapshot(world.database):
+    needles = stored_forms(world.sqlite_path, "SELECT text FROM answers")
+    with reader_holding_a_snapshot(world.sqlite_path):
         await world.say(ann, "/undo")
         assert "Verwijderd" in world.last_text(ann)
-    await wait_until_clean(world.database, needles)
+    await wait_until_clean(world.sqlite_path, needles)
 
 
 async def test_an_edit_leaves_no_trace_of_the_text_before_it(any_world: World):
@@ -146,12 +146,12 @@ async def test_an_edit_leaves_no_trace_of_the_text_before_it(any_world: World):
     await onboard(world, ann)
     await world.say(ann, "/today")
     sent = await world.say(ann, SECRET)
-    needles = stored_forms(world.database, "SELECT text FROM answers")
-    with reader_holding_a_snapshot(world.database):
+    needles = stored_forms(world.sqlite_path, "SELECT text FROM answers")
+    with reader_holding_a_snapshot(world.sqlite_path):
         world.api.edit_text(ann, sent["message"]["message_id"], "Een rustiger gesprek")
         await world.bot.settle()
-    await wait_until_clean(world.database, needles)
-    assert stored_forms(world.database, "SELECT text FROM answers") != needles
+    await wait_until_clean(world.sqlite_path, needles)
+    assert stored_forms(world.sqlite_path, "SELECT text FROM answers") != needles
 
 
 async def test_retention_leaves_no_trace(any_world: World):
@@ -162,8 +162,8 @@ async def test_retention_leaves_no_trace(any_world: World):
     await world.say(ann, "/today")
     await answer_checkin(world, ann, SECRET, "ook oud")
     await world.bot.services.storage.users.update(ann.id, start, retention_months=3)
-    needles = stored_forms(world.database, "SELECT text FROM answers")
+    needles = stored_forms(world.sqlite_path, "SELECT text FROM answers")
     world.clock.set(start + timedelta(days=95))
-    with reader_holding_a_snapshot(world.database):
+    with reader_holding_a_snapshot(world.sqlite_path):
         assert await world.bot.run_retention() == 1
-    await wait_until_clean(world.database, needles)
+    await wait_until_clean(world.sqlite_path, needles)

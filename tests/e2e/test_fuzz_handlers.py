@@ -113,7 +113,7 @@ async def victim_snapshot(arena: Arena) -> Any:
         await storage.history.export(victim),
         await storage.users.get(victim),
         await storage.checkins.count_answers(victim),
-        _rows_of(arena.world.database, victim),
+        _rows_of(arena.world.sqlite_path, victim),
         [(m.message_id, m.text, m.reply_markup) for m in arena.api.messages(victim)],
     )
 

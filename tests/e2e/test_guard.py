@@ -91,6 +91,7 @@ async def test_a_long_answer_shows_an_excerpt_around_each_detail(world: World):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # fills the real file with SQLite's max_page_count
 async def test_the_apology_says_so_when_a_full_disk_kept_an_answer_from_being_stored(
     world: World,
 ):

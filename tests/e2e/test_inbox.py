@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sqlite3
 from pathlib import Path
 
 from storage import Storage
-from tests.helpers import World, onboard
-
-
-def _rows(database: Path, sql: str, *args: object) -> list[tuple]:
-    with contextlib.closing(sqlite3.connect(database)) as db:
-        return db.execute(sql, args).fetchall()
+from tests.helpers import World, onboard, write
+from tests.helpers import rows as _rows
 
 
 async def _leave_in_inbox(world: World, update: dict, user_id: int) -> None:
@@ -32,7 +26,7 @@ async def test_an_update_left_in_the_inbox_is_handled_at_the_next_start(world: W
     await world.start_again()
     await world.bot.settle()
     assert "Sherpa" in world.last_text(bob)
-    assert _rows(world.database, "SELECT * FROM inbox") == []
+    assert await _rows(world.database, "SELECT * FROM inbox") == []
 
 
 async def test_a_replayed_answer_is_stored_once_and_asks_nothing_twice(world: World):
@@ -51,7 +45,7 @@ async def test_a_replayed_answer_is_stored_once_and_asks_nothing_twice(world: Wo
     assert await checkins.count_answers(ann.id) == 2
     assert await checkins.open_step(ann.id) == scale  # her "3" did not become a score
     assert len(world.api.messages(ann)) == seen  # the next step was asked already
-    assert _rows(world.database, "SELECT * FROM inbox") == []
+    assert await _rows(world.database, "SELECT * FROM inbox") == []
 
 
 async def test_a_replayed_typed_score_is_stored_once_and_scores_no_other_scale(world: World):
@@ -68,17 +62,20 @@ async def test_a_replayed_typed_score_is_stored_once_and_scores_no_other_scale(w
     await _crash_before_it_was_recorded_handled(world, update, ann.id)
     checkins = world.bot.services.storage.checkins
     assert await checkins.open_step(ann.id) == after  # boundaries still waits for her
-    scores = _rows(world.database, "SELECT kind, score FROM checkin_steps WHERE score IS NOT NULL")
+    scores = await _rows(
+        world.database, "SELECT kind, score FROM checkin_steps WHERE score IS NOT NULL"
+    )
     assert scores == [("energy", 3)]
-    assert _rows(world.database, "SELECT * FROM inbox") == []
+    assert await _rows(world.database, "SELECT * FROM inbox") == []
 
 
 async def _crash_before_it_was_recorded_handled(world: World, update: dict, user_id: int) -> None:
     """A crash after the update's effect was stored, before it was recorded as handled."""
     await world.bot.stop()
     await _leave_in_inbox(world, update, user_id)
-    with contextlib.closing(sqlite3.connect(world.database)) as db, db:
-        db.execute("DELETE FROM handled_updates WHERE update_id = ?", (update["update_id"],))
+    await write(
+        world.database, "DELETE FROM handled_updates WHERE update_id = ?", update["update_id"]
+    )
     await world.start_again()
     await world.bot.settle()
 
@@ -94,6 +91,8 @@ async def test_delete_erases_what_waits_in_the_inbox(world: World):
     await world.say(ann, "/delete")
     await world.tap(ann, "Ja, wis alles")
     assert "Alles is gewist" in world.last_text(ann)
-    assert _rows(world.database, "SELECT user_id FROM inbox") == [(bob.id,)]
-    raw = world.database.read_bytes() + Path(f"{world.database}-wal").read_bytes()
-    assert b"geheime woorden van Ann" not in raw
+    assert await _rows(world.database, "SELECT user_id FROM inbox") == [(bob.id,)]
+    if world.database.engine == "sqlite":  # and not in the bytes of its files
+        path = world.sqlite_path
+        raw = path.read_bytes() + Path(f"{path}-wal").read_bytes()
+        assert b"geheime woorden van Ann" not in raw

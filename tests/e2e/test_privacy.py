@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.helpers import World, answer_checkin, onboard
+from tests.helpers import World, answer_checkin, database_env, onboard
 
 
 @pytest.mark.slow
@@ -81,7 +81,7 @@ async def test_operator_export_writes_the_files(world: World, tmp_path):
     out = tmp_path / "request"
     result = subprocess.run(
         [sys.executable, "-m", "bot", "export", "--user", "1001", "--out", str(out)],
-        env={**os.environ, "DATABASE_PATH": str(world.database)},
+        env={**os.environ, **database_env(world.database)},
         capture_output=True,
         text=True,
         timeout=60,
@@ -95,7 +95,7 @@ async def test_operator_export_writes_the_files(world: World, tmp_path):
     assert oct(out.stat().st_mode & 0o777) == "0o700"
     missing = subprocess.run(
         [sys.executable, "-m", "bot", "export", "--user", "999", "--out", str(out)],
-        env={**os.environ, "DATABASE_PATH": str(world.database)},
+        env={**os.environ, **database_env(world.database)},
         capture_output=True,
         text=True,
         timeout=60,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,13 @@ def sherpa(command: str, env: dict[str, str], cwd: Path) -> subprocess.Completed
         text=True,
         timeout=60,
     )
+
+
+def closed_port() -> int:
+    """A local TCP port nobody listens on (bound, then let go)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def one_line_refusal(result: subprocess.CompletedProcess[str]) -> str:
@@ -62,10 +70,10 @@ def test_a_url_and_a_path_that_disagree_stop_the_start_in_one_line(tmp_path, com
 
 @pytest.mark.slow
 @pytest.mark.parametrize("command", ["migrate", "run", "status"])
-def test_a_postgresql_url_is_not_supported_yet_and_never_echoes_its_password(tmp_path, command):
-    env = {"DATABASE_URL": "postgresql://sherpa:hunter2secret@db.example/sherpa"}
+def test_an_unreachable_postgresql_is_one_line_that_never_echoes_its_password(tmp_path, command):
+    env = {"DATABASE_URL": f"postgresql://sherpa:hunter2secret@127.0.0.1:{closed_port()}/sherpa"}
     line = one_line_refusal(sherpa(command, env, tmp_path))
-    assert "DATABASE_URL" in line and "PostgreSQL is not supported yet" in line
+    assert "DATABASE_URL (postgresql://sherpa@127.0.0.1:" in line and "cannot connect" in line
     assert "hunter2secret" not in line
     assert not (tmp_path / "data").exists()  # nothing fell back to the SQLite default
 

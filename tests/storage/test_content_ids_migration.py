@@ -1,13 +1,12 @@
 """Migration 0011: check-ins stored by list position (up to 0009) get the content ids.
 
-A database is built at migration 0009 on a real SQLite file, filled with rows the way the old
+A database is built at migration 0009, on each engine, filled with rows the way the old
 code wrote them (prompt_index, question_index), then opened by today's Storage.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import tomllib
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -16,8 +15,10 @@ from random import Random
 from bot.checkin.rotation import plan_checkin
 from bot.data_rights.export import export_json
 from prompts import LANGUAGES, load_content
-from storage import RotationHistory, Storage
-from storage.migrate import _statements, available_migrations
+from storage import DatabaseUrl, RotationHistory, Storage
+from storage.database import Database
+from storage.engine import open_engine
+from storage.migrate import _statements, applied_migrations, available_migrations
 from tests.unit.test_prompts import SHIPPED, write
 
 CONTENT = load_content()
@@ -25,52 +26,56 @@ NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 STAMP = "2026-03-02T15:00:00Z"
 
 
-def database_at_0009(path: Path) -> None:
+async def database_at_0009(url: DatabaseUrl) -> None:
     """A database as Sherpa left it at migration 0009, with check-ins stored by position."""
-    con = sqlite3.connect(path)
-    con.execute(
-        "CREATE TABLE schema_migrations (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
-    )
-    for migration in available_migrations()[:9]:
-        for statement in _statements(migration.sql):
-            con.execute(statement)
-        con.execute(
-            "INSERT INTO schema_migrations VALUES (?, ?, ?)",
-            (migration.number, migration.name, STAMP),
-        )
-    for user_id, lang in ((1, "nl"), (2, "en")):
-        con.execute(
-            "INSERT INTO users (user_id, chat_id, language, timezone, checkin_time, days,"
-            " created_at, updated_at) VALUES (?, ?, ?, 'Europe/Brussels', '16:30', 31, ?, ?)",
-            (user_id, user_id, lang, STAMP, STAMP),
-        )
-        # Signpost 7, prompt 3, questions 4 and 1; an answer to the first.
-        checkin = con.execute(
-            "INSERT INTO checkins (user_id, local_date, signpost, prompt_index, trigger,"
-            " created_at) VALUES (?, '2026-03-02', 7, 3, 'scheduled', ?) RETURNING id",
-            (user_id, STAMP),
-        ).fetchone()[0]
-        questions = CONTENT.signpost(lang, 7).questions
-        for position, index in ((1, 4), (2, 1)):
-            con.execute(
-                "INSERT INTO checkin_steps (checkin_id, position, kind, question_index,"
-                " question_text, state) VALUES (?, ?, 'question', ?, ?, 'answered')",
-                (checkin, position, index, questions[index]),
+    db = await open_engine(url)
+    try:
+        await applied_migrations(db)  # creates schema_migrations, as the old code did
+        for migration in available_migrations(url.engine)[:9]:
+            for statement in _statements(migration.sql):
+                await db.write(statement)
+            await db.write(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                (migration.number, migration.name, STAMP),
             )
-        con.execute(
-            "INSERT INTO checkin_steps (checkin_id, position, kind) VALUES (?, 3, 'energy')",
-            (checkin,),
+        for user_id, lang in ((1, "nl"), (2, "en")):
+            await _old_rows(db, user_id, lang)
+    finally:
+        await db.close()
+
+
+async def _old_rows(db: Database, user_id: int, lang: str) -> None:
+    await db.write(
+        "INSERT INTO users (user_id, chat_id, language, timezone, checkin_time, days,"
+        " created_at, updated_at) VALUES (?, ?, ?, 'Europe/Brussels', '16:30', 31, ?, ?)",
+        (user_id, user_id, lang, STAMP, STAMP),
+    )
+    # Signpost 7, prompt 3, questions 4 and 1; an answer to the first.
+    checkin = await db.insert(
+        "INSERT INTO checkins (user_id, local_date, signpost, prompt_index, trigger,"
+        " created_at) VALUES (?, '2026-03-02', 7, 3, 'scheduled', ?) RETURNING id",
+        (user_id, STAMP),
+    )
+    questions = CONTENT.signpost(lang, 7).questions
+    for position, index in ((1, 4), (2, 1)):
+        await db.write(
+            "INSERT INTO checkin_steps (checkin_id, position, kind, question_index,"
+            " question_text, state) VALUES (?, ?, 'question', ?, ?, 'answered')",
+            (checkin, position, index, questions[index]),
         )
-        step = con.execute(
-            "SELECT id FROM checkin_steps WHERE checkin_id = ? AND position = 1", (checkin,)
-        )
-        con.execute(
-            "INSERT INTO answers (step_id, user_id, message_id, text, created_at)"
-            " VALUES (?, ?, 9, 'Oud antwoord', ?)",
-            (step.fetchone()[0], user_id, STAMP),
-        )
-    con.commit()
-    con.close()
+    await db.write(
+        "INSERT INTO checkin_steps (checkin_id, position, kind) VALUES (?, 3, 'energy')",
+        (checkin,),
+    )
+    step = await db.fetch_one(
+        "SELECT id FROM checkin_steps WHERE checkin_id = ? AND position = 1", (checkin,)
+    )
+    assert step is not None
+    await db.write(
+        "INSERT INTO answers (step_id, user_id, message_id, text, created_at)"
+        " VALUES (?, ?, 9, 'Oud antwoord', ?)",
+        (step[0], user_id, STAMP),
+    )
 
 
 def reordered_copy(folder: Path) -> Path:
@@ -85,10 +90,9 @@ def reordered_copy(folder: Path) -> Path:
     return folder
 
 
-async def test_positions_become_the_ids_of_the_content_at_that_time(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    database_at_0009(path)
-    storage = await Storage.open(path)
+async def test_positions_become_the_ids_of_the_content_at_that_time(blank_database_url):
+    await database_at_0009(blank_database_url)
+    storage = await Storage.open(blank_database_url)
     try:
         assert storage.applied == ["0010_typed_scores.sql", "0011_content_ids.sql"]
         for user_id, lang in ((1, "nl"), (2, "en")):
@@ -109,10 +113,11 @@ async def test_positions_become_the_ids_of_the_content_at_that_time(tmp_path):
         await storage.close()
 
 
-async def test_an_old_answer_is_exported_as_asked_after_the_content_changed_order(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    database_at_0009(path)
-    storage = await Storage.open(path)
+async def test_an_old_answer_is_exported_as_asked_after_the_content_changed_order(
+    tmp_path, blank_database_url
+):
+    await database_at_0009(blank_database_url)
+    storage = await Storage.open(blank_database_url)
     try:
         user = await storage.users.get(1)
         exported = await storage.history.export(1)

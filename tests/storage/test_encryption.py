@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from storage import AnswerCipher, CipherError, NewStep, Storage, new_key, parse_key
+from storage import AnswerCipher, CipherError, DatabaseUrl, NewStep, Storage, new_key, parse_key
 from tests.helpers import add_checkin, add_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +39,9 @@ def test_no_key_means_plain_text_and_malformed_keys_are_refused():
             parse_key(bad)
 
 
-async def _store_answer(path: Path, cipher: AnswerCipher, text: str, message_id: int = 1) -> None:
+async def _store_answer(
+    path: Path | DatabaseUrl, cipher: AnswerCipher, text: str, message_id: int = 1
+) -> None:
     storage = await Storage.open(path, cipher=cipher)
     if await storage.users.get(1) is None:
         await add_user(storage, 1, NOW, step="days")
@@ -51,7 +53,7 @@ async def _store_answer(path: Path, cipher: AnswerCipher, text: str, message_id:
     await storage.close()
 
 
-async def _texts(path: Path, cipher: AnswerCipher) -> list[str]:
+async def _texts(path: Path | DatabaseUrl, cipher: AnswerCipher) -> list[str]:
     storage = await Storage.open(path, cipher=cipher)
     days = await storage.history.history(1)
     await storage.close()
@@ -59,6 +61,7 @@ async def _texts(path: Path, cipher: AnswerCipher) -> list[str]:
 
 
 async def test_sealed_answers_never_touch_the_disk_as_text(tmp_path):
+    """SQLite only: the bytes of its files (PostgreSQL: the next test reads the column)."""
     path = tmp_path / "sealed.sqlite3"
     cipher = AnswerCipher(parse_key(new_key()))
     await _store_answer(path, cipher, SECRET)
@@ -67,8 +70,18 @@ async def test_sealed_answers_never_touch_the_disk_as_text(tmp_path):
     assert await _texts(path, cipher) == [SECRET]
 
 
-async def test_a_wrong_or_missing_key_stops_the_open_with_a_clear_error(tmp_path):
-    path = tmp_path / "sealed.sqlite3"
+async def test_sealed_answers_are_stored_sealed_on_both_engines(database_url):
+    cipher = AnswerCipher(parse_key(new_key()))
+    await _store_answer(database_url, cipher, SECRET)
+    storage = await Storage.open(database_url, cipher=cipher)
+    [(stored, kid)] = await storage._db.fetch_all("SELECT text, key_id FROM answers")
+    await storage.close()
+    assert SECRET not in stored and kid == cipher.current_id
+    assert await _texts(database_url, cipher) == [SECRET]
+
+
+async def test_a_wrong_or_missing_key_stops_the_open_with_a_clear_error(database_url):
+    path = database_url
     await _store_answer(path, AnswerCipher(parse_key(new_key())), SECRET)
     with pytest.raises(CipherError, match="not configured"):
         await Storage.open(path, cipher=AnswerCipher(parse_key(new_key())))
@@ -76,8 +89,8 @@ async def test_a_wrong_or_missing_key_stops_the_open_with_a_clear_error(tmp_path
         await Storage.open(path)  # no key at all
 
 
-async def test_rotation_reseals_everything_while_both_keys_read(tmp_path):
-    path = tmp_path / "rotate.sqlite3"
+async def test_rotation_reseals_everything_while_both_keys_read(database_url):
+    path = database_url
     old, new = parse_key(new_key()), parse_key(new_key())
     await _store_answer(path, AnswerCipher(), "plain before encryption", 1)
     await _store_answer(path, AnswerCipher(old), "sealed with the old key", 2)
@@ -133,8 +146,8 @@ async def test_cli_new_key_rotate_key_and_a_wrong_key_at_start(tmp_path):
     assert malformed.returncode == 2 and "ANSWERS_ENCRYPTION_KEY" in malformed.stderr
 
 
-async def test_updates_waiting_in_the_inbox_are_rotated_and_their_key_is_checked(tmp_path):
-    path = tmp_path / "inbox.sqlite3"
+async def test_updates_waiting_in_the_inbox_are_rotated_and_their_key_is_checked(database_url):
+    path = database_url
     old, new = parse_key(new_key()), parse_key(new_key())
     storage = await Storage.open(path, cipher=AnswerCipher(old))
     await storage.inbox.store(7, 1, '{"text": "' + SECRET + '"}', NOW)  # a crash left it

@@ -1,4 +1,4 @@
-"""Recognising the database's lasting failures from what SQLite really raises."""
+"""Recognising the database's lasting failures from what SQLite really raises (SQLite only)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Each literal set is named once in Python, and the schema's CHECK constraints agree with it.
 
-The schema is read back from sqlite_master of a freshly migrated database: what SQLite
-enforces, not what a migration file happens to say.
+The schema is read back from a freshly migrated database, on both engines (SQLite's
+sqlite_master, PostgreSQL's pg_constraint): what the engine enforces, not what a migration
+file happens to say.
 """
 
 from __future__ import annotations
@@ -17,20 +18,36 @@ from bot.config import Settings
 from storage import Storage
 from storage.models import LANGUAGES, RETENTION_CHOICES, Team, User
 
+# PostgreSQL keeps each CHECK as its own constraint; one text per table, as sqlite_master has.
+_CHECKS = (
+    "SELECT conrelid::regclass::text, string_agg(pg_get_constraintdef(oid), ' ')"
+    " FROM pg_constraint WHERE contype = 'c' GROUP BY conrelid"
+)
+
 
 @pytest.fixture
-async def schema(tmp_path) -> dict[str, str]:
-    store = await Storage.open(tmp_path / "schema.sqlite3")
-    rows = await store._db.fetch_all("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+async def schema(database_url) -> dict[str, str]:
+    store = await Storage.open(database_url)
+    if database_url.engine == "sqlite":
+        sql = "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+    else:
+        sql = _CHECKS
+    rows = await store._db.fetch_all(sql)
     await store.close()
     return {row[0]: row[1] for row in rows}
 
 
 def _check(sql: str, column: str) -> tuple[object, ...]:
-    """The values of `CHECK (column IN (...))` in a CREATE TABLE statement."""
-    match = re.search(rf"CHECK\s*\(\s*{column}\s+IN\s*\(([^)]*)\)\s*\)", sql)
+    """The values of `CHECK (column IN (...))` in a CREATE TABLE statement.
+
+    PostgreSQL gives it back as `CHECK ((column = ANY (ARRAY['a'::text, 'b'::text])))`
+    or, for numbers, `CHECK ((column = ANY (ARRAY[3, 6, 12])))`.
+    """
+    match = re.search(rf"CHECK\s*\(\s*{column}\s+IN\s*\(([^)]*)\)\s*\)", sql) or re.search(
+        rf"CHECK \(\({column} = ANY \(ARRAY\[([^]]*)\]\)\)\)", sql
+    )
     assert match, f"no CHECK ({column} IN ...) in {sql}"
-    values = [v.strip() for v in match[1].split(",")]
+    values = [v.strip().removesuffix("::text") for v in match[1].split(",")]
     return tuple(v.strip("'") if v.startswith("'") else int(v) for v in values)
 
 

@@ -1,4 +1,8 @@
-"""The storage API on a real SQLite file: migrations, schedule queries, check-ins, answers."""
+"""The storage API on both engines: migrations, schedule queries, check-ins, answers.
+
+Each test runs on a SQLite file and on a PostgreSQL database (`database_url`); the few about
+SQLite's files themselves (permissions, bytes left in the file) are marked SQLite-only.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import pytest
 from storage import NewStep, Storage
 from storage.migrate import available_migrations
 from tests.helpers import add_checkin, add_user
+from tests.storage.schema import table_names
 
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 STEPS = [
@@ -22,8 +27,8 @@ STEPS = [
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "sub" / "sherpa.sqlite3")
+async def storage(database_url):
+    store = await Storage.open(database_url)
     yield store
     await store.close()
 
@@ -32,23 +37,30 @@ async def _user(storage: Storage, user_id: int = 1):
     return await add_user(storage, user_id, NOW)
 
 
-async def test_blank_database_gets_every_migration_once(tmp_path):
-    path = tmp_path / "blank.sqlite3"
-    store = await Storage.open(path)
-    assert store.applied == [m.name for m in available_migrations()]
+async def test_blank_database_gets_every_migration_once(blank_database_url):
+    engine = blank_database_url.engine
+    store = await Storage.open(blank_database_url)
+    assert store.applied == [m.name for m in available_migrations(engine)]
     await store.close()
-    store = await Storage.open(path)
+    store = await Storage.open(blank_database_url)
     assert store.applied == []
     db = store._db  # the engine's own settings, read through the internal interface
-    rows = await db.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    tables = {row[0] for row in rows}
+    tables = await table_names(db)
     assert {"users", "checkins", "checkin_steps", "answers", "schema_migrations"} <= tables
-    assert (await db.fetch_one("PRAGMA journal_mode"))[0] == "wal"
-    assert (await db.fetch_one("PRAGMA foreign_keys"))[0] == 1
+    if engine == "sqlite":
+        assert (await db.fetch_one("PRAGMA journal_mode"))[0] == "wal"
+        assert (await db.fetch_one("PRAGMA foreign_keys"))[0] == 1
     await store.close()
+
+
+async def test_the_schema_enforces_its_foreign_keys(storage):
+    """A check-in of a user who does not exist is refused on both engines."""
+    with pytest.raises(Exception, match=r"(?i)foreign key"):
+        await add_checkin(storage, 404, date(2026, 3, 2), NOW, steps=STEPS)
 
 
 async def test_database_file_is_private_to_the_owner(tmp_path):
+    """SQLite only: its file and folder are owner-only (PostgreSQL's files are the server's)."""
     store = await Storage.open(tmp_path / "private" / "db.sqlite3")
     await store.close()
     assert stat.S_IMODE(os.stat(tmp_path / "private" / "db.sqlite3").st_mode) == 0o600
@@ -75,6 +87,17 @@ async def test_due_returns_only_what_is_due_in_order(storage):
     due = await storage.users.due(NOW, limit=10)
     assert [u.user_id for u in due] == [3, 2]
     assert await storage.users.next_due_moment() == NOW - timedelta(minutes=20)
+
+
+async def test_counts_tell_active_paused_unreachable_and_onboarding_apart(storage):
+    for user_id in range(1, 6):
+        await _user(storage, user_id)  # all still onboarding
+    for user_id in (2, 3, 4, 5):
+        await storage.users.update(user_id, NOW, onboarding_step=None)
+    await storage.users.update(3, NOW, paused=True, paused_until=None)
+    await storage.users.update(4, NOW, active=False)
+    counts = await storage.users.counts(NOW.date())
+    assert (counts.active, counts.paused, counts.inactive, counts.onboarding) == (2, 1, 1, 1)
 
 
 async def test_one_checkin_per_local_day(storage):
@@ -155,6 +178,7 @@ async def test_rotation_history_lists_prompts_and_questions(storage):
 
 
 async def test_delete_erases_everything_also_from_the_file_and_the_log(tmp_path):
+    """SQLite only: the erased text is gone from the file's bytes and its write-ahead log."""
     path = tmp_path / "erase.sqlite3"
     storage = await Storage.open(path)
     await _user(storage)

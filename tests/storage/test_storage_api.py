@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,8 +38,15 @@ def test_only_the_sqlite_engine_module_imports_aiosqlite():
     assert users == ["sqlite.py"]
 
 
-async def test_the_database_handle_is_private_and_no_api_speaks_aiosqlite(tmp_path):
-    store = await Storage.open(tmp_path / "api.sqlite3")
+def test_only_the_postgresql_engine_module_imports_psycopg():
+    users = sorted(
+        p.name for p in STORAGE.glob("*.py") if {"psycopg", "psycopg_pool"} & _imports(p)
+    )
+    assert users == ["postgres.py"]
+
+
+async def test_the_database_handle_is_private_and_no_api_speaks_aiosqlite(database_url):
+    store = await Storage.open(database_url)
     try:
         assert not hasattr(store, "db")
         public = {name: getattr(store, name) for name in dir(store) if not name.startswith("_")}
@@ -50,13 +58,14 @@ async def test_the_database_handle_is_private_and_no_api_speaks_aiosqlite(tmp_pa
                     continue
                 signature = str(inspect.signature(method))
                 assert "aiosqlite" not in signature and "Connection" not in signature, name
+                assert "psycopg" not in signature, name
                 assert "Cursor" not in signature and "Row" not in signature, name
     finally:
         await store.close()
 
 
-async def test_a_transaction_groups_repository_calls_and_yields_nothing(tmp_path):
-    store = await Storage.open(tmp_path / "tx.sqlite3")
+async def test_a_transaction_groups_repository_calls_and_yields_nothing(database_url):
+    store = await Storage.open(database_url)
     try:
         with pytest.raises(RuntimeError):
             async with store.transaction() as handle:
@@ -121,11 +130,15 @@ def test_a_malformed_database_url_is_one_clear_line(text):
     assert "\n" not in str(caught.value)
 
 
-async def test_postgresql_is_refused_by_the_one_engine_choice_without_the_password(tmp_path):
+async def test_an_unreachable_postgresql_is_one_line_without_the_password(tmp_path):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
     with pytest.raises(DatabaseUnavailable) as caught:
-        await Storage.open("postgresql://sherpa:s3cret@db.local/sherpa")
+        await Storage.open(f"postgresql://sherpa:s3cret@127.0.0.1:{port}/sherpa")
     message = str(caught.value)
-    assert "PostgreSQL is not supported yet" in message and "DATABASE_URL" in message
+    assert message.startswith(f"DATABASE_URL (postgresql://sherpa@127.0.0.1:{port}/sherpa)")
+    assert "cannot connect" in message and "refused" in message
     assert "s3cret" not in message and "\n" not in message
 
 
@@ -133,3 +146,34 @@ async def test_an_unusable_file_named_by_url_is_refused_naming_database_url(tmp_
     (tmp_path / "broken.sqlite3").write_bytes(b"not a database at all" * 1000)
     with pytest.raises(DatabaseUnavailable, match=r"^DATABASE_URL \(sqlite:///.*broken"):
         await Storage.open(DatabaseUrl.parse(f"sqlite:///{tmp_path}/broken.sqlite3"))
+
+
+async def test_rows_and_counts_mean_the_same_on_both_engines(database_url):
+    store = await Storage.open(database_url)
+    db = store._db  # the internal interface every repository is written against
+    try:
+        row = await db.fetch_one("SELECT 1 AS one, 'two' AS two, ? AS three", ("100%",))
+        assert row is not None and (row[0], row["two"], row["three"]) == (1, "two", "100%")
+        one, two, three = row
+        assert (one, two, three) == (1, "two", "100%") and len(row) == 3
+        assert row.keys() == ["one", "two", "three"]
+        stamp = NOW.isoformat()
+        sql = "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?)"
+        assert await db.write_many(sql, [(n, stamp) for n in range(5)]) == 5
+        with pytest.raises(Exception, match=r"(?i)unique|duplicate"):
+            await db.write_many(sql, [(10, stamp), (11, stamp), (4, stamp)])
+        count = "SELECT COUNT(*) FROM handled_updates"
+        assert (await db.fetch_one(count))[0] == 5  # nothing of the failed batch stayed
+        assert await db.write("DELETE FROM handled_updates WHERE update_id < ?", (2,)) == 2
+        await _user(store, 1)
+        insert = (
+            "INSERT INTO team_link_requests (group_chat_id, user_id, created_at)"
+            " VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"
+        )
+        first = await db.insert(insert, (-100, 1, stamp))
+        assert isinstance(first, int)
+        assert await db.insert(insert, (-100, 1, stamp)) is None  # the conflict skipped it
+        second = await db.insert(insert, (-200, 1, stamp))
+        assert second is not None and second > first  # ids grow (PostgreSQL's may skip)
+    finally:
+        await store.close()

@@ -1,4 +1,4 @@
-"""The team repositories on a real SQLite file: membership, hand-over, erase, weeks, limits."""
+"""The team repositories on both engines: membership, hand-over, erase, weeks, limits."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from bot.teams.codes import code_hash
 from storage import NewOutboxItem, NewStep, Storage, TeamWeek
 from tests.helpers import add_checkin, add_user
+from tests.storage.schema import table_names
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 WEEK_START = datetime(2026, 3, 1, 23, 0, tzinfo=UTC)  # Monday 2 March, 00:00 Brussels
@@ -16,8 +17,8 @@ WEEK_END = WEEK_START + timedelta(days=7)
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "sherpa.sqlite3")
+async def storage(database_url):
+    store = await Storage.open(database_url)
     yield store
     await store.close()
 
@@ -42,8 +43,7 @@ async def _team(storage: Storage, admin: int = 1, code: str = "code-of-team-one"
 
 
 async def test_the_migration_creates_the_team_tables(storage):
-    rows = await storage._db.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")
-    tables = {row[0] for row in rows}
+    tables = await table_names(storage._db)
     assert {"teams", "team_members", "team_weeks", "pause_periods"} <= tables
     assert {"team_pending", "team_throttle"} <= tables
 

@@ -1,4 +1,7 @@
-"""A transaction cancelled while it waits for SQLite's lock leaves none open behind it."""
+"""A transaction cancelled while it waits for SQLite's lock leaves none open behind it.
+
+SQLite only: aiosqlite's thread runs a BEGIN a cancel cannot stop; psycopg has no such thread.
+"""
 
 from __future__ import annotations
 
