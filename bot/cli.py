@@ -206,9 +206,9 @@ async def _copy_db(settings: Settings, to: str) -> int:
         f"every table arrived whole ({sum(c.source for c in counts)} rows).\n\n"
         "Now point the bot at PostgreSQL. In .env, set\n"
         f"  DATABASE_URL={masked(target)}\n"
-        "with your real password where **** stands (keep your password: it is not shown"
-        " here), and remove DATABASE_PATH. Keep ANSWERS_ENCRYPTION_KEY as it is: the answers"
-        " were copied sealed. Keep the SQLite file as a backup until the bot runs well."
+        "with your real password where **** stands (keep your password: it is not shown\n"
+        "here), and remove DATABASE_PATH. Keep ANSWERS_ENCRYPTION_KEY as it is: the answers\n"
+        "were copied sealed. Keep the SQLite file as a backup until the bot runs well."
     )
     return 0
 
