@@ -158,12 +158,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-async def main(users: int, runs: int, settle: float, url: str | None, codes: list[Path]) -> None:
+async def main(
+    users: int, runs: int, settle: float, url: str | None, codes: list[Path], seeded: bool
+) -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         source = DatabaseUrl.parse(url) if url else DatabaseUrl.sqlite(folder / "seed.sqlite3")
-        seconds = await seed(source, users)
-        print(f"{source.engine}: seeded {users} users in {seconds:.0f} s; {runs} runs", flush=True)
+        if seeded:
+            print(f"{source.engine}: as seeded before; {runs} runs", flush=True)
+        else:
+            seconds = await seed(source, users)
+            print(f"{source.engine}: seeded {users} users in {seconds:.0f} s; {runs} runs")
         results: dict[Path, list[dict]] = {code: [] for code in codes}
         for run in range(runs):
             for code in codes:  # in turn, so a neighbour's load falls on each alike
@@ -198,9 +203,13 @@ if __name__ == "__main__":
     parser.add_argument("--settle", type=float, default=20.0)
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--code", type=Path, nargs="+", default=[ROOT])
+    parser.add_argument(
+        "--seeded", action="store_true", help="--database-url already holds the users (copy-db)"
+    )
     parser.add_argument("--standin", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.standin:
         asyncio.run(standin(args.standin))
     else:
-        asyncio.run(main(args.users, args.runs, args.settle, args.database_url, args.code))
+        options = (args.users, args.runs, args.settle, args.database_url, args.code, args.seeded)
+        asyncio.run(main(*options))

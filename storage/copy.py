@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from storage.database import Database
 from storage.engine import open_engine
@@ -113,9 +113,9 @@ def masked(url: DatabaseUrl) -> str:
     if parts.password is not None:
         user, _, host = netloc.rpartition("@")
         netloc = f"{user.partition(':')[0]}:****@{host}"
-    query = urlencode(
-        [(k, "****" if k == "password" else v) for k, v in parse_qsl(parts.query)], safe="*"
-    )
+    # The options as written (host=/run/postgresql, sslmode=…); only a password is hidden.
+    options = parts.query.split("&") if parts.query else []
+    query = "&".join("password=****" if o.startswith("password=") else o for o in options)
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 

@@ -20,6 +20,10 @@ from storage.url import DatabaseUrl
             "postgresql://sherpa@db/sherpa?sslmode=require",
         ),
         (
+            "postgresql://postgres@/sherpa?host=/run/postgresql&port=5433",
+            "postgresql://postgres@/sherpa?host=/run/postgresql&port=5433",
+        ),
+        (
             "postgresql://u@h/d?password=hunter2&sslmode=verify-full",
             "postgresql://u@h/d?password=****&sslmode=verify-full",
         ),
