@@ -71,12 +71,19 @@ async def bot_with_a_picture(
         stderr=asyncio.subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal gives it
     )
-    await api.wait_for(lambda call: call.method == "getUpdates", timeout=60)
-    assert descendants(process.pid) == set()  # idle: no worker, no helper process yet
-    api.send_command(ann, "/verrekijker")
-    await api.wait_for(lambda call: call.method == "sendPhoto", timeout=60)
-    started = descendants(process.pid)
-    assert started  # the picture came from another process
+    try:
+        await api.wait_for(lambda call: call.method == "getUpdates", timeout=60)
+        assert descendants(process.pid) == set()  # idle: no worker, no helper process yet
+        api.send_command(ann, "/verrekijker")
+        await api.wait_for(lambda call: call.method == "sendPhoto", timeout=120)
+        started = descendants(process.pid)
+        assert started  # the picture came from another process
+    except BaseException:
+        # Never leave a bot running: say what it logged, then end it (its workers follow).
+        process.kill()
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+        print(stderr.decode())
+        raise
     return process, started
 
 
