@@ -45,6 +45,7 @@ from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.ordering import PerUserUpdateProcessor
 from bot.teams import handlers as teams
 from bot.verrekijker import handlers as weekly
+from bot.verrekijker.pool import ChartPool
 from bot.webapp.lifecycle import start_webapp, stop_webapp
 from prompts import load_content
 from storage import Storage
@@ -125,6 +126,7 @@ def build_application(
         lambda runtime: outbox_worker(
             services, application.bot, runtime, concurrency=settings.outbox_concurrency
         ),
+        charts=ChartPool(services.texts, settings.chart_workers),
         locks=services.storage,
     )
 

@@ -81,6 +81,17 @@ def _parser() -> argparse.ArgumentParser:
         " restart the bot with both), run this, then remove the old key. Without"
         " ANSWERS_ENCRYPTION_KEY it turns sealed answers back into plain text.",
     )
+    copy_parser = commands.add_parser(
+        "copy-db",
+        help="copy the SQLite database into an empty PostgreSQL one (moving up)",
+        description="Copy every table of the configured SQLite database (DATABASE_URL or"
+        " DATABASE_PATH) into the empty PostgreSQL database named by --to, rows as stored:"
+        " sealed answers stay sealed, no key is needed. Stop the bot first. Prints the rows of"
+        " every table on both sides and what to change in .env.",
+    )
+    copy_parser.add_argument(
+        "--to", required=True, metavar="postgresql://…", help="the empty PostgreSQL database"
+    )
     commands.add_parser(
         "migrate",
         help="apply pending database migrations",
@@ -119,6 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             # A running bot must not see its schema change under it: stop it, migrate, start.
             _migrate_lock = InstanceLock.acquire(settings.database, "migrate")
             asyncio.run(_migrate(settings))
+        elif args.command == "copy-db":
+            configure_logging(settings.log_level, secrets=settings.secrets())
+            # The bot must not write while its rows are copied: the lock a running bot holds.
+            _copy_lock = InstanceLock.acquire(settings.database, "copy it")
+            return asyncio.run(_copy_db(settings, args.to))
         elif args.command == "status":
             return asyncio.run(_status(settings))
         elif args.command == "rotate-key":
@@ -162,6 +178,39 @@ async def _migrate(settings: Settings) -> None:
     applied = storage.applied
     await storage.close()
     print("applied: " + ", ".join(applied) if applied else "database is up to date")
+
+
+async def _copy_db(settings: Settings, to: str) -> int:
+    from storage.copy import CopyRefused, copy_database, masked
+    from storage.url import DatabaseUrl
+
+    try:
+        target = DatabaseUrl.parse(to)
+    except ValueError as error:
+        raise ConfigError(f"--to: {error}") from None
+    if target.engine != "postgresql":
+        raise ConfigError("--to: name the PostgreSQL database, postgresql://user:password@host/db")
+    print(f"copying {settings.database.shown} into {target.shown}", flush=True)
+    try:
+        counts = await copy_database(settings.database, target)
+    except CopyRefused as error:
+        print(f"sherpa: copy-db: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+    print("rows per table, SQLite → PostgreSQL:")
+    for count in counts:
+        print(f"  {count.table}: {count.source} → {count.target}")
+    if differ := [c.table for c in counts if c.source != c.target]:
+        print(f"sherpa: copy-db: the rows differ in {', '.join(differ)}", file=sys.stderr)
+        return 1
+    print(
+        f"every table arrived whole ({sum(c.source for c in counts)} rows).\n\n"
+        "Now point the bot at PostgreSQL. In .env, set\n"
+        f"  DATABASE_URL={masked(target)}\n"
+        "with your real password where **** stands (keep your password: it is not shown\n"
+        "here), and remove DATABASE_PATH. Keep ANSWERS_ENCRYPTION_KEY as it is: the answers\n"
+        "were copied sealed. Keep the SQLite file as a backup until the bot runs well."
+    )
+    return 0
 
 
 async def _export(settings: Settings, user_id: int, out: Path) -> int:

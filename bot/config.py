@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     # Seconds an instance holds an incoming update it stored; it renews them while it lives,
     # and another instance takes over what a dead one held once this ran out.
     inbox_lease: float = Field(default=30.0, ge=1, le=3600)
+    # Processes drawing verrekijker pictures; unset: one per usable core, at most 4.
+    chart_workers: int | None = Field(default=None, ge=1, le=32)
     # Webhook mode (`run --webhook`): Telegram posts updates to WEBHOOK_URL; every request
     # must carry WEBHOOK_SECRET in its X-Telegram-Bot-Api-Secret-Token header.
     webhook_url: str | None = None

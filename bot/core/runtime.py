@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.delivery.worker import OutboxWorker
+
+if TYPE_CHECKING:  # built in the composition root; the verrekijker imports this module
+    from bot.verrekijker.pool import ChartPool
 
 
 class NamedLocks(Protocol):
@@ -20,9 +22,11 @@ class Runtime:
     """The outbox worker, the chart pool and the per-user locks; built once, in the composition
     root, next to the Application. The worker starts and stops with the Application."""
 
-    def __init__(self, worker: Callable[[Runtime], OutboxWorker], *, locks: NamedLocks) -> None:
-        # Charts render here, off the event loop; one worker keeps a burst from taking both cores.
-        self.charts = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
+    def __init__(
+        self, worker: Callable[[Runtime], OutboxWorker], charts: ChartPool, *, locks: NamedLocks
+    ) -> None:
+        # Charts render in worker processes, off the event loop and on every core.
+        self.charts = charts
         self._locks = locks
         # Made last, from this object: the deliverers it runs take the locks and the charts.
         self.worker = worker(self)
@@ -33,5 +37,6 @@ class Runtime:
         return self._locks.hold_lock(f"checkin:{user_id}")
 
     def close(self) -> None:
-        """Let a chart being drawn finish; after the Application stopped."""
-        self.charts.shutdown(wait=True)
+        """Let a chart being drawn finish and end the chart workers; after the Application
+        stopped."""
+        self.charts.close()

@@ -154,3 +154,11 @@ def render_chart(week: WeekView, baseline: Sequence[float], lang: str, texts: Ca
     # No Software or date metadata: the same week gives the same bytes.
     fig.savefig(buffer, format="png", dpi=DPI, facecolor=PAPER, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def warm_up() -> None:
+    """Draw a small text once: loads the font and the PNG writer before the first chart."""
+    fig = Figure(figsize=(1, 1), dpi=DPI)
+    FigureCanvasAgg(fig)
+    fig.text(0.5, 0.5, "Sherpa", fontsize=SMALL, weight="bold")
+    fig.savefig(BytesIO(), format="png")

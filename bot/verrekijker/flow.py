@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import date, timedelta
 from functools import partial
@@ -27,7 +26,6 @@ from bot.verrekijker import (
     split_messages,
     week_start,
 )
-from bot.verrekijker.chart import render_chart
 from bot.webapp.lifecycle import open_button
 from storage import ReflectionDay, User
 
@@ -94,7 +92,7 @@ async def send_verrekijker(
 ) -> None:
     """The picture with a short caption, then the week view with its buttons.
 
-    The chart is drawn in a worker thread; if the photo cannot be sent, the text still goes.
+    The chart is drawn in a worker process; if the photo cannot be sent, the text still goes.
     With `parts` (from the outbox), a retry sends only what an earlier attempt did not.
     """
     parts = parts or Parts()
@@ -115,15 +113,13 @@ async def _send_picture(
     history: list[ReflectionDay],
     week: date,
 ) -> None:
-    """The week's chart; a picture that cannot be drawn or sent is left out, not retried."""
+    """The week's chart; a picture that cannot be drawn or sent is left out, not retried
+    (only a chart worker that died gets one more try, in the pool)."""
     lang, texts, content = user.language, services.texts, services.content
     week_view = build_week(history, week, content)
     baseline = build_overview(history, week, content, DEFAULT_WEEKS).baseline
-    loop = asyncio.get_running_loop()
     try:
-        png = await loop.run_in_executor(
-            runtime.charts, render_chart, week_view, baseline, lang, texts
-        )
+        png = await runtime.charts.render(week_view, baseline, lang)
         await bot.send_photo(
             user.chat_id,
             InputFile(png, filename="verrekijker.png"),
