@@ -18,6 +18,10 @@ class Removal:
 
 async def remove_member(db: Database, team_id: int, user_id: int) -> Removal:
     """Take one person out of a team (inside a transaction): hand over or delete the team."""
+    # Lock the team's row first (a no-op write): on PostgreSQL two members leaving at once from
+    # two instances would each still see the other, so neither deleted the emptied team, or
+    # the admin's successor left too and nobody was admin. Now the second waits for the first.
+    await db.write("UPDATE teams SET id = id WHERE id = ?", (team_id,))
     removed = await db.write(
         "DELETE FROM team_members WHERE team_id = ? AND user_id = ?", (team_id, user_id)
     )
