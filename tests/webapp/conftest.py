@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -14,17 +13,24 @@ from bot.webapp.lifecycle import webapp_port
 from standin import StandIn
 from standin.sandbox import Sandbox
 from storage import new_key
+from storage.url import DatabaseUrl
+from tests.e2e import conftest as both_engines
 from tests.helpers import World
+
+# Like the end-to-end tests: each test once on SQLite, once on PostgreSQL (marked slow).
+pytest_generate_tests = both_engines.pytest_generate_tests
+world_database = both_engines.world_database
 
 PUBLIC_URL = "https://sherpa.test/verrekijker/"  # what the buttons carry; served locally
 
 
 @pytest.fixture(params=["plain"])
 async def webapp_world(
-    request: pytest.FixtureRequest, tmp_path: Path, api: StandIn, clock: ManualClock
+    request: pytest.FixtureRequest, world_database: DatabaseUrl, api: StandIn, clock: ManualClock
 ) -> AsyncIterator[World]:
-    """The bot with WEBAPP_URL set; parametrise with "sealed" for answers encrypted at rest."""
-    database = tmp_path / "sherpa.sqlite3"
+    """The bot with WEBAPP_URL set, on each engine; parametrise with "sealed" for answers
+    encrypted at rest."""
+    database = world_database
     sealed = {"answers_encryption_key": new_key()} if request.param == "sealed" else {}
     settings = Sandbox.settings_for(
         database, schedule_interval=300, webapp_url=PUBLIC_URL, webapp_port=0, **sealed
