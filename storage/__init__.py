@@ -155,6 +155,12 @@ class Storage:
         return await self._db.try_hold_lock(name)
 
     @property
+    def single_instance(self) -> bool:
+        """Whether only this process uses the database (SQLite's file lock), so state that
+        instances would share may stay in the process."""
+        return self._db.single_instance
+
+    @property
     def url(self) -> DatabaseUrl:
         """Which database this is (for messages; never holds a password in its repr)."""
         return self._db.url

@@ -61,6 +61,9 @@ class Database(Protocol):
     # PostgreSQL, so two instances never claim the same row; "" on SQLite, where a
     # transaction is already alone.
     skip_locked: str
+    # Whether this database serves one instance only (SQLite: its file lock sees to that), so
+    # what instances would share may stay inside the process.
+    single_instance: bool
 
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or None."""

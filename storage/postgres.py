@@ -33,6 +33,7 @@ class PostgresDatabase:
     """A pool of connections; a task in a transaction or holding a lock keeps its own one."""
 
     skip_locked = "FOR UPDATE SKIP LOCKED"
+    single_instance = False  # any number of instances may share the database
 
     def __init__(self, pool: AsyncConnectionPool[Any], cipher: AnswerCipher, url: DatabaseUrl):
         self._pool = pool

@@ -44,6 +44,7 @@ class SqliteDatabase:
         self._named_locks: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
 
     skip_locked = ""  # a transaction here is alone: nobody else can claim the same rows
+    single_instance = True  # storage/instance_lock.py: one process per file
 
     @classmethod
     async def open(cls, url: DatabaseUrl, cipher: AnswerCipher | None = None) -> SqliteDatabase:

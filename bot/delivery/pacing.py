@@ -95,7 +95,7 @@ class SharedSchedule:
 
 
 def bulk_schedule(storage: Storage, rate: float) -> SlotSchedule:
-    """The schedule for this engine: shared on PostgreSQL, in the process on SQLite."""
-    if storage.url.engine == "sqlite":
+    """The schedule for this database: in the process when it has one instance, else shared."""
+    if storage.single_instance:
         return LocalSchedule(rate)
     return SharedSchedule(storage.send_schedule, rate)

@@ -106,7 +106,7 @@ class DurableUpdateQueue(asyncio.Queue[object]):
 
     @property
     def _alone(self) -> bool:
-        return self._storage.url.engine == "sqlite"  # the file lock: the only instance
+        return self._storage.single_instance
 
     # --- hooks of the update processor (bot/incoming/ordering.py) --------------------------
 
