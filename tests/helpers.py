@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -164,3 +165,10 @@ async def add_due_users(storage: Storage, ids: Iterable[int], due: datetime) -> 
             now=due,
         )
         await storage.users.update(user_id, due, onboarding_step=None, next_due_at=due)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

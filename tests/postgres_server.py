@@ -17,7 +17,6 @@ import contextlib
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +26,7 @@ from urllib.parse import quote
 import psycopg
 
 from storage.url import DatabaseUrl
+from tests.helpers import free_port
 
 BINARIES = Path("/usr/lib/postgresql")
 ACCOUNT = "postgres"  # the unprivileged account of Debian's package, when we are root
@@ -73,12 +73,6 @@ def find_binaries() -> Path:
     return found[-1]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class PostgresServer:
     """One running server: `new_database()` makes a database, `emptied_database()` reuses one."""
 
@@ -95,7 +89,7 @@ class PostgresServer:
         """initdb, configure, pg_ctl start; raises Missing without binaries."""
         binaries = find_binaries()
         folder = Path(tempfile.mkdtemp(prefix="sherpa-pg-"))
-        server = cls(folder, binaries, _free_port())
+        server = cls(folder, binaries, free_port())
         if os.geteuid() == 0:
             shutil.chown(folder, ACCOUNT, ACCOUNT)
         try:

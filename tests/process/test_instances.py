@@ -4,10 +4,8 @@ one's inbox taken over by the live one, and long polling for one process only.""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
-import socket
 import sys
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from bot.incoming.webhook import SECRET_HEADER
 from standin import StandIn
 from storage import NewStep, Storage
 from storage.url import DatabaseUrl
-from tests.helpers import add_checkin, add_due_users
+from tests.helpers import add_checkin, add_due_users, free_port
 
 pytestmark = pytest.mark.slow  # real processes and a PostgreSQL server
 
@@ -26,12 +24,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SECRET = "a-webhook-secret"
 ANN = 1001
 LEASE = 2  # seconds (INBOX_LEASE); the default is 30
-
-
-def _free_port() -> int:
-    with contextlib.closing(socket.socket()) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _env(api: StandIn, url: DatabaseUrl, port: int | None = None) -> dict[str, str]:
@@ -116,7 +108,7 @@ async def test_a_killed_instances_update_is_handled_by_the_live_one_within_the_l
     await _seed(pg_url)
     async with StandIn() as api:
         ann = api.user(ANN, "Ann")
-        ports = _free_port(), _free_port()
+        ports = free_port(), free_port()
         a, b = [await _sherpa(_env(api, pg_url, port), tmp_path, "--webhook") for port in ports]
         try:
             # Both run side by side on PostgreSQL: each set the webhook, each listens.

@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 from collections import Counter
@@ -23,6 +22,7 @@ import pytest
 from bot.incoming.webhook import SECRET_HEADER
 from standin import StandIn
 from storage.url import DatabaseUrl
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.slow  # real processes: nginx, two instances, a PostgreSQL server
 
@@ -30,12 +30,6 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "deploy" / "nginx.conf"
 SECRET = "a-webhook-secret"
 USERS = range(2001, 2011)
-
-
-def _free_port() -> int:
-    with contextlib.closing(socket.socket()) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _nginx() -> str:
@@ -126,11 +120,11 @@ def test_the_example_names_the_ports_the_test_replaces() -> None:
 async def test_two_instances_behind_the_example_proxy_share_updates_and_survive_a_death(
     tmp_path: Path, pg_url: DatabaseUrl
 ) -> None:
-    hooks = _free_port(), _free_port()
-    proxy = _free_port()
+    hooks = free_port(), free_port()
+    proxy = free_port()
     site = adapt(
         EXAMPLE.read_text(),
-        {8443: hooks[0], 8444: hooks[1], 8090: _free_port(), 8091: _free_port()},
+        {8443: hooks[0], 8444: hooks[1], 8090: free_port(), 8091: free_port()},
         proxy,
     )
     async with StandIn() as api:

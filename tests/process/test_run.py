@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from standin import StandIn
+from tests.helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,18 +88,10 @@ async def test_a_stop_signal_while_telegram_is_unreachable_ends_the_start_cleanl
     assert not database.with_name(database.name + "-wal").exists()  # closed, checkpointed
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 async def test_webhook_mode_checks_the_secret_and_handles_updates(tmp_path):
     import httpx
 
-    port, secret = _free_port(), "a-secret-of-sufficient-length_42"
+    port, secret = free_port(), "a-secret-of-sufficient-length_42"
     async with StandIn() as api:
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))},

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -17,7 +16,7 @@ import pytest
 
 from standin import StandIn
 from storage import DatabaseUrl, Storage
-from tests.helpers import add_due_users
+from tests.helpers import add_due_users, free_port
 
 pytestmark = pytest.mark.slow  # real processes, started and stopped
 
@@ -26,14 +25,8 @@ USERS = 200
 CONCURRENCY = 8  # each instance's in-flight bound: the most a kill can make arrive twice
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _start(api: StandIn, url: DatabaseUrl, cwd: Path) -> asyncio.subprocess.Process:
-    port = _free_port()
+    port = free_port()
     env = {
         **{
             k: v

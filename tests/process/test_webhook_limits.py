@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sqlite3
 import sys
 from pathlib import Path
@@ -14,18 +13,13 @@ import httpx
 import pytest
 
 from standin import StandIn
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.slow  # real processes, started and stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "a-secret-of-sufficient-length_42"
 MB = 1024 * 1024
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _start(api: StandIn, database: Path, port: int, cwd: Path):
@@ -93,7 +87,7 @@ async def _post_raw(port: int, headers: dict[str, str], chunks, *, chunked: bool
 
 
 async def test_webhook_refuses_big_bodies_unread_and_answers_200_after_storing(tmp_path):
-    port, database = _free_port(), tmp_path / "hook.sqlite3"
+    port, database = free_port(), tmp_path / "hook.sqlite3"
     async with StandIn() as api:
         first = await _start(api, database, port, tmp_path)
         try:

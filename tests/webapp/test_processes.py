@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ import aiohttp
 import pytest
 
 from standin import StandIn
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -32,12 +32,6 @@ def _env(**values: str) -> dict[str, str]:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 async def _data(link: str) -> tuple[int, str]:
     page, _, fragment = link.partition("#")
     init_data = unquote(fragment.removeprefix("tgWebAppData="))
@@ -51,7 +45,7 @@ async def test_try_prints_a_signed_local_link_to_the_mini_app(tmp_path):
     process = await asyncio.create_subprocess_exec(
         *(sys.executable, "-m", "bot", "try"),
         cwd=tmp_path,
-        env=_env(WEBAPP_PORT=str(_free_port())),
+        env=_env(WEBAPP_PORT=str(free_port())),
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -81,7 +75,7 @@ async def test_try_prints_a_signed_local_link_to_the_mini_app(tmp_path):
 
 @pytest.mark.parametrize("mode", ["polling", "webhook"])
 async def test_run_serves_the_mini_app_in_both_modes(tmp_path, mode):
-    port, hook_port = _free_port(), _free_port()
+    port, hook_port = free_port(), free_port()
     webhook = {
         "WEBHOOK_URL": f"http://127.0.0.1:{hook_port}/telegram",
         "WEBHOOK_SECRET": "a-secret-of-sufficient-length_42",
