@@ -1,0 +1,252 @@
+"""Reads one text for distress: whose (the writer's or a client's) and which signals, if any."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from bot.care.distress.rules import RULES, Rule, Signal
+from bot.care.distress.words import Mender, sentences
+
+Concern = Literal["self", "client"]
+
+# The writer: "ik", Flemish "k" and "'k", English "I" and its contractions, and the generic
+# "je" people use about themselves ("soms wil je gewoon verdwijnen").
+FIRST = frozenset(
+    [
+        "ik", "k", "kzou", "kheb", "kwil", "i", "im", "ive", "id", "ill", "me", "mij", "mezelf",
+        "myself", "my", "mijn", "mn", "mine", "je", "jij", "ikzelf", "myself",
+    ]
+)
+# Someone else: pronouns, and the people a practitioner writes about.
+THIRD_PRONOUNS = frozenset(
+    [
+        "hij", "zij", "ze", "hem", "haar", "zichzelf", "zich", "zn", "hun", "he", "she", "they",
+        "him", "her", "himself", "herself", "themselves", "themself", "hes", "shes", "theyre",
+        "theyve",
+    ]
+)
+THIRD = THIRD_PRONOUNS | frozenset(
+    [
+        "die", "who", "client", "clienten", "clients", "cliente", "patient", "patienten",
+        "patients", "jongere", "jongeren", "bewoner", "bewoonster", "bewoners", "resident",
+        "residents", "mevrouw", "meneer", "moeder", "vader", "mama", "papa", "zoon", "dochter",
+        "partner", "man", "vrouw", "jongen", "meisje", "kind", "kinderen", "tiener", "broer", "zus",
+        "mum", "mom", "mother", "dad", "father", "son", "daughter", "boy", "girl", "teen",
+        "teenager", "husband", "wife", "participant", "deelnemer", "leerling", "pupil", "student",
+        "gast", "tiener", "someone", "somebody", "iemand", "persoon", "person", "man", "woman",
+        "guy", "lady", "youngster", "kid", "young", "mam", "vriend", "vriendin", "friend",
+        "buurman", "buurvrouw", "collega", "colleague", "teens", "youngsters", "kids", "tenant",
+        "tenants", "youth", "boys", "girls", "lad", "ouder", "ouders", "parent", "parents",
+        "huurder", "huurders", "user", "users",
+    ]
+)
+# Compounds end in a person: "tienermeisje", "oud-client", "pleegzoon".
+THIRD_ENDINGS = ("meisje", "jongen", "client", "cliente", "bewoner", "moeder", "vader", "zoon",
+                 "dochter", "jongere")
+# A person after one of these is a recipient, not the one speaking: "een brief voor mijn zus".
+PREPOSITIONS = frozenset(["voor", "for", "to", "aan", "met", "with", "bij", "naar", "from"])
+PLACES = PREPOSITIONS | frozenset(["langs", "op", "in", "onder", "over", "door", "achter"])
+# Verbs that report what someone else said or wrote: "ze zei: ik wil dood".
+REPORTING = frozenset(
+    [
+        "zei", "zegt", "zeggen", "vertelde", "vertelt", "vertellen", "schreef", "schrijft", "appte",
+        "appt", "sms", "te", "gaf", "geeft", "uitte", "riep", "huilde", "fluisterde", "mailde",
+        "belde", "said", "says", "told", "tells", "wrote", "writes", "texted", "messaged",
+        "mentioned", "disclosed", "admitted", "shared", "cried", "screamed", "whispered", "asked",
+    ]
+)
+NEGATORS = frozenset(
+    [
+        "niet", "geen", "nooit", "not", "never", "dont", "didnt", "doesnt", "wont", "isnt", "arent",
+        "wasnt", "no", "nee", "nothing", "hardly", "nowhere", "allerminst", "havent", "hasnt",
+        "hadnt",
+    ]
+)
+# Negators that carry doubt rather than denial: "I'm not sure I want to live".
+DOUBT = re.compile(r"\b(?:not sure|niet zeker|weet niet (?:of|meer of)|dont know (?:if|whether))\b")
+NEGATION_REACH = 4  # words before a match that can deny it
+# Words that start another clause, beyond a negation's reach: "ze weten niet dat ik ...".
+BREAKS = frozenset(
+    [
+        "maar", "but", "toch", "though", "although", "however", "wel", "dat", "that", "zodat",
+        "omdat", "because", "als", "if", "so",
+    ]
+)
+# Possessives say little about whose thoughts these are ("een jongere uit mijn leefgroep").
+POSSESSIVE = frozenset(["mijn", "mn", "my", "mine"])
+# A past that is over: "vroeger heb ik mezelf gesneden, maar dat is voorbij".
+PAST = re.compile(r"\b(?:vroeger|used to|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
+                  r"|geleden|ago|last year|vorig jaar|ooit|once|at uni|op kot)\b")
+OVER = re.compile(r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long gone|no longer"
+                  r"|niet meer|gestopt|stopped|doing (?:\w+ )?(?:well|better|fine)|geholpen|helped"
+                  r"|gaat (?:\w+ )?(?:goed|beter)|(?:much )?better place|good place|veel beter"
+                  r"|havent|niet meer gedaan|proud|trots|blij dat|glad)\b")
+# A laugh makes the sentence a figure of speech ("I'm going to kill myself 😂": see words.py),
+# unless the writer says it is none.
+JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|lol|lmao|jk|just kidding|grapje)\b")
+NO_JOKE = re.compile(r"\b(?:geen grap|no joke|not joking|niet grappig|i mean it|ik meen het)\b")
+# Denials that come after the words: "van zelfbeschadiging is geen sprake", "want dat ben ik
+# niet", "and I honestly haven't", "ik zou het nooit doen".
+DENIED_AFTER = re.compile(
+    r"\b(?:geen sprake|geen optie|not an option|no option|niet aan de orde|out of the question"
+    r"|dat ben ik niet|which im not|but im not|(?:i|ik) (?:\w+ )?(?:havent|have not|heb ik niet)$"
+    r"|(?:eerlijk|honestly) nee$|(?:would|zou) (?:het |dat |it )?(?:\w+ )?(?:never|nooit)"
+    r" (?:do|doen|act|go through)|nooit (?:zou )?doen)\b"
+)
+# The words are a denial's object: "het is niet dat ik dood wil", "it's not that I want to".
+NOT_THAT = re.compile(
+    r"(?:^|\b(?:is|its|was) )(?:niet|not) (?:dat|that|like|alsof|omdat|because)(?: \w+){0,4}$"
+)
+# "Me" after these is who was shown or told, not who is hurt: "ze toonde me de krassen".
+ADDRESSING = frozenset(
+    ["toonde", "toont", "liet", "showed", "shows", "told", "vertelde", "gaf", "gave", "texted"]
+)
+LONG_MATCH = 8  # words; in a longer match only its first words can name the person
+# Someone asked the question: "mijn psycholoog vroeg of ik aan zelfmoord denk".
+ASKED = re.compile(r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking) (?:\w+ ){0,2}(?:of|if|whether)\b")
+YES = re.compile(r"\b(?:ja|yes|yeah|wel|sometimes|soms)\b")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader found: whose distress (None: nothing) and which signals."""
+
+    concern: Concern | None
+    signals: frozenset[Signal] = frozenset()
+
+    @property
+    def crisis(self) -> bool:
+        """The writer's own distress: answered at once with the lines."""
+        return self.concern == "self"
+
+
+NOTHING = Reading(None)
+
+
+def read_distress(text: str) -> Reading:
+    """The distress in a practitioner's text: their own (suicidal thoughts, self-harm, a plan),
+    a client's (the same, told about someone else), or none."""
+    own: set[Signal] = set()
+    others: set[Signal] = set()
+    mender = _mender()
+    for sentence in sentences(text[:20_000]):
+        words = mender.mend(sentence)
+        if JOKE.search(words) and not NO_JOKE.search(words):
+            continue
+        for rule in RULES:
+            if rule.unless_in is not None and rule.unless_in.search(words):
+                continue
+            for match in rule.pattern.finditer(words):
+                whose = _whose(rule, words, match)
+                if whose == "self":
+                    own.add(rule.signal)
+                elif whose == "client":
+                    others.add(rule.signal)
+    if own:
+        return Reading("self", frozenset(own))
+    if others:
+        return Reading("client", frozenset(others))
+    return NOTHING
+
+
+def _whose(rule: Rule, words: str, match: re.Match[str]) -> Concern | None:
+    after = words[match.end() :]
+    if rule.unless_after is not None and rule.unless_after.match(after):
+        return None
+    if DENIED_AFTER.search(after) or NOT_THAT.search(words[: match.start()].rstrip()):
+        return None
+    if ASKED.search(words[: match.start()]) and not YES.search(after):
+        return None
+    before = words[: match.start()].split()
+    inside = match.group(0).split()
+    if _denied(rule, before, inside, words):
+        return None
+    return _person(before, inside, after.split())
+
+
+def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> bool:
+    """A negation just before the match (or inside it, where the rule holds none itself)."""
+    if PAST.search(words) and OVER.search(words):
+        return True
+    if DOUBT.search(words):
+        return False
+    reach: list[str] = []
+    for i in range(len(before) - 1, max(-1, len(before) - 1 - NEGATION_REACH), -1):
+        if before[i] in BREAKS:
+            break
+        if not (before[i] == "no" and before[i + 1 : i + 2] == ["one"]):  # "so no one sees"
+            reach.append(before[i])
+    if not rule.negated_inside:
+        reach += inside
+    return any(word in NEGATORS for word in reach)
+
+
+def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
+    """Whose words these are: the nearest person before the match (or in it, or after it);
+    reported speech ("hij zei: ik wil dood") belongs to the one who said it."""
+    if _reported(before):
+        return "client"
+    # Inside a match only pronouns decide: "zonder zon moeder als ik", "want to die". A long
+    # match spans two clauses, and the second clause's people are others ("ze weten niet").
+    head = inside[:2] if len(inside) > LONG_MATCH else inside
+    previous = [*before[-1:], *head]
+    inside = [
+        w
+        for w, p in zip(head, previous, strict=False)
+        if (w in FIRST or w in THIRD_PRONOUNS) and p not in ADDRESSING
+    ]
+    # Before the match a possessive says little ("mijn jongere"); after it, it is the writer's
+    # ("zelfdoding spookt door mijn hoofd").
+    # "Die" right before the match is its article ("langs die boom"), not "who".
+    last = len(before) - 1
+    earlier = [
+        w
+        for i, w in reversed(list(enumerate(before)))
+        if w not in POSSESSIVE
+        and not _recipient(before, i)
+        and not (i == last and w == "die" and i > 0 and before[i - 1] in PLACES)
+    ]
+    for word in (*inside, *earlier, *after):
+        if word in FIRST:
+            return "self"
+        if _third(word):
+            return "client"
+    return "self"  # a reflection with no person in it is the writer's own
+
+
+def _third(word: str) -> bool:
+    return word in THIRD or (len(word) > 6 and word.endswith(THIRD_ENDINGS))
+
+
+def _recipient(words: list[str], i: int) -> bool:
+    """A person after a preposition ("voor mijn zus", "to my son") is not the one speaking."""
+    if not _third(words[i]) or words[i] in THIRD_PRONOUNS:
+        return False
+    previous = words[max(0, i - 2) : i]
+    return bool(previous) and (
+        previous[-1] in PREPOSITIONS or (len(previous) == 2 and previous[0] in PREPOSITIONS)
+    )
+
+
+def _reported(before: list[str]) -> bool:
+    """Someone else's words being reported: a third person next to a reporting verb."""
+    for i, word in enumerate(before):
+        if word in REPORTING:
+            near = before[max(0, i - 4) : i + 3]
+            if any(w in THIRD for w in near) and not any(w in FIRST for w in before[i - 1 : i]):
+                return True
+    return False
+
+
+@cache
+def _mender() -> Mender:
+    vocabulary = {
+        word
+        for rule in RULES
+        for word in re.findall(r"[a-z]{6,}", rule.pattern.pattern)
+    }
+    people = {w for w in FIRST | THIRD if len(w) >= 6}
+    return Mender(vocabulary | people, keep=FIRST | THIRD | REPORTING | NEGATORS)

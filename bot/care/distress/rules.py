@@ -1,0 +1,744 @@
+"""The distress rules: what a sentence about not wanting to live, self-harm or a plan looks like.
+
+Each rule is a regex over a folded sentence (lowercase words, single spaces, no accents or
+apostrophes: see words.py). Rules say nothing about whose thoughts these are: the reader
+finds the person (the writer, or a client) and the negations around each match. So "wil niet
+meer leven" serves "ik wil niet meer leven" (the writer) and "hij wil niet meer leven" (a
+client) alike. A rule whose own words hold a negation ("niet meer wakker", "dont want to live")
+says so, so that negation is not read as denying it.
+
+Written from how people say these things in Dutch (Flemish and Netherlands usage) and English,
+and measured in benchmarks/distress.py on a labelled development set; a second, held-out set
+is only measured.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Signal = Literal["explicit", "passive", "self_harm", "plan", "attempt"]
+
+# --- shared pieces -------------------------------------------------------------------------------
+
+_ANY = r"(?: \w+){0,%d}"  # up to n free words between two anchors
+_W2, _W3, _W4, _W6 = (_ANY % n for n in (2, 3, 4, 6))
+_SELF_NL = r"(?:mezelf|me|mij|zichzelf|zich|mekaar)"
+_SELF_EN = r"(?:myself|himself|herself|themselves|themself|yourself)"
+_MY_NL = r"(?:mijn|mn|zijn|zn|haar|hun|het)"
+_MY_EN = r"(?:my|his|her|their|your)"
+_WANT_NL = r"(?:wil|wilt|wilde|wou|willen|zou|zouden|wens|hoop|hoopt|hoopte)"
+_LIFE_NL = r"(?:leven|bestaan|verder leven|doorleven)"
+_PILLS_NL = (
+    r"(?:pillen|pilletjes|tabletten|medicatie|medicijnen|slaappillen|slaapmiddelen|pijnstillers)"
+)
+_PILLS_EN = r"(?:pills|tablets|meds|medication|medicine|painkillers|sleeping pills|paracetamol)"
+_BODY = (
+    r"(?:arm|armen|arms|pols|polsen|wrists?|been|benen|legs?|dijen|dij|thighs?|huid|skin|buik"
+    r"|stomach)"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way of saying it; `negated_inside`: the rule's own words hold a negation."""
+
+    signal: Signal
+    pattern: re.Pattern[str]
+    negated_inside: bool = False
+    unless_after: re.Pattern[str] | None = None  # words right after the match that undo it
+    unless_in: re.Pattern[str] | None = None  # words anywhere in the sentence that undo it
+
+
+def _rule(
+    signal: Signal,
+    source: str,
+    *,
+    negated_inside: bool = False,
+    unless_after: str = "",
+    unless_in: str = "",
+) -> Rule:
+    return Rule(
+        signal,
+        re.compile(rf"\b(?:{source})\b"),
+        negated_inside,
+        re.compile(rf"^ (?:{unless_after})\b") if unless_after else None,
+        re.compile(rf"\b(?:{unless_in})\b") if unless_in else None,
+    )
+
+
+# Figures of speech that undo a match when they follow it: "dood van het lachen".
+_FIGURE = (
+    r"van (?:het )?(?:lachen|schrik|schaamte|verveling|de honger|de dorst|de zenuwen|ellende)"
+    r"|of (?:embarrassment|shame|boredom|laughter|laughing|exhaustion)|laughing|lol|haha\w*"
+    r"|for (?:a|some|one)\b|inside|a little"
+)
+# Palliative wishes ("ze wil thuis sterven") and words about death in the work.
+_CARE_CONTEXT = (
+    r"thuis sterven|at home|hospice|palliat\w*|euthanas\w*|levenseinde|end of life|vredig"
+    r"|peacefully|in peace|waardig|dignity"
+)
+# An accident or a chore, not self-harm: "mezelf gesneden bij het koken".
+_ACCIDENT = (
+    r"(?:\w+ ){0,3}(?:per ongeluk|bij het|aan de|aan het|aan een|aan mijn|tijdens|met het mes"
+    r"|in de keuken|by accident|accidentally|while|on the|on a|cooking|chopping|shaving"
+    r"|lifting|at the gym|when i (?:fell|tripped|slipped)|toen ik (?:viel|uitgleed|struikelde))"
+)
+
+# --- first person or not, the same words -------------------------------------------------------
+
+_PHRASES: tuple[Rule, ...] = (
+    # Explicit: wanting to die, suicide, ending one's life.
+    _rule("explicit", rf"{_WANT_NL}{_W4} dood(?: gaan| zijn| te zijn)?", unless_after=_FIGURE),
+    _rule("explicit", r"dood (?:wil|wilt|wou|wilde|willen)\b|liever dood|was (?:ik|ze"
+        r"|hij) maar dood|dat (?:ik|ze|hij) dood (?:was|ben)"),
+    _rule("explicit", r"(?:zelfmoord|zelfdoding|suicide|suicidaal|suicidale"
+        r"|suicidal)\w*gedacht\w*"),
+    _rule(
+        "explicit",
+        r"(?:denk|denkt|dacht|dachten|denken|gedacht|nadenken|nagedacht|speel|speelt|spelen)"
+        rf"{_W6} (?:aan|over|met) (?:de gedachte aan )?(?:zelfmoord|zelfdoding|suicide|de dood"
+        r"(?! van)|doodgaan|sterven)",
+    ),
+    _rule(
+        "explicit",
+        r"(?:zelfmoord|zelfdoding|suicide) (?:te )?(?:plegen|pleeg|pleegt|gepleegd|doen)"
+        r"|suicidaal|suicidale gedachten|suicidal|suicidality"
+        r"|(?:gedachte|gedachten|neiging|plannen) (?:\w+ ){0,2}(?:zelfmoord|zelfdoding|suicide)",
+    ),
+    _rule(
+        "explicit",
+        rf"{_SELF_NL} (?:\w+ ){{0,2}}(?:van kant|om het leven|van het leven|dood)"
+        r" (?:te )?(?:maken|brengen|beroven|berooft|beroofd)"
+        rf"|{_SELF_NL} (?:te )?(?:doden|ombrengen|om te brengen|ophangen|op te hangen|verhangen)"
+        r"|(?:ombrengen|van kant maken)",
+    ),
+    _rule(
+        "explicit",
+        r"(?:er|het) (?:\w+ ){0,2}(?:een )?(?:eind|einde|punt) (?:\w+ ){0,2}(?:aan|achter)"
+        r" (?:wil |wilt |wou |zou |gaat |ga )?(?:te )?(?:maken|maak|zetten|zet|breien)(?! met| aan)"
+        r"|(?:maak|maakt|maken|zet|zetten) (?:er|het) (?:\w+ ){0,2}(?:een )?(?:eind|einde|punt)"
+        r"(?: \w+)? (?:aan|achter)\b(?! (?:de|het|die|dat|een|deze|dit))"
+        rf"|(?:eind|einde|punt) (?:aan|achter) {_MY_NL} (?:eigen )?leven"
+        rf"|{_MY_NL} (?:eigen )?leven (?:\w+ ){{0,2}}(?:beeindigen|beindigen|stoppen|nemen)",
+    ),
+    _rule(
+        "explicit",
+        r"(?:voor|onder) (?:de|een) (?:trein|tram|auto|vrachtwagen|bus) (?:wil |wou "
+        r"|gaat )?(?:te )?(?:springen|spring"
+        r"|lopen|rijden|gooien)|(?:van|vanaf|uit) (?:de|een|het) (?:brug|dak|flat|toren|balkon"
+        r"|raam)"
+        r" (?:wil |wilt |wou |gaat |ga |zou )?(?:te )?(?:springen|spring)"
+        r"|uit het leven (?:te )?(?:stappen|stap)",
+        unless_after=_FIGURE,
+    ),
+    _rule(
+        "explicit",
+        rf"{_SELF_NL} (?:\w+ ){{0,2}}(?:iets|wat) (?:aan te doen|aandoen|aandoet|aangedaan"
+        rf"|aan doen)",
+    ),
+    _rule("explicit", rf"(?:wil|wilt|wou|wilde|willen) (?:\w+ )?niet meer {_LIFE_NL}"
+          rf"|niet meer (?:\w+ )?(?:wil|wilt|wou|willen|zou willen) {_LIFE_NL}"
+          rf"|niet meer (?:willen )?{_LIFE_NL}\b(?! zonder| met| in| op)",
+          negated_inside=True),
+    _rule(
+        "explicit",
+        rf"{_SELF_EN} (?:\w+ )?(?:kill|killing|killed|end|ending|off)|(?:kill|killing|killed|off)"
+        rf"(?: \w+)? {_SELF_EN}|(?:end|ending|ended|take|taking|took) {_MY_EN} (?:own )?life"
+        r"|end it all|ending it all|end it (?:for good|forever|permanently|tonight)"
+        r"|end (?:things|everything) (?:for good|forever|permanently)",
+        unless_after=r"(?:with|over|for|trying|working|at work|to get|laughing)\b|" + _FIGURE,
+    ),
+    _rule(
+        "explicit",
+        r"(?:want|wanted|wants|wanting|wanna|going|gonna|plan|planning|ready) (?:\w+ )?(?:to )?die"
+        r"|(?:wish|wished|wishing) (?:\w+ )?(?:was|were|to be|i was|i were|was just) dead"
+        r"|rather be dead|better off dead|want(?:ed)? to be dead",
+        unless_after=_FIGURE,
+        unless_in=_CARE_CONTEXT,
+    ),
+    _rule(
+        "explicit",
+        r"(?:think|thinking|thought|thoughts|considering|considered|consider)"
+        r" (?:\w+ ){0,3}(?:about|of)? ?(?:suicide|killing (?:my|him|her|them)sel\w+"
+        r"|ending (?:it|my life|his life|her life|their life|things)|dying"
+        r"|taking my (?:own )?life)",
+    ),
+    _rule(
+        "explicit",
+        r"(?:hang|hanging|hanged) (?:my|him|her|them)sel\w+|(?:jump|jumping|step|stepping)"
+        r" (?:off|from|out of|in front of) (?:a|the|my|his|her) (?:bridge|train|building|roof|tower"
+        r"|car|bus|lorry|truck|balcony|window)"
+        r"|(?:drive|driving|drove|crash|crashing) (?:\w+ ){0,2}into (?:a|the) (?:wall|tree|truck"
+        r"|lorry|bridge|oncoming)(?: \w+){0,3} on purpose|(?:drive|driving) off (?:a|the) (?:road"
+        r"|bridge|cliff)",
+        unless_after=_FIGURE,
+    ),
+    _rule("explicit", r"(?:dont|doesnt|didnt|do not|does not) want to (?:live|be alive|exist"
+        r"|be here|wake up)(?! at| in| with| for)"
+          r"|(?:no longer|not) (?:want|wanting) to (?:live|be alive|exist)"
+          r"|(?:want|wanted) to (?:stop|quit) (?:living|existing)",
+          negated_inside=True),
+    # Passive: better off without me, not waking up, a burden, disappearing for good.
+    _rule(
+        "passive",
+        r"(?:als|wanneer|dat|if) (?:ik|i|hij|zij|ze|he|she)? ?er (?:\w+ )?niet meer (?:ben|was|zou"
+        r" zijn|zijn|is|zou|wil zijn)|er niet meer (?:te )?zijn\b(?! bij| voor)"
+        r"|beter (?:af )?(?:\w+ ){0,2}zonder (?:mij|me|hem|haar|ons|zon \w+ als ik)"
+        r"|better off without (?:me|him|her|them|us)\b"
+        r"|(?:if|when) (?:i|he|she) (?:wasnt|werent|was not|were not) (?:\w+ )?(?:here|around"
+        r"|alive)",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:niet meer|nooit meer|nooit|niet) wakker (?:te )?(?:worden|word|wordt|werd|zou worden)"
+        r"|(?:not|never|dont|won t|wont|didnt|didn t) (?:to )?wake up"
+        r"|(?:hoop|hoopt|hoopte|wens|wou|wil)(?: \w+){0,3} niet (?:meer )?wakker",
+        negated_inside=True,
+        unless_after=r"(?:op tijd|om \d|on time|at \d|in time|early|vroeg)",
+    ),
+    _rule(
+        "passive",
+        r"(?:een )?last (?:voor|van) (?:iedereen|anderen|de anderen|mijn (?:gezin|familie|kinderen"
+        r"|man"
+        r"|vrouw|partner|omgeving|naasten|ouders))|(?:a )?burden (?:to|on|for) (?:everyone"
+        r"|everybody"
+        r"|others|people|my (?:family|kids|children|partner|husband|wife|friends|loved ones))"
+        r"|(?:im|i am|just) a burden|nothing but a burden",
+    ),
+    _rule(
+        "passive",
+        r"(?:verdwijnen|weg) (?:\w+ )?(?:voor altijd|voorgoed|voor goed|en nooit meer terug\w*)"
+        r"|(?:voorgoed|voor altijd) (?:\w+ )?(?:verdwijnen|weg zijn|slapen)"
+        r"|(?:disappear|be gone|go away|vanish) (?:\w+ )?(?:for good|forever|permanently)"
+        r"|(?:gone|dead) for good|(?:ophouden|stoppen) met (?:bestaan|leven|ademen)"
+        r"|(?:stop|stopped|cease) (?:existing|breathing)|not (?:to )?exist|dont want to exist",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"zie het (?:\w+ )?niet meer zitten(?! met| voor| op| in)"
+        rf"|(?:geen zin|geen goesting|geen zin meer|geen goesting meer) (?:meer )?(?:in|om)"
+        rf" (?:het |te |mijn )?{_LIFE_NL}|{_LIFE_NL} (?:\w+ ){{0,3}}(?:geen zin|zinloos"
+        rf"|niet meer hoeft"
+        r"|hoeft (?:\w+ ){0,2}niet meer)|(?:het )?leven (?:\w+ )?moe|levensmoe"
+        r"|voor zin (?:\w+ ){0,2}(?:te leven|om te leven|het leven)|waarom (?:ik )?(?:nog )?(?:leef"
+        r"|besta)",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:wou|wilde|wens|wenste|zou willen|had willen) (?:ik |ze "
+        r"|hij )?(?:dat )?(?:ik )?(?:\w+ ){0,2}"
+        r"(?:nooit geboren|niet (?:meer )?bestond|er niet (?:meer )?was|niet geboren)"
+        r"|(?:wish|wished) (?:\w+ ){0,2}(?:never been born|never born|didnt exist|did not exist)"
+        r"|never been born",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:niemand|geen mens) (?:\w+ ){0,2}(?:me|mij|hem|haar) (?:\w+ )?(?:missen|merken)"
+        r"|(?:nobody|no one|noone) (?:would|will|d)? ?(?:\w+ )?(?:miss|notice|care)"
+        r" (?:me|him|her|if i|if he|if she)",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:no|geen) (?:point|reason|zin|reden)(?: in| of| to)? (?:\w+ )?(?:living|going on|life"
+        r"|being alive|carrying on|stay(?:ing)? alive|te leven|om te leven|verder te gaan)"
+        r"|whats the point (?:of|in) (?:living|life|going on|being alive)"
+        r"|(?:reason|reasons) to (?:stay|be|keep) (?:alive|living|going)"
+        r"|(?:tired|sick) of (?:living|being alive|life|existing)|done with (?:life|living)"
+        r"|life (?:\w+ )?(?:isnt|is not|feels|seems) (?:\w+ )?(?:worth living|pointless"
+        r"|meaningless)"
+        r"|not worth living|rather not (?:be|exist) (?:\w+ ){0,2}(?:anymore|any more|around|here)"
+        r"|(?:cant|cannot|dont want to) go on (?:living|anymore|any more)"
+        r"|(?:dont|cant|do not|cannot|no longer|doesnt) see (?:the|any) point (?:in"
+        r"|of) (?:\w+ )?(?:going on|living|carrying on|anything|life)",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:hoop|hoopt|hoopte|zou het niet erg vinden|niet erg als|maakt (?:me )?niet uit als)"
+        r"(?: \w+){0,6} (?:ongeluk|aanrijdt|aanreed|overrijdt|overreed|aangereden|overreden|sterf"
+        r"|doodga|dood ga|dood zou)|(?:hope|wish|wouldnt mind|would not mind|dont care|dont mind)"
+        r"(?: \w+){0,5} (?:car|bus|truck|lorry|train) (?:\w+ )?(?:hit|hits|would hit)"
+        r"|(?:wouldnt|would not|dont|do not) (?:care|mind) if (?:\w+ ){0,4}(?:died|dead|didnt wake)"
+        r"|ophouden met bestaan|(?:then|dan) (?:\w+ ){0,3}(?:would be over|is het (?:\w+ )?gedaan"
+        r"|is het (?:\w+ )?voorbij)",
+        negated_inside=True,
+    ),
+    # Self-harm.
+    _rule(
+        "self_harm",
+        rf"{_SELF_NL} (?:\w+ ){{0,3}}(?:gesneden|snijden|snij|snijd|gekrast|krassen|kras|krab"
+        r"|gekrabd|verwond|verwonden|gebrand|branden|verbrand|geslagen|slaan|sla|pijn (?:gedaan"
+        r"|doen|te doen|doe|deed)|beschadigd|beschadigen|bezeerd|knijp|bijten|gebeten|krast"
+        r"|snijdt|brandt|slaat|verwondt|bezeert|beschadigt)"
+        rf"|(?:krab|krabde|krabt|sla|slaat|sloeg|snij|snijdt|sneed|kras|krast|brand|verwond"
+        rf"|verwondde|knijp|bijt|beschadig) {_SELF_NL}\b(?! \w+ (?:aan|op|vast))"
+        rf"|(?:doe|doet|deed|gedaan|deden) {_SELF_NL} (?:\w+ ){{0,2}}pijn"
+        rf"|(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hurts|harm|harming|hit"
+        rf"|hitting|punch|punching|scratch|scratching|scratched|injure|injured|injuring|bite|biting"
+        rf"|starve|starving) {_SELF_EN}",
+        unless_after=_ACCIDENT,
+    ),
+    _rule(
+        "self_harm",
+        r"zelfbeschadig\w*|zelfverwond\w*|automutil\w*|self ?harm\w*|selfharm\w*"
+        r"|(?:beginnen|begonnen|weer|opnieuw|terug) (?:\w+ )?(?:snijden|krassen|gekrast|gesneden)"
+        r"|(?:started|start|back to|been|relapsed into|relapse into) (?:\w+ )?(?:cutting|self"
+        r" ?harm\w*)|cutting again|snijwonden|(?:snee|sneden|krassen) in"
+        rf" (?:mijn|mn) {_BODY}|(?:in|op) (?:mijn|mn) {_BODY} (?:\w+ )?(?:gesneden|gekrast|gebrand)"
+        rf"|(?:burned|burnt|cut|scratched) (?:my|his|her) {_BODY}"
+        rf"|cuts on (?:my|his|her|their) {_BODY}|(?:fresh|new|nieuwe|verse) (?:cuts|snijwonden"
+        rf"|wonden)",
+        unless_after=_ACCIDENT,
+    ),
+    _rule(
+        "self_harm",
+        r"(?:met opzet|expres|bewust|opzettelijk|on purpose|deliberately) (?:\w+ ){0,6}(?:geslagen"
+        r"|gesneden|gebrand|gekrast|punched|hit|cut|burned|burnt|hurt|te veel (?:pillen|genomen))"
+        r"|(?:geslagen|punched|hit|hurt|burned|cut) (?:\w+ ){0,5}(?:met opzet|expres|on purpose"
+        r"|deliberately)|(?:drang|neiging|urge|urges) (?:\w+ ){0,3}(?:to |om )?(?:cut|hurt|harm"
+        r"|burn"
+        r"|snijden|krassen|te snijden|te krassen|mezelf)",
+    ),
+    # A plan or the means.
+    _rule(
+        "plan",
+        rf"{_PILLS_NL} (?:\w+ ){{0,4}}(?:gespaard|verzameld|opgespaard|gehamsterd|apart|klaar"
+        r"|liggen|verstopt|bewaard)|(?:gespaard|verzameld|opgespaard|gehamsterd|verstopt|bewaar"
+        rf"|hou|houd) (?:\w+ ){{0,4}}{_PILLS_NL}|{_PILLS_EN} (?:\w+ ){{0,3}}(?:saved|ready|stashed"
+        rf"|hidden|set aside|put aside|in a separate|for when)|(?:saving|saved|stockpiling"
+        rf"|stockpiled"
+        rf"|collecting|collected|hoarding|hoarded|stashing|stashed|keep"
+        rf"|keeping) (?:up )?(?:\w+ ){{0,3}}"
+        rf"{_PILLS_EN}",
+    ),
+    _rule(
+        "plan",
+        r"(?:opgezocht|gegoogeld|gegoogled|gezocht|opzoeken|googelen|uitgezocht|looked up|googled"
+        r"|searched|researched|research|read up on|looking up)(?: \w+){0,5} (?:hoeveel|welke|hoe"
+        r"|manieren|manier|how many|how much|which|ways|how to|painless|lethal|methods?)"
+        r"(?: \w+){0,4} (?:pillen|brug|dodelijk|pijnloos|nodig|zelfmoord|sterven|dood|pills"
+        r"|bridge|lethal|painless|die|dying|overdose|it takes|high enough|kill)"
+        r"|dodelijke dosis|lethal dose",
+    ),
+    _rule(
+        "plan",
+        r"(?:afscheidsbrie\w*|afscheidsbericht\w*|suicide note|suicide letter|goodbye (?:note"
+        r"|letter)"
+        r"|farewell (?:note|letter)|letters? (?:to|for) (?:my|the) (?:kids|children|family|partner)"
+        r" for after|brie\w* (?:\w+ ){0,3}voor (?:als|na) (?:ik|mijn dood))",
+        unless_after=r"(?:\w+ ){0,3}(?:voor (?:een|de|onze|mijn) (?:collega|stagiair|directeur)"
+        r"|for (?:a|the|our|my) (?:colleague|coworker|manager|team)|(?:kaart|card))",
+    ),
+    _rule(
+        "plan",
+        r"(?:weet|wist|bedacht|besloten|uitgedacht|know|knew|figured out|decided|planned"
+        r"|worked out)"
+        r" (?:\w+ ){0,2}(?:hoe|wanneer|waar|how|when|where|which \w+) (?:\w+ ){0,3}(?:do it|doen"
+        r"|end it|er een eind\w* aan)\b"
+        r"|(?:weet|know|knew) (?:\w+ ){0,2}(?:al )?(?:wanneer|welk weekend|which (?:day|weekend))",
+        unless_after=r"(?:met|with|voor|for|op het werk|at work)",
+    ),
+    _rule(
+        "plan",
+        r"(?:touw|koord|rope) (?:\w+ ){0,2}(?:gekocht|gehaald|klaar|bought|ready)"
+        r"|(?:bought|gekocht) (?:a |een )?(?:rope|touw|koord)"
+        r"|(?:datum|dag|date) (?:\w+ ){0,2}(?:gekozen|geprikt|vastgelegd|picked|set|chosen)"
+        r"(?! voor| for)|(?:picked|set|chosen) (?:a|the) date(?! for| voor)"
+        r"|(?:alles|papieren|testament|will|passwords|affairs) (?:\w+ ){0,4}(?:geregeld|klaar"
+        r"|sorted|in order)(?: \w+){0,6} (?:als ik|voor als|once ive|after im|when im|for after)"
+        r"|(?:for|voor) (?:after|na) (?:im|i am|ik) (?:gone|dood|er niet meer)"
+        r"|(?:once|after|als|zodra) (?:ive|i have|im|ik) (?:ended it|gone|dead|er niet meer ben"
+        r"|dood ben)"
+        r"|(?:bij|naar|op) (?:het|de) (?:spoor|sporen|perron|brug|dak|rand)(?: \w+){0,8}"
+        r" (?:durfde|durf|springen|om te kijken)|(?:edge|tracks|bridge|ledge|platform|rooftop)"
+        r"(?: \w+){0,8} (?:working up the nerve|nerve|to jump|jump)"
+        r"|(?:brug|bridge) (?:\w+ ){0,2}(?:hoog genoeg|high enough)"
+        r"|(?:besluit|beslis|beslist|decide|decided) (?:te |to )?(?:gaan|go)\b"
+        r"|(?:ways|manieren|methods) (?:\w+ ){0,2}(?:to die|om te sterven|om zelfmoord|om dood)",
+    ),
+    # An attempt (own or a client's).
+    _rule(
+        "attempt",
+        r"(?:zelfmoord|suicide|zelfdoding)poging\w*|poging tot (?:zelfmoord|zelfdoding|suicide)"
+        r"|(?:attempted|attempt|attempts|tried) (?:suicide|to (?:kill|end|take))"
+        r"|(?:een )?poging gedaan(?! om| tot(?! zelf))|(?:took|taken|take) an overdose"
+        r"|(?:deed|doet|deden) (?:\w+ )?een (?:\w+ )?poging\b(?! om| te| tot (?!zelf))"
+        r"|threatened to (?:jump|kill|end)"
+        r"|overdosis|overdosed|(?:died|dies) by suicide|(?:pleegde|heeft) (?:\w+ )?zelfmoord"
+        r"|(?:van het leven beroofd|zich verhangen|zich opgehangen)|took (?:his|her"
+        r"|their) (?:own )?life",
+    ),
+)
+
+
+# --- broad constructions: a concept combined with a cue --------------------------------------
+# The phrases above are the common wordings; these catch the many others by combining a small
+# set of concepts (dying, ending one's life, a way to die, harming the body, a means, a farewell)
+# with what makes them about the writer's wish or plan (wanting, thinking of, intending, hoping).
+
+
+def _near(first: str, then: str, gap: int) -> str:
+    """`first`, then up to `gap` free words, then `then` (each a word-level alternation)."""
+    return rf"(?:{first})(?: \w+){{0,{gap}}} (?:{then})"
+
+
+_WISH = (
+    r"wil|wilt|wilde|wou|willen|zou willen|wens|wenste|hoop|hoopte|verlang|verlangde|liefst"
+    r"|liever|want|wants|wanted|wanting|wish|wished|wishing|hope|hoping|hoped|rather|ready"
+    r"|urge|urges|tempted|pray|bid|bidden"
+)
+_INTENT = r"going|gonna|plan|planning|planned|van plan|decided|besloten|besluit|should|moet"
+_THINK = (
+    r"denk|denkt|dacht|denken|gedacht|nadenken|nagedacht|overweeg|overwoog|overwegen|fantaseer"
+    r"|droom|dromen|think|thinking|thought|thoughts|gedachte|gedachten|considering|consider"
+    r"|considered|contemplating|contemplated|imagine|imagining|fantasi[sz]e|fantasi[sz]ing|obsessed"
+)
+_CUE = f"{_WISH}|{_INTENT}|{_THINK}"
+# One's own death as a state or an act.
+_DIE = (
+    r"dood|doodgaan|dood gaan|dood te gaan|sterven|te sterven|sterf|de dood|die|dying|be dead"
+    r"|er niet meer (?:te )?zijn|not be (?:here|around|alive)"
+)
+_SUICIDE = (
+    r"zelfmoord\w*|zelfdoding|suicide|suicid\w*|doodswens|death wish|doodsgedachte\w*"
+)
+# Suicide as a thought that stays: "zelfdoding spookt door mijn hoofd", "the only way out".
+_SUICIDE_ON_MIND = (
+    _THINK + r"|mind|hoofd|spookt|uitweg|oplossing|optie|way out|option|answer|tempting|lokt"
+)
+_ME_EN = r"(?:myself|himself|herself|themselves|themself)"
+_KILL_SELF = (
+    rf"(?:kill|killing|killed|off|offing|top|topping|hang|hanging|drown|drowning|shoot"
+    rf"|shooting|poison|poisoning|gas|gassing|overdose) {_ME_EN}"
+    rf"|{_SELF_NL}(?: \w+){{0,2}} (?:doden|doodmaken|dood te maken|ombrengen|om te brengen"
+    r"|ophangen|op te hangen|verhangen|verdrinken|vergiftigen|doodrijden|dood te rijden)"
+)
+_POSS = r"(?:my|mijn|mn|his|her|their|zijn|zn|haar|hun|het)"
+_END_LIFE = (
+    rf"(?:end|ending|ended|take|taking|took) {_POSS} (?:own )?life|end it(?: all)?|ending it"
+    r"|(?:end|ending) (?:things|everything)"
+    rf"|(?:eind|einde|punt)(?: \w+){{0,2}} (?:aan|achter) {_POSS} (?:eigen )?leven"
+    rf"|{_POSS} (?:eigen )?leven(?: \w+){{0,2}} (?:beeindigen|beindigen|nemen)"
+    r"|(?:stap|stapte|stappen) (?:\w+ ){0,2}uit het leven"
+)
+_VEHICLE = r"trein|tram|auto|vrachtwagen|bus|metro|train|car|lorry|truck|tube|subway"
+_HIGH = (
+    r"brug|dak|flat|toren|balkon|raam|klif|kliffen|viaduct|parkeergarage|bridge|roof|rooftop"
+    r"|building|tower|balcony|window|cliff|cliffs|car park|ledge|multi storey"
+)
+_OBSTACLE = r"boom|muur|pijler|tegenligger|tree|wall|pillar|oncoming|tegemoetkomend"
+_DEATH_ACT = (
+    rf"(?:voor|onder|under|in front of) (?:de|een|die|the|a|an) (?:\w+ )?(?:{_VEHICLE})"
+    rf"|(?:springen|spring|jump|jumping|jumped|leap|sprong|vallen|fall) (?:\w+ ){{0,2}}(?:van"
+    rf"|vanaf|uit|off|from|out of) (?:de|een|het|the|a|that|die|dat) (?:\w+ ){{0,2}}(?:{_HIGH})"
+    rf"|(?:van|vanaf|off|from) (?:de|een|het|the|a|that|die) (?:\w+ )?(?:{_HIGH})"
+    r" (?:\w+ )?(?:springen|spring|te springen|jump|jumping)"
+    rf"|(?:tegen|into) (?:een|de|die|a|the|that) (?:\w+ )?(?:{_OBSTACLE})(?: \w+){{0,2}}"
+    r" (?:rijden|rij|te rijden|crashen|knallen)"
+    r"|(?:rij|rijd|rijden|reed|drive|driving|drove|crash|crashing|swerve|swerving|steer"
+    rf"|steering)(?: \w+){{0,4}} (?:tegen|into) (?:een|de|die|a|the"
+    rf"|that)? ?(?:\w+ )?(?:{_OBSTACLE})"
+    r"|te pletter (?:rijden|rij|springen|vallen)|(?:rij|rijd|reed|rijden) (?:me|mezelf"
+    r"|zich) te pletter"
+)
+_WORK_CONTEXT = (
+    r"nabestaanden|rouw\w*|preventie|prevention|training|vorming|bereave\w*|awareness|protocol"
+    r"|beleid|policy|risicotaxatie|risk assessment|screening|webinar|cursus|course|professional"
+)
+_JOKE_AFTER = r"(?:\w+ ){0,3}(?:than|for a|voor een|laughing|lachen|inside)"
+
+_BODY_ANY = (
+    rf"{_BODY}|hand|handen|hands|face|gezicht|vel|knuckles|knokkels|benen|wrist|polsen|nek|neck"
+)
+# Harming the body: past forms come first in Dutch ("in mijn arm gekrast").
+_HARM_VERB = (
+    r"snij|snijd|snijdt|snijden|sneed|sneden|gesneden|kras|krast|krassen|gekrast|opengekrast"
+    r"|krab|krabt|krabben|gekrabd|brand|brandt|gebrand|verbrand|verbranden|sla|slaat|sloeg"
+    r"|geslagen|stomp|stompte|gestompt|bijt|beet|gebeten|knijp|verwond|verwondt|verwonden"
+    r"|beschadig|beschadigd|bonk|bonkte|cut|cuts|cutting|slash|slashed|slashing|carve|carved"
+    r"|carving|burn|burnt|burned|burning|scratch|scratched|scratching|scrape|scraped|punch"
+    r"|punched|punching|bang|banged|banging|bite|bit|biting|pick|picking|picked|hurt|hurting"
+    r"|harm|harming|injure|injured|starve|starving|starved"
+)
+_HARM_PAST = (
+    r"gesneden|gekrast|opengekrast|gebrand|verbrand|krabben|krassen|cut|slashed|carved|burnt"
+    r"|burned|scratched|gekrabd|verwond|beschadigd|bezeerd"
+)
+_WOUNDS = (
+    r"wonden|wondjes|snijwonden|brandwonden|littekens|krassen|sneeen|wounds|cuts|scars|burns"
+    r"|scratches"
+)
+_MEANS = (
+    rf"{_PILLS_NL}|{_PILLS_EN}|antidepressiva|antidepressants|insuline|insulin|touw|koord|rope"
+    r"|mes|mesje|scheermesje|knife|blade|razor|pistool|wapen|gun|gas|gaskraan|tuinslang"
+    r"|hosepipe|houtskool|charcoal|ligature|strop|noose"
+)
+# Kept back or hoarded: a means being stored up.
+_STORED = (
+    r"opgespaard|gespaard|spaar|spaart|verzameld|verzamel|verzamelt|gehamsterd|hamster|verstopt"
+    r"|stored|stashed|stashing|stocked|stockpil\w*|hoard\w*|collected|collecting|saved|saving"
+    r"|hidden|bewaard|apart"
+)
+_FOR_AFTER_ME = (
+    r"(?:voor|for) (?:als|when|after|once|na) (?:ik|i|im|i am)(?: \w+){0,2} (?:er niet meer ben"
+    r"|niet meer (?:leef|ben)|gone|dead|not here|not around|no longer here|dood (?:ben|ga)"
+    r"|klaar ben"
+    r"|ready)|voor nadien|for afterwards"
+)
+_ACCIDENT_IN = (
+    r"per ongeluk|by accident|accidentally|koken|kookactiviteit|keuken|oven|kitchen|cooking"
+    r"|chopping|shaving|scheren|tillen|lifting|gym|sport|fietsen|fell|viel|struikelde|tripped"
+    r"|groenten|onions|uien|strijken|ironing|tuin|garden"
+)
+_PURPOSE = r"expres|opzet|bewust|opzettelijk|on purpose|deliberately|to feel|om te voelen"
+
+_CONSTRUCTIONS: tuple[Rule, ...] = (
+    # Wanting, intending or thinking of one's own death, suicide, or a way to die.
+    _rule("explicit", _near(_CUE, _DIE, 4), unless_after=_FIGURE + "|" + _JOKE_AFTER,
+          unless_in=_CARE_CONTEXT),
+    _rule("explicit", _near(_CUE, f"{_KILL_SELF}|{_END_LIFE}|{_DEATH_ACT}", 5),
+          unless_after=r"with|between|early|on a|for (?:a|the|now)|at work|" + _FIGURE),
+    _rule("explicit", rf"(?:als|if|when) (?:ik|i)(?: \w+){{0,2}} (?:{_DEATH_ACT})"
+          r"|(?:tegen|voor|onder|van|vanaf|uit)(?: \w+){1,3} (?:wil|wilt|wou|wilde|zou|ga|gaat)"
+          r" (?:te )?(?:springen|spring|rijden|rij|lopen|gooien)"),
+    _rule("explicit", _near(_CUE, _SUICIDE, 5) + "|" + _near(_SUICIDE, _SUICIDE_ON_MIND, 7),
+          unless_in=_WORK_CONTEXT),
+    _rule("explicit", rf"{_KILL_SELF}|(?:kill|killing|killed) my self|{_END_LIFE}"
+          r"|beter dood|better dead|liever dood",
+          unless_after=r"with|between|early|on a|for (?:a|the|now)|at work|" + _FIGURE),
+    # Passive: no future, a burden, better off without me, not waking, no longer existing.
+    _rule(
+        "passive",
+        r"(?:geen|no|zonder|without) (?:\w+ )?(?:toekomst|future|uitweg|way out|hoop|hope)"
+        r"(?: meer| left| anymore)?\b(?! (?:\w+ )?(?:in|bij|voor|for|at|with) (?:deze|dit|die|de"
+        r"|het"
+        r"|this|that|the|our|ons|onze) )",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:burden|last|blok aan het been|ballast)(?: voor| to| on| for| van)?"
+        r" (?:\w+ )?(?:iedereen|everyone|everybody|anderen|others|people|mensen|my|mijn|mn"
+        r"|familie|family|gezin|partner|kinderen|kids|and\b)(?! (?:team|werk|work|job|collegas"
+        r"|colleagues|afdeling|unit)\b)"
+        r"|(?:voel|feel|feels|felt|ben|am|im|is)(?: \w+){0,2} (?:a |een )?(?:burden"
+        r"|blok aan het been)",
+    ),
+    _rule(
+        "passive",
+        _near(r"beter|better|happier|gelukkiger|lighter|lichter|easier|makkelijker|opgelucht|relief"
+              r"|opluchting", r"zonder (?:mij|me)|without me", 6)
+        + r"|(?:world|wereld|everyone|iedereen)(?: \w+){0,3} without me",
+    ),
+    _rule(
+        "passive",
+        _near(r"als|if|when|wanneer|zodra", r"(?:ik|i)(?: \w+){0,3} (?:died|die|dood (?:ga|ging|was"
+              r"|ben)|vanished|disappeared|verdween|verdwijn|wegviel|weg (?:was|ben|zou zijn)"
+              r"|was gone"
+              r"|were gone|wasnt|werent|er niet meer (?:was|ben|zou zijn)|didnt make it"
+              r"|dont make it"
+              r"|didnt wake|niet meer wakker)", 1)
+        + r"(?: \w+){0,8} (?:relief|opluchting|fine|ok|okay|goed|matter|care|miss|notice|change"
+        r"|better|beter|makkelijker|easier|happier|lighter|opgelucht|merken|missen|schelen"
+        r"|uitmaken)"
+        + "|" + _near(r"nothing|niks|niets|nobody|niemand|relief|opluchting|fine|matter|care"
+                      r"|miss|notice|change|merken|missen|schelen"
+                      r"|uitmaken|opgelucht|relieved|happier|gelukkiger",
+                      r"(?:als|if|when) (?:ik|i)(?: \w+){0,3} (?:died|dead|dood|vanished|weg"
+                      r"|wegviel"
+                      r"|gone|wasnt|werent|didnt make it|er niet meer)", 5),
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:never|not|niet|nooit|dont|wont)(?: meer| again| ever)? (?:to )?(?:wake|wakker|opstaan"
+        r"|opsta|open)\b|last time (?:i )?close my eyes|(?:slaap|slapen|sleep|inslapen) (?:\w+ )?"
+        r"(?:forever|voor altijd|eeuwig|and never)|(?:not|niet|nie) (?:meer )?(?:to )?(?:exist"
+        r"|bestaan"
+        r"|bestond|existing)|not being (?:here|around|alive)|(?:dont|do not|no longer) want to be"
+        r" (?:here|around|alive)",
+        negated_inside=True,
+        unless_after=r"(?:op tijd|om \d|on time|at \d|in time|early|vroeg|at work|in this)",
+    ),
+    _rule(
+        "passive",
+        r"(?:verdwijnen|verdwijn|weg|gone|disappear|vanish|stop|stoppen|ophouden|end|over|rust)"
+        r"(?: \w+){0,2} (?:voor altijd|voorgoed|for good|forever|permanently|eeuwig)",
+    ),
+    _rule(
+        "passive",
+        r"(?:moe|beu|zat|tired|sick|done|klaar|weary)(?: \w+){0,2} (?:van het leven|of (?:living"
+        r"|life|being alive|existing)|het leven|met (?:het )?leven|with (?:life|living)|te leven"
+        r"|om te leven)\b|(?:het|mijn) leven(?: \w+){0,2} (?:moe|zat|beu)\b"
+        r"|(?:leven|life|lifes|bestaan)(?: \w+){0,3} (?:geen zin|zinloos|niks meer waard|niets meer"
+        r" waard|not worth|pointless|meaningless|worthless|no point)|point(?: \w+){0,3} (?:being"
+        r" alive|living|existing|bestaan)|waarom (?:ik )?(?:nog )?(?:leef|besta)",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        _near(r"hoop|hoopte|wens|wenste|hope|hoping|wish|pray|bid|fine with|niet erg|wouldnt mind"
+              r"|would not mind|dont care if|kan me niet schelen|zou het niet erg",
+              r"ongeluk|accident|ziekte|ziek word|illness|terminal|diagnos\w*|cancer|kanker"
+              r"|aanrijdt|aanrijden|overrijdt|aangereden|overreden|hit by|hits me|run over"
+              r"|something (?:would |will )?happens?(?: to)? me|iets (?:zou )?(?:overkomt"
+              r"|gebeurt)", 6)
+        + r"|(?:verlang|verlangde|long|longing|yearn)(?: \w+)? (?:naar|for) (?:de )?(?:dood|death)"
+        r"|(?:niks|niets|nothing)(?: \w+){0,4} (?:me|mij) (?:hier|here)(?: \w+)? (?:houdt|keeps)"
+        r"|(?:niks|niets|nothing)(?: \w+){0,3} (?:houdt|keeps|holding|holds) (?:me"
+        r"|mij)(?: \w+){0,2}"
+        r" (?:hier|here|alive|going|in leven)"
+        r"|in (?:mijn|my) (?:slaap|sleep) (?:\w+ )?(?:sterf|sterven|overlijd|overlijden|die|dying)"
+        r"|(?:die|dying|sterven|sterf) in (?:mijn|my) (?:slaap|sleep)",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:niemand|nobody|no one|noone|geen mens|geen kat|not a soul)(?: \w+){0,3} (?:missen"
+        r"|merken"
+        r"|miss|notice|care|schelen)(?: \w+){0,2} (?:als|if|when) (?:ik|i)\b",
+        negated_inside=True,
+    ),
+    # Self-harm: a harming verb and the body or oneself; wounds hidden; urges; relapse.
+    _rule(
+        "self_harm",
+        _near(_HARM_VERB, rf"{_SELF_NL}|{_SELF_EN}|{_POSS} (?:\w+ )?(?:{_BODY_ANY})", 4)
+        + "|" + _near(rf"{_SELF_NL}|{_POSS} (?:{_BODY_ANY})", _HARM_PAST, 4),
+        unless_in=_ACCIDENT_IN + r"|voor (?:mijn|mn|de|zn|haar) (?:kop|hoofd)|laughing",
+    ),
+    _rule(
+        "self_harm",
+        rf"(?:{_WOUNDS})(?: \w+){{0,4}} (?:ziet|zien|verstop\w*|hide|hiding|hidden|cover\w*"
+        rf"|bedek\w*"
+        r"|sees|see|notice\w*)|(?:verstop\w*|hide|hiding|hid|cover\w*|bedek\w*)(?: \w+){0,4}"
+        rf" (?:{_WOUNDS})|what i (?:did|do|have done) to {_POSS} (?:{_BODY_ANY})"
+        rf"|(?:{_WOUNDS}) (?:op|on|in) {_POSS} (?:{_BODY_ANY})",
+        unless_in=_ACCIDENT_IN,
+    ),
+    _rule(
+        "self_harm",
+        r"(?:drang|neiging|urge|urges|zin|craving|cravings|tempted|verleiding"
+        r"|behoefte)(?: \w+){0,3}"
+        r" (?:te )?(?:snijden|krassen|branden|cut|cutting|burn|self ?harm\w*|hurt myself"
+        r"|harm myself)"
+        r"|(?:cut|cutting|snij|snijden|gesneden|kras|krassen|gekrast)(?: \w+)? (?:again|weer"
+        r"|opnieuw)"
+        r"|(?:hervallen|herval|relaps\w*)(?: \w+){0,8} (?:mesje|mes|blade|razor|scheermesje|cut\w*"
+        r"|snij\w*|kras\w*|harm\w*)|self ?injur\w*|selfinjur\w*",
+    ),
+    _rule(
+        "self_harm",
+        r"(?:hoofd|head|vuist\w*|fists?|knokkels) (?:\w+ ){0,3}(?:tegen|against|into) (?:de|the|a"
+        r"|een)"
+        r" (?:muur|wall|deur|door)(?: \w+){0,8} (?:tot|until|till|bled|bloed\w*|pijn|hurt|kapot"
+        r"|duizelig|dizzy)\b|(?:stomp\w*|sla|sloeg|punch\w*|bonk\w*|beuk\w*|bang\w*)(?: \w+){0,2}"
+        r" (?:tegen|against|into) (?:de|the|a|een) (?:muur|wall|deur|door)(?: \w+){0,8} (?:tot"
+        r"|until"
+        r"|till|bled|bloed\w*|kapot|hurt|pijn)\b",
+    ),
+    _rule(
+        "self_harm",
+        _near(r"eet|eten|ate|eat|eating|food|voedsel|niks|niets|nothing",
+              r"als straf|to punish|om (?:mezelf|me|zichzelf) te straffen|as (?:a )?punishment", 8)
+        + rf"|(?:starv\w*|uithonger\w*) (?:{_SELF_NL}|{_ME_EN})"
+        + rf"|(?:{_MEANS}|aansteker|lighter|sigaret\w*|cigarette\w*|strijkijzer|kettle|passer"
+        rf"|compass)(?: \w+){{0,3}} (?:on|op|in|into|tegen|against|over) {_POSS} (?:{_BODY_ANY})",
+        unless_in=_ACCIDENT_IN,
+    ),
+    # A plan: a means got ready, a time chosen, a farewell, a method looked up, a place visited.
+    _rule(
+        "plan",
+        _near(_MEANS, rf"{_STORED}|gekocht|gehaald|klaar|liggen|ligt|bought|got|ready|in one place"
+              r"|in the garage|in de schuur|onder mijn bed|under my bed|enough", 4)
+        + "|" + _near(_STORED, _MEANS, 3)
+        + "|" + _near(r"gekocht|bought|got|heb|have|ligt|liggen", _MEANS, 3)
+        + rf"(?: \w+){{0,6}} (?:{_FOR_AFTER_ME}|voor als|for when|stored|in one place|ready|klaar)"
+        + r"|(?:hosepipe|tuinslang|slang)(?: \w+){0,3} (?:exhaust|uitlaat)"
+            r"|gaskraan (?:\w+ )?open\w*"
+        r"|(?:plan|planned)(?: \w+){0,3} (?:means|middelen)",
+        unless_in=r"kitchen|keuken|koken|cooking|tuin|garden|voor het werk|for work|hoofdpijn"
+        r"|headache|apotheek van de",
+    ),
+    _rule(
+        "plan",
+        rf"(?:{_FOR_AFTER_ME})|(?:als|when|once|zodra) (?:ik|i|im)(?: \w+){{0,2}} (?:ga|go)$"
+        r"|(?:datum|date|dag|day)(?: \w+){0,3} (?:gekozen|geprikt|in (?:mijn|my) (?:hoofd|head"
+        r"|mind)"
+        r"|in gedachten|in mind|decided)|(?:set|picked|chosen|prikte) (?:a|the|een|de) (?:date"
+        r"|datum)"
+        r"|(?:weet|know|knew)(?: \w+){0,2} (?:hoe en wanneer|how and when|when and how"
+        r"|wanneer en hoe)"
+        r"|(?:weet|know|knew|bedacht|decided|worked out|figured out|besloten"
+        r"|uitgezocht)(?: \w+){0,2}"
+        r" (?:hoe|how|wanneer|when|welke dag|which day|welk|welke|which)(?: \w+){0,6} (?:do it|doen"
+        r"|use|gebruiken|nemen|take|doe)\b",
+        unless_after=r"met het|with the|voor het werk|for work|op het werk|at work|(?:\w+ ){0,3}"
+        r"(?:verslag|report|meeting|vergadering|team|holiday|vakantie|party|feest|trip)",
+        unless_in=r"verslag|report|meeting|vergadering|holiday|vakantie|party|feest|trip|cursus"
+        r"|course|contract|interview|sollicitatie|verhuis|move house|wedding|trouw",
+    ),
+    _rule(
+        "plan",
+        r"(?:weggeven|weggegeven|gave away|given away|giving away|give away|geef (?:\w+ )?weg"
+        r"|aan het weggeven)(?: \w+){0,10} (?:niet meer nodig|wont need|dont need|no longer need"
+        r"|wont be needing)|(?:gedag gezegd|afscheid genomen|said goodbye|saying goodbye"
+        r"|say goodbye"
+        r"|said my goodbyes)(?: \w+){0,10} (?:laatste keer|last time|afscheid was"
+        r"|was (?:an? )?goodbye"
+        r"|for good|voorgoed)|(?:goodbye|afscheids|farewell)(?: ?(?:videos?|messages?|notes?"
+        r"|letters?|video|bericht|berichten|brief|brieven|briefje))"
+        r"|(?:note|briefje|brief|letter) (?:\w+ ){0,3}(?:to find|om te vinden)"
+        r"|(?:goodbye|vaarwel|farewell)(?: and)? (?:thanks|thank you"
+        r"|bedankt)(?: \w+)? (?:for everything"
+        r"|voor alles)|(?:testament|will|affairs|zaken|papieren|wachtwoorden"
+        r"|passwords)(?: \w+){0,8}"
+        r" (?:zodat niemand|so nobody|so no one|for after|voor nadien|als ik ga|when im gone"
+        r"|for when im)",
+        negated_inside=True,
+        unless_in=r"kaart\w*|card|collega\w*|colleague\w*|pensioen|retire\w*|leaving do",
+    ),
+    _rule(
+        "plan",
+        r"(?:researching|researched|opgezocht|uitgezocht|gelezen|read|reading|looked|looking"
+        r"|checked"
+        r"|bekeken|gecheckt|googled|gegoogeld|zoek|searched|searching)(?: \w+){0,5} (?:methods?"
+        r"|methodes?"
+        r"|manieren|ways to die|painless|pijnloos|lethal|dodelijk\w*|(?:how|hoe|hoeveel) (?:much"
+        r"|many"
+        rf"|high|hoog|lang|long)? ?(?:\w+ ){{0,4}}(?:{_MEANS}|dood|die|fatal|val|fall|genoeg"
+        rf"|enough))"
+        r"|(?:treinregeling|dienstregeling|train times|timetable)(?: \w+){0,12} (?:weet|know|knew)"
+        r"(?: \w+){0,2} (?:wanneer|when|hoe laat|what time|which)"
+        r"|(?:weet|know|knew)(?: \w+){0,2} (?:which|welke|welk) (?:bridge|brug|train|trein|pillen"
+        r"|pills"
+        r"|tree|boom|spot|plek|place|building|flat)",
+        unless_after=r"for (?:the|a|my|our) (?:team|work|course|client)|voor (?:het|de"
+            r"|mijn) (?:team"
+        r"|werk|cursus)|(?:\w+ ){0,3}(?:she|he|hij|zij|ze) (?:takes|neemt)",
+    ),
+    _rule(
+        "plan",
+        rf"(?:naar|to|op|on|at) (?:de|het|the|a) (?:{_HIGH}|spoor|sporen|tracks|station|perron"
+        r"|platform)(?: \w+){0,12} (?:reling|rand|edge|ledge|railing|durf\w*|nerve|jump|springen"
+        r"|spring|kijken of)|(?:doe ik het|ik doe het|ga ik het doen|ik ga het doen|do it|doing it)"
+        r"(?: \w+){0,8} (?:huis leeg|house (?:is )?empty|niemand thuis|nobody (?:is )?(?:home"
+        r"|around)"
+        r"|alleen ben|im alone)|(?:boom|tree|muur|wall|pijler|pillar)(?: \w+){0,12} (?:tegenaan"
+        r" (?:rij|rijden|te rijden)|(?:drive|crash|swerve) into it)",
+    ),
+    # An attempt that the phrases miss: "tried to overdose", a ligature, the gas turned on.
+    _rule("attempt", r"(?:tried|trying|probeerde|geprobeerd) (?:\w+ )?(?:to|om) (?:overdose|hang"
+        r"|jump"
+          r"|drown|kill|end|take|zich|zichzelf)|ligature|strangul\w*"
+          r"|gaskraan (?:\w+ )?opengedraaid"),
+)
+
+RULES: tuple[Rule, ...] = (*_PHRASES, *_CONSTRUCTIONS)
+

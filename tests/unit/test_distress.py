@@ -1,0 +1,140 @@
+"""The distress reader: the writer's own crisis, a client's, and the many ways of saying neither.
+
+Every sentence here is written for the tests, not copied from the benchmark sets. No network.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.care.distress import read_distress
+
+SELF_NL = [
+    "Ik denk er de laatste dagen aan om zelfmoord te plegen.",
+    "Eigenlijk wil ik gewoon sterven.",
+    "k wil nie meer leven",
+    "Ik wou dat ik niet meer wakker werd morgen.",
+    "Iedereen zou beter af zijn zonder mij, echt.",
+    "Ik ben het leven zo moe.",
+    "Gisteren heb ik weer in mijn pols gekrast.",
+    "De drang om te snijden was vannacht enorm.",
+    "Ik heb al een hele tijd pillen opgespaard.",
+    "Ik heb een afscheidsbrief voor mijn man klaarliggen.",
+    "Ik heb opgezocht hoeveel pillen dodelijk zijn.",
+]
+SELF_EN = [
+    "I think about killing myself most nights.",
+    "Honestly I just want to die.",
+    "I wish I could go to sleep and never wake up.",
+    "My kids would be better off without me.",
+    "I'm so tired of living.",
+    "I burned my arm with a lighter again last night.",
+    "The urge to cut is back.",
+    "I've been stockpiling my sleeping pills.",
+    "I've picked the date, after the holidays.",
+    "I researched painless ways to die.",
+]
+CLIENT = [
+    "Een cliënt vertelde me dat hij zichzelf wil ophangen.",
+    "Mijn jongere heeft zich vannacht weer gesneden.",
+    "Mevrouw zei dat ze niet meer wil leven.",
+    "A client told me she wants to end her life.",
+    "He said he had been cutting his arms again.",
+    "My service user has been saving up her pills.",
+]
+CALM = [
+    # hyperbole
+    "Ik lag plat van het lachen, ik ging dood haha",
+    "Die vergadering, ik ga nog dood van verveling.",
+    "This rota is killing me.",
+    "I'm dying for a coffee.",
+    "If I have to do one more audit I'll kill myself 😂",
+    # work and death
+    "Meneer is vanochtend rustig overleden.",
+    "We went to the funeral of a resident today.",
+    "Mevrouw wil graag thuis sterven, we regelen de palliatieve zorg.",
+    # negation
+    "Ik wil niet dood, ik wil gewoon vakantie.",
+    "I'm not suicidal, just very tired.",
+    "No thoughts of harming myself, just a heavy week.",
+    "Geen doodsgedachten gelukkig, wel veel stress.",
+    "Ik denk soms aan de dood maar ik zou het nooit doen.",
+    "It's not that I want to die, I just need rest.",
+    "I used to self-harm as a student but that's long behind me.",
+    # ordinary
+    "Lange dag, veel verslagen, weinig pauze.",
+    "I cut my finger while chopping vegetables with the group.",
+    "Ik ben het zo beu met die planning.",
+    "I want to quit this job some days.",
+    "Ik wil even verdwijnen naar zee dit weekend.",
+]
+
+
+@pytest.mark.parametrize("text", SELF_NL + SELF_EN)
+def test_own_crisis_is_read_as_self(text: str) -> None:
+    reading = read_distress(text)
+    assert reading.concern == "self"
+    assert reading.crisis
+    assert reading.signals
+
+
+@pytest.mark.parametrize("text", CLIENT)
+def test_third_person_crisis_is_read_as_client(text: str) -> None:
+    assert read_distress(text).concern == "client"
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_figures_work_death_negation_and_ordinary_days_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+def test_reported_speech_belongs_to_the_speaker() -> None:
+    assert read_distress('De jongen zei: "ik wil dood".').concern == "client"
+    assert read_distress('She texted me "I want to kill myself" at midnight.').concern == "client"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IK WIL DOOD",
+        "i want to kill myself",
+        "Ik heb zelfmoordgedachten",  # no accents needed either way
+        "Ik heb suïcidale gedachten",
+        "ik ben suicidaal",
+        "I want to kill mysefl",  # one-letter typos in key words
+        "ik wil mezlef ombrengen",
+        "I've been thinking about sucide",
+        "Ik\u00a0wil\u00a0dood",  # no-break spaces
+        "I want to\u200b kill my\u200bself",  # zero-width space
+        "Ｉ ｗａｎｔ ｔｏ ｄｉｅ",  # fullwidth letters
+        "ik wil dood 😔💔",
+        "I wanna kms",
+    ],
+)
+def test_robust_to_case_accents_typos_and_pasted_characters(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+def test_laughing_emoji_marks_a_joke_unless_denied() -> None:
+    assert read_distress("Nog één vergadering en ik spring van het dak 🤣").concern is None
+    assert read_distress("I want to die, no joke 😂").concern == "self"
+
+
+def test_crisis_sentence_buried_in_a_long_text() -> None:
+    filler = "Vandaag drie huisbezoeken gedaan en een lang teamoverleg gehad. " * 150
+    text = filler + "Eerlijk gezegd wil ik er een einde aan maken. " + filler
+    assert read_distress(text).concern == "self"
+
+
+def test_long_text_without_crisis_is_calm() -> None:
+    text = "A long shift, lots of notes, a good talk with a teenager, then home. " * 300
+    assert read_distress(text).concern is None
+
+
+def test_very_long_and_adversarial_texts_do_not_fail() -> None:
+    read_distress("a" * 100_000)
+    read_distress("ik " * 50_000)
+    read_distress("wil " * 30_000 + "dood")
+    read_distress(("I want to " + "really " * 40) * 500)
+    read_distress("\u200b" * 10_000 + "x")
+    assert read_distress("").concern is None
