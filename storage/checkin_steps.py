@@ -10,7 +10,7 @@ from storage.models import Step
 
 _STEP_COLUMNS = (
     "s.id, s.checkin_id, c.user_id, c.signpost, s.position, s.kind, s.question_id,"
-    " s.question_text, s.state, s.message_id, s.score, s.unsent"
+    " s.question_text, s.state, s.message_id, s.score, s.unsent, c.care_mark"
 )
 
 

@@ -14,7 +14,7 @@ from storage.answers import AnswerStore
 from storage.checkin_steps import StepQueries
 from storage.codec import utc_text
 from storage.database import Database, Row
-from storage.models import Checkin, NewStep, RotationHistory, Trigger
+from storage.models import CareMark, Checkin, NewStep, RotationHistory, Trigger
 
 
 def _checkin(row: Row) -> Checkin:
@@ -28,6 +28,7 @@ def _checkin(row: Row) -> Checkin:
         trigger=row["trigger"],
         delivered=row["delivered_at"] is not None,
         completed=row["completed_at"] is not None,
+        care_mark=row["care_mark"],
     )
 
 
@@ -66,6 +67,12 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
                 " AND checkin_id IN (SELECT id FROM checkins WHERE user_id = ? AND id != ?)",
                 (stamp, user_id, checkin_id),
             )
+            # A check-in left waiting after heavy words stops waiting: the new one goes on.
+            await self._db.write(
+                "UPDATE checkins SET care_mark = 'self'"
+                " WHERE user_id = ? AND care_mark = 'paused' AND id != ?",
+                (user_id, checkin_id),
+            )
             await self._db.write_many(
                 "INSERT INTO checkin_steps (checkin_id, position, kind, question_id,"
                 " question_text) VALUES (?, ?, ?, ?, ?)",
@@ -99,6 +106,38 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
         await self._db.write(
             "UPDATE checkins SET completed_at = COALESCE(completed_at, ?) WHERE id = ?",
             (utc_text(now), checkin_id),
+        )
+
+    async def set_care_mark(self, checkin_id: int, mark: CareMark) -> None:
+        """Mark a check-in with heavy words. 'paused' and 'self' outrank 'client'; a pause
+        ends as 'self' (a later 'client' never lowers it)."""
+        await self._db.write(
+            "UPDATE checkins SET care_mark = CASE"
+            " WHEN ? = 'client' AND care_mark IN ('self', 'paused') THEN care_mark"
+            " ELSE ? END WHERE id = ?",
+            (mark, mark, checkin_id),
+        )
+
+    async def close_rest(self, checkin_id: int, now: datetime) -> None:
+        """End a check-in here: its open and pending steps skipped, the check-in complete."""
+        stamp = utc_text(now)
+        async with self._db.transaction():
+            await self._db.write(
+                "UPDATE checkin_steps SET state = 'skipped', closed_at = ?"
+                " WHERE checkin_id = ? AND state IN ('open', 'pending')",
+                (stamp, checkin_id),
+            )
+            await self._db.write(
+                "UPDATE checkins SET completed_at = COALESCE(completed_at, ?) WHERE id = ?",
+                (stamp, checkin_id),
+            )
+
+    async def paused(self, user_id: int) -> Checkin | None:
+        """The check-in waiting on the user's choice after heavy words, if any."""
+        return await self._one_checkin(
+            "SELECT * FROM checkins WHERE user_id = ? AND care_mark = 'paused'"
+            " ORDER BY id DESC LIMIT 1",
+            (user_id,),
         )
 
     async def rotation_history(self, user_id: int, signpost: int) -> RotationHistory:

@@ -27,7 +27,7 @@ class HistoryRepository:
         """The days the user reflected (an answer or a scale), oldest first, within the range."""
         rows = await self._db.fetch_all(
             "SELECT c.id, c.local_date, c.signpost, s.kind, s.question_text, s.score,"
-            " a.text, a.key_id, c.user_id"
+            " a.text, a.key_id, c.user_id, c.care_mark"
             " FROM checkins c JOIN checkin_steps s ON s.checkin_id = c.id"
             " LEFT JOIN answers a ON a.step_id = s.id"
             " WHERE c.user_id = ? AND c.local_date BETWEEN ? AND ?"
@@ -37,12 +37,14 @@ class HistoryRepository:
         )
         days: dict[int, dict] = {}
         cipher = self._db.cipher
-        for checkin_id, local_date, signpost, kind, question, score, stored, kid, owner in rows:
+        for row in rows:
+            checkin_id, local_date, signpost, kind, question, score, stored, kid, owner, mark = row
             text = None if stored is None else cipher.open(stored, kid, owner)
             day = days.setdefault(
                 checkin_id,
                 {"date": local_date, "signpost": signpost, "questions": {}, "scores": {}},
             )
+            day["care_mark"] = mark
             if kind == "question" and text is not None:
                 day["questions"].setdefault(question or "", []).append(text)
             elif score is not None:
@@ -56,6 +58,7 @@ class HistoryRepository:
                 ),
                 energy=d["scores"].get("energy"),
                 boundaries=d["scores"].get("boundaries"),
+                care_mark=d["care_mark"],
             )
             for d in days.values()
         ]
@@ -106,6 +109,7 @@ class HistoryRepository:
                 delivered_at=utc_value(c["delivered_at"]),
                 completed_at=utc_value(c["completed_at"]),
                 steps=tuple(by_checkin.get(c["id"], [])),
+                care_mark=c["care_mark"],
             )
             for c in checkins
         ]

@@ -13,6 +13,9 @@ LANGUAGES: tuple[Language, ...] = get_args(Language)  # the first is the fallbac
 RetentionMonths = Literal[3, 6, 12]  # how long answers are kept; None (not here) is forever
 RETENTION_CHOICES: tuple[RetentionMonths, ...] = get_args(RetentionMonths)
 
+# Heavy words in a check-in: about a client's crisis, the writer's own, or their own with the
+# check-in waiting on their choice to stop or go on (see bot/care/distress).
+CareMark = Literal["client", "self", "paused"]
 StepKind = Literal["question", "energy", "boundaries"]
 StepState = Literal["pending", "open", "answered", "skipped"]
 Trigger = Literal["scheduled", "on_demand"]
@@ -74,6 +77,7 @@ class Step:
     message_id: int | None
     score: int | None
     unsent: bool = False  # opened, but not (known to be) sent: the user has not seen it
+    care_mark: CareMark | None = None  # the check-in's mark, read with the step
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ class Checkin:
     trigger: Trigger
     delivered: bool
     completed: bool
+    care_mark: CareMark | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,7 @@ class ReflectionDay:
     questions: tuple[AnsweredQuestion, ...]  # only questions that got an answer
     energy: int | None
     boundaries: int | None
+    care_mark: CareMark | None = None  # heavy words that day (the verrekijker quotes none)
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,7 @@ class ExportedCheckin:
     delivered_at: datetime | None
     completed_at: datetime | None
     steps: tuple[ExportedStep, ...]
+    care_mark: CareMark | None = None
 
 
 TeamRole = Literal["admin", "member"]
