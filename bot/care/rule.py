@@ -11,11 +11,10 @@ from storage import ScalePair
 LOW_SCORE = 2  # a scale at or below this is low (the verrekijker uses the same line)
 RECENT = 5  # the ladder looks at this many of the latest scored check-ins ...
 LOW_NEEDED = 3  # ... and comes when this many of them were low
-LADDER_PAUSE = timedelta(days=5)  # at most once in this many days: care, not a nag
+LADDER_PAUSE = timedelta(days=5)  # at most once in this many days after a low stretch ...
+LOWEST = 1  # ... but a scale at this score always brings it: care, not a nag, never silence
 
 Scale = Literal["energy", "boundaries"]
-Country = Literal["BE", "NL"]
-COUNTRIES: dict[str, Country] = {"Europe/Brussels": "BE", "Europe/Amsterdam": "NL"}
 
 
 def low_scales(energy: int | None, boundaries: int | None) -> frozenset[Scale]:
@@ -24,18 +23,20 @@ def low_scales(energy: int | None, boundaries: int | None) -> frozenset[Scale]:
     return frozenset(name for name, score in pairs if score is not None and score <= LOW_SCORE)
 
 
+def lowest_today(energy: int | None, boundaries: int | None) -> bool:
+    """A scale at LOWEST: the ladder comes whatever the pause says."""
+    return LOWEST in (energy, boundaries)
+
+
 def ladder_due(recent: Sequence[ScalePair], last_offered: date | None, today: date) -> bool:
-    """True when LOW_NEEDED of the RECENT latest check-ins (newest first) were low, the
-    newest among them, and the ladder was not offered in the last LADDER_PAUSE."""
+    """True when the newest check-in (first in `recent`) had a scale at LOWEST, or when
+    LOW_NEEDED of the RECENT latest were low, the newest among them, and the ladder was not
+    offered in the last LADDER_PAUSE."""
     window = list(recent)[:RECENT]
     if not window or not low_scales(*window[0]):
         return False
+    if lowest_today(*window[0]):
+        return True
     if sum(1 for pair in window if low_scales(*pair)) < LOW_NEEDED:
         return False
     return last_offered is None or today - last_offered >= LADDER_PAUSE
-
-
-def countries_of(timezone: str | None) -> tuple[Country, ...]:
-    """Whose helplines to show: Belgium for Brussels, the Netherlands for Amsterdam, else both."""
-    country = COUNTRIES.get(timezone or "")
-    return (country,) if country else ("BE", "NL")

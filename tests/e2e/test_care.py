@@ -46,9 +46,11 @@ async def test_a_low_score_closes_warmly_never_with_a_celebration(
     await onboard(world, ann)
     await world.say(ann, "/questions 1")
     closing = await checkin_with(world, ann, energy, boundaries)
-    assert closing in CARE["closing"][kind]
-    assert closing not in THANKS and "Mooi" not in closing
-    assert LADDER not in closing  # one low day is no low stretch
+    line, _, ladder = closing.partition("\n\n")
+    assert line in CARE["closing"][kind]
+    assert closing not in THANKS and "Mooi" not in closing and "Dank je" not in closing
+    # One low day is no low stretch, but a 1 always brings the ladder.
+    assert (LADDER in ladder) is ("1" in (energy, boundaries))
 
 
 async def test_good_scores_close_with_the_usual_thanks(world: World):
@@ -90,7 +92,8 @@ async def test_the_ladder_comes_after_a_low_stretch_and_not_again_the_next_day(w
             ["113 Zelfmoordpreventie", "0800-0113", "De Luisterlijn"],
             ["Tele-Onthaal", "1813", "preventieadviseur"],
         ),
-        ("Europe/London", ["Tele-Onthaal", "1813", "0800-0113", "De Luisterlijn"], []),
+        ("Europe/London", ["Samaritans", "116 123", "999"], ["Tele-Onthaal", "1813", "0800-0113"]),
+        ("Asia/Tokyo", ["findahelpline.com", "112"], ["Tele-Onthaal", "0800-0113", "Samaritans"]),
     ],
 )
 async def test_steun_shows_the_ladder_with_the_lines_of_the_users_country(
@@ -103,7 +106,7 @@ async def test_steun_shows_the_ladder_with_the_lines_of_the_users_country(
     ladder = world.last_text(ann)
     for line in ("collega", "leidinggevende", "intervisie", "vertrouwenspersoon", "huisarts"):
         assert line in ladder
-    assert "112" in ladder and "geen therapie en geen supervisie" in ladder
+    assert ("112" in ladder or "999" in ladder) and "geen therapie en geen supervisie" in ladder
     assert all(line in ladder for line in shown), ladder
     assert not any(line in ladder for line in hidden), ladder
 

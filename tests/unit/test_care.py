@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.care.rule import LADDER_PAUSE, countries_of, ladder_due, low_scales
+from bot.care.helplines import helplines
+from bot.care.rule import LADDER_PAUSE, ladder_due, low_scales
 from bot.core.texts import Catalog
 from bot.verrekijker import build_week, render_week
 from prompts import load_content
@@ -39,17 +40,25 @@ def test_the_ladder_follows_three_low_of_the_last_five(recent, expected):
     assert ladder_due(recent, None, TODAY) is expected
 
 
+def test_a_one_brings_the_ladder_whatever_the_pause_or_the_stretch():
+    assert ladder_due([(1, 4)], TODAY, TODAY)
+    assert ladder_due([(4, 1), (4, 4), (4, 4)], TODAY - timedelta(days=1), TODAY)
+    assert not ladder_due([(2, 4)], TODAY, TODAY)
+
+
 def test_the_ladder_pauses_after_it_was_offered():
-    low = [(1, 1)] * 5
+    low = [(2, 2)] * 5
     assert not ladder_due(low, TODAY, TODAY)
     assert not ladder_due(low, TODAY - LADDER_PAUSE + timedelta(days=1), TODAY)
     assert ladder_due(low, TODAY - LADDER_PAUSE, TODAY)
 
 
 def test_countries_follow_the_timezone():
-    assert countries_of("Europe/Brussels") == ("BE",)
-    assert countries_of("Europe/Amsterdam") == ("NL",)
-    assert countries_of("Europe/Paris") == ("BE", "NL") == countries_of(None)
+    book = helplines()
+    assert book.country("Europe/Brussels") == "BE"
+    assert book.country("Europe/Amsterdam") == "NL"
+    assert book.country("Europe/London") == "GB" and book.country("Europe/Dublin") == "IE"
+    assert book.country("Europe/Paris") is None and book.country(None) is None
 
 
 def week_of(energy: list[int], boundaries: list[int]) -> list[ReflectionDay]:
