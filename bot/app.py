@@ -28,6 +28,7 @@ from bot.account import flow as accounts
 from bot.account import handlers as setup
 from bot.account import shortcuts as preferences
 from bot.care import handlers as care
+from bot.care.helplines import helplines
 from bot.checkin import handlers as checkin
 from bot.config import Settings
 from bot.core.clock import Clock, SystemClock
@@ -84,7 +85,8 @@ async def open_storage(settings: Settings) -> Storage:
 def build_services(
     settings: Settings, storage: Storage, clock: Clock | None = None, rng: Random | None = None
 ) -> Services:
-    """Load and validate content and texts (a content error stops the start here)."""
+    """Load and validate content, texts and the support lines (an error stops the start here)."""
+    helplines()
     return Services(
         settings=settings,
         content=load_content(),
@@ -162,6 +164,7 @@ def build_application(
     add(CallbackQueryHandler(privacy.confirm_button, pattern=r"^c:"))
     add(CallbackQueryHandler(teams.team_button, pattern=r"^t:"))
     add(CallbackQueryHandler(checkin.guard_button, pattern=r"^g:"))
+    add(CallbackQueryHandler(checkin.care_button, pattern=r"^z:"))
     add(
         MessageHandler(
             PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, checkin.edited_answer

@@ -6,7 +6,9 @@ import logging
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
+from bot.care.distress import Reading, read_distress
 from bot.checkin import flow as checkin_flow
+from bot.checkin import pause
 from bot.core.callbacks import GUARD_CHOICES, GuardChoice, encode
 from bot.core.replies import send
 from bot.core.services import Services
@@ -33,13 +35,21 @@ async def receive_text(
     checkins = services.storage.checkins
     if await _stored_before(services, bot, user, message_id):
         return None
+    reading = read_distress(text)
     target = await checkins.step_by_message(user.user_id, reply_to) if reply_to else None
     if target is None or target.kind != "question":
         target = await checkins.open_step(user.user_id)
     if target is None:
+        target = await _paused_question(services, user)
+    if target is None:
+        if reading.concern == "self":  # free text outside a check-in is read too
+            await pause.care_for(services, bot, user, None, reading)
+            return None
         return "answer.nothing_open"
     if target.unsent and (seen := await checkin_flow.last_question(services, target.checkin_id)):
-        return await _answer_seen_then_ask(services, bot, user, seen, target, message_id, text)
+        return await _answer_seen_then_ask(
+            services, bot, user, seen, target, message_id, text, reading
+        )
     if target.kind != "question":
         if text.strip() in {"1", "2", "3", "4", "5"}:
             score = int(text.strip())
@@ -52,10 +62,20 @@ async def receive_text(
         if question is None:
             return "answer.tap_scale"
         target = question
+    paused = await pause.care_for(services, bot, user, target, reading)
     if findings := scan(text):
         await hold_for_guard(services, bot, user, target, message_id, text, findings)
         return None
-    return await store_answer(services, bot, user, target, message_id, text)
+    reply = await store_answer(services, bot, user, target, message_id, text, hold=paused or None)
+    return None if paused else reply
+
+
+async def _paused_question(services: Services, user: User) -> Step | None:
+    """The last question of a check-in that waits after heavy words: more words belong there."""
+    waiting = await services.storage.checkins.paused(user.user_id)
+    if waiting is None:
+        return None
+    return await checkin_flow.last_question(services, waiting.id)
 
 
 async def _answer_seen_then_ask(
@@ -66,22 +86,38 @@ async def _answer_seen_then_ask(
     unsent: Step,
     message_id: int,
     text: str,
+    reading: Reading,
 ) -> Reply:
     """The open step never reached the user: their words belong to the question they last
-    saw, and the open step is asked after that."""
+    saw, and the open step is asked after that (not while the check-in waits)."""
+    paused = await pause.care_for(services, bot, user, seen, reading)
+    waits = paused or unsent.care_mark == "paused"
     if findings := scan(text):
         await hold_for_guard(services, bot, user, seen, message_id, text, findings)
-    elif await store_answer(services, bot, user, seen, message_id, text) is not None:
-        earlier = services.texts.text(user.language, "answer.added_earlier")
-        await send(bot, user.chat_id, earlier, html=False)
-    await checkin_flow.send_step(services, bot, user, unsent)
+    else:
+        stored = await store_answer(services, bot, user, seen, message_id, text, hold=waits)
+        if stored is not None and not paused:
+            key = "care.crisis.held" if waits else "answer.added_earlier"
+            await send(bot, user.chat_id, services.texts.text(user.language, key), html=False)
+    if not waits:
+        await checkin_flow.send_step(services, bot, user, unsent)
     return None
 
 
 async def store_answer(
-    services: Services, bot: Bot, user: User, step: Step, message_id: int, text: str
+    services: Services,
+    bot: Bot,
+    user: User,
+    step: Step,
+    message_id: int,
+    text: str,
+    *,
+    hold: bool | None = None,
 ) -> Reply:
-    """Store an answer to a question; when it was the open question, ask the next step."""
+    """Store an answer to a question; when it was the open question, ask the next step.
+
+    `hold`: the check-in waits after heavy words, so no next step (default: the step's mark).
+    """
     checkins = services.storage.checkins
     stored = await checkins.add_answer(
         step=step, message_id=message_id, text=text, now=services.clock.now()
@@ -89,10 +125,16 @@ async def store_answer(
     if not stored:
         return None  # the same message again (a redelivered update)
     await checkin_flow.engaged(services, step)
+    if hold is None:
+        hold = step.care_mark == "paused"
     if step.state == "open":
         await checkin_flow.drop_buttons(bot, user, step)
+        if hold:
+            return "care.crisis.held"
         await checkin_flow.advance(services, bot, user, step.checkin_id)
         return None
+    if hold:
+        return "care.crisis.held"
     waiting = await checkins.open_step(user.user_id)
     if waiting is not None and waiting.checkin_id == step.checkin_id and waiting.kind != "question":
         return "answer.added_tap_scale"  # words typed while a scale waits
@@ -141,11 +183,18 @@ async def receive_edit(
         # The user fixed a message the guard held back: treat the edit as the answer.
         step = await storage.checkins.step(held.step_id)
         if step is not None:
-            await _answer_or_hold(services, bot, user, step, message_id, text)
+            paused = await pause.care_for(services, bot, user, step, read_distress(text))
+            await _answer_or_hold(services, bot, user, step, message_id, text, paused)
         return True
     step = await storage.checkins.step_of_answer(user.user_id, message_id)
     if step is None:
         return False  # not an answer (a command, or erased data): nothing to follow
+    reading = read_distress(text)
+    if reading.concern == "self":  # the lines, without pausing a check-in that moved on
+        await storage.checkins.set_care_mark(step.checkin_id, "self")
+        await pause.care_for(services, bot, user, None, reading)
+    else:
+        await pause.care_for(services, bot, user, step, reading)
     if findings := scan(text):
         await hold_for_guard(services, bot, user, step, message_id, text, findings, is_edit=True)
         return True
@@ -177,12 +226,18 @@ async def resolve_guard(services: Services, bot: Bot, user: User, choice: GuardC
 
 
 async def _answer_or_hold(
-    services: Services, bot: Bot, user: User, step: Step, message_id: int, text: str
+    services: Services,
+    bot: Bot,
+    user: User,
+    step: Step,
+    message_id: int,
+    text: str,
+    paused: bool,
 ) -> None:
     if findings := scan(text):
         await hold_for_guard(services, bot, user, step, message_id, text, findings)
     else:
-        await store_answer(services, bot, user, step, message_id, text)
+        await store_answer(services, bot, user, step, message_id, text, hold=paused or None)
 
 
 async def _stored_before(services: Services, bot: Bot, user: User, message_id: int) -> bool:
@@ -195,6 +250,8 @@ async def _stored_before(services: Services, bot: Bot, user: User, message_id: i
     step = await checkins.step_of_answer(user.user_id, message_id)
     if step is None:
         return False
+    if step.care_mark == "paused":
+        return True  # it waits on the user's choice after heavy words: nothing comes by itself
     waiting = await checkins.open_step(user.user_id)
     if waiting is None:
         checkin = await checkins.get(step.checkin_id)

@@ -11,9 +11,9 @@ from telegram import Bot, CallbackQuery, Message
 from telegram.error import TelegramError
 
 from bot.account import flow as accounts
-from bot.checkin import answers
+from bot.checkin import answers, pause
 from bot.checkin import flow as checkin_flow
-from bot.core.callbacks import GuardChoice, ScaleAnswer, SkipStep
+from bot.core.callbacks import CareChoice, GuardChoice, ScaleAnswer, SkipStep
 from bot.core.replies import Screen, acknowledge, edit, react, say
 from bot.core.runtime import Runtime
 from bot.core.services import Services
@@ -85,3 +85,22 @@ async def guard_tapped(
         await edit(query, Screen(services.texts.text(user.language, outcome)), html=False)
     except TelegramError as error:
         log.info("could not close the guard question: %s", error.message)
+
+
+async def care_tapped(
+    services: Services, bot: Bot, query: CallbackQuery, user: User, payload: CareChoice | None
+) -> None:
+    """After heavy words: stop here or go on. The buttons go; the lines above them stay."""
+    outcome = None if payload is None else await pause.choose(services, bot, user, payload)
+    if payload is None or outcome == "errors.expired":
+        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
+        return
+    await acknowledge(query)
+    try:
+        await bot.edit_message_reply_markup(
+            chat_id=user.chat_id, message_id=query.message.message_id if query.message else None
+        )
+    except TelegramError as error:
+        log.info("could not remove the care buttons: %s", error.message)
+    if outcome is not None:
+        await say(services, bot, user, outcome)

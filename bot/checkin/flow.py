@@ -116,7 +116,9 @@ async def advance(services: Services, bot: Bot, user: User, checkin_id: int) -> 
         await send_step(services, bot, user, step)
         return
     await checkins.complete(checkin_id, services.clock.now())
-    await care.send_closing(services, bot, user, checkin_id)
+    checkin = await checkins.get(checkin_id)
+    heavy = checkin is not None and checkin.care_mark in ("self", "paused")
+    await care.send_closing(services, bot, user, checkin_id, distress=heavy)
 
 
 async def record_score(

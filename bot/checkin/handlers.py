@@ -8,7 +8,7 @@ from bot.account import dialog as setup
 from bot.account.handlers import start
 from bot.account.identify import current_user
 from bot.checkin import dialog
-from bot.core.callbacks import GuardChoice, ScaleAnswer, SkipStep, decode
+from bot.core.callbacks import CareChoice, GuardChoice, ScaleAnswer, SkipStep, decode
 from bot.core.services import SherpaContext
 
 
@@ -60,3 +60,13 @@ async def guard_button(update: Update, context: SherpaContext) -> None:
     user, _ = await current_user(update, context)
     choice = payload if isinstance(payload, GuardChoice) else None
     await dialog.guard_tapped(context.services, context.bot, query, user, choice)
+
+
+async def care_button(update: Update, context: SherpaContext) -> None:
+    """After heavy words: stop the check-in here, or go on."""
+    query = update.callback_query
+    assert query is not None
+    payload = decode(query.data)
+    user, _ = await current_user(update, context)
+    choice = payload if isinstance(payload, CareChoice) else None
+    await dialog.care_tapped(context.services, context.bot, query, user, choice)

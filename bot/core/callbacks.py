@@ -54,6 +54,17 @@ GUARD_CHOICES = ("mask", "keep", "rewrite")
 
 
 @dataclass(frozen=True)
+class CareChoice:
+    """After heavy words: stop the check-in here ("stop") or go on ("go")."""
+
+    choice: str
+    checkin_id: int
+
+
+CARE_CHOICES = ("stop", "go")
+
+
+@dataclass(frozen=True)
 class TeamJoin:
     """A tap on "join" under a team's join offer; the code is checked again on the tap."""
 
@@ -79,6 +90,7 @@ Payload = (
     | VerrekijkerView
     | Confirm
     | GuardChoice
+    | CareChoice
     | TeamJoin
     | TeamAction
 )
@@ -90,6 +102,7 @@ _SKIP = re.compile(r"^k:(\d{1,12})$")
 _VIEW = re.compile(r"^v:([woa]):(\d{8})$")
 _CONFIRM = re.compile(r"^c:([a-z]{1,12}):([yn])$")
 _GUARD = re.compile(r"^g:([mkr]):(\d{1,12})$")
+_CARE = re.compile(r"^z:([sg]):(\d{1,15})$")
 _TEAM_JOIN = re.compile(r"^t:j:([A-Za-z0-9_-]{8,43})$")
 _TEAM = re.compile(r"^t:([a-z]{2}):(\d{1,15})(?::(\d{1,15}))?$")
 
@@ -107,6 +120,8 @@ def encode(payload: Payload) -> str:
             data = f"c:{action}:{'y' if yes else 'n'}"
         case GuardChoice(choice, message_id):
             data = f"g:{choice[0]}:{message_id}"
+        case CareChoice(choice, checkin_id):
+            data = f"z:{choice[0]}:{checkin_id}"
         case TeamJoin(code):
             data = f"t:j:{code}"
         case TeamAction(action, team_id, arg):
@@ -133,6 +148,9 @@ def decode(data: str | None) -> Payload | None:
     if match := _GUARD.match(data):
         choice = {c[0]: c for c in GUARD_CHOICES}[match.group(1)]
         return GuardChoice(choice, int(match.group(2)))
+    if match := _CARE.match(data):
+        care = {c[0]: c for c in CARE_CHOICES}[match.group(1)]
+        return CareChoice(care, int(match.group(2)))
     if match := _TEAM_JOIN.match(data):
         return TeamJoin(match.group(1))
     if (match := _TEAM.match(data)) and match.group(1) in TEAM_ACTIONS:

@@ -20,6 +20,11 @@ from storage import User
 log = logging.getLogger(__name__)
 
 
+class SentQuietly(Exception):
+    """A message about something private (heavy words) could not be sent. The error handler
+    logs it without a traceback: the code path alone would tell what it was about."""
+
+
 @dataclass(frozen=True)
 class Screen:
     """A message to show: HTML text and its buttons."""

@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 
 from bot.account.identify import current_user
-from bot.core.replies import say
+from bot.core.replies import SentQuietly, say
 from bot.core.services import SherpaContext
 from bot.handlers.apology import apologise
 from storage.errors import disk_full
@@ -51,7 +51,9 @@ async def on_error(update: object, context: SherpaContext) -> None:
         update_id,
         type(error).__name__,
         " (the database or its disk is full)" if full else "",
-        exc_info=(type(error), error, error.__traceback__) if error else None,
+        exc_info=None
+        if error is None or isinstance(error, SentQuietly)
+        else (type(error), error, error.__traceback__),
     )
     if not isinstance(update, Update) or update.effective_chat is None:
         return

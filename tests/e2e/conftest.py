@@ -6,8 +6,11 @@ A test about SQLite's own files or pragmas is marked `sqlite_only`.
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
+from bot.logging_setup import CHATTY
 from storage.url import DatabaseUrl
 
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]
@@ -27,3 +30,14 @@ def world_database(request: pytest.FixtureRequest, engine: str, tmp_path) -> Dat
         return DatabaseUrl.sqlite(tmp_path / "sherpa.sqlite3")
     url: DatabaseUrl = request.getfixturevalue("pg_migrated_url")
     return url
+
+
+@pytest.fixture
+def restore_logging():
+    """Put the root logger back as it was after a test that ran configure_logging."""
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level, {n: logging.getLogger(n).level for n in CHATTY})
+    yield
+    root.handlers[:], root.level = saved[0], saved[1]
+    for name, level in saved[2].items():
+        logging.getLogger(name).setLevel(level)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
-from bot.logging_setup import CHATTY, configure_logging
+from bot.logging_setup import configure_logging
 from standin import FakeUser
 from tests.helpers import DUE_MONDAY, World, answer_checkin, onboard
 
@@ -220,16 +220,6 @@ async def test_a_failing_command_menu_does_not_stop_the_bot(world: World):
     ann = world.api.user(1001, "Ann")
     await world.say(ann, "/start")
     assert "Sherpa" in world.last_text(ann)
-
-
-@pytest.fixture
-def restore_logging():
-    root = logging.getLogger()
-    saved = (root.handlers[:], root.level, {n: logging.getLogger(n).level for n in CHATTY})
-    yield
-    root.handlers[:], root.level = saved[0], saved[1]
-    for name, level in saved[2].items():
-        logging.getLogger(name).setLevel(level)
 
 
 @pytest.mark.slow

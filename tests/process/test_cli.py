@@ -108,3 +108,30 @@ async def test_status_reports_from_the_database_and_fails_when_delivery_is_stuck
     stuck = _run(["status"], env, tmp_path)
     assert stuck.returncode == 1
     assert "1 pending" in stuck.stdout and "STUCK" in stuck.stdout
+
+
+@pytest.mark.slow
+def test_try_shows_a_newcomer_what_follows_heavy_words(tmp_path):
+    script = "\n".join(
+        ["/start", "1", "8", "3", "1", "/_next",
+         "Ik kan niet meer, soms denk ik dat het beter is als ik er niet meer ben.",
+         "2", "Een collega belde me.", "1", "1", "/_quit"]
+    )  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "try"],
+        input=script + "\n",
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
+            "PYTHONPATH": str(ROOT),
+        },
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    heavy = out.index("Zelfmoordlijn 1813")
+    assert "[1] Hier stoppen  [2] Verder met de check-in" in out[heavy:]
+    assert "Wat je schreef, is bewaard en blijft van jou" in out  # the quiet close
+    assert "Dank je" not in out[heavy:]

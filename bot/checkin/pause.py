@@ -1,0 +1,72 @@
+"""Heavy words in a check-in: answered before any next question, and the check-in waits.
+
+When the reader finds the writer's own distress, the lines come at once and the check-in
+pauses ('paused' on the check-in) until they choose: stop here, or go on. A client's crisis
+gets a word of care once per check-in, and the check-in goes on. The answer itself is stored
+as they choose (the privacy guard still asks first): it is their reflection.
+"""
+
+from __future__ import annotations
+
+from telegram import Bot
+from telegram.error import TelegramError
+
+from bot.care import crisis
+from bot.care.distress import Reading
+from bot.checkin import flow as checkin_flow
+from bot.core.callbacks import CareChoice
+from bot.core.replies import SentQuietly
+from bot.core.services import Services
+from storage import Step, User
+
+
+async def care_for(
+    services: Services, bot: Bot, user: User, step: Step | None, reading: Reading
+) -> bool:
+    """Answer heavy words at once; True when the check-in now waits on the user's choice.
+
+    Raises SentQuietly when Telegram refuses the message: nothing is stored then, and the
+    apology asks to send the answer again (the lines come with it).
+    """
+    try:
+        return await _care_for(services, bot, user, step, reading)
+    except TelegramError:
+        raise SentQuietly from None
+
+
+async def _care_for(
+    services: Services, bot: Bot, user: User, step: Step | None, reading: Reading
+) -> bool:
+    checkins = services.storage.checkins
+    if reading.concern == "self":
+        await crisis.send_crisis(
+            services, bot, user, checkin_id=None if step is None else step.checkin_id
+        )
+        if step is not None:
+            await checkins.set_care_mark(step.checkin_id, "paused")
+        return step is not None
+    if reading.concern == "client" and step is not None and step.care_mark is None:
+        await crisis.send_client_care(services, bot, user)
+        await checkins.set_care_mark(step.checkin_id, "client")
+    return False
+
+
+async def choose(services: Services, bot: Bot, user: User, choice: CareChoice) -> str | None:
+    """Carry out "stop" or "go"; returns a text key to say, or None when a step was asked.
+
+    "errors.expired" for a check-in that is not theirs or no longer waits.
+    """
+    checkins = services.storage.checkins
+    checkin = await checkins.get(choice.checkin_id)
+    if checkin is None or checkin.user_id != user.user_id or checkin.care_mark != "paused":
+        return "errors.expired"
+    await checkins.set_care_mark(checkin.id, "self")
+    if choice.choice == "stop":
+        await checkins.close_rest(checkin.id, services.clock.now())
+        return "care.crisis.stopped"
+    waiting = await checkins.open_step(user.user_id)
+    if waiting is not None and waiting.checkin_id == checkin.id:
+        await checkin_flow.send_step(services, bot, user, waiting)
+    else:
+        await checkin_flow.advance(services, bot, user, checkin.id)
+    return None
