@@ -61,16 +61,19 @@ def _lenses(say: Voice, view: WeekView) -> Section:
     return Section(say("lenses.title"), "\n".join(lines))
 
 
-def _energy_was_low(view: WeekView) -> bool:
-    """A week that calls for support with low energie in it: support gets its own heading."""
-    return needs_support(view) and "energy" in low_scales_of(view)
+def _own_support(view: WeekView) -> bool:
+    """Support gets its own heading after heavy words or with low energie in the week."""
+    return view.heavy or (needs_support(view) and "energy" in low_scales_of(view))
 
 
 def _support(say: Voice, view: WeekView, timezone: str | None) -> Section:
-    """Support under its own heading, worded for low energie (and grenzen, if both were low)."""
-    key = "both" if low_scales_of(view) == {"energy", "boundaries"} else "energy"
-    days = say.count("days", len(view.low_days))
-    text = say(f"support.{key}", days=days)
+    """Support under its own heading: after heavy words it opens with care for that; else
+    worded for low energie (and grenzen, if both were low)."""
+    if view.heavy:
+        text = say("support.heavy")
+    else:
+        key = "both" if low_scales_of(view) == {"energy", "boundaries"} else "energy"
+        text = say(f"support.{key}", days=say.count("days", len(view.low_days)))
     return Section(say("support.title"), text + "\n\n" + ladder(say.texts, say.lang, timezone))
 
 
@@ -92,11 +95,11 @@ def _boundaries(say: Voice, view: WeekView, timezone: str | None) -> Section:
         answers = say.count("answers", len(view.boundary_quotes))
         lines.append(say("boundaries.written", answers=answers))
         lines += (_quote(say, q) for q in view.boundary_quotes)
-    if needs_support(view) and not _energy_was_low(view):
+    if needs_support(view) and not _own_support(view):
         lines.append(say("boundaries.care", days=say.count("days", len(view.low_days))))
         lines.append("\n" + ladder(say.texts, say.lang, timezone))
-    elif view.boundary_quotes and not needs_support(view):
-        lines.append(say("boundaries.calm"))
+    elif view.boundary_quotes and not needs_support(view) and not view.lowest:
+        lines.append(say("boundaries.calm"))  # never a word of praise after a 1
     return Section(say("boundaries.title"), "\n".join(lines))
 
 
@@ -119,7 +122,9 @@ def render_week(
     if view.answers:
         sections.append(_lenses(say, view))
     sections.append(_boundaries(say, view, timezone))
-    if _energy_was_low(view):
+    if view.heavy:  # care first, before the week's words
+        sections.insert(1, _support(say, view, timezone))
+    elif _own_support(view):
         sections.append(_support(say, view, timezone))
     return sections
 

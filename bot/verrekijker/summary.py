@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 
+from bot.care.distress import read_distress
 from bot.verrekijker.views import (
     DayScales,
     LensView,
@@ -18,7 +20,8 @@ from prompts import LENSES, SIGNPOST_COUNT, Content
 from storage import ReflectionDay
 
 LOW_SCORE = 2  # a scale at or below this is a low day
-LOW_DAYS = 3  # this many low days in a week bring the gentle line about support
+LOW_DAYS = 3  # this many low days in a week bring the gentle line about support, as does ...
+LOW_SHARE = 0.5  # ... this share of the scored days (a part-timer with two days, both low)
 SIGNPOSTS = range(1, SIGNPOST_COUNT + 1)
 
 
@@ -28,12 +31,37 @@ def signpost_tags(content: Content) -> dict[int, frozenset[str]]:
 
 
 def quotes_of(days: Iterable[ReflectionDay]) -> Iterator[Quote]:
-    """Every non-empty answer of the given days, in date order, then as written."""
+    """Every non-empty answer of the given days, in date order, then as written; never words
+    of not wanting to live or of self-harm: those are not quoted back as a highlight."""
     for day in sorted(days, key=lambda d: d.local_date):
         for asked in day.questions:
             for answer in asked.answers:
-                if text := tidy(answer):
+                if (text := tidy(answer)) and not _crisis(text):
                     yield Quote(day.local_date, day.signpost, asked.question, text)
+
+
+_READ: dict[bytes, bool] = {}  # a digest of each text read, never the text itself
+_READ_LIMIT = 50_000
+
+
+def _crisis(text: str) -> bool:
+    """read_distress(text).crisis, remembered by digest: a year is read on every view."""
+    key = hashlib.blake2b(text.encode(), digest_size=16).digest()
+    if (found := _READ.get(key)) is None:
+        if len(_READ) >= _READ_LIMIT:
+            _READ.clear()
+        found = _READ[key] = read_distress(text).crisis
+    return found
+
+
+def heavy_words(days: Iterable[ReflectionDay]) -> bool:
+    """A check-in marked for heavy words, or an answer that reads so (also one written before
+    the mark existed)."""
+    return any(
+        d.care_mark in ("self", "paused")
+        or any(_crisis(a) for q in d.questions for a in q.answers)
+        for d in days
+    )
 
 
 def between(days: Iterable[ReflectionDay], first: date, last: date) -> list[ReflectionDay]:
@@ -72,8 +100,10 @@ def low_scales_of(view: WeekView, low: int = LOW_SCORE) -> frozenset[str]:
 
 
 def needs_support(view: WeekView, threshold: int = LOW_DAYS) -> bool:
-    """True when the week had `threshold` or more low days: time for the gentle line."""
-    return len(view.low_days) >= threshold
+    """True after heavy words, or when `threshold` low days or LOW_SHARE of the scored days
+    were low: time for care and the ladder."""
+    low = len(view.low_days)
+    return view.heavy or low >= threshold or (low > 0 and low >= LOW_SHARE * view.scored_days)
 
 
 def lenses_of(quotes: Sequence[Quote], tags: Mapping[int, frozenset[str]]) -> tuple[LensView, ...]:
@@ -121,4 +151,7 @@ def build_week(days: Sequence[ReflectionDay], week_start: date, content: Content
         lenses=lenses_of(quotes, tags),
         boundary_quotes=tuple(q for q in quotes if "boundaries" in tags.get(q.signpost, ())),
         low_days=low_days(scales),
+        scored_days=len(has_scale),
+        lowest=bool(low_days(scales, low=1)),
+        heavy=heavy_words(mine),
     )

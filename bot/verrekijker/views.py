@@ -60,6 +60,9 @@ class WeekView:
     lenses: tuple[LensView, ...]
     boundary_quotes: tuple[Quote, ...]  # answers to signposts tagged 'boundaries'
     low_days: tuple[date, ...]  # days with energie or grenzen at or below LOW_SCORE
+    scored_days: int = 0  # days with energie or grenzen tapped
+    lowest: bool = False  # a scale at 1 on some day: no word of praise this week
+    heavy: bool = False  # the practitioner wrote of not wanting to live, or of self-harm
 
     @property
     def empty(self) -> bool:

@@ -210,8 +210,8 @@ def test_low_scales_on_three_days_bring_a_gentle_line(energy, boundaries, expect
     view = build_week(days, MONDAY, CONTENT)
     assert needs_support(view) is expected
     for lang in LANGUAGES:
-        html = html_of(render_week(view, lang, TEXTS, CONTENT))
-        assert all((line in html) is expected for line in ("106", "1813", "113"))
+        html = html_of(render_week(view, lang, TEXTS, CONTENT, "Europe/Brussels"))
+        assert all((line in html) is expected for line in ("106", "1813", "0800 32 123"))
         assert ("supervis" in html) is expected
 
 
@@ -389,3 +389,53 @@ def test_an_oversized_line_is_split_between_words_and_tags_reopened():
     assert len(messages) > 1
     assert all(m.startswith("<i>") and m.endswith("</i>") and len(m) <= 60 for m in messages)
     assert _plain_words(" ".join(messages)) == ["woord"] * 40
+
+
+# --- care in the week -----------------------------------------------------------------------
+
+HEAVY = "Soms denk ik dat het beter is als ik er niet meer ben."
+
+
+@pytest.mark.parametrize(
+    ("energy", "expected"),
+    [
+        ([2, 1], True),  # a part-timer: two low days out of two
+        ([2, 4], True),  # half of the scored days
+        ([2, 4, 4], False),  # a third
+        ([None, 2], True),  # one scored day, low
+    ],
+)
+def test_the_support_rule_is_a_share_of_the_scored_days(energy, expected):
+    days = [day(MONDAY + timedelta(days=i), 4, energy=e) for i, e in enumerate(energy)]
+    assert needs_support(build_week(days, MONDAY, CONTENT)) is expected
+
+
+def test_a_week_with_heavy_words_opens_with_care_and_never_quotes_them():
+    days = [
+        day(MONDAY, 8, HEAVY, "Een collega die luisterde.", energy=4, boundaries=4),
+        day(MONDAY + timedelta(days=1), 8, "Grenzen getrokken.", energy=4, boundaries=4),
+    ]
+    view = build_week(days, MONDAY, CONTENT)
+    assert view.heavy and needs_support(view)
+    sections = render_week(view, "nl", TEXTS, CONTENT, "Europe/Brussels")
+    assert "heel zwaar" in sections[1].html and "1813" in sections[1].html  # care comes first
+    html = html_of(sections)
+    assert "er niet meer ben" not in html and "Een collega die luisterde" in html
+    assert "Fijn dat" not in html
+
+
+def test_a_checkin_marked_heavy_counts_even_when_its_words_were_edited_away():
+    days = [ReflectionDay(MONDAY, 8, (), 4, 4, care_mark="self")]
+    assert build_week(days, MONDAY, CONTENT).heavy
+
+
+def test_no_praise_after_a_day_scored_one():
+    days = [
+        day(MONDAY + timedelta(days=i), 8, "Grenzen bewaakt.", energy=4, boundaries=b)
+        for i, b in enumerate([4, 4, 1, 4, 4, 4])
+    ]
+    view = build_week(days, MONDAY, CONTENT)
+    assert not needs_support(view)
+    assert "Fijn dat" not in html_of(render_week(view, "nl", TEXTS, CONTENT, "Europe/Brussels"))
+    calm = build_week(days[:2], MONDAY, CONTENT)
+    assert "Fijn dat" in html_of(render_week(calm, "nl", TEXTS, CONTENT))
