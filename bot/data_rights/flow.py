@@ -31,7 +31,8 @@ async def build_export(
 ) -> list[ExportFile]:
     """The user's export files, built in a thread: a long history is real work."""
     checkins = await storage.history.export(user.user_id)
-    return await asyncio.to_thread(export_files, user, checkins, content, texts, now)
+    shown = await storage.care.last_offered(user.user_id)
+    return await asyncio.to_thread(export_files, user, checkins, content, texts, now, shown)
 
 
 async def send_export(services: Services, bot: Bot, user: User) -> None:

@@ -177,6 +177,7 @@ def test_json_holds_format_version_settings_and_every_stored_field():
         "paused": True,
         "paused_until": "2026-12-07",
         "created_at": "2026-02-27T09:00:00Z",
+        "support_lines_shown_on": None,
     }
     signpost = CONTENT.signpost("nl", 8)
     step = dict.fromkeys(("score", "asked_at", "closed_at"))
@@ -190,6 +191,7 @@ def test_json_holds_format_version_settings_and_every_stored_field():
             "created_at": "2026-03-02T15:29:00Z",
             "delivered_at": "2026-03-02T15:30:00Z",
             "completed_at": "2026-03-02T15:51:00Z",
+            "care_mark": None,
             "steps": [
                 step | {"position": 0, "kind": "question", "question": "Wat leerde je?",
                         "state": "answered", "asked_at": "2026-03-02T15:30:00Z",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.core.texts import Catalog
 from bot.data_rights.export.common import ExportFile, _local
@@ -39,8 +39,11 @@ def export_files(
     content: Content,
     texts: Catalog,
     exported_at: datetime,
+    lines_shown_on: date | None = None,
 ) -> list[ExportFile]:
-    """Journal, JSON and CSV; one zip holding all three when they total over ARCHIVE_THRESHOLD."""
+    """Journal, JSON and CSV; one zip holding all three when they total over ARCHIVE_THRESHOLD.
+
+    `lines_shown_on`: the day the support lines last came (the only thing kept about it)."""
     day = _local(user, exported_at).date().isoformat()  # the date the user sees on their calendar
     files = [
         ExportFile(
@@ -50,7 +53,7 @@ def export_files(
         ),
         ExportFile(
             f"sherpa-export-{day}.json",
-            export_json(user, checkins, content, exported_at),
+            export_json(user, checkins, content, exported_at, lines_shown_on),
             "application/json",
         ),
         ExportFile(f"sherpa-scales-{day}.csv", export_csv(user, checkins, content), "text/csv"),

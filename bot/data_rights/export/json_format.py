@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from bot.data_rights.export.common import _language, _ordered, _prompt, _signpost
@@ -26,7 +26,7 @@ def _utc(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).strftime(_UTC_FORMAT)
 
 
-def _user_json(user: User) -> dict[str, Any]:
+def _user_json(user: User, lines_shown_on: date | None) -> dict[str, Any]:
     """The user's settings; ids and schedule bookkeeping stay out (see the schema doc)."""
     return {
         "language": user.language,
@@ -40,6 +40,7 @@ def _user_json(user: User) -> dict[str, Any]:
         "paused": user.paused,
         "paused_until": None if user.paused_until is None else user.paused_until.isoformat(),
         "created_at": _utc(user.created_at),
+        "support_lines_shown_on": None if lines_shown_on is None else lines_shown_on.isoformat(),
     }
 
 
@@ -72,12 +73,17 @@ def _checkin_json(checkin: ExportedCheckin, content: Content, lang: str) -> dict
         "created_at": _utc(checkin.created_at),
         "delivered_at": _utc(checkin.delivered_at),
         "completed_at": _utc(checkin.completed_at),
+        "care_mark": checkin.care_mark,
         "steps": [_step_json(s) for s in sorted(checkin.steps, key=lambda s: s.position)],
     }
 
 
 def export_json(
-    user: User, checkins: Sequence[ExportedCheckin], content: Content, exported_at: datetime
+    user: User,
+    checkins: Sequence[ExportedCheckin],
+    content: Content,
+    exported_at: datetime,
+    lines_shown_on: date | None = None,
 ) -> bytes:
     """Every stored field as UTF-8 JSON in the documented, versioned `sherpa-export` format."""
     lang = _language(user)
@@ -85,7 +91,7 @@ def export_json(
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": _utc(exported_at),
-        "user": _user_json(user),
+        "user": _user_json(user, lines_shown_on),
         "checkins": [_checkin_json(c, content, lang) for c in _ordered(checkins)],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
