@@ -1,6 +1,6 @@
 """Recall and false alarms of the distress reader on labelled practitioner reflections.
 
-    python benchmarks/distress.py [--set dev|dev2|devall|heldout|all]
+    python benchmarks/distress.py [--set dev|dev2|dev3|devall|heldout|all]
                                   [--show-misses | --no-show-misses]
 
 Each line of `benchmarks/distress_set/<set>.tsv` (lang, category, text) is read with
@@ -10,7 +10,7 @@ with any concern; for the others the false-alarm rate (any concern). Goals: reca
 first-person crisis >= 0.95, false alarms on `ordinary` <= 3%. Also times one call (median and
 p99, microseconds). A measurement, never a test: the exit status is always 0.
 
-`dev.tsv` and `dev2.tsv` are the development sets (`devall`: both read as one).
+`dev.tsv`, `dev2.tsv` and `dev3.tsv` are the development sets (`devall`: all read as one).
 `heldout.tsv` is written by a second author, blind to the
 reader, and is only measured: its misclassified lines are printed only with --show-misses.
 """
@@ -35,7 +35,7 @@ EXPECTED = {**dict.fromkeys(CRISIS, "self"), "client": "client", **dict.fromkeys
 RECALL_GOAL = 0.95
 ORDINARY_ALARM_GOAL = 0.03
 TIMING_ROUNDS = 5
-DEV_SETS = ("dev", "dev2")  # "devall": the development sets read as one
+DEV_SETS = ("dev", "dev2", "dev3")  # "devall": the development sets read as one
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def timing(texts: list[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--set", choices=("dev", "dev2", "devall", "heldout", "all"), default="dev"
+        "--set", choices=("dev", "dev2", "dev3", "devall", "heldout", "all"), default="dev"
     )
     parser.add_argument(
         "--show-misses",
