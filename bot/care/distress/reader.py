@@ -40,7 +40,7 @@ THIRD = THIRD_PRONOUNS | frozenset(
         "guy", "lady", "youngster", "kid", "young", "mam", "vriend", "vriendin", "friend",
         "buurman", "buurvrouw", "collega", "colleague", "teens", "youngsters", "kids", "tenant",
         "tenants", "youth", "boys", "girls", "lad", "ouder", "ouders", "parent", "parents",
-        "huurder", "huurders", "user", "users",
+        "huurder", "huurders", "user", "users", "gasten", "leaver", "leavers",
     ]
 )
 # Compounds end in a person: "tienermeisje", "oud-client", "pleegzoon".
@@ -79,15 +79,30 @@ BREAKS = frozenset(
 POSSESSIVE = frozenset(["mijn", "mn", "my", "mine"])
 # A past that is over: "vroeger heb ik mezelf gesneden, maar dat is voorbij".
 PAST = re.compile(r"\b(?:vroeger|used to|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
-                  r"|geleden|ago|last year|vorig jaar|ooit|once|at uni|op kot)\b")
+                  r"|geleden|ago|last year|vorig jaar|ooit|once|at uni|op kot|destijds|back then"
+                  r"|in (?:my|mijn) (?:teens|twenties|thirties|tienerjaren|twintiger\w*"
+                  r"|studententijd)"
+                  r"|(?:had|went through|zat|ging door) (?:\w+ ){0,3}(?:rough|dark|moeilijke"
+                  r"|zware|donkere) (?:patch|place|time|periode|tijd))\b")
 OVER = re.compile(r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long gone|no longer"
                   r"|niet meer|gestopt|stopped|doing (?:\w+ )?(?:well|better|fine)|geholpen|helped"
                   r"|gaat (?:\w+ )?(?:goed|beter)|(?:much )?better place|good place|veel beter"
-                  r"|havent|niet meer gedaan|proud|trots|blij dat|glad)\b")
+                  r"|havent|niet meer gedaan|proud|trots|blij dat|glad"
+                  r"|(?:\w+ )?(?:years|months|jaar|maanden) clean|clean now|hulp gezocht|got help"
+                  r"|(?:am|im) (?:\w+ )?(?:okay|ok|fine) now"
+                  r"|gaat nu (?:\w+ )?goed|nu (?:\w+ )?(?:goed|beter|stabiel)|now (?:\w+ )?(?:well"
+                  r"|stable|fine))\b")
+# Now, not then: a past that is back ("vorig jaar ..., en nu weer") is not over.
+AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tijd)\b")
 # A laugh makes the sentence a figure of speech ("I'm going to kill myself 😂": see words.py),
 # unless the writer says it is none.
 JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|lol|lmao|jk|just kidding|grapje)\b")
-NO_JOKE = re.compile(r"\b(?:geen grap|no joke|not joking|niet grappig|i mean it|ik meen het)\b")
+NO_JOKE = re.compile(
+    r"\b(?:(?:geen|niet als|niet als een|no|not a|not as a|not|niet) (?:grap\w*|joke|joking"
+    r"|kidding)|niet grappig|i mean it|ik meen het)\b"
+)
+# An oath on a trifle is a figure of speech: "if the system crashes once more I swear I'll ...".
+OATH = re.compile(r"\b(?:i swear|ik zweer|one more time|nog (?:een|1|een enkele) keer)\b")
 # Denials that come after the words: "van zelfbeschadiging is geen sprake", "want dat ben ik
 # niet", "and I honestly haven't", "ik zou het nooit doen".
 DENIED_AFTER = re.compile(
@@ -106,7 +121,10 @@ ADDRESSING = frozenset(
 )
 LONG_MATCH = 8  # words; in a longer match only its first words can name the person
 # Someone asked the question: "mijn psycholoog vroeg of ik aan zelfmoord denk".
-ASKED = re.compile(r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking) (?:\w+ ){0,2}(?:of|if|whether)\b")
+ASKED = re.compile(
+    r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking|bevraagd) (?:\w+ ){0,4}(?:of|if|whether|did|do"
+    r"|have|had|naar)\b"
+)
 YES = re.compile(r"\b(?:ja|yes|yeah|wel|sometimes|soms)\b")
 
 
@@ -132,15 +150,20 @@ def read_distress(text: str) -> Reading:
     own: set[Signal] = set()
     others: set[Signal] = set()
     mender = _mender()
-    for sentence in sentences(text[:20_000]):
-        words = mender.mend(sentence)
-        if JOKE.search(words) and not NO_JOKE.search(words):
+    folded = [mender.mend(sentence) for sentence in sentences(text[:20_000])]
+    for index, words in enumerate(folded):
+        if (JOKE.search(words) or OATH.search(words)) and not NO_JOKE.search(words):
             continue
+        # A past told as over, here or in a later sentence: "Vorig jaar dacht ik aan
+        # zelfmoord. Ik heb hulp gezocht en het gaat nu goed."
+        over = bool(PAST.search(words)) and not AGAIN.search(words) and any(
+            OVER.search(later) for later in folded[index : index + 3]
+        )
         for rule in RULES:
             if rule.unless_in is not None and rule.unless_in.search(words):
                 continue
             for match in rule.pattern.finditer(words):
-                whose = _whose(rule, words, match)
+                whose = None if over else _whose(rule, words, match)
                 if whose == "self":
                     own.add(rule.signal)
                 elif whose == "client":
@@ -169,15 +192,15 @@ def _whose(rule: Rule, words: str, match: re.Match[str]) -> Concern | None:
 
 def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> bool:
     """A negation just before the match (or inside it, where the rule holds none itself)."""
-    if PAST.search(words) and OVER.search(words):
-        return True
     if DOUBT.search(words):
         return False
     reach: list[str] = []
     for i in range(len(before) - 1, max(-1, len(before) - 1 - NEGATION_REACH), -1):
         if before[i] in BREAKS:
             break
-        if not (before[i] == "no" and before[i + 1 : i + 2] == ["one"]):  # "so no one sees"
+        # "so no one sees"; "no, I want to be dead" answers, it does not deny
+        following = before[i + 1 : i + 2] or inside[:1]
+        if not (before[i] in ("no", "nee") and (following == ["one"] or set(following) & FIRST)):
             reach.append(before[i])
     if not rule.negated_inside:
         reach += inside

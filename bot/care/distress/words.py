@@ -29,6 +29,8 @@ _ALIASES = {
     "nie": "niet", "kms": "kill myself", "wanna": "want to", "gonna": "going to",
     "unalive": "kill", "gwn": "gewoon", "my self": "myself", "me self": "myself",
     "zelf moord": "zelfmoord", "self harm": "selfharm", "sui cide": "suicide",
+    # Brussels and Flemish French and Dutch mixed in: "pas dans le sens suicidaal".
+    "pas dans": "niet in", "gene": "geen", "od": "overdose",
 }
 _ALIAS = re.compile(r"\b(?:" + "|".join(sorted(_ALIASES, key=len, reverse=True)) + r")\b")
 
