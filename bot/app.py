@@ -32,10 +32,12 @@ from bot.care.helplines import helplines
 from bot.checkin import handlers as checkin
 from bot.config import Settings
 from bot.core.clock import Clock, SystemClock
+from bot.core.presence import Presence
 from bot.core.replies import acknowledge
 from bot.core.runtime import Runtime
 from bot.core.services import RUNTIME_KEY, SERVICES_KEY, Services, SherpaContext
 from bot.core.texts import LANGUAGES, Catalog
+from bot.core.turns import Turns
 from bot.data_rights import handlers as privacy
 from bot.delivery import reader
 from bot.delivery.kinds import outbox_worker
@@ -75,6 +77,7 @@ COMMANDS = (
 )
 MENU_NAMES = {("support", "nl"): "steun"}  # a command may have its own name per language
 PRIVATE = filters.ChatType.PRIVATE
+PRESENCE_KEY = "presence"
 
 
 async def open_storage(settings: Settings) -> Storage:
@@ -102,8 +105,12 @@ def build_application(
 ) -> Application:
     """The bot: handlers in visible order, the schedule reader, the runtime on its lifecycle."""
     settings = services.settings
+    # This instance's presence holds all it holds across instances: inbox rows, outbox items,
+    # the people whose turn it has (INBOX_LEASE is the lease of all of them).
+    presence = Presence(services.storage, settings.inbox_lease)
+    turns = Turns(services.storage, presence)
     # Every update is stored before Telegram hears it arrived, and forgotten once handled.
-    inbox = DurableUpdateQueue(services.storage, services.clock, settings.inbox_lease)
+    inbox = DurableUpdateQueue(services.storage, services.clock, presence, turns)
     application = (
         ApplicationBuilder()
         .update_queue(inbox)
@@ -115,6 +122,7 @@ def build_application(
             SherpaRateLimiter(
                 rate=settings.outbox_rate,
                 schedule=bulk_schedule(services.storage, settings.outbox_rate),
+                fence=presence.check,  # a task that outlived our lease sends nothing
             )
         )
         .concurrent_updates(PerUserUpdateProcessor(max_concurrent_updates=64, turns=inbox))
@@ -124,13 +132,15 @@ def build_application(
         .build()
     )
     application.bot_data[SERVICES_KEY] = services
+    application.bot_data[PRESENCE_KEY] = presence
     application.bot_data[RUNTIME_KEY] = Runtime(
         lambda runtime: outbox_worker(
-            services, application.bot, runtime, concurrency=settings.outbox_concurrency
+            services, application.bot, runtime, presence, concurrency=settings.outbox_concurrency
         ),
         charts=ChartPool(services.texts, settings.chart_workers),
-        locks=services.storage,
+        locks=turns,
     )
+    presence.on_renewal(turns.retry_releases)
 
     # First and last of all: a redelivered update (same update_id) is handled only once.
     application.add_handler(TypeHandler(Update, _skip_if_handled), group=-50)
@@ -184,7 +194,8 @@ def runtime_of(application: Application) -> Runtime:
 async def _post_init(application: Application) -> None:
     """Replay the inbox, set the command menus, start the schedule reader and the worker."""
     services: Services = application.bot_data[SERVICES_KEY]
-    await _inbox(application).start(application)  # first: the updater starts after this
+    await _presence(application).start()  # first: everything held across instances is its
+    await _inbox(application).start(application)  # the updater starts after this
     if filled := await accounts.backfill_schedules(services):
         log.info("scheduled the weekly messages of %s existing users", filled)
     await _set_command_menus(application, services)
@@ -211,6 +222,7 @@ async def _post_stop(application: Application) -> None:
     await runtime_of(application).worker.stop()
     await stop_webapp(application)  # before the storage closes
     await _inbox(application).stop()  # what is left goes to another instance at once
+    await _presence(application).stop()  # and so does every turn and lease it held
 
 
 async def _post_shutdown(application: Application) -> None:
@@ -219,7 +231,13 @@ async def _post_shutdown(application: Application) -> None:
     await runtime.worker.stop()  # already stopped, unless the start failed after post_init
     await stop_webapp(application)
     await _inbox(application).stop()
+    await _presence(application).stop()
     runtime.close()
+
+
+def _presence(application: Application) -> Presence:
+    presence: Presence = application.bot_data[PRESENCE_KEY]
+    return presence
 
 
 def _inbox(application: Application) -> DurableUpdateQueue:

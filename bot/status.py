@@ -35,8 +35,11 @@ def report(users: UserCounts, health: OutboxHealth, now: datetime) -> list[str]:
     ]
     for lease in health.leases:  # what is in flight, by instance
         holder = lease.holder or "an older version (no lease)"
-        ends = "no lease" if lease.until is None else f"{lease.until:%Y-%m-%d %H:%M:%S} UTC"
-        verb = "expired" if lease.until is None or lease.until <= now else "expires"
+        if lease.until is None:  # no such instance (any more): the items go back
+            lines.append(f"in flight: {lease.items} by {holder}, an instance that is gone")
+            continue
+        verb = "expired" if lease.until <= now else "expires"
+        ends = f"{lease.until:%Y-%m-%d %H:%M:%S} UTC"
         lines.append(f"in flight: {lease.items} by {holder}, lease {verb} {ends}")
     if is_stuck(health, now):
         lines.append(f"STUCK: an item has been ready to send since {ago(health.waiting_since)}")

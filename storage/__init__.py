@@ -13,6 +13,7 @@ from storage.database import Database, DatabaseUnavailable, HeldLock
 from storage.engine import open_engine
 from storage.history import HistoryRepository
 from storage.inbox import InboxItem, InboxRepository
+from storage.instances import InstanceRepository, TurnRepository
 from storage.migrate import migrate
 from storage.models import (
     LANGUAGES,
@@ -122,6 +123,8 @@ class Storage:
         self.team_guard = TeamGuardRepository(db)
         self.pauses = PauseRepository(db)
         self.care = CareRepository(db)
+        self.instances = InstanceRepository(db)
+        self.turns = TurnRepository(db)
         self.applied: list[str] = []
 
     @classmethod

@@ -64,6 +64,9 @@ class Database(Protocol):
     # Whether this database serves one instance only (SQLite: its file lock sees to that), so
     # what instances would share may stay inside the process.
     single_instance: bool
+    # The database's own clock in SQL, as seconds since the epoch (a float): leases are
+    # measured on it, so the instances' clocks never decide whose lease ran out.
+    clock_sql: str
 
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or None."""

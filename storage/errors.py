@@ -44,3 +44,27 @@ def _sqlstates(error: BaseException | None) -> list[str]:
     """The SQLSTATE codes of the PostgreSQL errors in the chain (psycopg's `sqlstate`)."""
     states = (getattr(link, "sqlstate", None) for link in _chain(error))
     return [state for state in states if isinstance(state, str)]
+
+
+def passing_failure(error: BaseException | None) -> bool:
+    """Whether the database was away for a moment (no connection within the pool's wait, a
+    connection lost, a server restarting, SQLite busy): worth trying the same thing again.
+
+    A lasting failure (full, read-only, I/O) is not one: it does not clear by itself.
+    """
+    if lasting_write_failure(error):
+        return False
+    for link in _chain(error):
+        if isinstance(link, sqlite3.OperationalError):
+            text = str(link).lower()
+            if "locked" in text or "busy" in text:
+                return True
+        # psycopg is not imported here (a SQLite deployment never loads it): its connection
+        # errors (OperationalError, with the pool's PoolTimeout) and InterfaceError by name.
+        for kind in type(link).__mro__:
+            if kind.__module__.startswith("psycopg") and kind.__name__ in _PG_PASSING:
+                return True
+    return False
+
+
+_PG_PASSING = ("OperationalError", "InterfaceError")

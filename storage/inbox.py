@@ -1,8 +1,8 @@
 """Incoming updates stored before they are confirmed to Telegram, until they are handled.
 
 Shared by every instance: the first store of an update owns it (a redelivery, to any instance,
-changes nothing), its owner renews a lease on it while it lives, and any instance takes over
-what stayed unrenewed past its lease (the owner died).
+changes nothing), it stays its owner's while that instance is alive (storage/instances.py),
+and any instance takes over what a gone one (killed, frozen, cut off) left.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import datetime
 from storage.codec import utc_text
 from storage.crypto import CipherError
 from storage.database import Database, Row
+from storage.instances import live_holder
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,6 @@ class InboxRepository:
         now: datetime,
         *,
         owner: str | None = None,
-        lease_until: datetime | None = None,
     ) -> bool:
         """Keep an update for `owner`; False when it is stored already or was handled before.
 
@@ -49,8 +49,8 @@ class InboxRepository:
         """
         sealed, kid = self._db.cipher.seal(body, _owner(user_id))
         stored = await self._db.write(
-            "INSERT INTO inbox (update_id, user_id, body, key_id, received_at, claimed_by,"
-            " leased_until) SELECT ?, CAST(? AS BIGINT), ?, ?, ?, ?, ?"
+            "INSERT INTO inbox (update_id, user_id, body, key_id, received_at, claimed_by)"
+            " SELECT ?, CAST(? AS BIGINT), ?, ?, ?, ?"
             " WHERE NOT EXISTS (SELECT 1 FROM handled_updates WHERE update_id = ?)"
             " ON CONFLICT DO NOTHING",
             (
@@ -60,7 +60,6 @@ class InboxRepository:
                 kid,
                 utc_text(now),
                 owner,
-                None if lease_until is None else utc_text(lease_until),
                 update_id,
             ),
         )
@@ -70,27 +69,41 @@ class InboxRepository:
         """Forget an update once it was handled."""
         await self._db.write("DELETE FROM inbox WHERE update_id = ?", (update_id,))
 
-    async def take_over(
-        self, owner: str, now: datetime, lease_until: datetime, *, everything: bool = False
-    ) -> list[InboxItem]:
-        """Claim the updates whose lease ran out (or every one: `everything`), oldest first.
+    async def take_over(self, owner: str) -> list[int]:
+        """Claim for `owner` what gone instances hold (or nobody); returns every update
+        `owner` holds now, oldest first (its own included: it queues what it lacks).
 
         A row another instance is claiming at this moment is skipped (`skip_locked`), so two
-        instances never take the same one. A body sealed with a key that is no longer
-        configured stays, with a warning: it is the user's words, and opens once the key is back.
+        instances never take the same one.
         """
-        expired = "" if everything else " WHERE leased_until IS NULL OR leased_until < ?"
         async with self._db.transaction():
             rows = await self._db.fetch_all(
-                f"SELECT update_id, user_id, body, key_id FROM inbox{expired}"
-                f" ORDER BY update_id {self._db.skip_locked}",
-                () if everything else (utc_text(now),),
+                "SELECT update_id FROM inbox WHERE claimed_by IS NULL OR (claimed_by <> ? AND NOT"
+                f" {live_holder(self._db, 'inbox.claimed_by')}) ORDER BY update_id"
+                f" {self._db.skip_locked}",
+                (owner,),
             )
             await self._db.write_many(
-                "UPDATE inbox SET claimed_by = ?, leased_until = ? WHERE update_id = ?",
-                [(owner, utc_text(lease_until), row[0]) for row in rows],
+                "UPDATE inbox SET claimed_by = ? WHERE update_id = ?",
+                [(owner, row[0]) for row in rows],
             )
-        return self._opened(rows)
+            held = await self._db.fetch_all(
+                "SELECT update_id FROM inbox WHERE claimed_by = ? ORDER BY update_id", (owner,)
+            )
+        return [int(row[0]) for row in held]
+
+    async def bodies(self, update_ids: list[int]) -> list[InboxItem]:
+        """These updates as stored (those still there), oldest first."""
+        if not update_ids:
+            return []
+        marks = ", ".join("?" * len(update_ids))
+        return self._opened(
+            await self._db.fetch_all(
+                "SELECT update_id, user_id, body, key_id FROM inbox"
+                f" WHERE update_id IN ({marks}) ORDER BY update_id",
+                update_ids,
+            )
+        )
 
     async def waiting(self) -> list[InboxItem]:
         """Every update stored and not handled yet, oldest first, whoever holds it."""
@@ -100,16 +113,10 @@ class InboxRepository:
             )
         )
 
-    async def renew(self, owner: str, lease_until: datetime) -> int:
-        """Extend the lease of every update `owner` holds (it is alive); returns how many."""
-        return await self._db.write(
-            "UPDATE inbox SET leased_until = ? WHERE claimed_by = ?", (utc_text(lease_until), owner)
-        )
-
     async def release(self, owner: str) -> int:
         """Let another instance take what `owner` still holds at once (it stops)."""
         return await self._db.write(
-            "UPDATE inbox SET leased_until = NULL WHERE claimed_by = ?", (owner,)
+            "UPDATE inbox SET claimed_by = NULL WHERE claimed_by = ?", (owner,)
         )
 
     async def earlier(self, user_id: int, update_id: int) -> list[InboxItem]:

@@ -1,7 +1,9 @@
 """Numbered SQL migrations per engine, applied in order, each in a transaction.
 
 Each engine has its folder under storage/migrations/ (named in MIGRATIONS), the same numbers
-meaning the same schema step on every engine.
+meaning the same schema step on every engine. A number may be missing while branches that took
+numbers ahead are merged (0014 came after 0015): each migration is applied once, by number,
+whatever was applied before it, so they must not depend on the order of unrelated steps.
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ def available_migrations(engine: str = "sqlite") -> list[Migration]:
             found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
     found.sort(key=lambda m: m.number)
     numbers = [m.number for m in found]
-    if numbers != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migration numbers must run 1..n without gaps, found {numbers}")
+    if len(set(numbers)) != len(numbers) or (numbers and numbers[0] != 1):
+        raise RuntimeError(f"migration numbers must be unique and start at 1, found {numbers}")
     return found
 
 
@@ -70,7 +72,8 @@ async def _migrate(db: Database) -> list[str]:
         raise DatabaseUnavailable(
             db.url,
             f"its schema is newer than this version of Sherpa (migration {unknown[-1]:04d},"
-            f" this code knows up to {len(known):04d}); run the newer version or restore a backup",
+            f" this code knows up to {known[-1].number:04d});"
+            " run the newer version or restore a backup",
         )
     applied = []
     for migration in known:

@@ -1,17 +1,19 @@
 """The outbox: scheduled messages written first, then delivered by a worker, with states.
 
-An item being sent carries a lease (the instance sending it, and until when), so several
-instances can share the outbox: see bot/delivery/leases.py.
+An item being sent carries a lease: the instance sending it, held while that instance is
+alive (storage/instances.py), so several instances can share the outbox: see
+bot/delivery/leases.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from storage.codec import utc_text, utc_value
 from storage.database import Database, Row
+from storage.instances import live_holder
 from storage.models import NewOutboxItem, OutboxHealth, OutboxItem, OutboxLease
 
 _COLUMNS = "id, kind, chat_id, period, due_at, user_id, ref, state, attempts"
@@ -85,12 +87,18 @@ class OutboxRepository:
         error: str | None = None,
         not_before: datetime | None = None,
         ambiguous: bool = False,
-    ) -> None:
-        """Record the outcome: sent, back to pending (with a time), failed or dropped."""
-        await self._db.write(
+        holder: str | None = None,
+    ) -> bool:
+        """Record the outcome: sent, back to pending (with a time), failed or dropped.
+
+        With `holder`: only while that instance still holds the item (it was not taken back
+        meanwhile); False when it no longer did, or the item is gone (its person erased).
+        """
+        mine = "" if holder is None else " AND state = 'sending' AND leased_by = ?"
+        changed = await self._db.write(
             "UPDATE outbox SET state = ?, last_error = ?, ambiguous = ?, updated_at = ?,"
             " leased_by = NULL, leased_until = NULL, not_before = COALESCE(?, not_before),"
-            " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
+            f" sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?{mine}",
             (
                 state,
                 error,
@@ -100,8 +108,10 @@ class OutboxRepository:
                 state,
                 utc_text(now),
                 item_id,
+                *(() if holder is None else (holder,)),
             ),
         )
+        return changed > 0
 
     async def parts_sent(self, item_id: int) -> int:
         """How many parts of a multi-part delivery already went out (a retry skips them)."""
@@ -112,32 +122,31 @@ class OutboxRepository:
         """Record that the first `count` parts of the item went out."""
         await self._db.write("UPDATE outbox SET parts_sent = ? WHERE id = ?", (count, item_id))
 
-    async def renew(self, holder: str, until: datetime) -> int:
-        """Extend the leases of everything `holder` still has in flight; returns how many."""
-        return await self._db.write(
-            "UPDATE outbox SET leased_until = ? WHERE state = 'sending' AND leased_by = ?",
-            (utc_text(until), holder),
-        )
-
-    async def take_back(self, now: datetime, keep: str, gone: Sequence[str] = ()) -> int:
-        """Put back in the queue what is in flight under an expired lease, or under a lease of
-        an instance in `gone`; it may arrive twice. A live lease, and whatever `keep` (the
-        instance asking) has in flight, is left alone. Returns how many went back."""
-        of_gone = f" OR leased_by IN ({', '.join('?' * len(gone))})" if gone else ""
+    async def take_back(self, now: datetime, keep: Sequence[int] = ()) -> int:
+        """Put back in the queue what is in flight under a lease of an instance that is gone
+        (or of none); it may arrive twice. A live instance's items stay, and so do the items
+        in `keep` (the asking instance is still settling them). Returns how many went back."""
+        kept = f" AND id NOT IN ({', '.join('?' * len(keep))})" if keep else ""
         return await self._db.write(
             "UPDATE outbox SET state = 'pending', leased_by = NULL, leased_until = NULL,"
-            " updated_at = ? WHERE state = 'sending' AND (leased_by IS NULL OR (leased_by <> ?"
-            f" AND (leased_until IS NULL OR leased_until <= ?{of_gone})))",
-            (utc_text(now), keep, utc_text(now), *gone),
+            " updated_at = ? WHERE state = 'sending' AND (leased_by IS NULL OR NOT"
+            f" {live_holder(self._db, 'outbox.leased_by')}){kept}",
+            (utc_text(now), *keep),
         )
 
     async def leases(self) -> tuple[OutboxLease, ...]:
-        """What is in flight, by instance, with the first lease to expire."""
+        """What is in flight, by instance, with when that instance's lease runs out."""
         rows = await self._db.fetch_all(
-            "SELECT leased_by, COUNT(*), MIN(leased_until) FROM outbox WHERE state = 'sending'"
-            " GROUP BY leased_by ORDER BY MIN(leased_until)"
+            "SELECT o.leased_by, COUNT(*), MIN(i.alive_until) FROM outbox o"
+            " LEFT JOIN instances i ON i.id = o.leased_by WHERE o.state = 'sending'"
+            " GROUP BY o.leased_by ORDER BY MIN(i.alive_until)"
         )
-        return tuple(OutboxLease(row[0], row[1], utc_value(row[2])) for row in rows)
+        return tuple(
+            OutboxLease(
+                row[0], row[1], None if row[2] is None else datetime.fromtimestamp(row[2], UTC)
+            )
+            for row in rows
+        )
 
     async def health(self, now: datetime | None = None) -> OutboxHealth:
         """Counts by state, the oldest pending item and the last successful send."""

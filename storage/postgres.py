@@ -26,6 +26,13 @@ from storage.url import DatabaseUrl
 
 POOL_SIZE = 10  # connections per instance; a task holding a lock or a transaction keeps one
 CONNECT_TIMEOUT_S = 10
+# How long a statement waits for a pooled connection before it fails (psycopg_pool's
+# PoolTimeout): connections are held for one statement or one short transaction, so a longer
+# wait means the database is away, and the update is given back to be tried again.
+POOL_WAIT_S = 10
+# A session left inside a transaction this long (its instance frozen, say) is ended by the
+# server, so the rows it locked (the send schedule, a claim) do not stop every instance.
+IDLE_IN_TRANSACTION_MS = 15_000
 Connection = psycopg.AsyncConnection[Any]
 
 
@@ -34,6 +41,7 @@ class PostgresDatabase:
 
     skip_locked = "FOR UPDATE SKIP LOCKED"
     single_instance = False  # any number of instances may share the database
+    clock_sql = "EXTRACT(EPOCH FROM clock_timestamp())::DOUBLE PRECISION"
 
     def __init__(self, pool: AsyncConnectionPool[Any], cipher: AnswerCipher, url: DatabaseUrl):
         self._pool = pool
@@ -69,6 +77,8 @@ class PostgresDatabase:
             # No check on every checkout (a round trip per statement): a connection the server
             # dropped fails one statement, is discarded by the pool, and the caller retries.
             name="sherpa",
+            timeout=POOL_WAIT_S,
+            configure=_configure,
         )
         try:
             await pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
@@ -262,6 +272,11 @@ class _AdvisoryLock:
         if connection is not None:
             # Closing the session lets its advisory locks go; no unlock statement needed.
             await connection.close()
+
+
+async def _configure(connection: Connection) -> None:
+    """Every pooled connection: an abandoned transaction is ended by the server."""
+    await connection.execute(f"SET idle_in_transaction_session_timeout = {IDLE_IN_TRANSACTION_MS}")
 
 
 async def _unlock(connection: Connection, key: int) -> None:

@@ -45,6 +45,7 @@ class SqliteDatabase:
 
     skip_locked = ""  # a transaction here is alone: nobody else can claim the same rows
     single_instance = True  # storage/instance_lock.py: one process per file
+    clock_sql = "((julianday('now') - 2440587.5) * 86400.0)"
 
     @classmethod
     async def open(cls, url: DatabaseUrl, cipher: AnswerCipher | None = None) -> SqliteDatabase:

@@ -95,9 +95,7 @@ class PostgresServer:
         try:
             server._run("initdb", "-D", str(server.data), *INITDB_OPTIONS)
             server._configure()
-            options = f"-p {server.port} -k {folder}"
-            log = str(folder / "server.log")
-            server._run("pg_ctl", "-D", str(server.data), "-l", log, "-w", "-o", options, "start")
+            server.resume()
             server._admin(f"CREATE ROLE {PASSWORD_ROLE} LOGIN SUPERUSER PASSWORD '{PASSWORD}'")
         except BaseException:
             server.stop()
@@ -107,6 +105,21 @@ class PostgresServer:
     @property
     def data(self) -> Path:
         return self.folder / "data"
+
+    def resume(self) -> None:
+        """pg_ctl start (again), waiting until it accepts connections."""
+        options = f"-p {self.port} -k {self.folder}"
+        log = str(self.folder / "server.log")
+        self._run("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", options, "start")
+
+    def halt(self, mode: str = "fast") -> None:
+        """pg_ctl stop in `mode` (fast: sessions ended, immediate: as a crash); see resume."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
+
+    def restart(self, mode: str = "fast") -> None:
+        """Stop in `mode` and start again at once, as an operator's restart does."""
+        self.halt(mode)
+        self.resume()
 
     def _run(self, program: str, *args: str) -> None:
         command = [str(self.binaries / program), *args]

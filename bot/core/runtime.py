@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # built in the composition root; the verrekijker imports this
 
 
 class NamedLocks(Protocol):
-    """Locks across instances (the storage's)."""
+    """Turns across instances (bot/core/turns.py)."""
 
     def hold_lock(self, name: str) -> AbstractAsyncContextManager[None]: ...
 
@@ -32,9 +32,10 @@ class Runtime:
         self.worker = worker(self)
 
     def user_lock(self, user_id: int) -> AbstractAsyncContextManager[None]:
-        """One lock per user across instances, so /today and the outbox never start a check-in
-        twice. Its own name: handling an update already holds "user:N" (bot/incoming)."""
-        return self._locks.hold_lock(f"checkin:{user_id}")
+        """The person's turn across instances (bot/core/turns.py), the one their updates are
+        handled in: /today and the outbox never start a check-in twice, and a delivery and
+        /delete never overlap. Inside the handling of their update it is held already."""
+        return self._locks.hold_lock(f"user:{user_id}")
 
     def close(self) -> None:
         """Let a chart being drawn finish and end the chart workers; after the Application

@@ -15,6 +15,7 @@ from telegram import Bot
 
 from bot.account import moments
 from bot.checkin import flow as checkin_flow
+from bot.core.presence import Presence
 from bot.core.runtime import Runtime
 from bot.core.schedule import LATE_GRACE, local_date
 from bot.core.services import Services
@@ -47,10 +48,14 @@ async def _user(services: Services, item: OutboxItem) -> User:
 
 
 async def deliver_checkin(services: Services, runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
-    """The day's check-in, unless /today already brought it."""
-    user = await _user(services, item)
+    """The day's check-in, unless /today already brought it.
+
+    In the person's turn, as their updates are handled (/delete included): an erase either
+    came first, and nothing is sent, or waits until this send is done.
+    """
     day = date.fromisoformat(item.period)
-    async with runtime.user_lock(user.user_id):
+    async with runtime.user_lock(item.user_id or 0):
+        user = await _user(services, item)
         checkin = await services.storage.checkins.for_date(user.user_id, day)
         if checkin is not None and checkin.delivered:
             raise Skip("already delivered")
@@ -62,22 +67,24 @@ async def deliver_checkin(services: Services, runtime: Runtime, bot: Bot, item: 
 async def deliver_verrekijker(
     services: Services, runtime: Runtime, bot: Bot, item: OutboxItem
 ) -> None:
-    """The weekly look back, for the week in the item's period."""
-    user = await _user(services, item)
-    parts = await Parts.of(services, item)  # a retry resumes after the parts already sent
-    week = date.fromisoformat(item.period)
-    await weekly.send_verrekijker(services, runtime, bot, user, week, parts)
+    """The weekly look back, for the week in the item's period (in the person's turn)."""
+    async with runtime.user_lock(item.user_id or 0):
+        user = await _user(services, item)
+        parts = await Parts.of(services, item)  # a retry resumes after the parts already sent
+        week = date.fromisoformat(item.period)
+        await weekly.send_verrekijker(services, runtime, bot, user, week, parts)
 
 
 async def deliver_nudge(services: Services, runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
-    """The midweek nudge, if the user still has not reflected that week."""
-    user = await _user(services, item)
-    day = local_date(item.due_at, ZoneInfo(user.timezone))
-    if not moments.nudge_fits(user, day):  # settings as they are now, not when it was queued
-        raise Skip("nudges off, or a check-in comes that day")
-    if not await weekly.nudge_needed(services, user, day):
-        raise Skip("reflected already this week")
-    await weekly.send_nudge(services, bot, user)
+    """The midweek nudge, if the user still has not reflected that week (in their turn)."""
+    async with runtime.user_lock(item.user_id or 0):
+        user = await _user(services, item)
+        day = local_date(item.due_at, ZoneInfo(user.timezone))
+        if not moments.nudge_fits(user, day):  # settings as they are now, not when queued
+            raise Skip("nudges off, or a check-in comes that day")
+        if not await weekly.nudge_needed(services, user, day):
+            raise Skip("reflected already this week")
+        await weekly.send_nudge(services, bot, user)
 
 
 CHECKIN = ScheduledKind[User](
@@ -124,7 +131,7 @@ KINDS = (*USER_KINDS, TEAM_DIGEST)
 
 
 def outbox_worker(
-    services: Services, bot: Bot, runtime: Runtime, *, concurrency: int
+    services: Services, bot: Bot, runtime: Runtime, presence: Presence, *, concurrency: int
 ) -> OutboxWorker:
     """The worker that delivers these kinds, each deliverer bound to what it needs."""
     return OutboxWorker(
@@ -132,5 +139,6 @@ def outbox_worker(
         services.clock,
         {kind.name: partial(kind.deliver, services, runtime, bot) for kind in KINDS},
         {kind.name: kind.grace for kind in KINDS},
+        presence,
         concurrency=concurrency,
     )

@@ -7,6 +7,8 @@ by the outbox worker, marked with `bulk_sending()`) are paced to a configurable 
 one message per second per chat; replies to what a user just did are not held back by our
 pacing, so they go first and the fan-out fills the rest of the budget.
 A 429 is obeyed exactly: every bulk send waits `retry_after`, then the request is repeated.
+Right before each call the fence is asked whether the task may still act for this instance
+(bot/core/presence.py): a task that outlived its instance's lease sends nothing.
 """
 
 from __future__ import annotations
@@ -77,8 +79,10 @@ class SherpaRateLimiter(BaseRateLimiter[None]):
         group_interval: float = 3.0,
         clock: Callable[[], float] = time.monotonic,
         schedule: SlotSchedule | None = None,
+        fence: Callable[[], None] | None = None,
     ) -> None:
         self.rate = rate
+        self._fence = fence
         self.per_chat_interval = per_chat_interval
         self.group_interval = group_interval
         self.stats = LimiterStats()
@@ -112,6 +116,8 @@ class SherpaRateLimiter(BaseRateLimiter[None]):
                 self.stats.bulk_calls += 1
             else:
                 self.stats.interactive_calls += 1
+            if self._fence is not None:
+                self._fence()  # raises when this task's instance lost its leases meanwhile
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:

@@ -2,10 +2,16 @@
 
 Guarantee (see README): an item is marked `sending` (leased to this instance) before its
 first API call and `sent` after the last. A crash in between leaves it `sending`; once its
-holder is known gone (or its lease expired) it goes back to `pending` and is sent again, by
+holder is known gone (its presence lapsed) it goes back to `pending` and is sent again, by
 the next start or by another instance (bot/delivery/leases.py). So after a SIGKILL at most
 the items in flight at that moment, never more than `concurrency`, can arrive twice; nothing
 is lost.
+
+When the database is away, an outcome that cannot be recorded is retried with back-off until
+it is: the item keeps its place among the `concurrency` in flight meanwhile, so a send whose
+result is known here is never sent again blindly, and nothing stays `sending` once the
+database is back. A task that outlived its instance's lease (frozen, cut off) sends nothing
+more (bot/core/presence.py) and records nothing: its item comes back as a gone instance's.
 """
 
 from __future__ import annotations
@@ -15,15 +21,17 @@ import contextlib
 import logging
 import random
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot.core.clock import Clock
+from bot.core.presence import Lapsed, Presence
 from bot.delivery.errors import ChatGone, Skip
-from bot.delivery.leases import LEASE, MAINTAIN_EVERY, Leases, new_instance_id
+from bot.delivery.leases import Leases
 from bot.delivery.limiter import bulk_sending
 from storage import OutboxItem, Storage
+from storage.errors import passing_failure
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +40,9 @@ Deliver = Callable[[OutboxItem], Awaitable[None]]
 MAX_ATTEMPTS = 8  # claims; each claim retries a few times itself
 QUICK_RETRIES = (0.5, 1.0, 2.0)  # seconds, with jitter: rides out a short 5xx burst
 LATER = timedelta(minutes=1)  # then back to the queue, doubling per attempt
+SOON = timedelta(seconds=5)  # back to the queue after the database was away for a moment
+RECORD_FIRST, RECORD_MOST = 0.25, 5.0  # seconds between tries to record an outcome
+RECORD_AT_STOP = 10.0  # seconds a stopping worker keeps trying to record an outcome
 
 
 class OutboxWorker:
@@ -43,27 +54,32 @@ class OutboxWorker:
         clock: Clock,
         deliverers: Mapping[str, Deliver],
         graces: Mapping[str, timedelta],
+        presence: Presence,
         concurrency: int = 16,
         idle_seconds: float = 1.0,
         quick_retries: tuple[float, ...] = QUICK_RETRIES,
-        instance: str | None = None,
-        lease: timedelta = LEASE,
-        maintain_every: float = MAINTAIN_EVERY,
     ) -> None:
-        self.storage, self.clock = storage, clock
+        self.storage, self.clock, self.presence = storage, clock, presence
         self.deliverers, self.graces = deliverers, graces
         self.concurrency, self.idle_seconds = concurrency, idle_seconds
         self.quick_retries = quick_retries
-        self.instance = instance or new_instance_id()
-        self.leases = Leases(storage, clock, self.instance, lease, maintain_every)
+        self.leases = Leases(storage, clock, presence)
         self._inflight: set[asyncio.Task[None]] = set()
+        self._items: dict[asyncio.Task[None], int] = {}  # the item each task is delivering
+        self._stopping = False
         self._claiming = asyncio.Lock()
         self._wake = asyncio.Event()
         self._loop_task: asyncio.Task[None] | None = None
 
+    @property
+    def instance(self) -> str:
+        """The id this instance's leases are held under now."""
+        return self.presence.id
+
     async def start(self) -> None:
         """Put back what a crash left in flight (ours or a gone instance's), then run."""
-        recovered = await self.leases.start(lambda: bool(self._inflight), lambda _: self.wake())
+        self._stopping = False
+        recovered = await self.leases.start(lambda: self._items.values(), lambda _: self.wake())
         if recovered:
             log.warning(
                 "%s messages were in flight at the last stop; sending them again", recovered
@@ -72,12 +88,12 @@ class OutboxWorker:
 
     async def stop(self) -> None:
         """Stop claiming and let what is in flight finish."""
+        self._stopping = True
         if self._loop_task is not None:
             self._loop_task.cancel()
             await asyncio.gather(self._loop_task, return_exceptions=True)
             self._loop_task = None
         await asyncio.gather(*self._inflight, return_exceptions=True)
-        await self.leases.stop()  # only now: what was in flight is settled, nothing to take
 
     def wake(self) -> None:
         """New items were enqueued: look now instead of after the idle wait."""
@@ -97,22 +113,23 @@ class OutboxWorker:
             started = 0
             while True:
                 free = self.concurrency - len(self._inflight)
-                if free <= 0:
+                if free <= 0 or not self.presence.may_lease():
                     return started
-                now = self.clock.now()
-                items = await self.storage.outbox.claim(
-                    now, free, self.instance, now + self.leases.lease
-                )
+                now, holder = self.clock.now(), self.presence.id
+                until = now + timedelta(seconds=self.presence.lease)  # shown by `status`
+                items = await self.storage.outbox.claim(now, free, holder, until)
                 if not items:
                     return started
                 for item in items:
-                    task = asyncio.create_task(self._deliver(item))
+                    task = asyncio.create_task(self._deliver(item, holder))
                     self._inflight.add(task)
+                    self._items[task] = item.id
                     task.add_done_callback(self._done)
                 started += len(items)
 
     def _done(self, task: asyncio.Task[None]) -> None:
         self._inflight.discard(task)
+        self._items.pop(task, None)
         self._wake.set()  # a slot is free: claim more
 
     async def _loop(self) -> None:
@@ -125,63 +142,123 @@ class OutboxWorker:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.idle_seconds)
 
-    async def _deliver(self, item: OutboxItem) -> None:
-        outbox, clock = self.storage.outbox, self.clock
+    async def _deliver(self, item: OutboxItem, holder: str) -> None:
+        with self.presence.acting() as acting:
+            if acting != holder:  # the lease lapsed between the claim and now
+                return
+            try:
+                await self._attempts(item, holder)
+            except Lapsed:
+                log.warning("outbox item %s: this instance's lease lapsed; left", item.id)
+
+    async def _attempts(self, item: OutboxItem, holder: str) -> None:
+        clock = self.clock
         if clock.now() - item.due_at > self.graces.get(item.kind, timedelta(hours=3)):
-            await outbox.settle(item.id, "dropped", clock.now(), error="late: past its grace")
+            await self._record(item, holder, "dropped", error="late: past its grace")
             return
         for pause in (*self.quick_retries, None):
             try:
                 with bulk_sending():
                     await self.deliverers[item.kind](item)
             except Skip as reason:
-                await outbox.settle(item.id, "dropped", clock.now(), error=f"skipped: {reason}")
+                await self._record(item, holder, "dropped", error=f"skipped: {reason}")
                 return
             except (Forbidden, ChatGone) as error:
-                await self._chat_gone(item, type(error).__name__)
+                await self._chat_gone(item, holder, type(error).__name__)
                 return
             except BadRequest as error:
                 if "chat not found" in error.message.lower():
-                    await self._chat_gone(item, "BadRequest: chat not found")
+                    await self._chat_gone(item, holder, "BadRequest: chat not found")
                     return
-                await outbox.settle(item.id, "failed", clock.now(), error=_describe(error))
+                await self._record(item, holder, "failed", error=_describe(error))
                 log.error("outbox item %s (%s) refused: %s", item.id, item.kind, error.message)
                 return
             except TimedOut:
                 # Telegram may well have delivered it: sending again could duplicate.
-                await outbox.settle(item.id, "sent", clock.now(), error="TimedOut", ambiguous=True)
+                await self._record(item, holder, "sent", error="TimedOut", ambiguous=True)
                 return
             except NetworkError as error:  # 5xx, connection trouble
                 if pause is not None:
                     await asyncio.sleep(pause * random.uniform(0.8, 1.2))
                     continue
-                await self._later(item, _describe(error))
+                await self._later(item, holder, _describe(error))
                 return
-            except Exception as error:  # our own bug: keep the item, say so loudly
-                log.exception("outbox item %s (%s) failed", item.id, item.kind)
-                await self._later(item, type(error).__name__)
+            except Lapsed:
+                raise
+            except Exception as error:
+                if passing_failure(error):  # the database was away: soon again, as it was
+                    log.warning("outbox item %s: database away (%s)", item.id, _name(error))
+                    soon = clock.now() + SOON
+                    await self._record(item, holder, "pending", error=_name(error), not_before=soon)
+                    return
+                log.exception("outbox item %s (%s) failed", item.id, item.kind)  # our own bug
+                await self._later(item, holder, _name(error))
                 return
             else:
-                await outbox.settle(item.id, "sent", clock.now())
+                await self._record(item, holder, "sent")
                 return
 
-    async def _later(self, item: OutboxItem, error: str) -> None:
-        outbox, now = self.storage.outbox, self.clock.now()
+    async def _record(
+        self,
+        item: OutboxItem,
+        holder: str,
+        state: str,
+        *,
+        error: str | None = None,
+        not_before: datetime | None = None,
+        ambiguous: bool = False,
+    ) -> None:
+        """Record an outcome, trying again while the database is away (see the module)."""
+        delay, waited = RECORD_FIRST, 0.0
+        while True:
+            try:
+                recorded = await self.storage.outbox.settle(
+                    item.id,
+                    state,
+                    self.clock.now(),
+                    error=error,
+                    not_before=not_before,
+                    ambiguous=ambiguous,
+                    holder=holder,
+                )
+            except Exception as failure:
+                if self._stopping and waited >= RECORD_AT_STOP:
+                    log.error("outbox item %s: its outcome (%s) is not recorded", item.id, state)
+                    return
+                if waited == 0:
+                    log.warning("outbox item %s: recording it failed (%s)", item.id, _name(failure))
+                await asyncio.sleep(delay)
+                waited += delay
+                delay = min(delay * 2, RECORD_MOST)
+                continue
+            if not recorded:  # taken back meanwhile (our lease lapsed), or its person erased
+                log.info("outbox item %s was no longer ours to record as %s", item.id, state)
+            return
+
+    async def _later(self, item: OutboxItem, holder: str, error: str) -> None:
+        now = self.clock.now()
         if item.attempts >= MAX_ATTEMPTS:
-            await outbox.settle(item.id, "failed", now, error=error)
+            await self._record(item, holder, "failed", error=error)
             log.error(
                 "outbox item %s (%s) failed %s times: %s", item.id, item.kind, item.attempts, error
             )
             return
         delay = LATER * 2 ** (item.attempts - 1) * random.uniform(0.8, 1.2)
-        await outbox.settle(item.id, "pending", now, error=error, not_before=now + delay)
+        await self._record(item, holder, "pending", error=error, not_before=now + delay)
 
-    async def _chat_gone(self, item: OutboxItem, error: str) -> None:
+    async def _chat_gone(self, item: OutboxItem, holder: str, error: str) -> None:
         now = self.clock.now()
         if item.user_id is not None:
-            await self.storage.users.update(item.user_id, now, active=False)
-            log.warning("user %s is unreachable (%s): marked inactive", item.user_id, error)
-        await self.storage.outbox.settle(item.id, "dropped", now, error=error)
+            try:
+                await self.storage.users.update(item.user_id, now, active=False)
+                log.warning("user %s is unreachable (%s): marked inactive", item.user_id, error)
+            except Exception as failure:  # kept active: the next send tells again
+                log.warning("user %s: could not mark inactive (%s)", item.user_id, _name(failure))
+        await self._record(item, holder, "dropped", error=error)
+
+
+def _name(error: BaseException) -> str:
+    return type(error).__name__
 
 
 def _describe(error: Exception) -> str:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.ext import ApplicationHandlerStop
 
 from bot.account.identify import current_user
+from bot.core.presence import Lapsed
 from bot.core.replies import SentQuietly, say
 from bot.core.services import SherpaContext
 from bot.handlers.apology import apologise
-from storage.errors import disk_full
+from bot.incoming.inbox import give_back
+from storage.errors import disk_full, passing_failure
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +45,20 @@ async def not_text(update: Update, context: SherpaContext) -> None:
 
 async def on_error(update: object, context: SherpaContext) -> None:
     """Log the error (never what the user wrote) and tell the truth: stored or not, and what
-    to do (also when the disk is full); the bot goes on."""
+    to do (also when the disk is full); the bot goes on.
+
+    When the database was away for a moment, or this instance's lease lapsed, nobody is told
+    anything: the update is given back, stays in the inbox and is handled again shortly (what
+    it stored already is recognised then), and no later handler of this round runs.
+    """
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(error, Lapsed) or passing_failure(error):
+        log.warning(
+            "update %s given back, to be handled again (%s)", update_id, type(error).__name__
+        )
+        give_back(context.application, update)
+        raise ApplicationHandlerStop
     full = disk_full(error)
     log.error(
         "error while handling update %s: %s%s",

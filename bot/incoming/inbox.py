@@ -8,26 +8,32 @@ and closed after the Application shut down.
 
 Several instances share the inbox. Storing is where a redelivery is recognised: whoever stored
 an update first owns it (another instance's store of it changes nothing and queues nothing).
-An instance renews the lease on what it owns while it lives and takes over what a dead one
-left once its lease ran out; at the start it takes over what the last run left (on SQLite,
-the file's only instance, all of it). One user's updates are handled in order, and each once,
-under a lock across instances (bot/incoming/ordering.py, with the hooks below).
+What an instance owns stays its own while its presence lives (bot/core/presence.py); after
+each renewal it takes over what a gone one left, and queues again what it owns but has not in
+hand (an update given back, see below). At the start that is what the last run left (on
+SQLite, the file's only instance, all of it). One user's updates are handled in order, and
+each once, in that person's turn across instances (bot/core/turns.py; bot/incoming/ordering.py
+with the hooks below).
+
+An update whose handling met the database away (no connection within the pool's wait, a
+connection lost, a restart) or this instance's lease lapsing is given back: it stays in the
+inbox, nobody is told anything, and it is handled again shortly, by this instance or another.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
-import uuid
-from contextlib import AbstractAsyncContextManager
-from datetime import timedelta
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from telegram import Update
 from telegram.ext import Application
 
 from bot.core.clock import Clock
+from bot.core.presence import Presence
+from bot.core.turns import Turns
 from storage import InboxItem, Storage
 from storage.errors import lasting_write_failure
 
@@ -38,22 +44,32 @@ RETRY_FIRST, RETRY_MOST = 0.5, 30.0  # seconds between attempts to store while t
 # attempts the update is handled unstored, so the practitioner hears the truth ("not stored")
 # instead of silence, and polling goes on for everyone; their words are still in their chat.
 LASTING_FAILURE_ATTEMPTS = 3
-DEFAULT_LEASE = 30.0  # seconds (INBOX_LEASE)
+DEFAULT_LEASE = 30.0  # seconds (INBOX_LEASE): every lease of an instance (bot/core/presence.py)
+GIVEN_BACK_FIRST = 0.5  # seconds before a given-back update is queued again; doubles per failure
 
 
 class DurableUpdateQueue(asyncio.Queue[object]):
     """The Application's update queue, storing into an open database."""
 
-    def __init__(self, storage: Storage, clock: Clock, lease: float = DEFAULT_LEASE) -> None:
+    def __init__(
+        self, storage: Storage, clock: Clock, presence: Presence, turns: Turns
+    ) -> None:
         super().__init__()
         self._storage, self._clock = storage, clock
-        self._lease = timedelta(seconds=lease)
-        self.instance = uuid.uuid4().hex[:16]  # this process, as the owner of inbox rows
+        self._presence, self._turns = presence, turns
         # Queued or being handled: a redelivery of one of these (Telegram resends what it did
         # not see confirmed) is stored again at most, never handled beside the first.
         self._in_hand: set[int] = set()
+        self._giving_back: set[int] = set()  # their handling now met a passing failure
+        self._given_back: set[int] = set()  # until handled: they stay in the inbox, in line
+        self._retry: asyncio.Task[None] | None = None
+        self._retry_delay = GIVEN_BACK_FIRST
         self._application: Application | None = None
-        self._leases: asyncio.Task[None] | None = None
+
+    @property
+    def instance(self) -> str:
+        """This process, as the owner of inbox rows (its presence's id)."""
+        return self._presence.id
 
     async def put(self, item: object) -> None:
         """Store an update, then queue it; keeps trying while storing fails (polling).
@@ -94,14 +110,12 @@ class DurableUpdateQueue(asyncio.Queue[object]):
     async def store(self, update: Update) -> bool:
         """Keep the update in the inbox, owned by this instance; False when it was there."""
         sender = update.effective_user or update.effective_chat
-        now = self._clock.now()
         return await self._storage.inbox.store(
             update.update_id,
             sender.id if sender is not None else None,
             update.to_json(),
-            now,
+            self._clock.now(),
             owner=self.instance,
-            lease_until=now + self._lease,
         )
 
     @property
@@ -110,18 +124,24 @@ class DurableUpdateQueue(asyncio.Queue[object]):
 
     # --- hooks of the update processor (bot/incoming/ordering.py) --------------------------
 
-    def hold(self, key: str) -> AbstractAsyncContextManager[None]:
-        """The lock across instances under which one sender's updates are handled."""
-        return self._storage.hold_lock(key)
+    @asynccontextmanager
+    async def hold(self, key: str) -> AsyncIterator[None]:
+        """The sender's turn across instances; the handling acts for this presence."""
+        with self._presence.acting():
+            async with self._turns.hold(key):
+                yield
 
     async def earlier(self, update: object) -> list[Update]:
         """The sender's updates stored before this one (by any instance), not handled yet.
 
         Telegram sends the next update only once the last one was stored (webhook:
         max_connections=1), so these must be handled first, whoever stored them. On SQLite
-        (one instance per file) there are none: this instance queued them, in order.
+        (one instance per file) there are none unless one was given back: this instance
+        queued them, in order.
         """
-        if not isinstance(update, Update) or self._application is None or self._alone:
+        if not isinstance(update, Update) or self._application is None:
+            return []
+        if self._alone and not self._given_back:
             return []
         sender = update.effective_user or update.effective_chat
         if sender is None:
@@ -130,62 +150,87 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         return [self._update(item) for item in items]
 
     async def handle_now(self, update: Update) -> None:
-        """Run the handlers on an update another instance stored (its turn came here)."""
+        """Run the handlers on an update stored earlier (its turn came here)."""
         assert self._application is not None
         await self._application.process_update(update)
 
+    def give_back(self, update: object) -> None:
+        """The update could not be handled now (database away, lease lapsed): it stays in the
+        inbox and is queued again shortly (its handling ends as `handled` is told)."""
+        if isinstance(update, Update):
+            self._giving_back.add(update.update_id)
+
     async def handled(self, update: object) -> None:
-        """The update was handled (or skipped as handled before): it leaves the inbox."""
+        """The update was handled (or skipped as handled before): it leaves the inbox.
+
+        One given back stays, and is queued again soon (by this instance, or by another
+        should this one stop).
+        """
         if not isinstance(update, Update):
             return
-        self._in_hand.discard(update.update_id)
-        await self._storage.inbox.remove(update.update_id)
+        update_id = update.update_id
+        self._in_hand.discard(update_id)
+        if update_id in self._giving_back:
+            self._giving_back.discard(update_id)
+            self._given_back.add(update_id)
+            self._retry_soon()
+            return
+        self._given_back.discard(update_id)
+        await self._storage.inbox.remove(update_id)
 
-    # --- the lifecycle: take over at the start, keep the leases while running -------------
+    # --- the lifecycle: take over at the start and after every renewal of the presence ----
 
     async def start(self, application: Application) -> int:
-        """Queue what the last run left, then keep leases; returns how many were queued."""
+        """Queue what the last run left (the presence is registered); returns how many."""
         self._application = application
-        # SQLite has one instance per file: everything in its inbox was left by a dead one.
-        replayed = await self._take_over(everything=self._alone)
+        replayed = await self._take_over()
         if replayed:
             log.info("handling %s updates left in the inbox by an earlier run", replayed)
-        self._leases = asyncio.create_task(self._keep_leases(), name="inbox-leases")
+        self._presence.on_renewal(self._renewed)
         return replayed
 
     async def stop(self) -> None:
-        """Stop renewing; what this instance still holds is free for another at once."""
-        task, self._leases = self._leases, None
-        if task is None:
-            return
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        with contextlib.suppress(Exception):  # a closed database: the lease runs out anyway
+        """What this instance still holds is free for another at once."""
+        self._application = None
+        if self._retry is not None:
+            self._retry.cancel()
+            self._retry = None
+        try:
             await self._storage.inbox.release(self.instance)
+        except Exception:  # a closed or unreachable database: the lease runs out anyway
+            log.warning("could not hand over the inbox at the stop; its lease runs out")
 
     async def take_over_expired(self) -> int:
-        """Queue the updates whose instance stopped renewing them; returns how many."""
-        taken = await self._take_over(everything=False)
+        """Queue what gone instances left, and what is ours but not in hand; how many."""
+        return await self._take_over()
+
+    async def _renewed(self, lapsed: bool) -> None:
+        taken = await self._take_over()
         if taken:
-            log.info("took over %s updates from an instance that stopped", taken)
-        return taken
+            log.info("queued %s updates from the inbox (given back, or of a gone instance)", taken)
 
-    async def _keep_leases(self) -> None:
-        interval = self._lease.total_seconds() / 3
-        while True:
-            await asyncio.sleep(interval)
-            try:
-                await self._storage.inbox.renew(self.instance, self._clock.now() + self._lease)
-                await self.take_over_expired()
-            except Exception as error:  # the database is away for a moment: try again
-                log.warning("could not renew the inbox leases (%s)", type(error).__name__)
+    def _retry_soon(self) -> None:
+        if self._retry is not None and not self._retry.done():
+            return
+        self._retry = asyncio.get_running_loop().create_task(self._retry_given_back())
 
-    async def _take_over(self, *, everything: bool) -> int:
-        now = self._clock.now()
-        items = await self._storage.inbox.take_over(
-            self.instance, now, now + self._lease, everything=everything
-        )
+    async def _retry_given_back(self) -> None:
+        await asyncio.sleep(self._retry_delay)
+        try:
+            await self._take_over()
+        except Exception:  # the database is still away: the next renewal tries too
+            self._retry_delay = min(self._retry_delay * 2, self._presence.every)
+            self._retry = None
+            self._retry_soon()
+            return
+        self._retry_delay = GIVEN_BACK_FIRST
+
+    async def _take_over(self) -> int:
+        if self._application is None or not self._presence.may_lease():
+            return 0
+        held = await self._storage.inbox.take_over(self.instance)
+        missing = [u for u in held if u not in self._in_hand]
+        items = await self._storage.inbox.bodies(missing)
         for item in items:
             self._enqueue(self._update(item))  # ahead of anything received after this
         return len(items)
@@ -201,3 +246,10 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             return
         self._in_hand.add(update.update_id)
         self.put_nowait(update)  # the queue is unbounded: this never waits
+
+
+def give_back(application: Application, update: object) -> None:
+    """Tell the inbox an update's handling met a passing failure: it is tried again."""
+    queue = application.update_queue
+    if isinstance(queue, DurableUpdateQueue):
+        queue.give_back(update)

@@ -1,13 +1,17 @@
 """Incoming updates: different users handled concurrently, one user's updates in order.
 
-Also across instances: an update is handled under the database's lock on its sender
-(`user:N`: an advisory lock on PostgreSQL, the process's own on SQLite), and under it the
-sender's updates that were stored earlier, by whichever instance, are handled first.
+Also across instances: an update is handled in its sender's turn (`user:N`, bot/core/turns.py:
+a row in the database on PostgreSQL, held without a connection; the process's own lock on
+SQLite), and in it the sender's updates that were stored earlier, by whichever instance, are
+handled first. An update whose turn cannot be had (the database away, this instance's lease
+lapsed) is given back at once, to be tried again, never left waiting in hand.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import inspect
 import logging
 from collections.abc import Awaitable
 from contextlib import AbstractAsyncContextManager, nullcontext
@@ -41,6 +45,10 @@ class Turns(Protocol):
         """Told once an update was handled (the inbox then forgets it)."""
         ...
 
+    def give_back(self, update: object) -> None:
+        """The update could not be handled now; `handled` then keeps it to try again."""
+        ...
+
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
     """Runs updates concurrently, but one at a time per user (or chat), in arrival order.
@@ -62,25 +70,41 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         """Wait for the sender's earlier updates, then take a slot and handle this one.
 
         The sender's lock comes before the slot: one user's burst (a crash replay, a flood of
-        forwards) then waits in line without taking the slots everyone else needs. The lock
-        across instances comes after the slot: on PostgreSQL it holds a connection.
+        forwards) then waits in line without taking the slots everyone else needs. The turn
+        across instances comes after the slot.
         """
         key = _sender(update)
-        if key is None:
-            async with self._slots, self._across(update, None):
+        started = False
+        try:
+            if key is None:
+                async with self._slots, self._across(update, None):
+                    started = True
+                    await self._handle(update, coroutine)
+                return
+            lock = self._locks.get(key)
+            if lock is None:
+                lock = self._locks[key] = asyncio.Lock()
+            async with lock, self._slots, self._across(update, key):
+                if self._turns is not None:
+                    for earlier in await self._turns.earlier(update):
+                        try:
+                            await self._handle(earlier, self._turns.handle_now(earlier))
+                        except Exception as error:  # counted as handled; this one comes next
+                            log.error(
+                                "update %s failed: %s", earlier.update_id, type(error).__name__
+                            )
+                started = True
                 await self._handle(update, coroutine)
-            return
-        lock = self._locks.get(key)
-        if lock is None:
-            lock = self._locks[key] = asyncio.Lock()
-        async with lock, self._slots, self._across(update, key):
-            if self._turns is not None:
-                for earlier in await self._turns.earlier(update):
-                    try:
-                        await self._handle(earlier, self._turns.handle_now(earlier))
-                    except Exception as error:  # counted as handled; this one comes next
-                        log.error("update %s failed: %s", earlier.update_id, type(error).__name__)
-            await self._handle(update, coroutine)
+        except Exception as error:
+            if started or self._turns is None:
+                raise
+            # No turn (the database away, our lease lapsed): back to the inbox, tried again.
+            if inspect.iscoroutine(coroutine):
+                coroutine.close()
+            log.warning("update %s given back (%s)", _update_id(update), type(error).__name__)
+            self._turns.give_back(update)
+            with contextlib.suppress(Exception):
+                await self._done(update)
 
     def _across(self, update: object, key: int | None) -> AbstractAsyncContextManager[None]:
         if self._turns is None:
@@ -111,6 +135,10 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
 
     async def shutdown(self) -> None:
         """Nothing to release."""
+
+
+def _update_id(update: object) -> int | None:
+    return update.update_id if isinstance(update, Update) else None
 
 
 def _sender(update: object) -> int | None:

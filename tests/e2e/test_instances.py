@@ -199,7 +199,7 @@ async def test_today_waits_for_a_checkin_another_instance_is_starting(
     services: Services = a.services
     async with runtime_of(a.app).user_lock(ANN):  # a's outbox is starting today's check-in
         assert await b.post(api.send_command(ann, "/today")) == 200
-        await _until_waiting_for_a_lock(a.storage)
+        await _until_waiting_for_the_turn(a.storage, api)
         day = checkin_flow.today(services, user)
         checkin = await checkin_flow.create_checkin(services, user, day, "scheduled")
         await checkin_flow.deliver(services, a.app.bot, user, checkin)
@@ -209,17 +209,15 @@ async def test_today_waits_for_a_checkin_another_instance_is_starting(
     assert len(api.messages(ann)) == 2
 
 
-async def _until_waiting_for_a_lock(storage: Storage) -> None:
-    """Until some session waits for an advisory lock (PostgreSQL's own view of its locks)."""
-    db = storage._db  # the test looks at the server's lock table; the bot never does
+async def _until_waiting_for_the_turn(storage: Storage, api: StandIn) -> None:
+    """Until the other instance's /today waits for Ann's turn (a row a holds), saying nothing."""
     async with asyncio.timeout(20):
-        while True:
-            row = await db.fetch_one(
-                "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-            )
-            if row is not None and row[0] > 0:
-                return
+        while not await storage.inbox.waiting():
             await asyncio.sleep(0.01)
+    await asyncio.sleep(0.5)  # b's handling reached the turn and waits for it
+    assert api.messages(ANN) == []
+    rows = await storage.turns._db.fetch_all("SELECT name FROM turns")  # the test looks
+    assert [row[0] for row in rows] == [f"user:{ANN}"]
 
 
 async def test_the_guards_question_asked_by_one_instance_is_answered_through_the_other(

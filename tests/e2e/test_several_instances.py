@@ -15,7 +15,9 @@ from telegram.ext import Application
 from bot.app import build_application, build_services, open_storage, runtime_of
 from bot.config import Settings
 from bot.core.clock import ManualClock
+from bot.core.presence import Lapsed, Presence
 from bot.core.services import Services
+from bot.core.turns import Turns
 from bot.delivery import reader
 from bot.delivery.leases import Leases
 from standin import StandIn
@@ -131,14 +133,71 @@ async def test_a_live_instances_items_stay_and_a_gone_ones_come_back_at_once(pg_
     try:
         items = [NewOutboxItem("checkin", -n, "2026-03-02", clock.now()) for n in range(1, 6)]
         await a.outbox.enqueue(items, clock.now())
-        first, second = Leases(a, clock, "A"), Leases(b, clock, "B")
-        assert await first.start(lambda: True, lambda _: None) == 0
-        claimed = await a.outbox.claim(clock.now(), 3, "A", clock.now() + first.lease)
-        assert await second.start(lambda: False, lambda _: None) == 0  # A lives: hands off
+        presences = Presence(a, lease=30), Presence(b, lease=30)
+        for presence in presences:
+            await presence.start()
+        first, second = (Leases(s, clock, p) for s, p in zip((a, b), presences, strict=True))
+        assert await first.start(tuple, lambda _: None) == 0
+        claimed = await a.outbox.claim(clock.now(), 3, first.instance, clock.now())
+        assert await second.start(tuple, lambda _: None) == 0  # A lives: hands off
         assert await second.take_back() == 0
-        await first.stop()  # as when A's process dies: its presence lock goes with it
-        assert await second.take_back() == len(claimed)  # long before A's lease expires
-        await second.stop()
+        await presences[0].stop()  # as when A's lease lapses: its presence is gone
+        assert await second.take_back() == len(claimed)  # long before A's lease would expire
+        await presences[1].stop()
     finally:
         await a.close()
         await b.close()
+
+
+async def test_a_frozen_instance_loses_its_turns_and_its_tasks_may_not_act(pg_url):
+    """A presence that stops renewing: its turn is taken by the other within the lease, and a
+    task that acted for it is refused once it comes back (it goes on under a new id)."""
+    a, b = await Storage.open(pg_url), await Storage.open(pg_url)
+    now = [0.0]
+    try:
+        frozen = Presence(a, lease=3, monotonic=lambda: now[0])
+        live = Presence(b, lease=3)
+        await frozen.start()
+        await live.start()
+        assert frozen._task is not None
+        frozen._task.cancel()  # frozen: it renews no more (the test renews it by hand below)
+        turns_a, turns_b = Turns(a, frozen), Turns(b, live)
+        acting = asyncio.Event()
+
+        async def hold_forever() -> None:
+            with frozen.acting():
+                async with turns_a.hold("user:7"):
+                    acting.set()
+                    await asyncio.sleep(3600)
+
+        holder = asyncio.create_task(hold_forever())
+        await acting.wait()
+        started = asyncio.get_running_loop().time()
+        async with asyncio.timeout(10):
+            async with turns_b.hold("user:7"):  # a stops renewing: b gets the turn
+                waited = asyncio.get_running_loop().time() - started
+        assert 2 < waited < 5  # within the lease (3 s) and a look
+        now[0] = 100.0  # a wakes up, long after its view of the lease ended
+        with frozen.acting(), pytest.raises(Lapsed):
+            frozen.check()
+        await frozen.renew()  # a new id: what the old one held is anybody's
+        with pytest.raises(Lapsed):
+            token = _acting_as("old")
+            try:
+                frozen.check()
+            finally:
+                token()
+        holder.cancel()
+        await asyncio.gather(holder, return_exceptions=True)
+        await frozen.stop()
+        await live.stop()
+    finally:
+        await a.close()
+        await b.close()
+
+
+def _acting_as(instance: str):
+    from bot.core import presence
+
+    token = presence._ACTING.set(instance)
+    return lambda: presence._ACTING.reset(token)

@@ -69,7 +69,7 @@ def test_migrate_then_status_on_a_blank_postgresql(pg_url, tmp_path):
 
 async def test_migrate_refuses_a_newer_schema_in_one_line(pg_url, tmp_path):
     storage = await Storage.open(pg_url)
-    newest = len(available_migrations("postgresql"))
+    newest = available_migrations("postgresql")[-1].number
     await storage._db.write(
         "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)",
         (newest + 1, f"{newest + 1:04d}_later.sql", NOW.isoformat()),

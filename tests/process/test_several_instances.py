@@ -40,6 +40,7 @@ def _start(api: StandIn, url: DatabaseUrl, cwd: Path) -> asyncio.subprocess.Proc
         "SCHEDULE_INTERVAL": "1",
         "OUTBOX_RATE": "25",
         "OUTBOX_CONCURRENCY": str(CONCURRENCY),
+        "INBOX_LEASE": "5",  # the killed one's items come back within it (default 30 s)
         "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
         "WEBHOOK_SECRET": "a-secret-of-sufficient-length_42",
         "WEBHOOK_LISTEN": "127.0.0.1",

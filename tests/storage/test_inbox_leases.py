@@ -1,16 +1,17 @@
-"""The inbox across instances, on both engines: one owner per update, leases, take-over."""
+"""The inbox across instances, on both engines: one owner per update, held while its instance
+is alive (storage/instances.py), taken over from a gone one."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from storage import Storage
 from storage.url import DatabaseUrl
 
 NOW = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)
-LEASE = timedelta(seconds=30)
+LEASE = 30.0  # seconds
 
 
 def _body(update_id: int) -> str:
@@ -28,38 +29,40 @@ async def test_the_first_store_owns_an_update_and_a_redelivery_changes_nothing(
 ):
     a, b = await _two(database_url)
     try:
-        assert await a.inbox.store(1, 7, _body(1), NOW, owner="a", lease_until=NOW + LEASE)
-        assert not await b.inbox.store(1, 7, _body(1), NOW, owner="b", lease_until=NOW + LEASE)
-        # b takes nothing over: a's lease runs
-        assert await b.inbox.take_over("b", NOW, NOW + LEASE) == []
+        await a.instances.register("a", LEASE)
+        await a.instances.register("b", LEASE)
+        assert await a.inbox.store(1, 7, _body(1), NOW, owner="a")
+        assert not await b.inbox.store(1, 7, _body(1), NOW, owner="b")
+        assert await b.inbox.take_over("b") == []  # b takes nothing over: a is alive
         await a.updates.remember(1, NOW)
         await a.inbox.remove(1)
         # Handled and gone from the inbox: a late redelivery is still not stored again.
-        assert not await b.inbox.store(1, 7, _body(1), NOW, owner="b", lease_until=NOW + LEASE)
+        assert not await b.inbox.store(1, 7, _body(1), NOW, owner="b")
         assert await b.inbox.waiting() == []
-        assert await b.inbox.store(2, None, _body(2), NOW, owner="b", lease_until=NOW + LEASE)
+        assert await b.inbox.store(2, None, _body(2), NOW, owner="b")
     finally:
         await a.close()
         await b.close()
 
 
-async def test_expired_leases_are_taken_over_live_ones_and_renewed_ones_are_not(
+async def test_a_gone_instances_updates_are_taken_over_and_a_live_ones_are_not(
     database_url: DatabaseUrl,
 ):
     a, b = await _two(database_url)
     try:
-        for update_id, owner in ((1, "dead"), (2, "alive"), (3, "dead")):
-            await a.inbox.store(update_id, 7, _body(update_id), NOW, owner=owner, lease_until=NOW)
-        later = NOW + timedelta(seconds=10)
-        assert await a.inbox.renew("alive", later + LEASE) == 1  # a living instance renews
-        taken = await b.inbox.take_over("b", later, later + LEASE)
-        assert [(i.update_id, json.loads(i.body)["update_id"]) for i in taken] == [(1, 1), (3, 3)]
-        # Now b's: nobody else takes them while b renews; b's stop lets them go at once.
-        assert await a.inbox.take_over("a", later, later + LEASE) == []
-        assert await b.inbox.release("b") == 2
-        assert [i.update_id for i in await a.inbox.take_over("a", later, later + LEASE)] == [1, 3]
-        # At a start on SQLite (the file's only instance) everything is taken, leases or not.
-        assert len(await a.inbox.take_over("a", later, later + LEASE, everything=True)) == 3
+        await a.instances.register("alive", LEASE)
+        await a.instances.register("frozen", -1.0)  # stopped renewing: its lease ran out
+        await a.instances.register("b", LEASE)
+        for update_id, owner in ((1, "dead"), (2, "alive"), (3, "frozen"), (4, "b")):
+            await a.inbox.store(update_id, 7, _body(update_id), NOW, owner=owner)
+        # b takes the gone ones and is told everything it holds now (its own 4 included).
+        assert await b.inbox.take_over("b") == [1, 3, 4]
+        items = await b.inbox.bodies([1, 3])
+        assert [(i.update_id, json.loads(i.body)["update_id"]) for i in items] == [(1, 1), (3, 3)]
+        await a.instances.register("a", LEASE)
+        assert await a.inbox.take_over("a") == []  # b is alive: they stay b's
+        assert await b.inbox.release("b") == 3  # b's stop lets them go at once
+        assert await a.inbox.take_over("a") == [1, 3, 4]
     finally:
         await a.close()
         await b.close()
@@ -72,12 +75,11 @@ async def test_two_instances_taking_over_at_once_never_take_the_same_update(
     try:
         for update_id in range(1, 201):
             await a.inbox.store(update_id, update_id % 9, _body(update_id), NOW, owner="dead")
-        taken_a, taken_b = await asyncio.gather(
-            a.inbox.take_over("a", NOW, NOW + LEASE), b.inbox.take_over("b", NOW, NOW + LEASE)
-        )
-        ids_a, ids_b = {i.update_id for i in taken_a}, {i.update_id for i in taken_b}
-        assert ids_a.isdisjoint(ids_b)
-        assert ids_a | ids_b == set(range(1, 201))
+        await a.instances.register("a", LEASE)
+        await a.instances.register("b", LEASE)
+        ids_a, ids_b = await asyncio.gather(a.inbox.take_over("a"), b.inbox.take_over("b"))
+        assert set(ids_a).isdisjoint(ids_b)
+        assert set(ids_a) | set(ids_b) == set(range(1, 201))
     finally:
         await a.close()
         await b.close()

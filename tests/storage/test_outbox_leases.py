@@ -54,27 +54,35 @@ async def test_two_instances_claiming_at_once_never_get_the_same_item(database_u
         assert leases == {holder: n for holder, n in claimed.items() if n}
 
 
-async def test_an_expired_lease_is_taken_back_and_a_live_one_is_not(database_url):
+async def test_a_gone_instances_items_are_taken_back_and_a_live_ones_are_not(database_url):
     async with _instances(database_url, 1) as (storage,):
         outbox = storage.outbox
-        await outbox.enqueue(_groups(3), NOW)
+        await outbox.enqueue(_groups(4), NOW)
+        await storage.instances.register("A", 30)  # alive for 30 s, on the database's clock
+        await storage.instances.register("B", -1)  # its lease ran out (frozen, say)
         [live] = await outbox.claim(NOW, 1, "A", NOW + LEASE)
-        [short] = await outbox.claim(NOW, 1, "B", NOW + timedelta(seconds=5))
-        [mine] = await outbox.claim(NOW, 1, "C", NOW + timedelta(seconds=5))
-        later = NOW + timedelta(seconds=10)
-        # C asks: B's lease expired, A's still runs, C's own stays with C however old.
-        assert await outbox.take_back(later, "C") == 1
+        [lapsed] = await outbox.claim(NOW, 1, "B", NOW + LEASE)
+        [unknown] = await outbox.claim(NOW, 1, "C", NOW + LEASE)  # never registered: gone
+        [settling] = await outbox.claim(NOW, 1, "B", NOW + LEASE)
+        # B's lapsed item and C's come back; A's stays, and so does one the asker is settling.
+        assert await outbox.take_back(NOW, keep=[settling.id]) == 2
         states = {item.id: item.state for item in await outbox.items()}
-        assert states == {live.id: "sending", short.id: "pending", mine.id: "sending"}
-        # A renews; its lease outlives the time it would have expired.
-        assert await outbox.renew("A", later + LEASE) == 1
-        assert await outbox.take_back(NOW + timedelta(seconds=35), "C") == 0
-        # An instance known to be gone loses its leases at once, live or not.
-        assert await outbox.take_back(later, "C", gone=["A"]) == 1
-        assert [lease.holder for lease in await outbox.leases()] == ["C"]
+        assert states == {
+            live.id: "sending",
+            lapsed.id: "pending",
+            unknown.id: "pending",
+            settling.id: "sending",
+        }
+        # The settling instance records its outcome while it still holds the item...
+        assert await outbox.settle(settling.id, "sent", NOW, holder="B")
+        # ...and an instance whose item was taken back meanwhile records nothing.
+        assert not await outbox.settle(lapsed.id, "sent", NOW, holder="B")
+        # A stops (or is taken for gone): its items come back at once.
+        await storage.instances.forget("A")
+        assert await outbox.take_back(NOW) == 1
         # What comes back is claimed again as any pending item, with the attempt counted.
-        again = await outbox.claim(later, 5, "D", later + LEASE)
-        assert sorted(i.id for i in again) == sorted([live.id, short.id])
+        again = await outbox.claim(NOW, 5, "D", NOW + LEASE)
+        assert sorted(i.id for i in again) == sorted([live.id, lapsed.id, unknown.id])
         assert {i.attempts for i in again} == {2}
 
 
@@ -84,7 +92,7 @@ async def test_a_settled_item_holds_no_lease(database_url):
         [item] = await storage.outbox.claim(NOW, 1, "A", NOW + LEASE)
         await storage.outbox.settle(item.id, "sent", NOW)
         assert await storage.outbox.leases() == ()
-        assert await storage.outbox.take_back(NOW + timedelta(days=1), "B") == 0
+        assert await storage.outbox.take_back(NOW + timedelta(days=1)) == 0
 
 
 async def test_the_key_sends_each_teams_digest_once_and_a_member_of_two_teams_gets_both(
@@ -127,11 +135,15 @@ async def test_the_shared_send_schedule_hands_out_stretches_that_never_overlap(d
 async def test_status_shows_what_is_in_flight_by_which_instance_until_when(database_url):
     async with _instances(database_url, 1) as (storage,):
         await storage.outbox.enqueue(_groups(3), NOW)
+        await storage.instances.register("host:41:ab12", 30)
         await storage.outbox.claim(NOW, 2, "host:41:ab12", NOW + LEASE)
         await storage.outbox.claim(NOW, 1, "other:7:cd34", NOW - timedelta(seconds=1))
         health = await storage.outbox.health(NOW)
-    lines = report(UserCounts(0, 0, 0, 0), health, NOW)
+        now = datetime.fromtimestamp(await storage.instances.clock(), UTC)
+    lines = report(UserCounts(0, 0, 0, 0), health, now)
     assert "outbox: 0 pending, 3 sending, 0 sent, 0 failed, 0 dropped" in lines
-    assert "in flight: 2 by host:41:ab12, lease expires 2026-03-02 15:30:30 UTC" in lines
-    assert "in flight: 1 by other:7:cd34, lease expired 2026-03-02 15:29:59 UTC" in lines
-    assert not is_stuck(health, NOW)
+    until = next(lease.until for lease in health.leases if lease.holder == "host:41:ab12")
+    assert until is not None and 25 < (until - now).total_seconds() <= 30
+    assert f"in flight: 2 by host:41:ab12, lease expires {until:%Y-%m-%d %H:%M:%S} UTC" in lines
+    assert "in flight: 1 by other:7:cd34, an instance that is gone" in lines
+    assert not is_stuck(health, NOW)  # claimed at NOW, so in flight for no time at all

@@ -30,7 +30,7 @@ async def test_every_migration_runs_on_a_blank_database_and_is_recorded(pg_url):
         applied = await migrate(db)
         assert applied == [m.name for m in available_migrations("postgresql")]
         numbers = [row[0] for row in await db.fetch_all("SELECT number FROM schema_migrations")]
-        assert sorted(numbers) == list(range(1, len(applied) + 1))
+        assert sorted(numbers) == [m.number for m in available_migrations("postgresql")]
         assert {"users", "checkins", "answers", "outbox", "inbox", "teams"} <= await table_names(db)
         assert await migrate(db) == []  # a second run finds nothing to do
     finally:
@@ -54,7 +54,7 @@ async def test_telegram_ids_beyond_32_bits_are_stored_as_they_are(pg_migrated_ur
 
 async def test_migrate_refuses_a_schema_newer_than_the_code(pg_migrated_url):
     store = await Storage.open(pg_migrated_url)
-    newest = len(available_migrations("postgresql"))
+    newest = available_migrations("postgresql")[-1].number
     await store._db.write(
         "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)",
         (newest + 1, f"{newest + 1:04d}_from_the_future.sql", NOW.isoformat()),

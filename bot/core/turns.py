@@ -1,0 +1,94 @@
+"""Whose turn it is to act for one person, across instances, without holding a connection.
+
+A turn is a row in the database (storage/instances.py) held by this instance's presence
+(bot/core/presence.py): taking it is one short statement, and while it is held, or waited
+for, no pooled connection is kept. So a handler waiting on Telegram (a 429's minute) or on
+another instance holds nothing the others need, and a turn of an instance that stops
+renewing (killed, frozen, cut off) is free for the others within one lease.
+
+Within the instance a name is held by one task at a time (an asyncio lock, fair), and a task
+that holds it already joins: the handling of a person's update holds `user:N`, and /today or
+/delete inside it take the same turn as the outbox's delivery to that person does. On SQLite
+(one instance per file) the asyncio lock is all there is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
+from weakref import WeakValueDictionary
+
+from bot.core.presence import Lapsed, Presence
+from storage import Storage
+
+log = logging.getLogger(__name__)
+
+POLL_FIRST, POLL_MOST = 0.02, 0.5  # seconds between looks while another instance has the turn
+
+
+class Turns:
+    """Named turns across instances; `hold(name)` waits for the turn, then holds it."""
+
+    def __init__(self, storage: Storage, presence: Presence) -> None:
+        self._storage, self._presence = storage, presence
+        self._locks: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
+        self._held: dict[asyncio.Task[Any], set[str]] = {}
+        self._unreleased: dict[str, str] = {}  # name -> token whose release failed
+
+    def hold_lock(self, name: str) -> AbstractAsyncContextManager[None]:
+        """The same as hold (the Runtime's name for it)."""
+        return self.hold(name)
+
+    @asynccontextmanager
+    async def hold(self, name: str) -> AsyncIterator[None]:
+        """Hold the turn `name` for the block, waiting (without a connection) if taken."""
+        task = asyncio.current_task()
+        assert task is not None
+        held = self._held.setdefault(task, set())
+        if name in held:  # this task has it already (an update's handling, then /today)
+            yield
+            return
+        lock = self._locks.get(name)
+        if lock is None:
+            lock = self._locks[name] = asyncio.Lock()
+        async with lock:
+            token = None if self._storage.single_instance else await self._take(name)
+            held.add(name)
+            try:
+                yield
+            finally:
+                held.discard(name)
+                if not held:
+                    self._held.pop(task, None)
+                if token is not None:
+                    await self._release(name, token)
+
+    async def _take(self, name: str) -> str:
+        token, delay = secrets.token_hex(8), POLL_FIRST
+        while True:
+            self._presence.check()
+            if not self._presence.valid():
+                raise Lapsed("this instance's presence is not renewed")
+            if await self._storage.turns.take(name, self._presence.id, token):
+                self._unreleased.pop(name, None)
+                return token
+            await asyncio.sleep(delay)
+            delay = min(delay * 1.5, POLL_MOST)
+
+    async def _release(self, name: str, token: str) -> None:
+        try:
+            await self._storage.turns.release(name, token)
+        except Exception as error:  # retried after the next renewal (retry_releases)
+            log.warning("could not release a turn (%s); retrying", type(error).__name__)
+            self._unreleased[name] = token
+
+    async def retry_releases(self, _: bool = False) -> None:
+        """Release what could not be released before (after a renewal of the presence)."""
+        for name, token in list(self._unreleased.items()):
+            await self._storage.turns.release(name, token)
+            if self._unreleased.get(name) == token:
+                del self._unreleased[name]
