@@ -60,22 +60,40 @@ async def listen(served: web.AppRunner, host: str, port: int, settings: Mapping[
     """
     try:
         await web.TCPSite(served, host, port).start()
-    except socket.gaierror:
-        raise ConfigError(
-            f"{settings['host']}: cannot find the address {host!r} to listen on;"
-            f" name an address of this machine, e.g. {settings['host']}=127.0.0.1"
-        ) from None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        if error.errno == errno.EADDRNOTAVAIL:  # not an address of this machine
-            raise ConfigError(
-                f"{settings['host']}: cannot listen on {host} ({reason});"
-                f" name an address of this machine, e.g. {settings['host']}=127.0.0.1"
-            ) from None
-        raise ConfigError(
-            f"{settings['port']}: cannot listen on {host}:{port} ({reason});"
-            f" choose a free port, e.g. {settings['port']}={suggest(port)}"
-        ) from None
+        raise refusal(error, host, port, settings) from None
+
+
+def check_listen(host: str, port: int, settings: Mapping[str, str]) -> None:
+    """Bind host:port once and let go, before anything else starts: a ConfigError naming the
+    setting when the address is unknown or not this machine's, or the port is taken."""
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        for family, kind, protocol, _, address in found:
+            with socket.socket(family, kind, protocol) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp does
+                probe.bind(address)
+    except OSError as error:
+        raise refusal(error, host, port, settings) from None
+
+
+def refusal(error: OSError, host: str, port: int, settings: Mapping[str, str]) -> ConfigError:
+    """The one line for an address that cannot be listened on."""
+    reason = error.strerror or type(error).__name__
+    if isinstance(error, socket.gaierror):
+        return ConfigError(
+            f"{settings['host']}: cannot find the address {host!r} to listen on ({reason});"
+            f" name an address of this machine, e.g. {settings['host']}=127.0.0.1"
+        )
+    if error.errno == errno.EADDRNOTAVAIL:  # not an address of this machine
+        return ConfigError(
+            f"{settings['host']}: cannot listen on {host} ({reason});"
+            f" name an address of this machine, e.g. {settings['host']}=127.0.0.1"
+        )
+    return ConfigError(
+        f"{settings['port']}: cannot listen on {host}:{port} ({reason});"
+        f" choose a free port, e.g. {settings['port']}={suggest(port)}"
+    )
 
 
 def suggest(port: int) -> int:
