@@ -16,8 +16,11 @@ from telegram.ext import Application
 
 from bot.app import build_application, build_services, open_storage
 from bot.config import ConfigError, Settings
+from bot.core import serving
 from bot.incoming.lifecycle import run_until_stopped
+from bot.incoming.webhook import SETTINGS as WEBHOOK_SETTINGS
 from bot.incoming.webhook import serve_webhook
+from bot.webapp.server import SETTINGS as WEBAPP_SETTINGS
 from storage.database import DatabaseUnavailable
 from storage.instance_lock import InstanceLock
 
@@ -40,6 +43,11 @@ def run(settings: Settings, token: str, *, webhook: bool = False) -> None:
     when Telegram answers 409 Conflict (another poller with this token, or a webhook is set).
     """
     settings.require_public_webapp()  # Telegram opens only https:// Mini Apps
+    # A port in use or an address not of this machine: one line now, not after Telegram.
+    if webhook:
+        serving.check_listen(settings.webhook_listen, settings.webhook_port, WEBHOOK_SETTINGS)
+    if settings.webapp_url and settings.webapp_port:
+        serving.check_listen(settings.webapp_listen, settings.webapp_port, WEBAPP_SETTINGS)
     # Before anything touches the database: a second instance stops here, the first runs on.
     lock = InstanceLock.acquire(settings.database, "start another")
     try:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from storage.codec import utc_value
+from storage.crypto import AnswerCipher
 from storage.database import Database
 from storage.models import (
     AnsweredQuestion,
@@ -13,6 +15,58 @@ from storage.models import (
     ExportedStep,
     ReflectionDay,
 )
+
+
+class HistoryRows:
+    """A user's reflection history as read from the database, answers still sealed.
+
+    `days()` is plain CPU work (opening each answer, grouping by day): the Mini App runs it
+    off the event loop, so a long history never holds up anyone else.
+    """
+
+    def __init__(self, rows: list[tuple[Any, ...]], cipher: AnswerCipher) -> None:
+        self._rows = rows
+        self._cipher = cipher
+
+    def days(self) -> list[ReflectionDay]:
+        """The days the user reflected (an answer or a scale), oldest first."""
+        days: dict[int, dict[str, Any]] = {}
+        cipher = self._cipher
+        for (
+            checkin_id,
+            local_date,
+            signpost,
+            kind,
+            question,
+            score,
+            stored,
+            kid,
+            owner,
+            care_mark,
+        ) in self._rows:
+            text = None if stored is None else cipher.open(stored, kid, owner)
+            day = days.setdefault(
+                checkin_id,
+                {"date": local_date, "signpost": signpost, "questions": {}, "scores": {}},
+            )
+            day["care_mark"] = care_mark
+            if kind == "question" and text is not None:
+                day["questions"].setdefault(question or "", []).append(text)
+            elif score is not None:
+                day["scores"][kind] = score
+        return [
+            ReflectionDay(
+                local_date=date.fromisoformat(str(d["date"])),
+                signpost=d["signpost"],
+                questions=tuple(
+                    AnsweredQuestion(q, tuple(answers)) for q, answers in d["questions"].items()
+                ),
+                energy=d["scores"].get("energy"),
+                boundaries=d["scores"].get("boundaries"),
+                care_mark=d["care_mark"],
+            )
+            for d in days.values()
+        ]
 
 
 class HistoryRepository:
@@ -25,6 +79,12 @@ class HistoryRepository:
         self, user_id: int, since: date | None = None, until: date | None = None
     ) -> list[ReflectionDay]:
         """The days the user reflected (an answer or a scale), oldest first, within the range."""
+        return (await self.history_rows(user_id, since, until)).days()
+
+    async def history_rows(
+        self, user_id: int, since: date | None = None, until: date | None = None
+    ) -> HistoryRows:
+        """The same history as read, still sealed: `days()` opens it, also in another thread."""
         rows = await self._db.fetch_all(
             "SELECT c.id, c.local_date, c.signpost, s.kind, s.question_text, s.score,"
             " a.text, a.key_id, c.user_id, c.care_mark"
@@ -35,33 +95,24 @@ class HistoryRepository:
             " ORDER BY c.local_date, s.position, a.id",
             (user_id, (since or date.min).isoformat(), (until or date.max).isoformat()),
         )
-        days: dict[int, dict] = {}
-        cipher = self._db.cipher
-        for row in rows:
-            checkin_id, local_date, signpost, kind, question, score, stored, kid, owner, mark = row
-            text = None if stored is None else cipher.open(stored, kid, owner)
-            day = days.setdefault(
-                checkin_id,
-                {"date": local_date, "signpost": signpost, "questions": {}, "scores": {}},
-            )
-            day["care_mark"] = mark
-            if kind == "question" and text is not None:
-                day["questions"].setdefault(question or "", []).append(text)
-            elif score is not None:
-                day["scores"][kind] = score
-        return [
-            ReflectionDay(
-                local_date=date.fromisoformat(d["date"]),
-                signpost=d["signpost"],
-                questions=tuple(
-                    AnsweredQuestion(q, tuple(answers)) for q, answers in d["questions"].items()
-                ),
-                energy=d["scores"].get("energy"),
-                boundaries=d["scores"].get("boundaries"),
-                care_mark=d["care_mark"],
-            )
-            for d in days.values()
-        ]
+        return HistoryRows([tuple(row) for row in rows], self._db.cipher)
+
+    async def version(self, user_id: int) -> tuple[str, ...]:
+        """A value that changes whenever the user's answers or scores change (added, edited,
+        masked, undone, erased by retention): a cache of their views is keyed by it."""
+        row = await self._db.fetch_one(
+            "SELECT (SELECT COUNT(*) FROM answers WHERE user_id = ?),"
+            " (SELECT COALESCE(SUM(id), 0) FROM answers WHERE user_id = ?),"
+            " (SELECT MAX(COALESCE(edited_at, created_at)) FROM answers WHERE user_id = ?),"
+            " (SELECT COUNT(*) FROM checkin_steps s JOIN checkins c ON c.id = s.checkin_id"
+            "   WHERE c.user_id = ?),"
+            " (SELECT COALESCE(SUM(s.id * COALESCE(s.score, 0)), 0) FROM checkin_steps s"
+            "   JOIN checkins c ON c.id = s.checkin_id WHERE c.user_id = ?),"
+            " (SELECT MAX(s.closed_at) FROM checkin_steps s"
+            "   JOIN checkins c ON c.id = s.checkin_id WHERE c.user_id = ?)",
+            (user_id,) * 6,
+        )
+        return tuple(str(value) for value in row) if row is not None else ()
 
     async def export(self, user_id: int) -> list[ExportedCheckin]:
         """Every check-in of the user with all its steps and answers, oldest first."""

@@ -46,9 +46,17 @@ class DatabaseUrl:
         engine = _SCHEMES.get(scheme.lower())
         if engine is None or not rest:
             raise ValueError(
-                "must look like sqlite:///data/sherpa.sqlite3 (or sqlite:////absolute/path)"
+                "names no engine Sherpa can open; e.g. sqlite:///data/sherpa.sqlite3 (a SQLite"
+                " file) or postgresql://user:password@host:5432/sherpa (PostgreSQL)"
             )
         if engine == "postgresql":
+            try:
+                urlsplit(text.strip()).port  # noqa: B018 (read to check it)
+            except ValueError:
+                raise ValueError(
+                    "the port must be a number from 1 to 65535,"
+                    " e.g. postgresql://user:password@host:5432/sherpa"
+                ) from None
             return cls("postgresql", dsn=text.strip())
         host, slash, path = rest.partition("/")
         if host or not slash or not path or "?" in path or "#" in path:

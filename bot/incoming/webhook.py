@@ -19,6 +19,7 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
+from bot.core import serving
 from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.lifecycle import retrying, run_until_stopped
 
@@ -26,9 +27,12 @@ log = logging.getLogger(__name__)
 
 MAX_BODY = 1024 * 1024  # Telegram's updates are a few kB: 1 MB is generous
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+SETTINGS = {"host": "WEBHOOK_LISTEN", "port": "WEBHOOK_PORT"}
 
 
-def webhook_app(application: Application, path: str, secret: str) -> web.Application:
+def webhook_app(
+    application: Application, path: str, secret: str, body_timeout: float = serving.BODY_TIMEOUT
+) -> web.Application:
     """The aiohttp app that takes Telegram's POSTs on `path`."""
     queue = application.update_queue
     assert isinstance(queue, DurableUpdateQueue)
@@ -43,9 +47,12 @@ def webhook_app(application: Application, path: str, secret: str) -> web.Applica
         if request.content_type != "application/json":
             return web.Response(status=403)  # as PTB's server answers
         try:
-            body = await request.read()  # a chunked body stops at client_max_size
+            async with asyncio.timeout(body_timeout):  # a slow body is not waited on for ever
+                body = await request.read()  # a chunked body stops at client_max_size
         except web.HTTPRequestEntityTooLarge:
             return web.Response(status=413)
+        except TimeoutError:
+            return web.Response(status=408, headers={"Connection": "close"})
         try:
             update = Update.de_json(json.loads(body), application.bot)
         except Exception:  # never log the body: it holds what the user wrote
@@ -78,12 +85,13 @@ async def serve_webhook(
     stop: asyncio.Event,
 ) -> None:
     """Serve until SIGINT/SIGTERM (or `stop`): listen, setWebhook, then handle what comes."""
-    # lingering_time=0: the rest of a refused body is not read, the connection just closes.
-    runner = web.AppRunner(webhook_app(application, path, secret), lingering_time=0)
+    # The rest of a refused body is not read, the connection just closes; headers and bodies
+    # come within bounded times; a bad port or address is one line naming the setting.
+    runner = serving.runner(webhook_app(application, path, secret))
 
     async def start_receiving() -> None:
         await runner.setup()
-        await web.TCPSite(runner, listen, port).start()
+        await serving.listen(runner, listen, port, SETTINGS)
         await retrying(
             lambda: application.bot.set_webhook(
                 url=url,

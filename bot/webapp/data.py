@@ -1,42 +1,106 @@
-"""The one read behind the Mini App: the signing user's own history, as one zoom level."""
+"""The one read behind the Mini App: the signing user's own history, as one zoom level.
+
+A view of a long history is real work (ten years of answers: opened, grouped, summarised,
+turned into JSON), so it is done in a worker thread, never on the bot's event loop; one at a
+time per user, and kept a short while, keyed by the user's data version.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
 from bot.checkin.flow import today
 from bot.core.services import Services
 from bot.webapp.init_data import WebAppUser
+from bot.webapp.limits import UserQueue, ViewCache
 from bot.webapp.payload import shell, view_json
 from bot.webapp.periods import Level, build_period
+from storage.history import HistoryRows
 from storage.models import LANGUAGES
+
+VIEW_THREADS = 1  # views of all users, one at a time: the event loop keeps the rest of the GIL
+
+
+def _view(
+    services: Services, rows: HistoryRows, level: Level, at: date | None, day: date, lang: str
+) -> bytes:
+    """In the worker thread: open the history, build the period, encode the page's JSON."""
+    history = rows.days()
+    body = shell(services.texts, lang)
+    if not history:
+        return encode({**body, "empty": True})
+    view = build_period(history, level, at or day, day, services.content)
+    return encode(
+        {
+            **body,
+            "empty": False,
+            "today": day.isoformat(),
+            "view": view_json(view, services.texts, lang, services.content),
+        }
+    )
+
+
+def encode(body: dict[str, Any]) -> bytes:
+    """The page's JSON, as aiohttp's json_response writes it."""
+    return json.dumps(body).encode()
+
+
+class Views:
+    """Builds the page's data off the event loop; `close()` with the server."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._threads = ThreadPoolExecutor(VIEW_THREADS, thread_name_prefix="webapp-view")
+        self._queue = UserQueue()
+        self._cache = ViewCache()
+
+    async def answer(self, signed: WebAppUser, level: Level, at: date | None) -> bytes:
+        """The page's JSON for the user Telegram signed for, and only for them.
+
+        Someone unknown (never started, or erased) gets the kind first view: Telegram vouches
+        for who they are, and they simply have nothing stored here. Busy when they already
+        have enough requests in hand.
+        """
+        services, user_id = self._services, signed.user_id
+        async with self._queue.turn(user_id):
+            user = await services.storage.users.get(user_id)
+            if user is None:
+                self._cache.forget(user_id)  # erased: nothing of theirs stays, here either
+                if signed.language_code in LANGUAGES:
+                    lang = signed.language_code
+                else:
+                    lang = services.settings.default_language
+                return encode({**shell(services.texts, lang), "empty": True})
+            version = await services.storage.history.version(user_id)
+            day = today(services, user)
+            key = (version, user.language, level, at, day)
+            cached = self._cache.get(user_id, key)
+            if cached is not None:
+                return cached
+            self._cache.forget(user_id, keep=lambda old: old[0] == version)  # type: ignore[index]
+            rows = await services.storage.history.history_rows(user_id)
+            loop = asyncio.get_running_loop()
+            body = await loop.run_in_executor(
+                self._threads, _view, services, rows, level, at, day, user.language
+            )
+            self._cache.put(user_id, key, body)
+            return body
+
+    def close(self) -> None:
+        """Let the worker thread end once its view in hand is done."""
+        self._threads.shutdown(wait=False, cancel_futures=True)
 
 
 async def user_view(
     services: Services, signed: WebAppUser, level: Level, at: date | None
 ) -> dict[str, Any]:
-    """The page's data for the user Telegram signed for, and only for them.
-
-    Someone unknown (never started, or erased) gets the kind first view: Telegram vouches
-    for who they are, and they simply have nothing stored here.
-    """
-    user = await services.storage.users.get(signed.user_id)
-    if user is not None:
-        lang = user.language
-    elif signed.language_code in LANGUAGES:
-        lang = signed.language_code
-    else:
-        lang = services.settings.default_language
-    body = shell(services.texts, lang)
-    history = [] if user is None else await services.storage.history.history(user.user_id)
-    if user is None or not history:
-        return {**body, "empty": True}
-    local_today = today(services, user)
-    view = build_period(history, level, at or local_today, local_today, services.content)
-    return {
-        **body,
-        "empty": False,
-        "today": local_today.isoformat(),
-        "view": view_json(view, services.texts, lang, services.content),
-    }
+    """The page's data as a dict, built at once (benchmarks and tests of the view alone)."""
+    views = Views(services)
+    try:
+        return dict(json.loads(await views.answer(signed, level, at)))
+    finally:
+        views.close()

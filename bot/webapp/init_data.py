@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode
 DEFAULT_MAX_AGE = 3600  # seconds; Telegram signs initData when the Mini App opens
 FUTURE_SKEW = 60  # an auth_date this far ahead of our clock is still accepted
 MAX_LENGTH = 8192  # Telegram's initData is well under a kilobyte
+MAX_USER_ID = 2**53 - 1  # Telegram's user ids have at most 52 significant bits
 
 
 class InvalidInitData(Exception):
@@ -78,7 +79,9 @@ def validate(raw: str, token: str, *, now: float, max_age: int = DEFAULT_MAX_AGE
         user_id = user["id"]
     except (KeyError, ValueError, TypeError):
         raise InvalidInitData("no user") from None
-    if not isinstance(user_id, int) or isinstance(user_id, bool) or user_id <= 0:
+    if not isinstance(user_id, int) or isinstance(user_id, bool):
+        raise InvalidInitData("no user id")
+    if not 0 < user_id <= MAX_USER_ID:  # a database integer holds no more
         raise InvalidInitData("no user id")
     language = user.get("language_code")
     return WebAppUser(user_id, language if isinstance(language, str) else None, auth_date)

@@ -14,7 +14,6 @@ from telegram import InlineKeyboardButton, MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from bot.config import ConfigError
 from bot.core.services import Services
 from bot.webapp.server import WebappServer, webapp_app
 
@@ -40,13 +39,7 @@ async def start_webapp(application: Application, services: Services) -> WebappSe
         return None
     app = webapp_app(services, application.bot.token, urlsplit(url).path, settings.webapp_max_age)
     server = WebappServer(app, settings.webapp_listen, settings.webapp_port)
-    try:
-        port = await server.start()
-    except OSError as error:  # one line, as for every other setting
-        raise ConfigError(
-            f"WEBAPP_PORT: cannot listen on {settings.webapp_listen}:{settings.webapp_port}"
-            f" ({error.strerror or type(error).__name__})"
-        ) from None
+    port = await server.start()  # a ConfigError naming WEBAPP_LISTEN or WEBAPP_PORT
     application.bot_data[WEBAPP_KEY] = server
     log.info("the Mini App listens on %s:%s for %s", settings.webapp_listen, port, url)
     text = services.texts.text(settings.default_language, "webapp.menu")

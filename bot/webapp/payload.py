@@ -6,6 +6,8 @@ The page sets these strings as text (never as HTML), so the catalogs' few tags a
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from html import unescape
 from typing import Any
@@ -26,9 +28,14 @@ PAGE_KEYS = (
     "compass_hint", "this_period", "before", "no_before", "scales", "scales_hint",
     "scales_hint_weeks", "no_scales", "more",
     "lenses", "words", "words_hint", "no_words", "quiet", "empty_title", "empty_body",
-    "unauthorized", "failed",
+    "unauthorized", "failed", "busy", "older",
 )  # fmt: skip
 LENS_QUOTE = 140  # a lens shows a glimpse; the whole answer is one tap away
+# Far out, the newest words of each signpost travel, and the rest are one zoom in away: the
+# page shows the newest 30 of any pick, and ten years since the start stay far under 200 kB.
+QUOTES_PER_SIGNPOST = 30
+QUOTE_CHARACTERS = 60_000  # and at most this much text in all, newest first
+DAYS_LEVELS = ("day", "week", "weeks")  # the levels whose page lists the days as buttons
 VERREKIJKER_KEYS = {"energy": "chart.energy", "boundaries": "chart.boundaries"}
 
 
@@ -139,6 +146,7 @@ def view_json(view: PeriodView, texts: Catalog, lang: str, content: Content) -> 
         for lv in view.lenses
     ]
     signpost_of = {q.day: q.signpost for q in view.quotes}
+    sent = newest_quotes(view.quotes)
     return {
         "level": view.level,
         "first": view.first.isoformat(),
@@ -151,7 +159,8 @@ def view_json(view: PeriodView, texts: Catalog, lang: str, content: Content) -> 
         "signposts": signposts,
         "points": [_point(say, p) for p in view.points],
         "lenses": lenses,
-        "quotes": [_quote(say, q) for q in view.quotes],
+        "quotes": [_quote(say, q) for q in sent],
+        "older": len(view.quotes) - len(sent),  # words of this period not sent: zoom in
         "days": [
             {
                 "date": d.isoformat(),
@@ -162,9 +171,27 @@ def view_json(view: PeriodView, texts: Catalog, lang: str, content: Content) -> 
                     signpost=say.short(signpost_of[d]) if d in signpost_of else say("dash"),
                 ),
             }
-            for d in view.days
+            for d in (view.days if view.level in DAYS_LEVELS else ())
         ],
     }
+
+
+def newest_quotes(quotes: Sequence[Quote]) -> list[Quote]:
+    """The quotes a view sends, oldest first: per signpost the newest QUOTES_PER_SIGNPOST,
+    until QUOTE_CHARACTERS of text; older words stay one zoom level in."""
+    kept: list[Quote] = []
+    per_signpost: Counter[int] = Counter()
+    characters = 0
+    for quote in reversed(quotes):
+        if per_signpost[quote.signpost] >= QUOTES_PER_SIGNPOST:
+            continue
+        characters += len(quote.text)
+        if characters > QUOTE_CHARACTERS:
+            break
+        per_signpost[quote.signpost] += 1
+        kept.append(quote)
+    kept.reverse()
+    return kept
 
 
 def _iso(day: date | None) -> str | None:

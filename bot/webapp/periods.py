@@ -139,6 +139,8 @@ def build_period(
     days = between(days, date.min, today)
     dates = sorted({d.local_date for d in days})
     at = min(at, today)
+    if dates:  # before the first reflection day there is nothing: show the first period
+        at = max(at, dates[0])
     if level == "day":
         at = _day_anchor(at, dates)
     started = week_start(dates[0]) if dates else week_start(at)

@@ -13,14 +13,15 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import date
 from importlib import resources
-from typing import Any
 
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
+from bot.core import serving
 from bot.core.services import Services
-from bot.webapp.data import user_view
+from bot.webapp.data import Views
 from bot.webapp.init_data import InvalidInitData, validate
+from bot.webapp.limits import Busy, LaunchRate
 from bot.webapp.payload import shell
 from bot.webapp.periods import LEVELS
 
@@ -52,6 +53,9 @@ STATIC = {
     "app.css": ("app.css", "text/css"),
     "charts.js": ("charts.js", "text/javascript"),
 }
+SETTINGS = {"host": "WEBAPP_LISTEN", "port": "WEBAPP_PORT"}
+RETRY_AFTER = 3  # seconds, in a 429's Retry-After
+EARLIEST, LATEST = date(1970, 1, 1), date(9999, 1, 1)  # an `at` outside is a 400
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -101,12 +105,24 @@ def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.A
         headers = {"Cache-Control": "no-cache"}
         return web.Response(body=body, content_type=kind, charset="utf-8", headers=headers)
 
+    views = Views(services)
+    launches = LaunchRate()
+
+    def busy(request: web.Request) -> web.Response:
+        texts = shell(services.texts, _language(request, services))["texts"]
+        return web.json_response(
+            {"error": "busy", "message": texts["busy"]},
+            status=429,
+            headers={"Retry-After": str(RETRY_AFTER)},
+        )
+
     async def data(request: web.Request) -> web.Response:
         header = request.headers.get("Authorization", "")
+        launch = header[len(SCHEME) :]
         try:
             if not header.startswith(SCHEME):
                 raise InvalidInitData("no initData")
-            signed = validate(header[len(SCHEME) :], token, now=time.time(), max_age=max_age)
+            signed = validate(launch, token, now=time.time(), max_age=max_age)
         except InvalidInitData:
             texts = shell(services.texts, _language(request, services))["texts"]
             return web.json_response(
@@ -119,16 +135,25 @@ def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.A
             at = date.fromisoformat(request.query["at"]) if "at" in request.query else None
         except ValueError:
             return web.json_response({"error": "at"}, status=400)
+        if at is not None and not EARLIEST <= at <= LATEST:
+            return web.json_response({"error": "at"}, status=400)
         try:
-            body: dict[str, Any] = await user_view(services, signed, level, at)
+            launches.take(launch)  # a replayed launch beyond a small rate
+            body = await views.answer(signed, level, at)
+        except Busy:
+            return busy(request)
         except Exception as error:  # never the message: it may quote what the user wrote
             log.error("webapp data for user %s failed (%s)", signed.user_id, type(error).__name__)
             return web.json_response({"error": "failed"}, status=500)
-        return web.json_response(body)
+        return web.Response(body=body, content_type="application/json")
+
+    async def close_views(_app: web.Application) -> None:
+        views.close()
 
     app = web.Application(middlewares=[_headers], client_max_size=64 * 1024)
     app.router.add_get(path, page)
     app.router.add_get(path + "data", data)
+    app.on_cleanup.append(close_views)
     app.router.add_get(path + "{name:(?:app|charts)\\.(?:js|css)}", page)
     return app
 
@@ -137,15 +162,21 @@ class WebappServer:
     """The Mini App's server on its own port, started and stopped with the bot."""
 
     def __init__(self, app: web.Application, listen: str, port: int) -> None:
-        self._runner = web.AppRunner(app, access_log_class=PathOnlyAccessLogger)
+        self._runner = serving.runner(app, access_log_class=PathOnlyAccessLogger)
         self._listen, self._port = listen, port
         self.port: int | None = None
 
     async def start(self) -> int:
-        """Listen; returns the port (WEBAPP_PORT=0 picks a free one)."""
+        """Listen; returns the port (WEBAPP_PORT=0 picks a free one).
+
+        A ConfigError naming WEBAPP_LISTEN or WEBAPP_PORT when it cannot.
+        """
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self._listen, self._port)
-        await site.start()
+        try:
+            await serving.listen(self._runner, self._listen, self._port, SETTINGS)
+        except BaseException:
+            await self._runner.cleanup()
+            raise
         self.port = int(self._runner.addresses[0][1])  # the bound one, also for port 0
         return self.port
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -97,3 +98,61 @@ def test_a_database_in_a_read_only_folder_is_refused_in_one_line(tmp_path, comma
         assert_one_line_refusal(sherpa(command, folder / "sherpa.sqlite3", tmp_path))
     finally:
         folder.chmod(0o700)
+
+
+def run_with(tmp_path: Path, **values: str) -> subprocess.CompletedProcess[str]:
+    """`python -m bot run --webhook` with these settings (Telegram is never reached)."""
+    clean = ("TELEGRAM_", "DATABASE_", "WEBHOOK_", "WEBAPP_")
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(clean)},
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": "123:abc",
+        "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",
+        "DATABASE_PATH": str(tmp_path / "sherpa.sqlite3"),
+        "WEBHOOK_URL": "https://sherpa.example.org/telegram",
+        "WEBHOOK_SECRET": "a-secret-of-sufficient-length_42",
+        **values,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "run", "--webhook"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def assert_one_setting_line(result: subprocess.CompletedProcess[str], setting: str, *words: str):
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"sherpa: configuration error: {setting}: "), lines[0]
+    assert "e.g." in lines[0] and "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def test_a_database_url_with_port_99999_is_one_line(tmp_path):
+    url = "postgresql://sherpa:s3cret-pw@127.0.0.1:99999/sherpa"
+    result = run_with(tmp_path, DATABASE_URL=url)
+    assert_one_setting_line(result, "DATABASE_URL", "port", "postgresql://")
+    assert "s3cret-pw" not in result.stderr
+
+
+def test_a_mysql_url_names_both_accepted_forms(tmp_path):
+    result = run_with(tmp_path, DATABASE_URL="mysql://u:p@localhost/sherpa")
+    assert_one_setting_line(result, "DATABASE_URL", "sqlite:///", "postgresql://")
+
+
+def test_a_webhook_port_in_use_is_one_line(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_with(tmp_path, WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port))
+    assert_one_setting_line(result, "WEBHOOK_PORT", str(port), "in use")
+
+
+def test_an_unresolvable_webhook_listen_is_one_line(tmp_path):
+    result = run_with(tmp_path, WEBHOOK_LISTEN="no-such-host.invalid", WEBHOOK_PORT="8443")
+    assert_one_setting_line(result, "WEBHOOK_LISTEN", "no-such-host.invalid")

@@ -80,7 +80,7 @@ function say(key) {
   return (state.body && state.body.texts[key]) || "";
 }
 
-async function load(level, at) {
+async function load(level, at, again = true) {
   const query = new URLSearchParams({ level });
   if (at) query.set("at", at);
   const mine = ++state.seq; // a quicker later tap wins over a slower earlier answer
@@ -99,6 +99,11 @@ async function load(level, at) {
   }
   if (mine !== state.seq) return;
   if (response.status === 401) return show("unauthorized", body.message || "");
+  if (response.status === 429) {
+    // Asked too much at once: say so kindly, and ask once more when the moment has passed.
+    if (again) setTimeout(() => mine === state.seq && load(level, at, false), 3000);
+    return show("busy", body.message || say("failed") || "…");
+  }
   if (!response.ok) return show("failed", say("failed") || "…");
   state.body = body;
   document.documentElement.lang = body.lang;
@@ -243,10 +248,12 @@ function words(view) {
   const more = shown.length < chosen.length ? el("button", {
     type: "button", class: "more", text: say("more").replace("{n}", String(chosen.length)),
     on: { click: () => pick({ ...state.pick, all: true }) } }) : null;
+  // Far out, only the newest words come along; the older ones are a zoom in away.
+  const older = view.older ? el("p", { class: "hint older", text: say("older").replace("{n}", String(view.older)) }) : null;
   return el("section", { class: "card", id: "words", tabindex: "-1", "aria-live": "polite" },
     el("h2", { text: title }), el("p", { class: "hint", text: say("words_hint") }),
     items.length ? el("ul", { class: "quotes" }, ...items) : el("p", { class: "hint", text: say("no_words") }),
-    more);
+    more, older);
 }
 
 // Touch: pinch to zoom (two fingers), swipe to move through time; keys do the same.
