@@ -138,3 +138,45 @@ def test_very_long_and_adversarial_texts_do_not_fail() -> None:
     read_distress(("I want to " + "really " * 40) * 500)
     read_distress("\u200b" * 10_000 + "x")
     assert read_distress("").concern is None
+
+
+PLAN_AND_PASSIVE = [
+    "Ik heb de brieven voor mijn broer geschreven, ze liggen in de lade.",
+    "I've sorted my passwords into an envelope so my partner can find them afterwards.",
+    "Gisteren naar de hoge brug gereden om te kijken hoe hoog het precies is.",
+    "I keep taking a couple of tablets from the stock, nobody counts them.",
+    "I don't think I'll still be here by the summer.",
+    "Ik zie geen enkele reden meer om te leven.",
+]
+NOT_SO = [
+    "Last year I had suicidal thoughts. I got help and I'm fine now.",
+    "She asked me whether I ever think of ending it. Honestly, no.",
+    "I wrote letters to my clients' families about the new rota.",
+    "I've arranged cover for when I'm gone on leave next week.",
+]
+
+
+@pytest.mark.parametrize("text", PLAN_AND_PASSIVE)
+def test_plans_and_passive_wishes_in_other_words(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", NOT_SO)
+def test_resolved_past_answers_and_work_letters_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+def test_every_rule_match_holds_a_key_stem() -> None:
+    """The pre-filter is sound on the test sentences: no rule matches where no stem is."""
+    from bot.care.distress.keys import KEYS
+    from bot.care.distress.reader import _mender
+    from bot.care.distress.rules import RULES
+    from bot.care.distress.words import sentences
+
+    texts = [*SELF_NL, *SELF_EN, *CLIENT, *CALM, *PLAN_AND_PASSIVE, *NOT_SO]
+    for text in texts:
+        for sentence in sentences(text):
+            words = _mender().mend(sentence)
+            for rule in RULES:
+                for match in rule.pattern.finditer(words):
+                    assert KEYS.search(match.group(0)), (rule.signal, match.group(0))

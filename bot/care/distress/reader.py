@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from bot.care.distress.keys import KEYS
 from bot.care.distress.rules import RULES, Rule, Signal
 from bot.care.distress.words import Mender, sentences
 
@@ -115,6 +116,12 @@ DENIED_AFTER = re.compile(
 NOT_THAT = re.compile(
     r"(?:^|\b(?:is|its|was) )(?:niet|not) (?:dat|that|like|alsof|omdat|because)(?: \w+){0,4}$"
 )
+# "I" before these, right after a person, opens a relative clause about that person: "a care
+# leaver I used to work with", "een jongere die ik begeleid".
+RELATIVE = frozenset(
+    ["used", "work", "worked", "support", "supported", "begeleid", "begeleidde", "know", "knew",
+     "ken", "kende", "met", "had", "have", "look"]
+)
 # "Me" after these is who was shown or told, not who is hurt: "ze toonde me de krassen".
 ADDRESSING = frozenset(
     ["toonde", "toont", "liet", "showed", "shows", "told", "vertelde", "gaf", "gave", "texted"]
@@ -152,6 +159,8 @@ def read_distress(text: str) -> Reading:
     mender = _mender()
     folded = [mender.mend(sentence) for sentence in sentences(text[:20_000])]
     for index, words in enumerate(folded):
+        if not KEYS.search(words):  # no word any rule needs: the common case, one scan
+            continue
         if (JOKE.search(words) or OATH.search(words)) and not NO_JOKE.search(words):
             continue
         # A past told as over, here or in a later sentence: "Vorig jaar dacht ik aan
@@ -231,6 +240,7 @@ def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
         if w not in POSSESSIVE
         and not _recipient(before, i)
         and not (i == last and w == "die" and i > 0 and before[i - 1] in PLACES)
+        and not _relative(before, i)
     ]
     for word in (*inside, *earlier, *after):
         if word in FIRST:
@@ -238,6 +248,16 @@ def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
         if _third(word):
             return "client"
     return "self"  # a reflection with no person in it is the writer's own
+
+
+def _relative(words: list[str], i: int) -> bool:
+    """The writer as subject of a clause about someone else: "a care leaver I used to work with"."""
+    return (
+        words[i] in FIRST
+        and 0 < i < len(words) - 1
+        and words[i + 1] in RELATIVE
+        and ((_third(words[i - 1]) and words[i - 1] not in THIRD_PRONOUNS) or words[i - 1] == "die")
+    )
 
 
 def _third(word: str) -> bool:

@@ -117,7 +117,8 @@ _PHRASES: tuple[Rule, ...] = (
     _rule(
         "explicit",
         r"(?:er|het) (?:\w+ ){0,2}(?:een )?(?:eind|einde|punt) (?:\w+ ){0,2}(?:aan|achter)"
-        r" (?:wil |wilt |wou |zou |gaat |ga )?(?:te )?(?:maken|maak|zetten|zet|breien)(?! met| aan)"
+        r" (?:wil |wilt |wou |zou |gaat |ga |kan |kon |kunnen )?(?:te )?"
+        r"(?:maken|maak|zetten|zet|breien)(?! met| aan)"
         r"|(?:maak|maakt|maken|zet|zetten) (?:er|het) (?:\w+ ){0,2}(?:een )?(?:eind|einde|punt)"
         r"(?: \w+)? (?:aan|achter)\b(?! (?:de|het|die|dat|een|deze|dit))"
         rf"|(?:eind|einde|punt) (?:aan|achter) {_MY_NL} (?:eigen )?leven"
@@ -177,7 +178,7 @@ _PHRASES: tuple[Rule, ...] = (
     ),
     _rule("explicit", r"(?:dont|doesnt|didnt|do not|does not) want to (?:live|be alive|exist"
         r"|be here|wake up)(?! at| in| with| for)"
-          r"|(?:no longer|not) (?:want|wanting) to (?:live|be alive|exist)"
+          r"|(?:no longer|not) (?:want|wanting|wish|wishing) to (?:live|be alive|exist)"
           r"|(?:want|wanted) to (?:stop|quit) (?:living|existing)",
           negated_inside=True),
     # Passive: better off without me, not waking up, a burden, disappearing for good.
@@ -299,7 +300,9 @@ _PHRASES: tuple[Rule, ...] = (
     ),
     _rule(
         "self_harm",
-        r"(?:met opzet|expres|bewust|opzettelijk|on purpose|deliberately) (?:\w+ ){0,6}(?:geslagen"
+        r"(?:pulled|trok|uitgetrokken|gebonkt|banged|pinched|geknepen|kapotge\w+|openge\w+)"
+        r"(?: \w+){0,6} (?:met opzet|expres|on purpose|deliberately|opzettelijk)"
+        r"|(?:met opzet|expres|bewust|opzettelijk|on purpose|deliberately) (?:\w+ ){0,6}(?:geslagen"
         r"|gesneden|gebrand|gekrast|punched|hit|cut|burned|burnt|hurt|te veel (?:pillen|genomen))"
         r"|(?:geslagen|punched|hit|hurt|burned|cut) (?:\w+ ){0,5}(?:met opzet|expres|on purpose"
         r"|deliberately)|(?:drang|neiging|urge|urges) (?:\w+ ){0,3}(?:to |om )?(?:cut|hurt|harm"
@@ -469,7 +472,7 @@ _HARM_VERB = (
 )
 _HARM_PAST = (
     r"gesneden|gekrast|opengekrast|gebrand|verbrand|krabben|krassen|cut|slashed|carved|burnt"
-    r"|burned|scratched|gekrabd|verwond|beschadigd|bezeerd"
+    r"|burned|scratched|gekrabd|verwond|beschadigd|bezeerd|(?:kapot|open|stuk)ge\w+"
 )
 _WOUNDS = (
     r"wonden|wondjes|snijwonden|brandwonden|littekens|krassen|sneeen|wounds|cuts|scars|burns"
@@ -477,6 +480,8 @@ _WOUNDS = (
 )
 _MEANS = (
     rf"{_PILLS_NL}|{_PILLS_EN}|antidepressiva|antidepressants|insuline|insulin|touw|koord|rope"
+    r"|\w+pillen|\w+tabletten|morfine|morphine|sertraline|oxycodon\w*|diazepam|lorazepam"
+    r"|temazepam|oxazepam|zolpidem|tramadol|codeine|shotgun|geweer|jachtgeweer|firearm"
     r"|mes|mesje|scheermesje|knife|blade|razor|pistool|wapen|gun|gas|gaskraan|tuinslang"
     r"|hosepipe|houtskool|charcoal|ligature|strop|noose"
 )
@@ -484,11 +489,12 @@ _MEANS = (
 _STORED = (
     r"opgespaard|gespaard|spaar|spaart|verzameld|verzamel|verzamelt|gehamsterd|hamster|verstopt"
     r"|stored|stashed|stashing|stocked|stockpil\w*|hoard\w*|collected|collecting|saved|saving"
-    r"|hidden|bewaard|apart"
+    r"|hidden|bewaard|apart|opsparen|put aside|bij elkaar|stash"
 )
 _FOR_AFTER_ME = (
     r"(?:voor|for) (?:als|when|after|once|na) (?:ik|i|im|i am)(?: \w+){0,2} (?:er niet meer ben"
-    r"|niet meer (?:leef|ben)|gone|dead|not here|not around|no longer here|dood (?:ben|ga)"
+    r"|niet meer (?:leef|ben)|gone(?! on| to| away| for)|dead|not here|not around|no longer here"
+    r"|dood (?:ben|ga)"
     r"|klaar ben"
     r"|ready)|voor nadien|for afterwards"
 )
@@ -516,7 +522,7 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
     # Passive: no future, a burden, better off without me, not waking, no longer existing.
     _rule(
         "passive",
-        r"(?:geen|no|zonder|without) (?:\w+ )?(?:toekomst|future|uitweg|way out|hoop|hope)"
+        r"(?:geen|no|zonder|without) (?:\w+ )?(?:toekomst\w*|future|uitweg|way out|hoop|hope)"
         r"(?: meer| left| anymore)?\b(?! (?:\w+ )?(?:in|bij|voor|for|at|with) (?:deze|dit|die|de"
         r"|het"
         r"|this|that|the|our|ons|onze) )",
@@ -539,13 +545,14 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
     ),
     _rule(
         "passive",
-        _near(r"als|if|when|wanneer|zodra", r"(?:ik|i)(?: \w+){0,3} (?:died|die|dood (?:ga|ging|was"
+        _near(r"als|if|when|wanneer|zodra", r"(?:ik|i)(?: \w+){0,5} (?:died|die|doodgaan"
+              r"|dood (?:ga|ging|was"
               r"|ben)|vanished|disappeared|verdween|verdwijn|wegviel|weg (?:was|ben|zou zijn)"
               r"|was gone"
               r"|were gone|wasnt|werent|er niet meer (?:was|ben|zou zijn)|didnt make it"
               r"|dont make it"
               r"|didnt wake|niet meer wakker)", 1)
-        + r"(?: \w+){0,8} (?:relief|opluchting|fine|ok|okay|goed|matter|care|miss|notice|change"
+        + r"(?: \w+){0,10} (?:relief|opluchting|fine|ok|okay|goed|matter|care|miss|notice|change"
         r"|better|beter|makkelijker|easier|happier|lighter|opgelucht|merken|missen|schelen"
         r"|uitmaken)"
         + "|" + _near(r"nothing|niks|niets|nobody|niemand|relief|opluchting|fine|matter|care"
@@ -575,7 +582,8 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
     _rule(
         "passive",
         r"(?:moe|beu|zat|tired|sick|done|klaar|weary)(?: \w+){0,2} (?:van het leven|of (?:living"
-        r"|life|being alive|existing)|het leven|met (?:het )?leven|with (?:life|living)|te leven"
+        r"|life|being alive|existing)|het leven|met (?:het )?leven|with (?:life|living|being alive)"
+        r"|te leven"
         r"|om te leven)\b|(?:het|mijn) leven(?: \w+){0,2} (?:moe|zat|beu)\b"
         r"|(?:leven|life|lifes|bestaan)(?: \w+){0,3} (?:geen zin|zinloos|niks meer waard|niets meer"
         r" waard|not worth|pointless|meaningless|worthless|no point)|point(?: \w+){0,3} (?:being"
@@ -588,8 +596,10 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
               r"|would not mind|dont care if|kan me niet schelen|zou het niet erg",
               r"ongeluk|accident|ziekte|ziek word|illness|terminal|diagnos\w*|cancer|kanker"
               r"|aanrijdt|aanrijden|overrijdt|aangereden|overreden|hit by|hits me|run over"
+              r"|ongeneeslijk\w*"
+              r"|incurable"
               r"|something (?:would |will )?happens?(?: to)? me|iets (?:zou )?(?:overkomt"
-              r"|gebeurt)", 6)
+              r"|gebeurt)", 8)
         + r"|(?:verlang|verlangde|long|longing|yearn)(?: \w+)? (?:naar|for) (?:de )?(?:dood|death)"
         r"|(?:niks|niets|nothing)(?: \w+){0,4} (?:me|mij) (?:hier|here)(?: \w+)? (?:houdt|keeps)"
         r"|(?:niks|niets|nothing)(?: \w+){0,3} (?:houdt|keeps|holding|holds) (?:me"
@@ -635,17 +645,18 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
     ),
     _rule(
         "self_harm",
-        r"(?:hoofd|head|vuist\w*|fists?|knokkels) (?:\w+ ){0,3}(?:tegen|against|into) (?:de|the|a"
-        r"|een)"
-        r" (?:muur|wall|deur|door)(?: \w+){0,8} (?:tot|until|till|bled|bloed\w*|pijn|hurt|kapot"
-        r"|duizelig|dizzy)\b|(?:stomp\w*|sla|sloeg|punch\w*|bonk\w*|beuk\w*|bang\w*)(?: \w+){0,2}"
+        r"(?:hoofd|head|vuist\w*|fists?|knokkels) (?:\w+ ){0,3}(?:tegen|against|into|off) (?:de|the"
+        r"|a|een)"
+        r" (?:\w+ )?\w*(?:muur|wall|deur|door)(?: \w+){0,8} (?:tot|until|till|bled|bloed\w*|pijn"
+        r"|hurt|kapot|duizelig|dizzy)\b"
+        r"|(?:stomp\w*|sla|sloeg|punch\w*|bonk\w*|beuk\w*|bang\w*)(?: \w+){0,2}"
         r" (?:tegen|against|into) (?:de|the|a|een) (?:muur|wall|deur|door)(?: \w+){0,8} (?:tot"
         r"|until"
         r"|till|bled|bloed\w*|kapot|hurt|pijn)\b",
     ),
     _rule(
         "self_harm",
-        _near(r"eet|eten|ate|eat|eating|food|voedsel|niks|niets|nothing",
+        _near(rf"eet|eten|ate|eat|eating|food|voedsel|niks|niets|nothing|{_MEANS}",
               r"als straf|to punish|om (?:mezelf|me|zichzelf) te straffen|as (?:a )?punishment", 8)
         + rf"|(?:starv\w*|uithonger\w*) (?:{_SELF_NL}|{_ME_EN})"
         + rf"|(?:{_MEANS}|aansteker|lighter|sigaret\w*|cigarette\w*|strijkijzer|kettle|passer"
@@ -740,5 +751,159 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
           r"|gaskraan (?:\w+ )?opengedraaid"),
 )
 
-RULES: tuple[Rule, ...] = (*_PHRASES, *_CONSTRUCTIONS)
+
+# --- a plan made ready: concepts that hold for any wording --------------------------------------
+# A plan is rarely named; it is told as a preparation (letters, papers, a pet given away, a room
+# booked) for a time after the writer, a place looked over for its height or its trains, a
+# rehearsal, means gathered out of sight, a dose worked out. Each rule below is one such concept
+# combined with the cue that makes it about dying rather than about leave or a house move.
+
+# The time after the writer: "voor erna", "so they won't be the ones to find me".
+_AFTER_ME = (
+    r"voor erna|voor nadien|for afterwards|(?:find|vindt|vinden|finds) (?:it|het|them|ze)"
+    r" (?:\w+ )?(?:afterwards|erna|nadien)|(?:find|vinden|vindt) me|die me vinden"
+    r"|(?:when|once|after) (?:i do it|ive done it|im dead)|als ik het (?:doe|gedaan heb)"
+    r"|als ik (?:er )?niet meer (?:ben|leef)|na mijn dood|after my death"
+)
+# Leaving, the weaker form: "when I'm gone" is also said of leave and holidays.
+_WHEN_GONE = r"(?:when|once|after) im gone|als ik (?:weg|dood) ben"
+_LEAVE = (
+    r"leave|verlof|holiday|holidays|vakantie|cover|vervanging|maternity|conference|trip|reis"
+    r"|course|cursus|abroad|buitenland|moving|verhuis\w*|new job|nieuwe job|retire\w*|pensioen"
+)
+_PREPARE = (
+    r"geschreven|schreef|wrote|written|gave|given|giving|gaf|weggegeven|weggeven|away|sorted"
+    r"|geregeld|regel|cancelled|canceled|opgezegd|overgedragen|aangepast|opgeschreven|booked"
+    r"|geboekt|left|achtergelaten|sold|verkocht|arranged|cleared|emptied|leeggemaakt|opgeruimd"
+    r"|testament|will|passwords|wachtwoorden|papers|papieren|insurance|verzekering\w*|letters"
+    r"|brieven|looked after|nothing is left|less to sort"
+)
+# Letters to the people closest, or put away for them to find.
+_KIN = (
+    r"zus|broer|moeder|moeke|mama|mam|vader|papa|kinderen|kids|children|man|vrouw|partner"
+    r"|sister|brother|mother|mum|mom|dad|father|husband|wife|mate|friend|vriend|vriendin|family"
+    r"|familie|everyone|iedereen|ouders|parents"
+)
+_HIDING = (
+    r"glovebox|handschoenenkastje|shoebox|schoenendoos|under my bed|onder mijn bed|drawer|lade"
+    r"|just in case|voor het geval|for when they|voor als"
+)
+_LETTERS = r"letters|brieven|afscheidsbrie\w*|notes|briefjes"
+# A high place or a railway, and what one looks for there.
+_PLACE = (
+    rf"{_HIGH}|\w+brug|spoor|sporen|spoorlijn|tracks|railway|line|station|perron|platform|multi"
+    r" storey|treintijden|train times|dienstregeling"
+)
+_SCOUT = (
+    r"hoe hoog|how high|the drop|de val|afremmen|slow down|go over|gap in the fence|gat in het"
+    r" hek|makkelijk bij|easy to get|just to look|alleen om te kijken|working out where|waar ik"
+    r" zou springen|where i(?:d| would)? jump"
+)
+# Out of sight: gathering means so that nobody asks.
+_COVERT = (
+    r"nobody counts|niemand telt|niemand merkt|nobody notices|(?:dont|wont|not) ask questions"
+    r"|geen vragen|different chemist|andere apotheek|verschillende apotheken|zonder dat iemand"
+    r"|without anyone"
+)
+
+_PREPARATIONS: tuple[Rule, ...] = (
+    # These spans are long and their cues hold negations of their own ("so they don't ask"):
+    # only a negation before the span denies it.
+    _rule("plan", _near(_PREPARE, _AFTER_ME, 14), negated_inside=True),
+    _rule("plan", _near(_PREPARE, _WHEN_GONE, 14) + r"\b(?! on| to| for| away| op| naar)",
+          negated_inside=True, unless_in=_LEAVE),
+    _rule(
+        "plan",
+        _near(rf"(?:geschreven|schreef|wrote|written)(?: \w+){{0,2}} (?:{_LETTERS})"
+              rf"|(?:{_LETTERS})(?: \w+){{0,3}} (?:geschreven|written)", rf"{_KIN}|{_HIDING}", 10)
+        + rf"|(?:written|wrote|geschreven) (?:my|mijn|mn|his|her|zijn|haar) (?:{_LETTERS})"
+        r"(?! (?:of|for|to|aan|voor|naar|about|over) )",
+        unless_in=r"client\w*|referral|verwijz\w*|subsidie|grant|school",
+    ),
+    _rule("plan", _near(_PLACE, _SCOUT, 12) + "|" + _near(_SCOUT, _PLACE, 6), negated_inside=True),
+    _rule(
+        "plan",
+        r"(?:geoefend|oefen\w*|practised|practiced|practising|practicing|rehearsed|getest|tested)"
+        rf"(?: \w+){{0,10}} (?:durven|durf|go through with it|doorzetten|{_MEANS}|riem|belt)",
+        unless_in=r"presentat\w*|gesprek|talk|speech|exam\w*|interview|rijles|driving",
+    ),
+    _rule("plan", _near(_MEANS, _COVERT, 12), negated_inside=True),
+    _rule(
+        "plan",
+        r"(?:dosis|dose|hoeveel|how many|how much)(?: \w+){0,5} (?:uitgerekend|berekend|worked out"
+        r"|calculated|would take|it takes|nodig (?:zijn|is|heb|hebt) om|needed to)\b"
+        r"(?! (?:for|voor) (?:the|de|het|mrs|mr|mevrouw|meneer|a|een) )"
+        r"|(?:uitgerekend|berekend|worked out|calculated|figured out)(?: \w+){0,2} (?:dosis|dose)"
+        r"(?: \w+){0,12} (?:precies|exactly|what (?:id|i would|i) need|wat ik nodig|in huis"
+        r"|got it)",
+        unless_in=r"insuline dosis voor|for (?:mrs|mr|the resident|the client)",
+    ),
+    _rule(
+        "plan",
+        r"(?:genoeg|enough|voldoende) (?:\w+ ){0,4}(?:" + _MEANS + r")(?: \w+){0,3} (?:om|to)"
+        r" (?:\w+ ){0,4}(?:vanaf te zijn|er vanaf|dood|die|end|sterven|go quietly|rustig te gaan"
+        r"|not wake|niet meer wakker)"
+        r"|(?:" + _MEANS + r")(?: \w+){0,8} (?:what (?:\w+ ){0,2}going to do with (?:it|them)"
+        r"|wat (?:\w+ ){0,2}(?:ermee|er mee) (?:gaat|ga|gaan) doen)",
+    ),
+    # A day and a place chosen, or a time set for when nobody is home.
+    _rule(
+        "plan",
+        r"(?:chosen|picked|gekozen|bepaald) (?:the|de) (?:day|dag|date|datum|time|tijd)"
+        r" (?:and|en) (?:the|de) (?:place|plek|plaats|way|manier)"
+        r"|(?:gepland|planned|set it|set|gekozen|chosen|picked|geprikt|vastgelegd)(?: \w+){0,6}"
+        r" (?:huis leeg|house (?:is )?empty|niemand thuis|nobody (?:is )?(?:home|in))",
+        unless_after=r"(?:for|voor) (?:the|de|het|our|onze) (?:team|work|werk|party|feest)",
+    ),
+    # Never handed back: "de morfine van mijn moeder nooit teruggebracht".
+    _rule(
+        "plan",
+        _near(_MEANS, r"(?:nooit|never|niet) (?:\w+ )?(?:teruggebracht|terug gebracht|returned"
+              r"|took back|taken back|ingeleverd|handed (?:in|back))", 6),
+        negated_inside=True,
+    ),
+    # Passive wishes in other words: wanting it all to stop; no reason to live; a future gone.
+    _rule(
+        "passive",
+        r"(?:wil|wou|wens|want|wanted|wish|wished)(?: \w+)? (?:dat )?(?:alles|everything|it all"
+        r"|het allemaal) (?:\w+ )?(?:stopt|ophoudt|to stop|would stop|to end|would end|stoppen"
+        r"|ophouden|eindigt)\b(?! (?:for|voor|even|eventjes|tot|until|at|op|bij|met|with|in) )",
+        unless_in=r"meeting|vergadering|noise|lawaai|phone|telefoon|alarm|week|dienst|shift",
+    ),
+    _rule(
+        "passive",
+        r"(?:geen|no|gene) (?:\w+ )?(?:reden|reason|reasons|redenen)(?: \w+){0,4} (?:om te leven"
+        r"|te leven|to live|to be alive|to stay alive|om door te gaan|to go on|to keep going)"
+        r"\b(?! (?:in|with|met|like|zo|so|this) )",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:dont|do not|cant|cannot|no longer) see (?:a|any) (?:future|way forward|way out)"
+        r"|(?:leven|life|bestaan)(?: \w+){0,5} (?:betekenis|zin|meaning|purpose) (?:\w+ ){0,2}"
+        r"(?:verloren|kwijt|lost)|(?:wish|want|wens) (?:\w+ ){0,2}not to be (?:here|around"
+        r"|alive)",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:dont|do not|didnt) (?:\w+ )?(?:think|expect|believe) (?:that )?(?:ill|i will|i ll"
+        r"|i would|id)(?: still)? be (?:here|around|alive)"
+        r"|(?:denk|verwacht|geloof) (?:\w+ )?niet (?:dat )?(?:ik )?er (?:\w+ ){0,2}(?:nog|meer)"
+        r" (?:ben|zal zijn|zou zijn)\b",
+        negated_inside=True,
+        unless_after=r"(?:op|voor|at|for the|bij|in|om) ",
+        unless_in=_LEAVE + r"|shift|dienst|meeting|vergadering|party|feest",
+    ),
+    # A vehicle welcomed: "als er nu een vrachtwagen komt, vind ik het wel best".
+    _rule(
+        "passive",
+        rf"(?:{_VEHICLE}|lorry)(?: \w+){{0,4}} (?:komt|kwam|took me out|hit me|hits me|aanrijdt"
+        r"|raakt|schept|meeneemt|takes me out)(?: \w+){0,6} (?:best|wouldnt (?:be )?(?:sorry|mind)"
+        r"|glad|blij|niet erg|relief|opluchting)",
+        negated_inside=True,
+    ),
+)
+
+RULES: tuple[Rule, ...] = (*_PHRASES, *_CONSTRUCTIONS, *_PREPARATIONS)
 

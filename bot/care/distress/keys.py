@@ -1,0 +1,75 @@
+"""The words some rule needs: a sentence with none of them is not read by the rules at all.
+
+Every rule combines a concept (dying, living, harming, a means, a place, a farewell, a time
+chosen, being missed) with a cue; each match holds at least one of these stems, so a sentence
+without any is passed over in one scan instead of some sixty. Stems, not words: they catch
+compounds ("badkamerdeur", "slaappillen"). A unit test checks that every match of every rule on
+the test sentences holds a stem; a rule added with a new concept word adds its stem here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STEMS = (
+    r"dood|dead|\bdie\b|\bdies\b|\bdied\b|dying|sterv|sterf|stierf|overlijd|suicid"
+    r"|zelfmoord|zelfdod|doods|death"
+    r"|kill|leven|\blive|living|\blife|alive|exist|besta|wakker|wake|burden|\blast\b"
+    r"|blok aan|ballast"
+    r"|zonder|without|toekomst|future|uitweg|way out|hoop|hope|verdwijn|disappear|vanish"
+    r"|gone|\bweg\b"
+    r"|voorgoed|voor altijd|forever|for good|permanent|eeuwig|erna|nadien|afterwards"
+    r"|snij|sned|snee|kras|krab|\bcut|burn|brand|harm|hurt|pijn|\bsla\b|slaat|sloeg"
+    r"|geslagen|scratch|punch"
+    r"|verwond|beschadig|bezeer|automutil|selfinjur|self injur|bijt|beet|gebeten|bite|knijp"
+    r"|stomp|bonk|bang"
+    r"|starv|uithonger|straf|punish|opzet|expres|purpose|deliberate|pulled|trok"
+    r"|uitgetrokken|kapotge|openge|stukge"
+    r"|muur|wall|deur|door|wonden|wondjes|littekens|sneeen|wounds|scars"
+    r"|pil|tablet|meds|medic|medicijn|slaapmiddel|pijnstill|paracetamol|antidepress|insulin"
+    r"|morfin|morphin"
+    r"|sertralin|oxycod|azepam|zolpidem|tramadol|codein|touw|koord|rope|\bmes\b|mesje|knife"
+    r"|blade|razor"
+    r"|pistool|wapen|gun|geweer|firearm|\bgas|tuinslang|hosepipe|houtskool|charcoal"
+    r"|ligature|strop|noose|riem|belt"
+    r"|brief|brieven|letter|notes|afscheid|goodbye|farewell|vaarwel|testament|\bwill\b"
+    r"|passwords|wachtwoord|affairs|papieren|papers"
+    r"|brug|bridge|\bdak\b|roof|flat|toren|tower|balkon|balcon|raam|window|klif|cliff"
+    r"|viaduct|parkeergarage|car park|building|ledge|storey"
+    r"|spoor|sporen|tracks|railway|station|perron|platform|trein|train|tram|auto|\bcar\b"
+    r"|vrachtwagen|lorry|truck|\bbus\b|metro|tube|subway"
+    r"|spring|jump|leap|sprong|vallen|\bfall|pletter|boom|tree|pijler|pillar|tegenligger"
+    r"|oncoming|crash|swerve|steer|drive|driving|rij"
+    r"|eind|einde|\bend|ending|punt|ophang|verhang|hang|drown|verdrink|poison|vergiftig"
+    r"|overdos|poging|attempt|tried|probeer"
+    r"|ongeluk|accident|ziekte|illness|terminal|diagnos|cancer|kanker|ongeneeslijk"
+    r"|incurable|aanrij|overrij|aangereden|overreden|hits me|hit me|took me out"
+    r"|takes me out|schept|raakt"
+    r"|geboren|born|niet meer|no longer|not to be|anymore|not being|wasnt|werent|wegviel"
+    r"|opstaan|\bleef\b|aan te doen|aandoen|aangedaan|aan doen|van kant|ombreng|\btop"
+    r"|offing|\boff\b"
+    r"|bit my|bit his|bit her|carv|picking|picked|slash|what i did to|to find|not here"
+    r"|not around|als ik ga|(?:when|once) i go"
+    r"|dosis|dose|hoeveel|how many|how much|genoeg|enough|voldoende|gespaard|spaar|stockpil"
+    r"|hoard|stash|saving|saved|collect|verzamel|hamster|verstop|\bhid|stored|stocked"
+    r"|bewaard|apart|aside|bij elkaar"
+    r"|geoefend|oefen|practi|rehears|durf|nerve|go through with|huis leeg"
+    r"|house (?:is )?empty|niemand thuis|nobody|niemand|no one|noone|geen mens|not a soul"
+    r"|geen kat"
+    r"|treintijden|train times|dienstregeling|timetable|treinregeling|hoe hoog|how high"
+    r"|drop|afremmen|slow down|go over|fence|hek"
+    r"|drang|neiging|urge|craving|tempted|verleiding|hervallen|herval|relaps|methods"
+    r"|methode|manieren|ways to|painless|pijnloos|lethal|dodelijk"
+    r"|verlang|long for|longing|yearn|stop|ophoud|quit|cease|\bover\b|voorbij|slaap|sleep"
+    r"|niks|niets|nothing|miss|merken|schelen|relief|opluchting|opgelucht|relieved"
+    r"|geboekt|booked|hotel|gegeven|gave|given|giving|weggeg|weggeven|alles geregeld"
+    r"|do it|doen|doden|date|datum|\bdag\b|\bday\b|plan|point|be here|be around|ready"
+    r"|aansteker|lighter|sigaret|cigarette|strijkijzer|kettle|passer|compass|\bnog ben"
+    r"|still be"
+    r"|gekozen|chosen|picked|geprikt|vastgelegd|decided|besloten|besluit|beslis|decide"
+    r"|bedacht|uitgedacht|figured|worked out|uitgezocht|opgezocht|googl|gegoogel|search"
+    r"|research|looked up|looking up|lookin up|gezocht|opzoek|read up"
+    r"|gedaan|myself|mezelf|zichzelf|himself|herself|themsel|wanneer|when and how|make it"
+    r"|happen|overkomt|gebeurt"
+)
+KEYS = re.compile(_STEMS)
