@@ -17,7 +17,7 @@ from storage.models import (
 )
 
 
-class HistoryRows:
+class SealedHistory:
     """A user's reflection history as read from the database, answers still sealed.
 
     `days()` is plain CPU work (opening each answer, grouping by day): the Mini App runs it
@@ -79,11 +79,11 @@ class HistoryRepository:
         self, user_id: int, since: date | None = None, until: date | None = None
     ) -> list[ReflectionDay]:
         """The days the user reflected (an answer or a scale), oldest first, within the range."""
-        return (await self.history_rows(user_id, since, until)).days()
+        return (await self.sealed_history(user_id, since, until)).days()
 
-    async def history_rows(
+    async def sealed_history(
         self, user_id: int, since: date | None = None, until: date | None = None
-    ) -> HistoryRows:
+    ) -> SealedHistory:
         """The same history as read, still sealed: `days()` opens it, also in another thread."""
         rows = await self._db.fetch_all(
             "SELECT c.id, c.local_date, c.signpost, s.kind, s.question_text, s.score,"
@@ -95,7 +95,7 @@ class HistoryRepository:
             " ORDER BY c.local_date, s.position, a.id",
             (user_id, (since or date.min).isoformat(), (until or date.max).isoformat()),
         )
-        return HistoryRows([tuple(row) for row in rows], self._db.cipher)
+        return SealedHistory([tuple(row) for row in rows], self._db.cipher)
 
     async def version(self, user_id: int) -> tuple[str, ...]:
         """A value that changes whenever the user's answers or scores change (added, edited,

@@ -19,14 +19,14 @@ from bot.webapp.init_data import WebAppUser
 from bot.webapp.limits import UserQueue, ViewCache
 from bot.webapp.payload import shell, view_json
 from bot.webapp.periods import Level, build_period
-from storage.history import HistoryRows
+from storage.history import SealedHistory
 from storage.models import LANGUAGES
 
 VIEW_THREADS = 1  # views of all users, one at a time: the event loop keeps the rest of the GIL
 
 
 def _view(
-    services: Services, rows: HistoryRows, level: Level, at: date | None, day: date, lang: str
+    services: Services, rows: SealedHistory, level: Level, at: date | None, day: date, lang: str
 ) -> bytes:
     """In the worker thread: open the history, build the period, encode the page's JSON."""
     history = rows.days()
@@ -82,7 +82,7 @@ class Views:
             if cached is not None:
                 return cached
             self._cache.forget(user_id, keep=lambda old: old[0] == version)  # type: ignore[index]
-            rows = await services.storage.history.history_rows(user_id)
+            rows = await services.storage.history.sealed_history(user_id)
             loop = asyncio.get_running_loop()
             body = await loop.run_in_executor(
                 self._threads, _view, services, rows, level, at, day, user.language
