@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from bot.care.distress.keys import KEYS
+from bot.care.distress.keys import has_key
 from bot.care.distress.rules import RULES, Rule, Signal
 from bot.care.distress.words import Mender, sentences
 
@@ -159,7 +159,7 @@ def read_distress(text: str) -> Reading:
     mender = _mender()
     folded = [mender.mend(sentence) for sentence in sentences(text[:20_000])]
     for index, words in enumerate(folded):
-        if not KEYS.search(words):  # no word any rule needs: the common case, one scan
+        if not has_key(words):  # no word any rule needs: the common case, one scan
             continue
         if (JOKE.search(words) or OATH.search(words)) and not NO_JOKE.search(words):
             continue
