@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
 from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.config import ConfigError
@@ -42,13 +43,23 @@ class QuietServerLog(logging.LoggerAdapter):  # type: ignore[type-arg]
             self.logger.error("a request failed (%s)", kind)
 
 
+class PathOnlyAccessLogger(AbstractAccessLogger):
+    """Method, path (without the query), status and time: never a header, never initData."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        self.logger.info(
+            "%s %s %s %.1f ms", request.method, request.path, response.status, time * 1000
+        )
+
+
 def runner(app: web.Application, **options: Any) -> web.AppRunner:
-    """An AppRunner with the bounded waits and the quiet log."""
+    """An AppRunner with the bounded waits, the quiet log and the path-only access log."""
     return web.AppRunner(
         app,
         keepalive_timeout=HEADER_TIMEOUT,
         lingering_time=LINGER,
         logger=QuietServerLog(logging.getLogger("aiohttp.server"), {}),
+        access_log_class=PathOnlyAccessLogger,
         **options,
     )
 

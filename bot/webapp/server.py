@@ -15,7 +15,6 @@ from datetime import date
 from importlib import resources
 
 from aiohttp import web
-from aiohttp.abc import AbstractAccessLogger
 
 from bot.core import serving
 from bot.core.services import Services
@@ -57,15 +56,6 @@ SETTINGS = {"host": "WEBAPP_LISTEN", "port": "WEBAPP_PORT"}
 RETRY_AFTER = 3  # seconds, in a 429's Retry-After
 EARLIEST, LATEST = date(1970, 1, 1), date(9999, 1, 1)  # an `at` outside is a 400
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-class PathOnlyAccessLogger(AbstractAccessLogger):
-    """Method, path (without the query), status and time: never a header, never initData."""
-
-    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
-        self.logger.info(
-            "%s %s %s %.1f ms", request.method, request.path, response.status, time * 1000
-        )
 
 
 @web.middleware
@@ -162,7 +152,7 @@ class WebappServer:
     """The Mini App's server on its own port, started and stopped with the bot."""
 
     def __init__(self, app: web.Application, listen: str, port: int) -> None:
-        self._runner = serving.runner(app, access_log_class=PathOnlyAccessLogger)
+        self._runner = serving.runner(app)
         self._listen, self._port = listen, port
         self.port: int | None = None
 
