@@ -110,3 +110,31 @@ def refusal(error: OSError, host: str, port: int, settings: Mapping[str, str]) -
 def suggest(port: int) -> int:
     """A port to suggest instead of `port` (the next one, within range)."""
     return port + 1 if 1024 <= port < 65535 else 8443
+
+
+class Server:
+    """An aiohttp app on its own port (bounded waits, quiet logs), started and stopped with
+    the bot; `settings` names the host and port settings for the one-line refusal."""
+
+    def __init__(
+        self, app: web.Application, listen: str, port: int, settings: Mapping[str, str]
+    ) -> None:
+        self._runner = runner(app)
+        self._listen, self._port, self._settings = listen, port, settings
+        self.port: int | None = None
+
+    async def start(self) -> int:
+        """Listen; returns the port (port 0 picks a free one). A ConfigError naming the
+        setting when it cannot."""
+        await self._runner.setup()
+        try:
+            await listen(self._runner, self._listen, self._port, self._settings)
+        except BaseException:
+            await self._runner.cleanup()
+            raise
+        self.port = int(self._runner.addresses[0][1])  # the bound one, also for port 0
+        return self.port
+
+    async def stop(self) -> None:
+        """Stop listening; a request in flight finishes first."""
+        await self._runner.cleanup()

@@ -148,28 +148,8 @@ def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.A
     return app
 
 
-class WebappServer:
+class WebappServer(serving.Server):
     """The Mini App's server on its own port, started and stopped with the bot."""
 
     def __init__(self, app: web.Application, listen: str, port: int) -> None:
-        self._runner = serving.runner(app)
-        self._listen, self._port = listen, port
-        self.port: int | None = None
-
-    async def start(self) -> int:
-        """Listen; returns the port (WEBAPP_PORT=0 picks a free one).
-
-        A ConfigError naming WEBAPP_LISTEN or WEBAPP_PORT when it cannot.
-        """
-        await self._runner.setup()
-        try:
-            await serving.listen(self._runner, self._listen, self._port, SETTINGS)
-        except BaseException:
-            await self._runner.cleanup()
-            raise
-        self.port = int(self._runner.addresses[0][1])  # the bound one, also for port 0
-        return self.port
-
-    async def stop(self) -> None:
-        """Stop listening; a request in flight finishes first."""
-        await self._runner.cleanup()
+        super().__init__(app, listen, port, SETTINGS)
