@@ -46,6 +46,8 @@ from bot.delivery.pacing import bulk_schedule
 from bot.handlers import fallbacks as misc
 from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.ordering import PerUserUpdateProcessor
+from bot.ops.requests import CountingRequest
+from bot.ops.server import start_ops, stop_ops
 from bot.teams import handlers as teams
 from bot.verrekijker import handlers as weekly
 from bot.verrekijker.pool import ChartPool
@@ -116,6 +118,9 @@ def build_application(
         .update_queue(inbox)
         .token(token)
         .base_url(base_url or settings.telegram_api_base_url)
+        # PTB's own requests (its pool sizes), counted by method and result for /metrics.
+        .request(CountingRequest(connection_pool_size=256))
+        .get_updates_request(CountingRequest(connection_pool_size=1))
         .context_types(ContextTypes(context=SherpaContext))
         .defaults(Defaults(tzinfo=UTC))  # naive JobQueue times would mean UTC anyway
         .rate_limiter(  # OUTBOX_RATE is the bot's: on PostgreSQL the instances share it
@@ -194,6 +199,7 @@ def runtime_of(application: Application) -> Runtime:
 async def _post_init(application: Application) -> None:
     """Replay the inbox, set the command menus, start the schedule reader and the worker."""
     services: Services = application.bot_data[SERVICES_KEY]
+    await start_ops(application, services)  # first: /healthz answers while the rest starts
     await _presence(application).start()  # first: everything held across instances is its
     await _inbox(application).start(application)  # the updater starts after this
     if filled := await accounts.backfill_schedules(services):
@@ -221,6 +227,7 @@ async def _post_stop(application: Application) -> None:
     """Let the outbox worker finish what is in flight while the bot can still send."""
     await runtime_of(application).worker.stop()
     await stop_webapp(application)  # before the storage closes
+    await stop_ops(application)
     await _inbox(application).stop()  # what is left goes to another instance at once
     await _presence(application).stop()  # and so does every turn and lease it held
 
@@ -230,6 +237,7 @@ async def _post_shutdown(application: Application) -> None:
     runtime = runtime_of(application)
     await runtime.worker.stop()  # already stopped, unless the start failed after post_init
     await stop_webapp(application)
+    await stop_ops(application)
     await _inbox(application).stop()
     await _presence(application).stop()
     runtime.close()

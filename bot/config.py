@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     webapp_port: int = Field(default=8090, ge=0, le=65535)  # 0: any free port (tests)
     # How old Telegram's signed launch data may be, in seconds.
     webapp_max_age: int = Field(default=3600, ge=60, le=7 * 86400)
+    # The operator's port (off when unset): /healthz, /readyz and Prometheus /metrics.
+    ops_port: int | None = Field(default=None, ge=0, le=65535)  # 0: any free port (tests)
+    ops_listen: str = "127.0.0.1"
 
     @field_validator("database_url")
     @classmethod

@@ -178,6 +178,14 @@ class Storage:
         """
         return self._db.scrub_owed
 
+    def connections(self) -> dict[str, int]:
+        """Connections by state (size, idle, waiting), for the operator's metrics."""
+        return self._db.connections()
+
+    async def answers(self) -> bool:
+        """Whether the database answers a trivial query now (readiness)."""
+        return await self._db.fetch_one("SELECT 1") is not None
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
         """Group repository calls into one atomic unit (and one commit, for bulk seeding).

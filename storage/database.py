@@ -120,6 +120,10 @@ class Database(Protocol):
         """The one-line refusal for an engine error met while opening, None for other errors."""
         ...
 
+    def connections(self) -> dict[str, int]:
+        """Connections by state, for the operator: size, idle, waiting (tasks waiting)."""
+        ...
+
     async def close(self) -> None:
         """Close the database."""
         ...

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.codec import utc_text
+from storage.codec import utc_text, utc_value
 from storage.crypto import CipherError
 from storage.database import Database, Row
 from storage.instances import live_holder
@@ -157,6 +157,13 @@ class InboxRepository:
             return await self._db.write_many(
                 "UPDATE inbox SET body = ?, key_id = ? WHERE update_id = ? AND body = ?", updates
             )
+
+    async def backlog(self) -> tuple[int, datetime | None]:
+        """How many updates wait to be handled, and when the oldest of them arrived."""
+        row = await self._db.fetch_one("SELECT COUNT(*), MIN(received_at) FROM inbox")
+        if row is None:
+            return 0, None
+        return int(row[0]), utc_value(row[1])
 
 
 def _owner(user_id: int | None) -> int:

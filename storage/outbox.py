@@ -181,6 +181,19 @@ class OutboxRepository:
         )
         return [_item(row) for row in rows]
 
+    async def backlog(self, now: datetime) -> tuple[int, int, datetime | None]:
+        """For the operator's gauges: due and unsent, in flight, and the oldest due moment."""
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) FILTER (WHERE state = 'pending' AND not_before <= ?),"
+            " COUNT(*) FILTER (WHERE state = 'sending'),"
+            " MIN(due_at) FILTER (WHERE state IN ('pending', 'sending') AND not_before <= ?)"
+            " FROM outbox",
+            (utc_text(now), utc_text(now)),
+        )
+        if row is None:
+            return 0, 0, None
+        return int(row[0]), int(row[1]), utc_value(row[2])
+
     async def _value(self, sql: str, params: tuple[object, ...] = ()) -> Any:
         row = await self._db.fetch_one(sql, params)  # an aggregate: always one row
         return None if row is None else row[0]

@@ -246,6 +246,15 @@ class PostgresDatabase:
         """Never owed here: scrub_log has nothing to retry."""
         return False
 
+    def connections(self) -> dict[str, int]:
+        """The pool as psycopg_pool counts it: its size, idle connections, waiting requests."""
+        stats = self._pool.get_stats()
+        return {
+            "size": stats.get("pool_size", 0),
+            "idle": stats.get("pool_available", 0),
+            "waiting": stats.get("requests_waiting", 0),
+        }
+
     def refusal(self, error: BaseException) -> DatabaseUnavailable | None:
         """The one-line refusal for a connection failure met while opening."""
         if isinstance(error, psycopg.OperationalError):

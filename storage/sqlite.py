@@ -198,6 +198,10 @@ class SqliteDatabase:
         """Whether erased text may still be in the write-ahead log (a reader holds it)."""
         return self._scrubber.owed
 
+    def connections(self) -> dict[str, int]:
+        """One connection, always open (aiosqlite runs it in its own thread)."""
+        return {"size": 1, "idle": 1, "waiting": 0}
+
     def refusal(self, error: BaseException) -> DatabaseUnavailable | None:
         """The one-line refusal for an SQLite error met while opening."""
         if isinstance(error, sqlite3.DatabaseError):

@@ -12,6 +12,7 @@ from bot.checkin import pause
 from bot.core.callbacks import GUARD_CHOICES, GuardChoice, encode
 from bot.core.replies import send
 from bot.core.services import Services
+from bot.ops import hooks
 from bot.privacy_guard import Finding, mask, scan
 from bot.privacy_guard.question import guard_question
 from storage import PendingAnswer, Step, User
@@ -153,6 +154,7 @@ async def hold_for_guard(
     is_edit: bool = False,
 ) -> None:
     """Hold an answer back and ask: store it masked, as written, or rewrite it."""
+    hooks.guarded()
     masked = mask(text, findings)
     pending = PendingAnswer(user.user_id, step.id, message_id, is_edit, text, masked)
     await services.storage.pending.hold(pending, services.clock.now())

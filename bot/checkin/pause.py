@@ -17,6 +17,7 @@ from bot.checkin import flow as checkin_flow
 from bot.core.callbacks import CareChoice
 from bot.core.replies import SentQuietly
 from bot.core.services import Services
+from bot.ops import hooks
 from storage import Step, User
 
 
@@ -42,11 +43,13 @@ async def _care_for(
         await crisis.send_crisis(
             services, bot, user, checkin_id=None if step is None else step.checkin_id
         )
+        hooks.care("self")
         if step is not None:
             await checkins.set_care_mark(step.checkin_id, "paused")
         return step is not None
     if reading.concern == "client" and step is not None and step.care_mark is None:
         await crisis.send_client_care(services, bot, user)
+        hooks.care("client")
         await checkins.set_care_mark(step.checkin_id, "client")
     return False
 

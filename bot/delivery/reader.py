@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from bot.core.services import Services
 from bot.delivery.kinds import KINDS
 from bot.delivery.scheduled import ScheduledKind
+from bot.ops import hooks
 from storage import Team, User
 
 
@@ -21,4 +22,5 @@ async def enqueue_due(
     now, queued = services.clock.now(), 0
     for kind in kinds:
         queued += await kind.enqueue_due(services, now)
+    hooks.moments_read(queued)
     return queued

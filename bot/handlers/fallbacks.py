@@ -13,6 +13,7 @@ from bot.core.replies import SentQuietly, say
 from bot.core.services import SherpaContext
 from bot.handlers.apology import apologise
 from bot.incoming.inbox import give_back
+from bot.ops import hooks
 from storage.errors import disk_full, passing_failure
 
 log = logging.getLogger(__name__)
@@ -54,12 +55,14 @@ async def on_error(update: object, context: SherpaContext) -> None:
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
     if isinstance(error, Lapsed) or passing_failure(error):
+        hooks.failed(update, given_back=True)
         log.warning(
             "update %s given back, to be handled again (%s)", update_id, type(error).__name__
         )
         give_back(context.application, update)
         raise ApplicationHandlerStop
     full = disk_full(error)
+    hooks.failed(update, given_back=False)
     log.error(
         "error while handling update %s: %s%s",
         update_id,

@@ -21,6 +21,8 @@ from weakref import WeakValueDictionary
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.ops import hooks
+
 log = logging.getLogger(__name__)
 
 UNBOUNDED = 1_000_000  # updates PTB may have started at once; they wait in our locks
@@ -73,6 +75,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         forwards) then waits in line without taking the slots everyone else needs. The turn
         across instances comes after the slot.
         """
+        hooks.received(update)
         key = _sender(update)
         started = False
         try:
@@ -117,7 +120,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
 
     async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
         try:
-            await coroutine
+            await hooks.timed_handling(update, coroutine)
         except Exception:
             # Handler errors went to the error handler already; what escapes would fail the
             # same way on every replay, so it counts as handled too.

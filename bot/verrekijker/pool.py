@@ -24,6 +24,7 @@ from functools import partial
 from multiprocessing.context import BaseContext
 
 from bot.core.texts import Catalog
+from bot.ops import hooks
 from bot.verrekijker.views import WeekView
 
 log = logging.getLogger(__name__)
@@ -136,6 +137,9 @@ class ChartPool:
         """The week's PNG. A worker that died (killed, out of memory) takes every chart in
         flight with it: the pool is replaced and each of those is drawn once more. An error
         in drawing itself (ValueError, ...) is raised as it is."""
+        return await hooks.drawing(self._render(week, baseline, lang))
+
+    async def _render(self, week: WeekView, baseline: Sequence[float], lang: str) -> bytes:
         # The picture needs counts and scales only: the answers' words stay in this process.
         week = replace(week, groups=(), lenses=(), boundary_quotes=())
         loop = asyncio.get_running_loop()
