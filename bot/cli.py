@@ -60,12 +60,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     export_parser.add_argument("--user", type=int, required=True, help="Telegram user id")
     export_parser.add_argument("--out", type=Path, required=True, help="folder to create and fill")
-    commands.add_parser(
+    status_parser = commands.add_parser(
         "status",
         help="users, outbox and last send, from the database; exit 1 when delivery is stuck",
         description="Print users (active, paused, inactive), outbox counts by state, the oldest"
         " undelivered message and the last successful send. Exit status 1 when something has"
-        " been ready to send for over 10 minutes (the bot is down or stuck).",
+        " been ready to send for over 10 minutes (the bot is down or stuck). --json prints the"
+        " same with the backlog /metrics serves and, with OPS_PORT set, that instance's"
+        " counters.",
+    )
+    status_parser.add_argument(
+        "--json", action="store_true", help="one JSON document (for scripts and monitors)"
     )
     commands.add_parser(
         "new-key",
@@ -136,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _copy_lock = InstanceLock.acquire(settings.database, "copy it")
             return asyncio.run(_copy_db(settings, args.to))
         elif args.command == "status":
-            return asyncio.run(_status(settings))
+            return asyncio.run(_status(settings, as_json=args.json))
         elif args.command == "rotate-key":
             configure_logging(settings.log_level, secrets=settings.secrets())
             asyncio.run(_rotate_key(settings))
@@ -255,14 +260,22 @@ async def _rotate_key(settings: Settings) -> None:
     print(f"re-encrypted {total} answers to {target}")
 
 
-async def _status(settings: Settings) -> int:
+async def _status(settings: Settings, *, as_json: bool = False) -> int:
+    import json
     from datetime import UTC, datetime
 
-    from bot.status import status
+    from bot.status import status, status_document
     from storage import Storage
 
     storage = await Storage.open(settings.database, cipher=settings.answer_cipher())
     try:
+        if as_json:
+            url = None
+            if settings.ops_port:
+                url = f"http://{settings.ops_listen}:{settings.ops_port}/metrics"
+            document = await status_document(storage, datetime.now(UTC), url)
+            print(json.dumps(document, indent=2, sort_keys=True))
+            return 1 if document["stuck"] else 0
         lines, stuck = await status(storage, datetime.now(UTC))
     finally:
         await storage.close()
