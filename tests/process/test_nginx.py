@@ -46,6 +46,7 @@ def adapt(example: str, ports: dict[int, int], listen: int) -> str:
     for documented, port in ports.items():
         example = example.replace(f"127.0.0.1:{documented} ", f"127.0.0.1:{port} ")
     example = example.replace("listen 443 ssl;", f"listen 127.0.0.1:{listen};")
+    example = example.replace("listen 127.0.0.1:8081;", f"listen 127.0.0.1:{ports[8081]};")
     return "\n".join(line for line in example.splitlines() if not line.strip().startswith("ssl_"))
 
 
@@ -99,6 +100,16 @@ async def _post(session: aiohttp.ClientSession, port: int, update: dict) -> int:
     return response.status
 
 
+async def _until_ready(session: aiohttp.ClientSession, url: str, timeout: float = 60) -> None:
+    async with asyncio.timeout(timeout):
+        while True:
+            with contextlib.suppress(aiohttp.ClientError):
+                async with session.get(url) as response:
+                    if response.status == 200:
+                        return
+            await asyncio.sleep(0.2)
+
+
 def _replies(api: StandIn) -> Counter[int]:
     return Counter(c.params["chat_id"] for c in api.calls if c.method == "sendMessage")
 
@@ -112,19 +123,22 @@ async def _until(condition, timeout: float = 60) -> None:
 def test_the_example_names_the_ports_the_test_replaces() -> None:
     # If the example's ports change, the test below would silently test another setup.
     example = EXAMPLE.read_text()
-    for port in (8443, 8444, 8090, 8091):
+    for port in (8443, 8444, 8090, 8091, 9100, 9101):
         assert len(re.findall(rf"127\.0\.0\.1:{port} ", example)) == 1, port
     assert "listen 443 ssl;" in example and "non_idempotent" in example
+    assert "listen 127.0.0.1:8081;" in example and "location = /readyz" in example
 
 
 async def test_two_instances_behind_the_example_proxy_share_updates_and_survive_a_death(
     tmp_path: Path, pg_url: DatabaseUrl
 ) -> None:
     hooks = free_port(), free_port()
-    proxy = free_port()
+    ops = free_port(), free_port()
+    proxy, readiness = free_port(), free_port()
     site = adapt(
         EXAMPLE.read_text(),
-        {8443: hooks[0], 8444: hooks[1], 8090: free_port(), 8091: free_port()},
+        {8443: hooks[0], 8444: hooks[1], 8090: free_port(), 8091: free_port()}
+        | {9100: ops[0], 9101: ops[1], 8081: readiness},
         proxy,
     )
     async with StandIn() as api:
@@ -133,11 +147,11 @@ async def test_two_instances_behind_the_example_proxy_share_updates_and_survive_
             await asyncio.create_subprocess_exec(
                 *(sys.executable, "-m", "bot", "run", "--webhook"),
                 cwd=tmp_path,
-                env=_env(api, pg_url, port),
+                env=_env(api, pg_url, port) | {"OPS_PORT": str(ops_port)},
                 stdout=asyncio.subprocess.DEVNULL,
                 stderr=asyncio.subprocess.DEVNULL,
             )
-            for port in hooks
+            for port, ops_port in zip(hooks, ops, strict=True)
         ]
         try:
             await _until(lambda: api.stats.calls["setWebhook"] >= 2)
@@ -148,6 +162,8 @@ async def test_two_instances_behind_the_example_proxy_share_updates_and_survive_
                             await session.get(f"http://127.0.0.1:{proxy}/")
                             break
                         await asyncio.sleep(0.05)
+                    ready = f"http://127.0.0.1:{readiness}/readyz"
+                    await _until_ready(session, ready)
                     # Everyone starts; round robin spreads them over both instances.
                     for user in users.values():
                         assert await _post(session, proxy, api.send_command(user, "/start")) == 200
@@ -172,6 +188,10 @@ async def test_two_instances_behind_the_example_proxy_share_updates_and_survive_
                         lambda: all(_replies(api)[n] >= before[n] + per_help for n in USERS)
                     )
                     await asyncio.sleep(1)
+                    # One instance is gone: the readiness check still finds the other one.
+                    for _ in range(3):
+                        async with session.get(ready) as response:
+                            assert response.status == 200, await response.text()
             after = _replies(api)
             assert per_help >= 1
             assert {n: after[n] - before[n] for n in USERS} == dict.fromkeys(USERS, per_help)
