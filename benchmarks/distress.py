@@ -4,7 +4,8 @@
                                   [--show-misses | --no-show-misses]
 
 Each line of `benchmarks/distress_set/<set>.tsv` (lang, category, text) is read with
-`read_distress`. Per set and language it reports, per category: for the first-person crisis
+`read_distress` (the rules and the model's second opinion; the model's own cross-validated
+figures come from `benchmarks/distress_train.py --cv-only`). Per set and language it reports, per category: for the first-person crisis
 categories the recall (concern "self"); for `client` the share read as "client" and the share
 with any concern; for the others the false-alarm rate (any concern). Goals: recall on
 first-person crisis >= 0.95, false alarms on `ordinary` <= 3%. Also times one call (median and

@@ -180,3 +180,55 @@ def test_every_rule_match_holds_a_key_stem() -> None:
             for rule in RULES:
                 for match in rule.pattern.finditer(words):
                     assert KEYS.search(match.group(0)), (rule.signal, match.group(0))
+
+
+def test_model_loads_once_and_round_trips_byte_for_byte() -> None:
+    from bot.care.distress.model import WEIGHTS, Model, load_model
+
+    model = load_model()
+    assert model is not None and model is load_model()
+    assert 0 < model.threshold < 1 and "explicit" in model.classes and "ordinary" in model.classes
+    text = WEIGHTS.read_text(encoding="utf-8")
+    assert Model.from_json(text).to_json() == text
+
+
+def test_model_scores_are_deterministic_and_explained() -> None:
+    from bot.care.distress.model import load_model
+    from bot.care.distress.reader import _mender, explain
+    from bot.care.distress.words import sentences
+
+    model = load_model()
+    assert model is not None
+    words = _mender().mend(sentences("Soms hoop ik dat ik gewoon niet meer wakker word.")[0])
+    assert model.self_score(words) == model.self_score(words) > model.threshold
+    reasons = explain("Soms hoop ik dat ik gewoon niet meer wakker word.")[0]
+    assert reasons and all(weight > 0 for _, weight in reasons)
+    assert explain("") == []
+
+
+# Written fresh for the model: no rule matches these; the model's second opinion reads them.
+UNSEEN_MODEL = [
+    "Ik heb de touwen al in de garage liggen.",
+    "I've started giving away my things to friends.",
+]
+
+
+@pytest.mark.parametrize("text", UNSEEN_MODEL)
+def test_model_reads_what_no_rule_matches(text: str) -> None:
+    from bot.care.distress.reader import read_with
+
+    assert read_with(text, None).concern is None
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De vergadering liep uit, daarna nog twee verslagen.",
+        "Had a lovely chat with the team about the summer party.",
+        "Ik heb de planning voor volgende week al klaarliggen.",
+        "I've started handing over my caseload before the holidays.",
+    ],
+)
+def test_model_leaves_ordinary_fresh_sentences_calm(text: str) -> None:
+    assert read_distress(text).concern is None

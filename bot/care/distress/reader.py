@@ -8,6 +8,7 @@ from functools import cache
 from typing import Literal
 
 from bot.care.distress.keys import has_key
+from bot.care.distress.model import Model, load_model
 from bot.care.distress.rules import RULES, Rule, Signal
 from bot.care.distress.words import Mender, sentences
 
@@ -153,13 +154,25 @@ NOTHING = Reading(None)
 
 def read_distress(text: str) -> Reading:
     """The distress in a practitioner's text: their own (suicidal thoughts, self-harm, a plan),
-    a client's (the same, told about someone else), or none."""
+    a client's (the same, told about someone else), or none.
+
+    The rules read first (rules.py). A sentence no rule matches at all is then read by the
+    model (model.py): when it scores the sentence as the writer's own crisis above its
+    threshold, the word that weighed most is read like a rule's match, for a negation before
+    it and the person nearest to it. `explain` gives the model's reasons for one sentence."""
+    return read_with(text, load_model())
+
+
+def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -> Reading:
+    """`read_distress` with a given model (None: the rules alone) and rules (none: the model
+    alone, with the reader's negation, past and person)."""
     own: set[Signal] = set()
     others: set[Signal] = set()
     mender = _mender()
     folded = [mender.mend(sentence) for sentence in sentences(text[:20_000])]
     for index, words in enumerate(folded):
-        if not has_key(words):  # no word any rule needs: the common case, one scan
+        keyed = has_key(words)
+        if not keyed and model is None:  # no word any rule needs: the common case, one scan
             continue
         if (JOKE.search(words) or OATH.search(words)) and not NO_JOKE.search(words):
             continue
@@ -168,20 +181,50 @@ def read_distress(text: str) -> Reading:
         over = bool(PAST.search(words)) and not AGAIN.search(words) and any(
             OVER.search(later) for later in folded[index : index + 3]
         )
-        for rule in RULES:
+        matched = False
+        for rule in rules if keyed else ():
             if rule.unless_in is not None and rule.unless_in.search(words):
                 continue
             for match in rule.pattern.finditer(words):
+                matched = True
                 whose = None if over else _whose(rule, words, match)
                 if whose == "self":
                     own.add(rule.signal)
                 elif whose == "client":
                     others.add(rule.signal)
+        if model is not None and not matched and not over:
+            whose, signal = _second_opinion(model, words)
+            if whose == "self":
+                own.add(signal)
+            elif whose == "client":
+                others.add(signal)
     if own:
         return Reading("self", frozenset(own))
     if others:
         return Reading("client", frozenset(others))
     return NOTHING
+
+
+def explain(text: str) -> list[list[tuple[str, float]]]:
+    """Per sentence, the model's reasons (see `Model.explain`); empty without a model."""
+    model = load_model()
+    if model is None:
+        return []
+    return [model.explain(_mender().mend(s)) for s in sentences(text[:20_000])]
+
+
+_MODEL_RULE = Rule("passive", re.compile(r"(?!)"))
+
+
+def _second_opinion(model: Model, words: str) -> tuple[Concern | None, Signal]:
+    """The model's reading of a sentence no rule matched: the writer's, a client's or none."""
+    if model.self_score(words) < model.threshold:
+        return None, "passive"
+    start, end = model.anchor(words)
+    match = re.compile(re.escape(words[start:end])).match(words, start)
+    if match is None:  # pragma: no cover - the anchor is a span of these words
+        return None, "passive"
+    return _whose(_MODEL_RULE, words, match), model.signal(words)
 
 
 def _whose(rule: Rule, words: str, match: re.Match[str]) -> Concern | None:
@@ -194,7 +237,9 @@ def _whose(rule: Rule, words: str, match: re.Match[str]) -> Concern | None:
         return None
     before = words[: match.start()].split()
     inside = match.group(0).split()
-    if _denied(rule, before, inside, words):
+    # The model weighed negations itself ("niet dood", "geen reden"): only the rules' matches
+    # are denied by a word before them.
+    if rule is not _MODEL_RULE and _denied(rule, before, inside, words):
         return None
     return _person(before, inside, after.split())
 
