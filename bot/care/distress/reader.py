@@ -182,7 +182,9 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
             OVER.search(later) for later in folded[index : index + 3]
         )
         matched = False
-        for rule in rules if keyed else ():
+        # One scan in C for "could any rule match here?" before the rules one by one.
+        possible = keyed and _any_rule(rules).search(words) is not None
+        for rule in rules if possible else ():
             if rule.unless_in is not None and rule.unless_in.search(words):
                 continue
             for match in rule.pattern.finditer(words):
@@ -203,6 +205,12 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
     if others:
         return Reading("client", frozenset(others))
     return NOTHING
+
+
+@cache
+def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """Every rule's pattern in one alternation: no match there, no rule matches."""
+    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules))
 
 
 def explain(text: str) -> list[list[tuple[str, float]]]:
