@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from telegram.error import InvalidToken, NetworkError
@@ -20,6 +20,9 @@ from storage.database import DatabaseUnavailable
 from storage.instance_lock import InstanceLock
 
 EXIT_CONFIG = 2
+
+# A sub-command: the loaded settings and the parsed arguments in, the exit status out.
+Command = Callable[[Settings, argparse.Namespace], int]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     run_parser.add_argument(
         "--webhook", action="store_true", help="receive updates on a webhook instead of polling"
     )
+    run_parser.set_defaults(run=_cmd_run)
     try_parser = commands.add_parser(
         "try",
         help="try the bot in this terminal: no token, no network",
@@ -51,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         "--database",
         help="keep the demo's data in this file (default: a temporary file, removed at exit)",
     )
+    try_parser.set_defaults(run=_cmd_try)
     export_parser = commands.add_parser(
         "export",
         help="write one user's data export to a new owner-only folder (for a data request)",
@@ -60,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export_parser.add_argument("--user", type=int, required=True, help="Telegram user id")
     export_parser.add_argument("--out", type=Path, required=True, help="folder to create and fill")
+    export_parser.set_defaults(run=_cmd_export)
     status_parser = commands.add_parser(
         "status",
         help="users, outbox and last send, from the database; exit 1 when delivery is stuck",
@@ -72,13 +78,15 @@ def _parser() -> argparse.ArgumentParser:
     status_parser.add_argument(
         "--json", action="store_true", help="one JSON document (for scripts and monitors)"
     )
-    commands.add_parser(
+    status_parser.set_defaults(run=_cmd_status)
+    new_key_parser = commands.add_parser(
         "new-key",
         help="print a fresh key for ANSWERS_ENCRYPTION_KEY",
         description="Print a fresh random key for ANSWERS_ENCRYPTION_KEY. Keep it outside the"
         " database and its backups; without it the answers cannot be read.",
     )
-    commands.add_parser(
+    new_key_parser.set_defaults(run=_cmd_new_key)
+    rotate_parser = commands.add_parser(
         "rotate-key",
         help="re-encrypt every answer under ANSWERS_ENCRYPTION_KEY",
         description="Re-encrypt stored answers under ANSWERS_ENCRYPTION_KEY, in batches, while"
@@ -86,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
         " restart the bot with both), run this, then remove the old key. Without"
         " ANSWERS_ENCRYPTION_KEY it turns sealed answers back into plain text.",
     )
+    rotate_parser.set_defaults(run=_cmd_rotate_key)
     copy_parser = commands.add_parser(
         "copy-db",
         help="copy the SQLite database into an empty PostgreSQL one (moving up)",
@@ -97,12 +106,14 @@ def _parser() -> argparse.ArgumentParser:
     copy_parser.add_argument(
         "--to", required=True, metavar="postgresql://…", help="the empty PostgreSQL database"
     )
-    commands.add_parser(
+    copy_parser.set_defaults(run=_cmd_copy_db)
+    migrate_parser = commands.add_parser(
         "migrate",
         help="apply pending database migrations",
         description="Apply pending database migrations to the database of DATABASE_URL (or"
         " DATABASE_PATH); run does this too.",
     )
+    migrate_parser.set_defaults(run=_cmd_migrate)
     return parser
 
 
@@ -112,42 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # retry_after as a timedelta, PTB's future default (no deprecation warning per 429).
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     try:
+        # Every command loads the settings first, so a bad .env fails the same way for all.
         settings = load_settings()
-        if args.command == "new-key":
-            print(new_key())
-        elif args.command == "run":
-            token = settings.require_token()
-            if args.webhook:
-                settings.require_webhook()
-            configure_logging(settings.log_level, secrets=settings.secrets())
-            from bot.runner import run
-
-            run(settings, token, webhook=args.webhook)
-        elif args.command == "try":
-            configure_logging("WARNING", secrets=[])
-            from standin.try_mode import try_in_terminal
-
-            # A kept demo database is a bot's database too: never two on one file.
-            _demo_lock = InstanceLock.acquire(args.database, "try it") if args.database else None
-            asyncio.run(try_in_terminal(settings, database=args.database))
-        elif args.command == "migrate":
-            configure_logging(settings.log_level, secrets=settings.secrets())
-            # A running bot must not see its schema change under it: stop it, migrate, start.
-            _migrate_lock = InstanceLock.acquire(settings.database, "migrate")
-            asyncio.run(_migrate(settings))
-        elif args.command == "copy-db":
-            configure_logging(settings.log_level, secrets=settings.secrets())
-            # The bot must not write while its rows are copied: the lock a running bot holds.
-            _copy_lock = InstanceLock.acquire(settings.database, "copy it")
-            return asyncio.run(_copy_db(settings, args.to))
-        elif args.command == "status":
-            return asyncio.run(_status(settings, as_json=args.json))
-        elif args.command == "rotate-key":
-            configure_logging(settings.log_level, secrets=settings.secrets())
-            asyncio.run(_rotate_key(settings))
-        elif args.command == "export":
-            configure_logging(settings.log_level, secrets=settings.secrets())
-            return asyncio.run(_export(settings, args.user, args.out))
+        command: Command = args.run
+        return command(settings, args)
     except ConfigError as error:
         print(f"sherpa: configuration error: {error}", file=sys.stderr)
         return EXIT_CONFIG
@@ -173,7 +152,71 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+# One function per sub-command, bound with set_defaults(run=...) in _parser: each takes the
+# loaded settings and the parsed arguments and returns the exit status. main turns the
+# errors they raise into one line and an exit status.
+
+
+def _log_as_configured(settings: Settings) -> None:
+    configure_logging(settings.log_level, secrets=settings.secrets())
+
+
+def _cmd_new_key(settings: Settings, args: argparse.Namespace) -> int:
+    print(new_key())
     return 0
+
+
+def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    token = settings.require_token()
+    if args.webhook:
+        settings.require_webhook()
+    _log_as_configured(settings)
+    from bot.runner import run
+
+    run(settings, token, webhook=args.webhook)
+    return 0
+
+
+def _cmd_try(settings: Settings, args: argparse.Namespace) -> int:
+    configure_logging("WARNING", secrets=[])
+    from standin.try_mode import try_in_terminal
+
+    # A kept demo database is a bot's database too: never two on one file.
+    _demo_lock = InstanceLock.acquire(args.database, "try it") if args.database else None
+    asyncio.run(try_in_terminal(settings, database=args.database))
+    return 0
+
+
+def _cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    _log_as_configured(settings)
+    # A running bot must not see its schema change under it: stop it, migrate, start.
+    _migrate_lock = InstanceLock.acquire(settings.database, "migrate")
+    asyncio.run(_migrate(settings))
+    return 0
+
+
+def _cmd_copy_db(settings: Settings, args: argparse.Namespace) -> int:
+    _log_as_configured(settings)
+    # The bot must not write while its rows are copied: the lock a running bot holds.
+    _copy_lock = InstanceLock.acquire(settings.database, "copy it")
+    return asyncio.run(_copy_db(settings, args.to))
+
+
+def _cmd_status(settings: Settings, args: argparse.Namespace) -> int:
+    return asyncio.run(_status(settings, as_json=args.json))
+
+
+def _cmd_rotate_key(settings: Settings, args: argparse.Namespace) -> int:
+    _log_as_configured(settings)
+    asyncio.run(_rotate_key(settings))
+    return 0
+
+
+def _cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    _log_as_configured(settings)
+    return asyncio.run(_export(settings, args.user, args.out))
 
 
 async def _migrate(settings: Settings) -> None:
