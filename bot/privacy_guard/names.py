@@ -87,38 +87,57 @@ def _is_institution(text: str, tokens: list[re.Match[str]], first: int, last: in
 def _name_at(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int, int] | None:
     """(start, end, last token index) of a name whose head is tokens[i], if there is one."""
     head = tokens[i]
-    word, start = head.group(), head.start()
+    word = head.group()
     # Fast path: most words are lower case and can only start a name as a title.
-    if word[0].islower() and word.casefold() not in _TITLES and word != "heer":
+    if _lower_case_non_title(word):
         return None
-    titled = _is_title(word)
-    if (
-        _fold(word) == "heer"
-        and i > 0
-        and _fold(tokens[i - 1].group()) == "de"
-        and _NAME_GAP.fullmatch(text, tokens[i - 1].end(), head.start())
-    ):
-        titled, start = True, tokens[i - 1].start()
+    de_heer = _de_heer_start(text, tokens, i)
+    titled = de_heer is not None or _is_title(word)
     if not titled and not _is_first_name(word):
         return None
+    # After "dr." or "mevr." the gap to the next word may hold the abbreviation's dot.
     dotted = titled and _fold(word) in _ABBREVIATED
-    end, last, particle, prev = None, i, False, head
+    tail = _surname_after(text, tokens, i, dotted)
+    if tail is None:
+        return None
+    start = head.start() if de_heer is None else de_heer
+    return (start, *tail)
+
+
+def _lower_case_non_title(word: str) -> bool:
+    """A lower-case word that is no title (nor the "heer" of "de heer"): it starts no name."""
+    return word[0].islower() and word.casefold() not in _TITLES and word != "heer"
+
+
+def _de_heer_start(text: str, tokens: list[re.Match[str]], i: int) -> int | None:
+    """Where "de heer" starts when tokens[i] is its "heer": the two words are one title."""
+    if i == 0 or _fold(tokens[i].group()) != "heer":
+        return None
+    before = tokens[i - 1]
+    if _fold(before.group()) != "de" or not _NAME_GAP.fullmatch(
+        text, before.end(), tokens[i].start()
+    ):
+        return None
+    return before.start()
+
+
+def _surname_after(
+    text: str, tokens: list[re.Match[str]], i: int, dotted: bool
+) -> tuple[int, int] | None:
+    """(end, last token index) of the surname after the head tokens[i], if there is one: up to
+    six close tokens of initials, particles and name words, ending on a name word."""
+    end, last, particle, prev = None, i, False, tokens[i]
     for j in range(i + 1, min(i + 7, len(tokens))):
         token = tokens[j]
-        following = token.group()
-        gap = _DOTTED_GAP if dotted else _NAME_GAP
-        if gap.fullmatch(text, prev.end(), token.start()) is None:
+        if not _close_enough(text, prev, token, dotted):
             break
         prev = token
+        following = token.group()
         # An initial ("mevr. V. Peeters") continues the name but cannot end it.
-        dotted = (
-            len(following) == 1
-            and following.isupper()
-            and text[token.end() : token.end() + 1] == "."
-        )
+        dotted = _is_initial(text, token)
         if dotted:
             continue
-        if _fold(following) in _PARTICLES and not _is_first_name(following):
+        if _is_particle(following):
             particle = True
             continue
         if not _is_name_word(following):
@@ -127,4 +146,21 @@ def _name_at(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int, 
         # A surname closes the name; another first name may be a middle name or the surname.
         if particle or not _is_first_name(following):
             break
-    return None if end is None else (start, end, last)
+    return None if end is None else (end, last)
+
+
+def _close_enough(text: str, prev: re.Match[str], token: re.Match[str], dotted: bool) -> bool:
+    """One or two spaces between the words, after an abbreviation or initial also its dot."""
+    gap = _DOTTED_GAP if dotted else _NAME_GAP
+    return gap.fullmatch(text, prev.end(), token.start()) is not None
+
+
+def _is_initial(text: str, token: re.Match[str]) -> bool:
+    """One capital letter followed by a dot, as the "V." of "V. Peeters"."""
+    word = token.group()
+    return len(word) == 1 and word.isupper() and text[token.end() : token.end() + 1] == "."
+
+
+def _is_particle(word: str) -> bool:
+    """A surname particle such as van, de or ter, unless it is also a first name."""
+    return _fold(word) in _PARTICLES and not _is_first_name(word)
