@@ -59,26 +59,48 @@ _CLAUSE_START = re.compile(r"(?:\A|[.!?:;\n(\"“'‘]\s*)\Z")
 
 def _addresses(text: str) -> Iterator[Finding]:
     """Dutch "Kerkstraat 12 bus 3" and English "221B Baker Street" with their house number."""
+    yield from _dutch_addresses(text)
+    for m in _EN_ADDRESS.finditer(text):
+        yield Finding("address", m.start(), m.end())
+
+
+def _dutch_addresses(text: str) -> Iterator[Finding]:
+    """A street word ending in a street suffix, its house number, a postcode and town if
+    they follow, and the qualifying words before it ("Koning Albertlaan")."""
     for m in _NL_ADDRESS.finditer(text):
         street = m["street"]
-        folded = street.casefold()
-        suffix = next((s for s in _NL_SUFFIXES if folded.endswith(s)), None)
-        if suffix is None or folded in _NL_NOT_STREETS:
-            continue
-        if street[0].islower() and (suffix not in _NL_LOWER_OK or folded == suffix):
-            continue
-        following = _NEXT_WORD.match(text, m.end())
-        if following and following[1].casefold() in _QUANTITY_WORDS:
+        suffix = _street_suffix(street)
+        if suffix is None or _counts_things(text, m.end()):
             continue
         start = _extend_street_left(text, m.start())
         postcode = _POSTCODE.match(text, m.end())
-        # A bare "Markt 3" needs a qualifier ("Grote Markt 3") or a postcode ("Markt 5, 9300
-        # Aalst"); alone it is a place or a count.
-        if folded == suffix and start == m.start() and postcode is None:
+        if _bare_street_word(street, suffix, start < m.start(), postcode is not None):
             continue
         yield Finding("address", start, postcode.end() if postcode else m.end())
-    for m in _EN_ADDRESS.finditer(text):
-        yield Finding("address", m.start(), m.end())
+
+
+def _street_suffix(street: str) -> str | None:
+    """The street suffix this word ends in ("straat", "laan"), or None when it is no street:
+    no suffix, a known non-street ("snelweg"), or typed in lower case where that is unsafe."""
+    folded = street.casefold()
+    suffix = next((s for s in _NL_SUFFIXES if folded.endswith(s)), None)
+    if suffix is None or folded in _NL_NOT_STREETS:
+        return None
+    if street[0].islower() and (suffix not in _NL_LOWER_OK or folded == suffix):
+        return None
+    return suffix
+
+
+def _counts_things(text: str, end: int) -> bool:
+    """The number is followed by a quantity word ("Onderweg 3 keer"): it is no house number."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following[1].casefold() in _QUANTITY_WORDS
+
+
+def _bare_street_word(street: str, suffix: str, qualified: bool, has_postcode: bool) -> bool:
+    """A bare "Markt 3" needs a qualifier ("Grote Markt 3") or a postcode ("Markt 5, 9300
+    Aalst"); alone it is a place or a count."""
+    return street.casefold() == suffix and not qualified and not has_postcode
 
 
 def _extend_street_left(text: str, start: int) -> int:
