@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from bot.verrekijker.text import Section
 
@@ -84,23 +85,45 @@ def split_messages(sections: Iterable[Section | str], limit: int = LIMIT) -> lis
     budget = limit - _reserve("".join(texts))
     if budget < 1:
         raise ValueError(f"limit {limit} leaves no room next to the text's HTML tags")
-    messages: list[str] = []
-    current = ""
-    stack: tuple[str, ...] = ()
+    messages = _Messages(limit)
     for text in texts:
         whole = len(text) <= budget
-        # A section that fits a message is never split; a larger one starts a message of its own.
         for i, (brk, piece) in enumerate(_atoms(text, budget)):
-            sep = brk if i else SECTION_GAP
-            after = _stack_after(stack, piece)
-            fits = len(current) + len(sep) + len(piece) + len(_closers(after)) <= limit
-            if current and fits and (whole or i):
-                current += sep + piece
-            else:
-                if current:
-                    messages.append(current + _closers(stack))
-                current = _openers(stack) + piece
-            stack = after
-    if current:
-        messages.append(current + _closers(stack))
-    return [m for m in messages if m.strip()]
+            # A section that fits a message is never split; a larger one starts a message of
+            # its own, and its later pieces join as they fit.
+            messages.add(brk if i else SECTION_GAP, piece, may_join=whole or i > 0)
+    return messages.finish()
+
+
+@dataclass
+class _Messages:
+    """The messages filled so far, the one being filled and the HTML tags open at its end."""
+
+    limit: int
+    done: list[str] = field(default_factory=list)
+    current: str = ""
+    stack: tuple[str, ...] = ()
+
+    def add(self, sep: str, piece: str, *, may_join: bool) -> None:
+        """Append `sep` and `piece` to the current message when allowed and it fits with its
+        closing tags; otherwise close that message and start the next with `piece`, reopening
+        the tags still open."""
+        after = _stack_after(self.stack, piece)
+        fits = len(self.current) + len(sep) + len(piece) + len(_closers(after)) <= self.limit
+        if self.current and fits and may_join:
+            self.current += sep + piece
+        else:
+            self._close_current()
+            self.current = _openers(self.stack) + piece
+        self.stack = after
+
+    def _close_current(self) -> None:
+        """Close the open tags of the current message and keep it, if it has begun."""
+        if self.current:
+            self.done.append(self.current + _closers(self.stack))
+
+    def finish(self) -> list[str]:
+        """Every message, the last one closed; none that would be blank."""
+        self._close_current()
+        self.current = ""
+        return [m for m in self.done if m.strip()]
