@@ -75,33 +75,12 @@ def build_overview(
     history = between(days, date.min, monday + timedelta(days=6))
     started = monday_of(history[0].local_date) if history else monday
     first = started if weeks is None else max(started, monday - (weeks - 1) * WEEK)
-    starts = week_starts(first, monday)
     stats, per_signpost = [], []
-    for start in starts:
-        week = between(history, start, start + timedelta(days=6))
-        scales = day_scales(week, start)
-        quotes = list(quotes_of(week))
-        per_signpost.append(attention_of(quotes))
-        stats.append(
-            WeekStat(
-                start,
-                len(quotes),
-                _mean(s.energy for s in scales),
-                _mean(s.boundaries for s in scales),
-            )
-        )
-    last_seen = {q.signpost: q.day for q in quotes_of(history)}  # date order: the latest wins
-    signposts = tuple(
-        SignpostAttention(
-            n,
-            sum(counts[n - 1] for counts in per_signpost),
-            seen := last_seen.get(n),
-            None if seen is None else (monday - monday_of(seen)).days // 7,
-        )
-        for n in SIGNPOSTS
-    )
-    earlier = per_signpost[:-1]
-    baseline = tuple(fmean(c[n - 1] for c in earlier) if earlier else 0.0 for n in SIGNPOSTS)
+    for start in week_starts(first, monday):
+        stat, attention = _week(history, start)
+        stats.append(stat)
+        per_signpost.append(attention)
+    signposts = _signpost_attention(history, per_signpost, monday)
     period = between(history, first, monday + timedelta(days=6))
     return Overview(
         start=first,
@@ -112,6 +91,43 @@ def build_overview(
         energy=_trend([w.energy for w in stats]),
         boundaries=_trend([w.boundaries for w in stats]),
         words=recurring_words(q.text for q in quotes_of(period)),
-        baseline=baseline,
+        baseline=_baseline(per_signpost),
         suggestion=suggest(signposts, monday, content),
     )
+
+
+def _week(history: Sequence[ReflectionDay], start: date) -> tuple[WeekStat, tuple[int, ...]]:
+    """One week's figures (answers, mean energy and boundaries) and its answers per signpost."""
+    week = between(history, start, start + timedelta(days=6))
+    scales = day_scales(week, start)
+    quotes = list(quotes_of(week))
+    stat = WeekStat(
+        start,
+        len(quotes),
+        _mean(s.energy for s in scales),
+        _mean(s.boundaries for s in scales),
+    )
+    return stat, attention_of(quotes)
+
+
+def _signpost_attention(
+    history: Sequence[ReflectionDay], per_signpost: Sequence[tuple[int, ...]], monday: date
+) -> tuple[SignpostAttention, ...]:
+    """Per signpost: its answers over the period, the last day it was answered (in all the
+    history) and how many weeks before `monday` that was."""
+    last_seen = {q.signpost: q.day for q in quotes_of(history)}  # date order: the latest wins
+    return tuple(
+        SignpostAttention(
+            n,
+            sum(counts[n - 1] for counts in per_signpost),
+            seen := last_seen.get(n),
+            None if seen is None else (monday - monday_of(seen)).days // 7,
+        )
+        for n in SIGNPOSTS
+    )
+
+
+def _baseline(per_signpost: Sequence[tuple[int, ...]]) -> tuple[float, ...]:
+    """Per signpost, the mean weekly answers before the last week (0.0 with no earlier week)."""
+    earlier = per_signpost[:-1]
+    return tuple(fmean(c[n - 1] for c in earlier) if earlier else 0.0 for n in SIGNPOSTS)
