@@ -2,11 +2,13 @@
 
 A button's callback data ("s:<field>:<value>", unchanged on the wire so old buttons keep
 working) is parsed once, here, into one of these; bot.account.flow.apply carries it out.
+Each command's `wire()` is its (field, value) in that data; `_PARSERS` reads them back.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time
 
@@ -23,6 +25,9 @@ _KEEP_VALUES = frozenset({"0", *(str(months) for months in RETENTION_CHOICES)}) 
 class SetLanguage:
     language: str
 
+    def wire(self) -> tuple[str, str]:
+        return "lang", self.language
+
 
 @dataclass(frozen=True)
 class ToggleDay:
@@ -30,35 +35,54 @@ class ToggleDay:
 
     day: int
 
+    def wire(self) -> tuple[str, str]:
+        return "day", str(self.day)
+
 
 @dataclass(frozen=True)
 class DaysDone:
     """The "done" button under the weekdays: onboarding moves on."""
+
+    def wire(self) -> tuple[str, str]:
+        return "days", "ok"
 
 
 @dataclass(frozen=True)
 class SetTime:
     at: time
 
+    def wire(self) -> tuple[str, str]:
+        return "time", f"{self.at:%H:%M}"
+
 
 @dataclass(frozen=True)
 class SetTimezone:
     zone: str  # a canonical IANA key
+
+    def wire(self) -> tuple[str, str]:
+        return "tz", self.zone
 
 
 @dataclass(frozen=True)
 class SetQuestions:
     count: int
 
+    def wire(self) -> tuple[str, str]:
+        return "q", str(self.count)
+
 
 @dataclass(frozen=True)
 class PauseFor:
     days: int | None  # None: until resumed
 
+    def wire(self) -> tuple[str, str]:
+        return "pause", "open" if self.days is None else str(self.days)
+
 
 @dataclass(frozen=True)
 class Resume:
-    pass
+    def wire(self) -> tuple[str, str]:
+        return "pause", "off"
 
 
 @dataclass(frozen=True)
@@ -67,6 +91,9 @@ class SetWeekDay:
 
     day: int
 
+    def wire(self) -> tuple[str, str]:
+        return "wday", str(self.day)
+
 
 @dataclass(frozen=True)
 class SetWeekTime:
@@ -74,20 +101,32 @@ class SetWeekTime:
 
     at: time
 
+    def wire(self) -> tuple[str, str]:
+        return "wtime", f"{self.at:%H:%M}"
+
 
 @dataclass(frozen=True)
 class SetNudges:
     on: bool
+
+    def wire(self) -> tuple[str, str]:
+        return "nudges", "on" if self.on else "off"
 
 
 @dataclass(frozen=True)
 class SetRetention:
     months: int | None  # None: kept until the user erases them
 
+    def wire(self) -> tuple[str, str]:
+        return "keep", str(self.months or 0)
+
 
 @dataclass(frozen=True)
 class OpenScreen:
     screen: str  # one of SCREENS
+
+    def wire(self) -> tuple[str, str]:
+        return "menu", self.screen
 
 
 @dataclass(frozen=True)
@@ -120,35 +159,9 @@ _SETTING = re.compile(r"^s:([a-z]{1,8}):([A-Za-z0-9_/+:\-]{0,50})$")
 
 def encode_setting(change: SettingChange) -> str:
     """The callback data of a settings command."""
-    match change:
-        case SetLanguage(language):
-            field, value = "lang", language
-        case ToggleDay(day):
-            field, value = "day", str(day)
-        case DaysDone():
-            field, value = "days", "ok"
-        case SetTime(at):
-            field, value = "time", f"{at:%H:%M}"
-        case SetTimezone(zone):
-            field, value = "tz", zone
-        case SetQuestions(count):
-            field, value = "q", str(count)
-        case PauseFor(days):
-            field, value = "pause", "open" if days is None else str(days)
-        case Resume():
-            field, value = "pause", "off"
-        case SetWeekDay(day):
-            field, value = "wday", str(day)
-        case SetWeekTime(at):
-            field, value = "wtime", f"{at:%H:%M}"
-        case SetNudges(on):
-            field, value = "nudges", "on" if on else "off"
-        case SetRetention(months):
-            field, value = "keep", str(months or 0)
-        case OpenScreen(screen):
-            field, value = "menu", screen
-        case StaleSetting():
-            raise ValueError("a stale setting has no button")
+    if isinstance(change, StaleSetting):
+        raise ValueError("a stale setting has no button")
+    field, value = change.wire()
     return f"s:{field}:{value}"
 
 
@@ -163,40 +176,99 @@ def decode_setting(data: str) -> SettingChange | None:
         return StaleSetting()
 
 
+def _parse(field: str, value: str) -> SettingChange | None:
+    """One field's value as a command; None (or ParseError) when no button says that."""
+    parse = _PARSERS.get(field)
+    return None if parse is None else parse(value)
+
+
 def _weekday(value: str) -> int | None:
     return int(value) if value.isdigit() and int(value) < 7 else None
 
 
-def _parse(field: str, value: str) -> SettingChange | None:
-    """One field's value as a command; None (or ParseError) when no button says that."""
-    match field:
-        case "lang" if value in LANGUAGES:
-            return SetLanguage(value)
-        case "day" if (day := _weekday(value)) is not None:
-            return ToggleDay(day)
-        case "days" if value == "ok":
-            return DaysDone()
-        case "time":
-            return SetTime(parse_time(value))
-        case "tz":
-            return SetTimezone(parse_timezone(value).key)
-        case "q" if value in {"1", "2", "3"}:
-            return SetQuestions(int(value))
-        case "pause" if value == "off":
-            return Resume()
-        case "pause" if value == "open":
-            return PauseFor(None)
-        case "pause" if value.isdigit() and 1 <= int(value) <= MAX_PAUSE_DAYS:
-            return PauseFor(int(value))
-        case "wday" if (day := _weekday(value)) is not None:
-            return SetWeekDay(day)
-        case "wtime":
-            return SetWeekTime(parse_time(value))
-        case "keep" if value in _KEEP_VALUES:
-            return SetRetention(int(value) or None)
-        case "nudges" if value in {"on", "off"}:
-            return SetNudges(value == "on")
-        case "menu":
-            # Any other screen name falls back to the settings overview, as it always did.
-            return OpenScreen(value if value in SCREENS else "main")
+# One reader per wire field: the value as a command, None (or ParseError) when no button
+# says that.
+
+
+def _language(value: str) -> SetLanguage | None:
+    """A language the catalog has."""
+    return SetLanguage(value) if value in LANGUAGES else None
+
+
+def _toggle_day(value: str) -> ToggleDay | None:
+    """A weekday number, 0 (Monday) to 6."""
+    day = _weekday(value)
+    return None if day is None else ToggleDay(day)
+
+
+def _days_done(value: str) -> DaysDone | None:
+    """Only "ok"."""
+    return DaysDone() if value == "ok" else None
+
+
+def _time(value: str) -> SetTime:
+    """A time of day, HH:MM."""
+    return SetTime(parse_time(value))
+
+
+def _timezone(value: str) -> SetTimezone:
+    """An IANA time zone, kept by its canonical key."""
+    return SetTimezone(parse_timezone(value).key)
+
+
+def _questions(value: str) -> SetQuestions | None:
+    """One, two or three questions per check-in."""
+    return SetQuestions(int(value)) if value in {"1", "2", "3"} else None
+
+
+def _pause(value: str) -> PauseFor | Resume | None:
+    """Resume on "off", pause until resumed on "open", or pause a number of days."""
+    if value == "off":
+        return Resume()
+    if value == "open":
+        return PauseFor(None)
+    if value.isdigit() and 1 <= int(value) <= MAX_PAUSE_DAYS:
+        return PauseFor(int(value))
     return None
+
+
+def _week_day(value: str) -> SetWeekDay | None:
+    """The verrekijker's weekday number, 0 (Monday) to 6."""
+    day = _weekday(value)
+    return None if day is None else SetWeekDay(day)
+
+
+def _week_time(value: str) -> SetWeekTime:
+    """The verrekijker's time of day, HH:MM."""
+    return SetWeekTime(parse_time(value))
+
+
+def _retention(value: str) -> SetRetention | None:
+    """Months a screen offers, or 0 for "until I erase them"."""
+    return SetRetention(int(value) or None) if value in _KEEP_VALUES else None
+
+
+def _nudges(value: str) -> SetNudges | None:
+    """Nudges on or off."""
+    return SetNudges(value == "on") if value in {"on", "off"} else None
+
+
+def _screen(value: str) -> OpenScreen:
+    """Any other screen name falls back to the settings overview, as it always did."""
+    return OpenScreen(value if value in SCREENS else "main")
+
+
+_PARSERS: dict[str, Callable[[str], SettingChange | None]] = {
+    "lang": _language,
+    "day": _toggle_day,
+    "days": _days_done,
+    "time": _time,
+    "tz": _timezone,
+    "q": _questions,
+    "pause": _pause,
+    "wday": _week_day,
+    "wtime": _week_time,
+    "keep": _retention,
+    "nudges": _nudges,
+    "menu": _screen,
+}
