@@ -147,9 +147,14 @@ class Applied:
     note: str | None = None  # a catalog key
 
 
+# Settings that onboarding asks for, one step each; elsewhere they are just saved.
+_OnboardingAnswer = SetLanguage | DaysDone | SetTime | SetTimezone
+# Settings only the settings screens change.
+_Preference = SetQuestions | SetWeekDay | SetWeekTime | SetNudges | SetRetention
+
+
 async def apply(services: Services, user: User, setting: SettingChange) -> Applied:
     """Carry out one settings command from a button."""
-    step = None  # the onboarding step this command answers
     match setting:
         case OpenScreen(screen):
             return Applied(user, screen)
@@ -159,31 +164,54 @@ async def apply(services: Services, user: User, setting: SettingChange) -> Appli
             if not (days := user.days ^ {day}):
                 return Applied(user, "days", "errors.no_days")
             return Applied(await change(services, user, days=days), "days")
-        case SetQuestions(count):
-            return Applied(await change(services, user, questions_per_checkin=count), note=SAVED)
         case PauseFor(days):
             return Applied(await pause(services, user, days), note=SAVED)
         case Resume():
             return Applied(await resume(services, user), note=SAVED)
+        case SetQuestions() | SetWeekDay() | SetWeekTime() | SetNudges() | SetRetention():
+            fields, shown_next = _preference_fields(setting)
+            return Applied(await change(services, user, **fields), shown_next, SAVED)
+        case SetLanguage() | DaysDone() | SetTime() | SetTimezone():
+            return await _answer(services, user, setting)
+
+
+def _preference_fields(setting: _Preference) -> tuple[dict[str, Any], str | None]:
+    """The user's fields a preference sets, and the screen shown after it (None: the usual)."""
+    match setting:
+        case SetQuestions(count):
+            return {"questions_per_checkin": count}, None
         case SetWeekDay(day):
-            return Applied(await change(services, user, verrekijker_day=day), "week", SAVED)
+            return {"verrekijker_day": day}, "week"
         case SetWeekTime(at):
-            return Applied(await change(services, user, verrekijker_time=at), "week", SAVED)
+            return {"verrekijker_time": at}, "week"
         case SetNudges(on):
-            return Applied(await change(services, user, nudges=on), "week", SAVED)
+            return {"nudges": on}, "week"
         case SetRetention(months):
-            return Applied(await change(services, user, retention_months=months), "keep", SAVED)
-        case SetLanguage(language):
-            user, step = await change(services, user, language=language), "language"
-        case DaysDone():
-            step = "days"
-        case SetTime(at):
-            user, step = await change(services, user, checkin_time=at), "time"
-        case SetTimezone(zone):
-            user, step = await change(services, user, timezone=zone), "timezone"
+            return {"retention_months": months}, "keep"
+
+
+async def _answer(services: Services, user: User, setting: _OnboardingAnswer) -> Applied:
+    """Store the setting; onboarding moves on when it answers the step the user is at."""
+    fields, step = _answer_fields(setting)
+    if fields:
+        user = await change(services, user, **fields)
     if user.onboarding_step == step:
         return Applied(await next_onboarding_step(services, user))
     return Applied(user, note=SAVED)
+
+
+def _answer_fields(setting: _OnboardingAnswer) -> tuple[dict[str, Any], str]:
+    """The user's fields the setting sets (none for "days done") and the onboarding step it
+    answers."""
+    match setting:
+        case SetLanguage(language):
+            return {"language": language}, "language"
+        case DaysDone():
+            return {}, "days"
+        case SetTime(at):
+            return {"checkin_time": at}, "time"
+        case SetTimezone(zone):
+            return {"timezone": zone}, "timezone"
 
 
 async def next_onboarding_step(services: Services, user: User) -> User:
