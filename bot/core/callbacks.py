@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -137,29 +138,74 @@ def decode(data: str | None) -> Payload | None:
     """The payload of a callback_data string, or None when it is malformed or forged."""
     if not data:
         return None
-    if match := _SCALE.match(data):
-        return ScaleAnswer(int(match.group(1)), int(match.group(2)))
-    if match := _SKIP.match(data):
-        return SkipStep(int(match.group(1)))
     if (setting := decode_setting(data)) is not None:
         return setting
-    if (match := _CONFIRM.match(data)) and match.group(1) in CONFIRM_ACTIONS:
-        return Confirm(match.group(1), match.group(2) == "y")
-    if match := _GUARD.match(data):
-        choice = {c[0]: c for c in GUARD_CHOICES}[match.group(1)]
-        return GuardChoice(choice, int(match.group(2)))
-    if match := _CARE.match(data):
-        care = {c[0]: c for c in CARE_CHOICES}[match.group(1)]
-        return CareChoice(care, int(match.group(2)))
-    if match := _TEAM_JOIN.match(data):
-        return TeamJoin(match.group(1))
-    if (match := _TEAM.match(data)) and match.group(1) in TEAM_ACTIONS:
-        arg = match.group(3)
-        return TeamAction(match.group(1), int(match.group(2)), None if arg is None else int(arg))
-    if match := _VIEW.match(data):
-        try:
-            week = datetime.strptime(match.group(2), "%Y%m%d").date()
-        except ValueError:
-            return None
-        return VerrekijkerView(_VIEW_NAMES[match.group(1)], week)
+    # The prefixes never overlap, so at most one pattern matches and the order is free.
+    for pattern, build in _READERS:
+        if (match := pattern.match(data)) and (payload := build(match)) is not None:
+            return payload
     return None
+
+
+# One builder per pattern: the payload of a matching callback_data, or None when a value
+# the pattern lets through is still not one a button carries.
+
+
+def _scale_answer(match: re.Match[str]) -> ScaleAnswer:
+    return ScaleAnswer(int(match.group(1)), int(match.group(2)))
+
+
+def _skip_step(match: re.Match[str]) -> SkipStep:
+    return SkipStep(int(match.group(1)))
+
+
+def _confirm(match: re.Match[str]) -> Confirm | None:
+    """Only actions that ask for confirmation."""
+    if match.group(1) not in CONFIRM_ACTIONS:
+        return None
+    return Confirm(match.group(1), match.group(2) == "y")
+
+
+def _guard_choice(match: re.Match[str]) -> GuardChoice:
+    """The choice is written by its first letter."""
+    choice = {c[0]: c for c in GUARD_CHOICES}[match.group(1)]
+    return GuardChoice(choice, int(match.group(2)))
+
+
+def _care_choice(match: re.Match[str]) -> CareChoice:
+    """The choice is written by its first letter."""
+    care = {c[0]: c for c in CARE_CHOICES}[match.group(1)]
+    return CareChoice(care, int(match.group(2)))
+
+
+def _team_join(match: re.Match[str]) -> TeamJoin:
+    return TeamJoin(match.group(1))
+
+
+def _team_action(match: re.Match[str]) -> TeamAction | None:
+    """Only the TEAM_ACTIONS; the number after the team is optional."""
+    if match.group(1) not in TEAM_ACTIONS:
+        return None
+    arg = match.group(3)
+    return TeamAction(match.group(1), int(match.group(2)), None if arg is None else int(arg))
+
+
+def _verrekijker_view(match: re.Match[str]) -> VerrekijkerView | None:
+    """Only a real calendar date: "20250231" has the shape but is no day."""
+    try:
+        week = datetime.strptime(match.group(2), "%Y%m%d").date()
+    except ValueError:
+        return None
+    return VerrekijkerView(_VIEW_NAMES[match.group(1)], week)
+
+
+_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Payload | None]], ...] = (
+    (_SCALE, _scale_answer),
+    (_SKIP, _skip_step),
+    (_CONFIRM, _confirm),
+    (_GUARD, _guard_choice),
+    (_CARE, _care_choice),
+    (_TEAM_JOIN, _team_join),
+    (_TEAM, _team_action),
+    (_VIEW, _verrekijker_view),
+)
