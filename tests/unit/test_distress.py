@@ -232,3 +232,62 @@ def test_model_reads_what_no_rule_matches(text: str) -> None:
 )
 def test_model_leaves_ordinary_fresh_sentences_calm(text: str) -> None:
     assert read_distress(text).concern is None
+
+
+# Said sideways, over a few short sentences: written fresh for the tests, read by the rules alone.
+SIDEWAYS_SELF = [
+    "Mijn fiets heb ik aan de buurjongen gegeven. Ik heb hem toch niet meer nodig.",
+    "Gave my guitar to my nephew last night. Won't be needing it.",
+    "Mijn hond logeert bij mijn broer. Hij denkt dat het voor een cursus is. Ik kom niet terug.",
+    "My records are all handed over. Told them I'm relocating, which isn't true. I won't be here.",
+    "Zondag, als iedereen naar oma is. Dan doe ik het.",
+    "Stood on the top floor of the car park after work. I know how high it is now.",
+    "Het maakt me niet uit of ik er volgend jaar nog ben.",
+    "If everything stopped for me tomorrow, honestly, I wouldn't mind.",
+    "Soms vraag ik me af of het thuis rustiger zou zijn zonder mij.",
+    "Het snijden is terug, twee keer deze week.",
+    "Plasters on my thighs where nobody looks.",
+    "Ik zou het niet erg vinden om in mijn slaap te sterven, eerlijk gezegd.",
+]
+SIDEWAYS_CLIENT = [
+    "'Ik wil er niet meer zijn,' zei mevrouw toen ik haar medicatie bracht.",
+    "In her room I found a goodbye note to her mum.",
+    "Dhr. had een strop onder zijn matras, samen verwijderd.",
+    "The lad admitted he took too much on purpose last weekend.",
+]
+SIDEWAYS_CALM = [
+    "I gave the old laptops to IT. We won't need them anymore.",
+    "Sent the minutes to the team for later.",
+    "When everyone is out on Saturday I'll do it, the big clean.",
+    "Ik heb mezelf beloofd om naar de zee te gaan deze zomer.",
+    "Ik kom niet terug op mijn beslissing over de planning.",
+    "I'm not coming back to this team after the summer.",
+    "We worked out the how and the when of her discharge.",
+    "This spreadsheet makes me want to shoot myself.",
+    "Die teamdag was om zelfmoord te plegen, zo lang.",
+    "Een overdosis aan vergaderingen deze week.",
+    "Nee, ik kras mezelf niet meer. Dat is voorbij.",
+    "I'm not having any thoughts of harming myself, my GP asked and I said so.",
+    "Afscheidsdienst vandaag voor een bewoner. Zelfdoding. Het team is stil.",
+]
+
+
+@pytest.mark.parametrize("text", SIDEWAYS_SELF)
+def test_sideways_crisis_is_the_writers(text: str) -> None:
+    from bot.care.distress.reader import read_with
+
+    assert read_with(text, None).concern == "self"
+
+
+@pytest.mark.parametrize("text", SIDEWAYS_CLIENT)
+def test_sideways_client_crisis_is_the_clients(text: str) -> None:
+    from bot.care.distress.reader import read_with
+
+    assert read_with(text, None).concern == "client"
+
+
+@pytest.mark.parametrize("text", SIDEWAYS_CALM)
+def test_sideways_look_alikes_are_calm(text: str) -> None:
+    from bot.care.distress.reader import read_with
+
+    assert read_with(text, None).concern is None

@@ -72,6 +72,21 @@ _STEMS = (
     r"|research|looked up|looking up|lookin up|gezocht|opzoek|read up"
     r"|gedaan|myself|mezelf|zichzelf|himself|herself|themsel|wanneer|when and how|make it"
     r"|happen|overkomt|gebeurt"
+    # said sideways (rules.py, _SIDEWAYS)
+    r"|jaloers|envy|envie|envious|benijd|uitvaart|funeral|ligt klaar|alles klaar|laid out"
+    r"|lined up|klaargelegd|meer nodig|wont need|wont be needing|no longer need"
+    r"|voor straks|for after|time comes|moment comes|moment komt|zover is|zo ver is|niet terug"
+    r"|meer terug|terugkom|coming back|come back|doe ik het|doing it|thats when|waarvoor"
+    r"|what for|erachteraan|achterna|overstek|overstak|overgestoken|without looking|uitgekeken"
+    r"|not really looking|waarom ben ik er|why am i still|mouwen|sleeves|geknepen|kneep|waking"
+    r"|something serious|iets ernstigs|checking out|check out|checked out|clock out|bow out"
+    r"|tap out|eruit|uit te stap|vannacht|vanavond|tonight|te veel is|too much is"
+    r"|too many are|doing with|\bhose|coming for|care whether|care if|niet uit of|schelen of"
+    r"|kookplaat|\bhob\b|fornuis|stove|waterkoker|hot water|heet water|te veel|how far down"
+    r"|hoe diep|\bdijk|\bpier\b|\bkade|multistorey|top floor|bovenste verdieping|verzekering"
+    r"|insurance|ik ook|mij ook|me too|me included|lights out|light out|licht uit|get up"
+    r"|voorschrift|prescription|recept|\bnote\b|subject for later|onderwerp voor later"
+    r"|knoop|knot"
 )
 KEYS = re.compile(_STEMS)
 # Most stems lie within one word: those are tested once per distinct word (cached), the few

@@ -27,7 +27,7 @@ THIRD_PRONOUNS = frozenset(
     [
         "hij", "zij", "ze", "hem", "haar", "zichzelf", "zich", "zn", "hun", "he", "she", "they",
         "him", "her", "himself", "herself", "themselves", "themself", "hes", "shes", "theyre",
-        "theyve",
+        "theyve", "hed", "shed", "theyd", "theyll",
     ]
 )
 THIRD = THIRD_PRONOUNS | frozenset(
@@ -42,7 +42,8 @@ THIRD = THIRD_PRONOUNS | frozenset(
         "guy", "lady", "youngster", "kid", "young", "mam", "vriend", "vriendin", "friend",
         "buurman", "buurvrouw", "collega", "colleague", "teens", "youngsters", "kids", "tenant",
         "tenants", "youth", "boys", "girls", "lad", "ouder", "ouders", "parent", "parents",
-        "huurder", "huurders", "user", "users", "gasten", "leaver", "leavers",
+        "huurder", "huurders", "user", "users", "gasten", "leaver", "leavers", "dhr", "mr",
+        "mrs", "ms", "mevr", "mw", "jongetje", "zestienjarige", "caller", "beller",
     ]
 )
 # Compounds end in a person: "tienermeisje", "oud-client", "pleegzoon".
@@ -58,6 +59,10 @@ REPORTING = frozenset(
         "appt", "sms", "te", "gaf", "geeft", "uitte", "riep", "huilde", "fluisterde", "mailde",
         "belde", "said", "says", "told", "tells", "wrote", "writes", "texted", "messaged",
         "mentioned", "disclosed", "admitted", "shared", "cried", "screamed", "whispered", "asked",
+        "vroeg", "shouting", "shouted", "screaming", "yelling", "yelled", "saying", "threatened",
+        "threatening", "schreeuwde", "dreigde", "dreigt", "zeggend", "claims", "claimed",
+        "beweerde", "beweert", "admits", "describes", "described", "beschreef", "beschrijft",
+        "telling", "rang", "called",
     ]
 )
 NEGATORS = frozenset(
@@ -70,6 +75,11 @@ NEGATORS = frozenset(
 # Negators that carry doubt rather than denial: "I'm not sure I want to live".
 DOUBT = re.compile(r"\b(?:not sure|niet zeker|weet niet (?:of|meer of)|dont know (?:if|whether))\b")
 NEGATION_REACH = 4  # words before a match that can deny it
+# Words a denial reaches over without counting: "not having any thoughts of hurting myself".
+FILLERS = frozenset(
+    ["any", "enige", "of", "having", "thoughts", "gedachten", "plans", "plannen", "intention",
+     "intentie", "urge", "urges"]
+)
 # Words that start another clause, beyond a negation's reach: "ze weten niet dat ik ...".
 BREAKS = frozenset(
     [
@@ -93,7 +103,8 @@ OVER = re.compile(r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long
                   r"|(?:\w+ )?(?:years|months|jaar|maanden) clean|clean now|hulp gezocht|got help"
                   r"|(?:am|im) (?:\w+ )?(?:okay|ok|fine) now"
                   r"|gaat nu (?:\w+ )?goed|nu (?:\w+ )?(?:goed|beter|stabiel)|now (?:\w+ )?(?:well"
-                  r"|stable|fine))\b")
+                  r"|stable|fine)|not (?:anymore|any more|for (?:years|months|a long time|ages))"
+                  r"|al (?:jaren|maanden) niet|grateful|dankbaar)\b")
 # Now, not then: a past that is back ("vorig jaar ..., en nu weer") is not over.
 AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tijd)\b")
 # A laugh makes the sentence a figure of speech ("I'm going to kill myself 😂": see words.py),
@@ -113,6 +124,11 @@ DENIED_AFTER = re.compile(
     r"|(?:eerlijk|honestly) nee$|(?:would|zou) (?:het |dat |it )?(?:\w+ )?(?:never|nooit)"
     r" (?:do|doen|act|go through)|nooit (?:zou )?doen)\b"
 )
+# Right after the words, a Dutch negation that ends the clause: "ik snij mezelf niet meer", "de
+# neiging heb ik niet meer gehad".
+DENIED_NEXT = re.compile(
+    r"^ (?:(?:niet|nooit) meer(?:$| (?:gehad|gedaan|gevoeld)\b)|(?:not|no) (?:anymore|any more)\b)"
+)
 # The words are a denial's object: "het is niet dat ik dood wil", "it's not that I want to".
 NOT_THAT = re.compile(
     r"(?:^|\b(?:is|its|was) )(?:niet|not) (?:dat|that|like|alsof|omdat|because)(?: \w+){0,4}$"
@@ -127,6 +143,8 @@ RELATIVE = frozenset(
 ADDRESSING = frozenset(
     ["toonde", "toont", "liet", "showed", "shows", "told", "vertelde", "gaf", "gave", "texted"]
 )
+# A pronoun after these is what is had or given, not who speaks: "ik heb ze niet meer nodig".
+HAVING = frozenset(["heb", "have", "need", "gave", "give", "given", "geef", "gegeven", "got"])
 LONG_MATCH = 8  # words; in a longer match only its first words can name the person
 # Someone asked the question: "mijn psycholoog vroeg of ik aan zelfmoord denk".
 ASKED = re.compile(
@@ -134,6 +152,40 @@ ASKED = re.compile(
     r"|have|had|naar)\b"
 )
 YES = re.compile(r"\b(?:ja|yes|yeah|wel|sometimes|soms)\b")
+# Everyday words one letter away from a rule word, never mended into it.
+COMMON = frozenset(["rounds", "sounds", "thinks", "thanks", "overleden", "geleden", "gelezen"])
+# A death that happened, told in the work: with a funeral or a review near, no crisis.
+COMPLETED = re.compile(
+    r"^(?:een )?(?:overdosis|overdose|zelfdoding|zelfmoord|suicide)$|took (?:his|her"
+    r"|their) (?:own )?"
+    r"life|(?:heeft|hebben) zich (?:\w+ ){0,3}(?:van het leven beroofd|verhangen|opgehangen)"
+    r"|pleegde zelfmoord|died by suicide|killed (?:himself|herself|themselves)"
+)
+FUNERAL = re.compile(
+    r"\b(?:begrafenis|funeral|afscheidsdienst|uitvaart\w*|nabespreking|review|rouw\w*"
+    r"|herdenking|memorial|bereave\w*|nabestaanden|condolean\w*)\b"
+)
+# What was found is its owner's: "bij het opruimen vond ik een afscheidsbrief".
+FOUND = frozenset(
+    ["vond", "vonden", "gevonden", "found", "discovered", "ontdekte", "ontdekten", "ontdekt"]
+)
+FOUND_REACH = 8  # words before a match
+NEAR = 2  # sentences either side that a rule's `needs` reads
+# Idioms of a trifle: "de koffie is om zelfmoord te plegen", "die vergadering was om dood te
+# gaan"; and a trifle that "makes me want to shoot myself".
+IDIOM = re.compile(r"\b(?:is|was|zijn|waren|echt|gewoon|werkelijk) (?:\w+ )?om (?:zelfmoord te"
+                   r" plegen|dood te gaan|u tegen te zeggen)\b")
+MAKES_ME_WANT = re.compile(
+    r"\b(?:makes|made|make|making|maakt|maakte|enough to make) (?:me|anyone|anybody|you|one"
+    r"|everyone|iedereen|mensen|je) (?:\w+ )?(?:want to|wil|willen|wanting to)\b"
+)
+TRIFLES = re.compile(
+    r"\b(?:anyone|anybody|everyone|iedereen|system|systeem|meeting\w*|vergadering\w*|coffee"
+    r"|koffie|rota|rooster|audit|paperwork|papierwerk|forms?|formulier\w*|printer|traffic|file"
+    r"|emails?|mails?|admin|clicks|parking|parkeer\w*|software|computer|wifi|laptop"
+    r"|spreadsheet|reports?|verslag\w*|queue|wachtrij|weather|noise|lawaai|recording"
+    r"|registratie\w*|app|jargon|inbox)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -166,45 +218,120 @@ def read_distress(text: str) -> Reading:
 def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -> Reading:
     """`read_distress` with a given model (None: the rules alone) and rules (none: the model
     alone, with the reader's negation, past and person)."""
-    own: set[Signal] = set()
-    others: set[Signal] = set()
+    found = _Found()
     mender = _mender()
     folded = [mender.mend(sentence) for sentence in sentences(text[:20_000])]
+    any_rule = _any_rule(rules)
     for index, words in enumerate(folded):
         keyed = has_key(words)
-        if not keyed and model is None:  # no word any rule needs: the common case, one scan
+        if (not keyed and model is None) or _figure(words, keyed):  # the common case: one scan
             continue
-        if (JOKE.search(words) or OATH.search(words)) and not NO_JOKE.search(words):
+        if keyed and _work_death(folded, index):
             continue
-        # A past told as over, here or in a later sentence: "Vorig jaar dacht ik aan
-        # zelfmoord. Ik heb hulp gezocht en het gaat nu goed."
-        over = bool(PAST.search(words)) and not AGAIN.search(words) and any(
-            OVER.search(later) for later in folded[index : index + 3]
-        )
-        matched = False
-        # One scan in C for "could any rule match here?" before the rules one by one.
-        possible = keyed and _any_rule(rules).search(words) is not None
-        for rule in rules if possible else ():
-            if rule.unless_in is not None and rule.unless_in.search(words):
-                continue
-            for match in rule.pattern.finditer(words):
-                matched = True
-                whose = None if over else _whose(rule, words, match)
-                if whose == "self":
-                    own.add(rule.signal)
-                elif whose == "client":
-                    others.add(rule.signal)
+        over = _told_as_over(folded, index)
+        matched = keyed and _read_rules(rules, any_rule, folded, index, over, found)
         if model is not None and not matched and not over:
-            whose, signal = _second_opinion(model, words)
-            if whose == "self":
-                own.add(signal)
-            elif whose == "client":
-                others.add(signal)
-    if own:
-        return Reading("self", frozenset(own))
-    if others:
-        return Reading("client", frozenset(others))
-    return NOTHING
+            found.add(*_second_opinion(model, words))
+    return found.reading()
+
+
+class _Found:
+    """The signals found so far: the writer's own and others'."""
+
+    def __init__(self) -> None:
+        self.own: set[Signal] = set()
+        self.others: set[Signal] = set()
+
+    def add(self, whose: Concern | None, signal: Signal) -> None:
+        if whose == "self":
+            self.own.add(signal)
+        elif whose == "client":
+            self.others.add(signal)
+
+    def reading(self) -> Reading:
+        if self.own:
+            return Reading("self", frozenset(self.own))
+        if self.others:
+            return Reading("client", frozenset(self.others))
+        return NOTHING
+
+
+def _figure(words: str, keyed: bool) -> bool:
+    """A laugh, an oath on a trifle or a figure of speech, unless the writer says it is none."""
+    figure = JOKE.search(words) or OATH.search(words) or (keyed and _trifle_kills(words))
+    return bool(figure) and not NO_JOKE.search(words)
+
+
+def _trifle_kills(words: str) -> bool:
+    """"De koffie is om zelfmoord te plegen", "this system makes me want to shoot myself"."""
+    if IDIOM.search(words):
+        return True
+    return bool(MAKES_ME_WANT.search(words)) and bool(TRIFLES.search(words))
+
+
+def _work_death(folded: list[str], index: int) -> bool:
+    """A death told as done, with the funeral or the review near: "Afscheidsdienst van een
+    jongere. Overdosis.", "A client took his own life. The review was today."."""
+    return bool(COMPLETED.search(folded[index])) and any(
+        FUNERAL.search(words) for words in folded[max(0, index - NEAR) : index + NEAR + 1]
+    )
+
+
+def _told_as_over(folded: list[str], index: int) -> bool:
+    """A past told as over, here or in a later sentence: "Vorig jaar dacht ik aan
+    zelfmoord. Ik heb hulp gezocht en het gaat nu goed."."""
+    words = folded[index]
+    return bool(PAST.search(words)) and not AGAIN.search(words) and any(
+        OVER.search(later) for later in folded[index : index + 3]
+    )
+
+
+def _read_rules(
+    rules: tuple[Rule, ...],
+    any_rule: re.Pattern[str],
+    folded: list[str],
+    index: int,
+    over: bool,
+    found: _Found,
+) -> bool:
+    """Every rule on one sentence; True when any matched (whoever it was about)."""
+    words = folded[index]
+    # One scan in C for "could any rule match here?" before the rules one by one.
+    if any_rule.search(words) is None:
+        return False
+    matched = False
+    for rule in rules:
+        if rule.unless_in is not None and rule.unless_in.search(words):
+            continue
+        for match in rule.pattern.finditer(words):
+            if not _context_allows(rule, folded, index):
+                break
+            matched = True
+            whose = None if over else _whose(rule, words, match)
+            if whose == "client" and rule.writer_acts and _writer_near(folded, index):
+                whose = "self"
+            found.add(whose, rule.signal)
+    return matched
+
+
+def _writer_near(folded: list[str], index: int) -> bool:
+    """The writer is the one acting in these sentences: one of them names the writer, or names
+    nobody at all (a diary's dropped "I": "dropped the dog at mum's")."""
+    for words in folded[max(0, index - NEAR) : index + 1]:
+        tokens = words.split()
+        if any(w in FIRST for w in tokens) or not any(_third(w) for w in tokens):
+            return True
+    return False
+
+
+def _context_allows(rule: Rule, folded: list[str], index: int) -> bool:
+    """The words a rule needs nearby are there, and none that undo it."""
+    if rule.needs is None and rule.unless_near is None:
+        return True
+    near = folded[max(0, index - NEAR) : index + NEAR + 1]
+    if rule.needs is not None and not any(rule.needs.search(s) for s in near):
+        return False
+    return rule.unless_near is None or not any(rule.unless_near.search(s) for s in near)
 
 
 @cache
@@ -239,7 +366,9 @@ def _whose(rule: Rule, words: str, match: re.Match[str]) -> Concern | None:
     after = words[match.end() :]
     if rule.unless_after is not None and rule.unless_after.match(after):
         return None
-    if DENIED_AFTER.search(after) or NOT_THAT.search(words[: match.start()].rstrip()):
+    if DENIED_AFTER.search(after) or DENIED_NEXT.match(after):
+        return None
+    if NOT_THAT.search(words[: match.start()].rstrip()):
         return None
     if ASKED.search(words[: match.start()]) and not YES.search(after):
         return None
@@ -257,9 +386,11 @@ def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> boo
     if DOUBT.search(words):
         return False
     reach: list[str] = []
-    for i in range(len(before) - 1, max(-1, len(before) - 1 - NEGATION_REACH), -1):
-        if before[i] in BREAKS:
+    counted = 0
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in BREAKS or counted == NEGATION_REACH:
             break
+        counted += before[i] not in FILLERS
         # "so no one sees"; "no, I want to be dead" answers, it does not deny
         following = before[i + 1 : i + 2] or inside[:1]
         if not (before[i] in ("no", "nee") and (following == ["one"] or set(following) & FIRST)):
@@ -272,35 +403,67 @@ def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> boo
 def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
     """Whose words these are: the nearest person before the match (or in it, or after it);
     reported speech ("hij zei: ik wil dood") belongs to the one who said it."""
-    if _reported(before):
+    if _reported(before) or _reported_after(after) or _found_thing(before):
         return "client"
-    # Inside a match only pronouns decide: "zonder zon moeder als ik", "want to die". A long
-    # match spans two clauses, and the second clause's people are others ("ze weten niet").
-    head = inside[:2] if len(inside) > LONG_MATCH else inside
-    previous = [*before[-1:], *head]
-    inside = [
-        w
-        for w, p in zip(head, previous, strict=False)
-        if (w in FIRST or w in THIRD_PRONOUNS) and p not in ADDRESSING
-    ]
-    # Before the match a possessive says little ("mijn jongere"); after it, it is the writer's
-    # ("zelfdoding spookt door mijn hoofd").
-    # "Die" right before the match is its article ("langs die boom"), not "who".
-    last = len(before) - 1
-    earlier = [
-        w
-        for i, w in reversed(list(enumerate(before)))
-        if w not in POSSESSIVE
-        and not _recipient(before, i)
-        and not (i == last and w == "die" and i > 0 and before[i - 1] in PLACES)
-        and not _relative(before, i)
-    ]
-    for word in (*inside, *earlier, *after):
+    for word in (*_pronouns_inside(before, inside), *_people_before(before), *after):
         if word in FIRST:
             return "self"
         if _third(word):
             return "client"
     return "self"  # a reflection with no person in it is the writer's own
+
+
+def _pronouns_inside(before: list[str], inside: list[str]) -> list[str]:
+    """Inside a match only pronouns decide: "zonder zon moeder als ik", "want to die". A long
+    match spans two clauses, and the second clause's people are others ("ze weten niet")."""
+    head = inside[:2] if len(inside) > LONG_MATCH else inside
+    previous = [*before[-1:], *head]
+    return [
+        w
+        for w, p in zip(head, previous, strict=False)
+        if (w in FIRST or w in THIRD_PRONOUNS) and p not in ADDRESSING and p not in HAVING
+    ]
+
+
+def _people_before(before: list[str]) -> list[str]:
+    """The words before the match, nearest first, less those that name no speaker: before the
+    match a possessive says little ("mijn jongere"), a person after a preposition is a
+    recipient, "die" right before the match is its article ("langs die boom"), and "ik" in a
+    relative clause is about someone else ("een jongere die ik begeleid")."""
+    last = len(before) - 1
+    return [
+        w
+        for i, w in reversed(list(enumerate(before)))
+        if w not in POSSESSIVE
+        and not (i > 0 and before[i - 1] in HAVING and w in THIRD_PRONOUNS)
+        and not _recipient(before, i)
+        and not (i == last and w == "die" and i > 0 and before[i - 1] in PLACES)
+        and not _relative(before, i)
+    ]
+
+
+def _reported_after(after: list[str]) -> bool:
+    """Quoted words with the speaker after them: "'ik wil dood,' zei meneer K.", "'I want to
+    die,' Mr K said"."""
+    for i, word in enumerate(after[:3]):
+        if word in REPORTING and word != "te":
+            speaker = [w for w in after[:i] or after[i + 1 : i + 2] if len(w) > 1]  # "Mr K"
+            return any(_third(w) for w in speaker) and not any(w in FIRST for w in speaker)
+    return False
+
+
+def _found_thing(before: list[str]) -> bool:
+    """Something found ("in his room I found a goodbye letter") is its owner's, not the
+    finder's, unless the writer names it as theirs ("I found my old letters")."""
+    for i in range(len(before) - 1, max(-1, len(before) - 1 - FOUND_REACH), -1):
+        if before[i] in FOUND:
+            rest = before[i + 1 :]
+            if rest[:1] in (["ik"], ["we"], ["i"]):  # "vond ik een brief"
+                rest = rest[1:]
+            return rest[:1] not in (["dat"], ["that"], ["het"], ["it"]) and not any(
+                w in FIRST for w in rest
+            )
+    return False
 
 
 def _relative(words: list[str], i: int) -> bool:
@@ -345,4 +508,12 @@ def _mender() -> Mender:
         for word in re.findall(r"[a-z]{6,}", rule.pattern.pattern)
     }
     people = {w for w in FIRST | THIRD if len(w) >= 6}
-    return Mender(vocabulary | people, keep=FIRST | THIRD | REPORTING | NEGATORS)
+    # Words the reader's own patterns know are never mended into a rule word ("geleden" is not
+    # "gelezen").
+    cues = [p for rule in RULES for p in (rule.unless_in, rule.needs, rule.unless_near) if p]
+    own = {
+        word
+        for pattern in (PAST, OVER, AGAIN, DENIED_AFTER, *cues)
+        for word in re.findall(r"[a-z]{6,}", pattern.pattern)
+    }
+    return Mender(vocabulary | people, keep=FIRST | THIRD | REPORTING | NEGATORS | own | COMMON)

@@ -36,11 +36,12 @@ _PILLS_NL = (
 _PILLS_EN = r"(?:pills|tablets|meds|medication|medicine|painkillers|sleeping pills|paracetamol)"
 _BODY = (
     r"(?:arm|armen|arms|pols|polsen|wrists?|been|benen|legs?|dijen|dij|thighs?|huid|skin|buik"
-    r"|stomach)"
+    r"|stomach|bovenbeen|bovenbenen|bovenarm|bovenarmen|upper arms?|heup|heupen|hips?|enkels?"
+    r"|ankles?|schouders?|shoulders?)"
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: cheap as a cache key
 class Rule:
     """One way of saying it; `negated_inside`: the rule's own words hold a negation."""
 
@@ -49,6 +50,13 @@ class Rule:
     negated_inside: bool = False
     unless_after: re.Pattern[str] | None = None  # words right after the match that undo it
     unless_in: re.Pattern[str] | None = None  # words anywhere in the sentence that undo it
+    # Words the match needs nearby (this sentence or the two before and after it): what is said
+    # sideways over a few short sentences ("Gave away my coat. Won't need it.").
+    needs: re.Pattern[str] | None = None
+    unless_near: re.Pattern[str] | None = None  # words nearby that undo it
+    # The writer is the one acting when the sentences around name them (or nobody): the others
+    # named are whom things are left to ("I wanted her to have it, for after").
+    writer_acts: bool = False
 
 
 def _rule(
@@ -58,6 +66,9 @@ def _rule(
     negated_inside: bool = False,
     unless_after: str = "",
     unless_in: str = "",
+    needs: str = "",
+    unless_near: str = "",
+    writer_acts: bool = False,
 ) -> Rule:
     return Rule(
         signal,
@@ -65,6 +76,9 @@ def _rule(
         negated_inside,
         re.compile(rf"^ (?:{unless_after})\b") if unless_after else None,
         re.compile(rf"\b(?:{unless_in})\b") if unless_in else None,
+        re.compile(rf"\b(?:{needs})\b") if needs else None,
+        re.compile(rf"\b(?:{unless_near})\b") if unless_near else None,
+        writer_acts,
     )
 
 
@@ -82,7 +96,8 @@ _CARE_CONTEXT = (
 # An accident or a chore, not self-harm: "mezelf gesneden bij het koken".
 _ACCIDENT = (
     r"(?:\w+ ){0,3}(?:per ongeluk|bij het|aan de|aan het|aan een|aan mijn|tijdens|met het mes"
-    r"|in de keuken|by accident|accidentally|while|on the|on a|cooking|chopping|shaving"
+    r"|in de keuken|by accident|accidentally|while|on (?:the|a) (?!(?:legs?|arms?|head|thighs?"
+    r"|face|wrists?|stomach)\b)|cooking|chopping|shaving"
     r"|lifting|at the gym|when i (?:fell|tripped|slipped)|toen ik (?:viel|uitgleed|struikelde))"
 )
 
@@ -110,7 +125,7 @@ _PHRASES: tuple[Rule, ...] = (
     _rule(
         "explicit",
         rf"{_SELF_NL} (?:\w+ ){{0,2}}(?:van kant|om het leven|van het leven|dood)"
-        r" (?:te )?(?:maken|brengen|beroven|berooft|beroofd)"
+        r" (?:zou |zal |wil |ga )?(?:te )?(?:maken|brengen|beroven|berooft|beroofd)"
         rf"|{_SELF_NL} (?:te )?(?:doden|ombrengen|om te brengen|ophangen|op te hangen|verhangen)"
         r"|(?:ombrengen|van kant maken)",
     ),
@@ -130,7 +145,7 @@ _PHRASES: tuple[Rule, ...] = (
         r"|gaat )?(?:te )?(?:springen|spring"
         r"|lopen|rijden|gooien)|(?:van|vanaf|uit) (?:de|een|het) (?:brug|dak|flat|toren|balkon"
         r"|raam)"
-        r" (?:wil |wilt |wou |gaat |ga |zou )?(?:te )?(?:springen|spring)"
+        r" (?:wil |wilt |wou |gaat |ga |zou |ging |gingen |zal )?(?:te )?(?:springen|spring)"
         r"|uit het leven (?:te )?(?:stappen|stap)",
         unless_after=_FIGURE,
     ),
@@ -185,7 +200,8 @@ _PHRASES: tuple[Rule, ...] = (
     _rule(
         "passive",
         r"(?:als|wanneer|dat|if) (?:ik|i|hij|zij|ze|he|she)? ?er (?:\w+ )?niet meer (?:ben|was|zou"
-        r" zijn|zijn|is|zou|wil zijn)|er niet meer (?:te )?zijn\b(?! bij| voor)"
+        r" zijn|zijn|is|zou|wil zijn)|er (?:\w+ )?niet meer (?:te |zal |zou |zullen )?zijn\b(?! bij"
+        r"| voor)"
         r"|beter (?:af )?(?:\w+ ){0,2}zonder (?:mij|me|hem|haar|ons|zon \w+ als ik)"
         r"|better off without (?:me|him|her|them|us)\b"
         r"|(?:if|when) (?:i|he|she) (?:wasnt|werent|was not|were not) (?:\w+ )?(?:here|around"
@@ -276,7 +292,7 @@ _PHRASES: tuple[Rule, ...] = (
         "self_harm",
         rf"{_SELF_NL} (?:\w+ ){{0,3}}(?:gesneden|snijden|snij|snijd|gekrast|krassen|kras|krab"
         r"|gekrabd|verwond|verwonden|gebrand|branden|verbrand|geslagen|slaan|sla|pijn (?:gedaan"
-        r"|doen|te doen|doe|deed)|beschadigd|beschadigen|bezeerd|knijp|bijten|gebeten|krast"
+        r"|doen|te doen|doe|doet|deed)|beschadigd|beschadigen|bezeerd|knijp|bijten|gebeten|krast"
         r"|snijdt|brandt|slaat|verwondt|bezeert|beschadigt)"
         rf"|(?:krab|krabde|krabt|sla|slaat|sloeg|snij|snijdt|sneed|kras|krast|brand|verwond"
         rf"|verwondde|knijp|bijt|beschadig) {_SELF_NL}\b(?! \w+ (?:aan|op|vast))"
@@ -303,7 +319,8 @@ _PHRASES: tuple[Rule, ...] = (
         r"(?:pulled|trok|uitgetrokken|gebonkt|banged|pinched|geknepen|kapotge\w+|openge\w+)"
         r"(?: \w+){0,6} (?:met opzet|expres|on purpose|deliberately|opzettelijk)"
         r"|(?:met opzet|expres|bewust|opzettelijk|on purpose|deliberately) (?:\w+ ){0,6}(?:geslagen"
-        r"|gesneden|gebrand|gekrast|punched|hit|cut|burned|burnt|hurt|te veel (?:pillen|genomen))"
+        r"|gesneden|gebrand|gekrast|punched|hit|cut|burned|burnt|hurt"
+        r"|te veel (?:\w+ ){0,2}(?:pillen|genomen|ingenomen|geslikt))"
         r"|(?:geslagen|punched|hit|hurt|burned|cut) (?:\w+ ){0,5}(?:met opzet|expres|on purpose"
         r"|deliberately)|(?:drang|neiging|urge|urges) (?:\w+ ){0,3}(?:to |om )?(?:cut|hurt|harm"
         r"|burn"
@@ -314,7 +331,8 @@ _PHRASES: tuple[Rule, ...] = (
         "plan",
         rf"{_PILLS_NL} (?:\w+ ){{0,4}}(?:gespaard|verzameld|opgespaard|gehamsterd|apart|klaar"
         r"|liggen|verstopt|bewaard)|(?:gespaard|verzameld|opgespaard|gehamsterd|verstopt|bewaar"
-        rf"|hou|houd) (?:\w+ ){{0,4}}{_PILLS_NL}|{_PILLS_EN} (?:\w+ ){{0,3}}(?:saved|ready|stashed"
+        rf"|hou|houd|spaar|spaart) (?:\w+ ){{0,5}}{_PILLS_NL}|{_PILLS_EN} (?:\w+ ){{0,3}}(?:saved"
+        rf"|ready|stashed"
         rf"|hidden|set aside|put aside|in a separate|for when)|(?:saving|saved|stockpiling"
         rf"|stockpiled"
         rf"|collecting|collected|hoarding|hoarded|stashing|stashed|keep"
@@ -377,6 +395,10 @@ _PHRASES: tuple[Rule, ...] = (
         r"|overdosis|overdosed|(?:died|dies) by suicide|(?:pleegde|heeft) (?:\w+ )?zelfmoord"
         r"|(?:van het leven beroofd|zich verhangen|zich opgehangen)|took (?:his|her"
         r"|their) (?:own )?life",
+        # "een overdosis aan papierwerk": too much of a trifle
+        unless_after=r"(?:aan|of|van) (?!(?:\w+ )?(?:pillen|pills|medicatie|medication|heroine"
+        r"|heroin|drugs|insuline|insulin|paracetamol|tabletten|tablets|meds|methadon\w*|opiates"
+        r"|opioids|slaap\w*|sleeping|alcohol|cocaine))",
     ),
 )
 
@@ -414,7 +436,8 @@ _SUICIDE = (
 )
 # Suicide as a thought that stays: "zelfdoding spookt door mijn hoofd", "the only way out".
 _SUICIDE_ON_MIND = (
-    _THINK + r"|mind|hoofd|spookt|uitweg|oplossing|optie|way out|option|answer|tempting|lokt"
+    _THINK + r"|mind|hoofd|kop|head|spookt|uitweg|oplossing|optie|way out|option|answer|tempting"
+    r"|lokt"
 )
 _ME_EN = r"(?:myself|himself|herself|themselves|themself)"
 _KILL_SELF = (
@@ -434,7 +457,8 @@ _END_LIFE = (
 _VEHICLE = r"trein|tram|auto|vrachtwagen|bus|metro|train|car|lorry|truck|tube|subway"
 _HIGH = (
     r"brug|dak|flat|toren|balkon|raam|klif|kliffen|viaduct|parkeergarage|bridge|roof|rooftop"
-    r"|building|tower|balcony|window|cliff|cliffs|car park|ledge|multi storey"
+    r"|building|tower|balcony|window|cliff|cliffs|car park|ledge|multi storey|multistorey|top floor"
+    r"|bovenste verdieping|dijk|pier|kade"
 )
 _OBSTACLE = r"boom|muur|pijler|tegenligger|tree|wall|pillar|oncoming|tegemoetkomend"
 _DEATH_ACT = (
@@ -463,6 +487,7 @@ _BODY_ANY = (
 # Harming the body: past forms come first in Dutch ("in mijn arm gekrast").
 _HARM_VERB = (
     r"snij|snijd|snijdt|snijden|sneed|sneden|gesneden|kras|krast|krassen|gekrast|opengekrast"
+    r"|kraste|krasten|snijdt|brandde|kneep|knepen|geknepen"
     r"|krab|krabt|krabben|gekrabd|brand|brandt|gebrand|verbrand|verbranden|sla|slaat|sloeg"
     r"|geslagen|stomp|stompte|gestompt|bijt|beet|gebeten|knijp|verwond|verwondt|verwonden"
     r"|beschadig|beschadigd|bonk|bonkte|cut|cuts|cutting|slash|slashed|slashing|carve|carved"
@@ -472,10 +497,12 @@ _HARM_VERB = (
 )
 _HARM_PAST = (
     r"gesneden|gekrast|opengekrast|gebrand|verbrand|krabben|krassen|cut|slashed|carved|burnt"
-    r"|burned|scratched|gekrabd|verwond|beschadigd|bezeerd|(?:kapot|open|stuk)ge\w+"
+    r"|burned|scratched|gekrabd|verwond|beschadigd|bezeerd|(?:kapot|open|stuk)ge\w+|geknepen"
+    r"|gestompt|gebeten|pinched|bruised"
 )
 _WOUNDS = (
-    r"wonden|wondjes|snijwonden|brandwonden|littekens|krassen|sneeen|wounds|cuts|scars|burns"
+    r"wonden|wondjes|snijwonden|brandwonden|littekens|krassen|sneeen|sneden|sneetjes|wounds"
+    r"|cuts|scars|burns"
     r"|scratches"
 )
 _MEANS = (
@@ -489,7 +516,7 @@ _MEANS = (
 _STORED = (
     r"opgespaard|gespaard|spaar|spaart|verzameld|verzamel|verzamelt|gehamsterd|hamster|verstopt"
     r"|stored|stashed|stashing|stocked|stockpil\w*|hoard\w*|collected|collecting|saved|saving"
-    r"|hidden|bewaard|apart|opsparen|put aside|bij elkaar|stash"
+    r"|hidden|hiding|hid|hide|bewaard|apart|opsparen|put aside|bij elkaar|stash"
 )
 _FOR_AFTER_ME = (
     r"(?:voor|for) (?:als|when|after|once|na) (?:ik|i|im|i am)(?: \w+){0,2} (?:er niet meer ben"
@@ -540,6 +567,7 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
     _rule(
         "passive",
         _near(r"beter|better|happier|gelukkiger|lighter|lichter|easier|makkelijker|opgelucht|relief"
+              r"|stiller|quieter|rustiger|calmer|mooier|better place"
               r"|opluchting", r"zonder (?:mij|me)|without me", 6)
         + r"|(?:world|wereld|everyone|iedereen)(?: \w+){0,3} without me",
     ),
@@ -587,7 +615,8 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         r"|om te leven)\b|(?:het|mijn) leven(?: \w+){0,2} (?:moe|zat|beu)\b"
         r"|(?:leven|life|lifes|bestaan)(?: \w+){0,3} (?:geen zin|zinloos|niks meer waard|niets meer"
         r" waard|not worth|pointless|meaningless|worthless|no point)|point(?: \w+){0,3} (?:being"
-        r" alive|living|existing|bestaan)|waarom (?:ik )?(?:nog )?(?:leef|besta)",
+        r" alive|living|existing|bestaan)|waarom (?:ik )?(?:nog )?(?:\w+ ){0,2}(?:leef|besta"
+        r"|opsta)",
         negated_inside=True,
     ),
     _rule(
@@ -599,7 +628,9 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
               r"|ongeneeslijk\w*"
               r"|incurable"
               r"|something (?:would |will )?happens?(?: to)? me|iets (?:zou )?(?:overkomt"
-              r"|gebeurt)", 8)
+              r"|gebeurt)|clips me|hits me|hit me|knocks me|runs? me over|iets ernstigs"
+              r"|something serious|(?:plane|vliegtuig|flight) (?:\w+ )?(?:goes down|crashes"
+              r"|neerstort|stort neer)", 8)
         + r"|(?:verlang|verlangde|long|longing|yearn)(?: \w+)? (?:naar|for) (?:de )?(?:dood|death)"
         r"|(?:niks|niets|nothing)(?: \w+){0,4} (?:me|mij) (?:hier|here)(?: \w+)? (?:houdt|keeps)"
         r"|(?:niks|niets|nothing)(?: \w+){0,3} (?:houdt|keeps|holding|holds) (?:me"
@@ -629,7 +660,8 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         rf"|bedek\w*"
         r"|sees|see|notice\w*)|(?:verstop\w*|hide|hiding|hid|cover\w*|bedek\w*)(?: \w+){0,4}"
         rf" (?:{_WOUNDS})|what i (?:did|do|have done) to {_POSS} (?:{_BODY_ANY})"
-        rf"|(?:{_WOUNDS}) (?:op|on|in) {_POSS} (?:{_BODY_ANY})",
+        rf"|(?:{_WOUNDS}) (?:op|on|in|all over|all up|up|over|across) {_POSS} (?:{_BODY_ANY})"
+        rf"|(?:see|sees|zien|ziet|zag|saw|notice|notices|merken) {_POSS} (?:\w+ )?(?:{_WOUNDS})",
         unless_in=_ACCIDENT_IN,
     ),
     _rule(
@@ -671,7 +703,7 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         + "|" + _near(_STORED, _MEANS, 3)
         + "|" + _near(r"gekocht|bought|got|heb|have|ligt|liggen", _MEANS, 3)
         + rf"(?: \w+){{0,6}} (?:{_FOR_AFTER_ME}|voor als|for when|stored|in one place|ready|klaar)"
-        + r"|(?:hosepipe|tuinslang|slang)(?: \w+){0,3} (?:exhaust|uitlaat)"
+        + r"|(?:hose\w*|\w*slang)(?: \w+){0,6} (?:exhaust|uitlaat)"
             r"|gaskraan (?:\w+ )?open\w*"
         r"|(?:plan|planned)(?: \w+){0,3} (?:means|middelen)",
         unless_in=r"kitchen|keuken|koken|cooking|tuin|garden|voor het werk|for work|hoofdpijn"
@@ -704,7 +736,7 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         r"|said my goodbyes)(?: \w+){0,10} (?:laatste keer|last time|afscheid was"
         r"|was (?:an? )?goodbye"
         r"|for good|voorgoed)|(?:goodbye|afscheids|farewell)(?: ?(?:videos?|messages?|notes?"
-        r"|letters?|video|bericht|berichten|brief|brieven|briefje))"
+        r"|letters?|video|bericht|berichten|brief|brieven|briefje|texts?))"
         r"|(?:note|briefje|brief|letter) (?:\w+ ){0,3}(?:to find|om te vinden)"
         r"|(?:goodbye|vaarwel|farewell)(?: and)? (?:thanks|thank you"
         r"|bedankt)(?: \w+)? (?:for everything"
@@ -763,7 +795,7 @@ _AFTER_ME = (
     r"voor erna|voor nadien|for afterwards|(?:find|vindt|vinden|finds) (?:it|het|them|ze)"
     r" (?:\w+ )?(?:afterwards|erna|nadien)|(?:find|vinden|vindt) me|die me vinden"
     r"|(?:when|once|after) (?:i do it|ive done it|im dead)|als ik het (?:doe|gedaan heb)"
-    r"|als ik (?:er )?niet meer (?:ben|leef)|na mijn dood|after my death"
+    r"|als ik (?:er )?niet meer (?:ben|leef)|na mijn dood|after my death|na mij|after me$"
 )
 # Leaving, the weaker form: "when I'm gone" is also said of leave and holidays.
 _WHEN_GONE = r"(?:when|once|after) im gone|als ik (?:weg|dood) ben"
@@ -776,7 +808,7 @@ _PREPARE = (
     r"|geregeld|regel|cancelled|canceled|opgezegd|overgedragen|aangepast|opgeschreven|booked"
     r"|geboekt|left|achtergelaten|sold|verkocht|arranged|cleared|emptied|leeggemaakt|opgeruimd"
     r"|testament|will|passwords|wachtwoorden|papers|papieren|insurance|verzekering\w*|letters"
-    r"|brieven|looked after|nothing is left|less to sort"
+    r"|brieven|looked after|nothing is left|less to sort|lijstje|made a list|een lijst"
 )
 # Letters to the people closest, or put away for them to find.
 _KIN = (
@@ -792,18 +824,23 @@ _LETTERS = r"letters|brieven|afscheidsbrie\w*|notes|briefjes"
 # A high place or a railway, and what one looks for there.
 _PLACE = (
     rf"{_HIGH}|\w+brug|spoor|sporen|spoorlijn|tracks|railway|line|station|perron|platform|multi"
-    r" storey|treintijden|train times|dienstregeling"
+    r" storey|treintijden|train times|dienstregeling|tide times|getij\w*|tides"
 )
 _SCOUT = (
     r"hoe hoog|how high|the drop|de val|afremmen|slow down|go over|gap in the fence|gat in het"
     r" hek|makkelijk bij|easy to get|just to look|alleen om te kijken|working out where|waar ik"
-    r" zou springen|where i(?:d| would)? jump"
+    r" zou springen|where i(?:d| would)? jump|niet om te reizen|not (?:because|cause) im going"
+    r" anywhere|not to travel|(?:isnt|is not|niet) (?:\w+ )?(?:fenced|omheind|afgeschermd)"
+    r"|barrier\w*|reling|railing|low enough|laag genoeg|high enough|hoog genoeg"
+    r"|where id leave the car|waar ik (?:de|mijn) auto|nobody would spot|niemand (?:\w+ )?ziet"
 )
 # Out of sight: gathering means so that nobody asks.
 _COVERT = (
     r"nobody counts|niemand telt|niemand merkt|nobody notices|(?:dont|wont|not) ask questions"
     r"|geen vragen|different chemist|andere apotheek|verschillende apotheken|zonder dat iemand"
-    r"|without anyone"
+    r"|without anyone|(?:nobody|no one|niemand) (?:\w+ )?(?:would |will |zou )?(?:ask|asks|vraagt"
+    r"|notice|notices|merkt|ziet|sees|spot|spots)|(?:two|three|twee|drie) (?:different"
+    r"|verschillende) (?:\w+ )?(?:shops|chemists|pharmacies|huisartsen|winkels|apotheken|doctors)"
 )
 
 _PREPARATIONS: tuple[Rule, ...] = (
@@ -824,7 +861,8 @@ _PREPARATIONS: tuple[Rule, ...] = (
     _rule(
         "plan",
         r"(?:geoefend|oefen\w*|practised|practiced|practising|practicing|rehearsed|getest|tested)"
-        rf"(?: \w+){{0,10}} (?:durven|durf|go through with it|doorzetten|{_MEANS}|riem|belt)",
+        rf"(?: \w+){{0,10}} (?:durven|durf|go through with it|doorzetten|{_MEANS}|riem|belt|knoop"
+        r"|knot|lus|loop)",
         unless_in=r"presentat\w*|gesprek|talk|speech|exam\w*|interview|rijles|driving",
     ),
     _rule("plan", _near(_MEANS, _COVERT, 12), negated_inside=True),
@@ -899,11 +937,464 @@ _PREPARATIONS: tuple[Rule, ...] = (
     _rule(
         "passive",
         rf"(?:{_VEHICLE}|lorry)(?: \w+){{0,4}} (?:komt|kwam|took me out|hit me|hits me|aanrijdt"
-        r"|raakt|schept|meeneemt|takes me out)(?: \w+){0,6} (?:best|wouldnt (?:be )?(?:sorry|mind)"
-        r"|glad|blij|niet erg|relief|opluchting)",
+        r"|raakt|schept|meeneemt|takes me out|inrijdt|rijdt|over me heen|op me in)(?: \w+){0,6}"
+        r" (?:best|wouldnt (?:be )?(?:sorry|mind)|glad|blij|niet erg|relief|opluchting|fine by me"
+        r"|fine with me)",
         negated_inside=True,
     ),
 )
 
-RULES: tuple[Rule, ...] = (*_PHRASES, *_CONSTRUCTIONS, *_PREPARATIONS)
+
+# --- said sideways: a concept told over a few short sentences ----------------------------------
+# What is not named is told by what it leaves: things given away and "won't need them", a pet
+# rehomed "for a while", a farewell nobody noticed, "I won't be coming back", a day and a place
+# with "that's when". Rules here may need a cue in a neighbouring sentence (`needs`).
+
+# Possessions and papers settled: given away, sent, handed over, cancelled.
+_SETTLED = (
+    r"weggegeven|weggeven|weggeef\w*|gave away|given away|giving away|give away|gave|given|gekregen"
+    r"|letters?|brie\w+|briefje|written|geschreven|schreef|wrote|lijstje|gegeven|geschonken"
+    r"|got my|kringloop|charity|opgezegd|gave notice|verkocht|sold|testament|will|wachtwoorden"
+    r"|passwords|gemaild|emailed|sent|gestuurd|overgedragen|handed over|juwelen|jewellery|jewelry"
+    r"|spullen|kleren|clothes|plants|planten|gewist|deleted|insurance|verzekering\w*"
+    r"|uitvaart\w*|funeral"
+)
+_PETS = r"kat|kater|poes|hond|cat|dog|pets?|huisdier\w*|konijn|rabbit|vogel|bird|plants|planten"
+# The writer gone for good, in plain future words.
+_NOT_BACK = (
+    r"(?:ik|i|im|ill|and|en|but|maar)(?: \w+){0,2} (?:niet|not|never|nooit|wont be|wont)"
+    r" (?:meer )?(?:coming back|come back|terugkomen|terug ?kom\w*)"
+    r"|kom ik (?:\w+ )?niet (?:meer )?terug|(?:ik|i) (?:kom|come) (?:\w+ )?niet (?:meer )?terug"
+    r"|(?:ben ik er|ik ben er)(?: \w+){0,2} niet meer\b(?! (?:\w+ )?(?:bij|voor|op|in|om|mee|zo"
+    r"|zeker|van|aan))"
+    r"|(?:wont|will not) be (?:around|here|alive) (?:after|much longer|for long|by then|anymore"
+    r"|any more)"
+)
+_NOT_BACK_UNLESS = r"(?:\w+ )?(?:to|naar|op|after|na|from|van|here|hier|tomorrow|morgen|until|tot" \
+    r"|till|bij|in|on|for|voor)"
+_WORK_LEAVING = (
+    r"job|baan|werk|work|team|contract|ontslag|resign\w*|quit|vakantie|holiday|holidays|verlof"
+    r"|leave|maternity|zwangerschap\w*|sabbat\w*|cursus|course"
+)
+# Later, after the writer: "voor straks", "for after", "when the time comes".
+_LATER = (
+    r"(?:voor|for) (?:straks|erna|after|afterwards)$|(?:subject|onderwerp) (?:voor|for) later"
+    r"|when the (?:time|moment) comes"
+    r"|als het moment (?:komt|daar is)"
+    r"|(?:als|wanneer) het (?:zover|zo ver) is"
+)
+# Alone at home: when the others are out.
+_ALONE = (
+    r"(?:als|wanneer|zodra) iedereen (?:\w+ ){0,2}(?:weg|op weekend|uit|vertrokken|naar \w+"
+    r"|de deur uit) is|(?:when"
+    r"|once) every(?:one|body)(?:s| is)?"
+    r" (?:\w+ )?(?:out|away|gone)|niemand thuis|huis leeg|house (?:is )?empty|nobody (?:is )?home"
+)
+# An unnamed act, a time for it, or everything laid ready.
+_THE_ACT = (
+    r"(?:dan|then) doe ik het|doe ik het$|thats when|im doing it$|ill do it$|(?:alles"
+    r"|everything"
+    r"|everythings|its all|it s all)(?: \w+){0,2} (?:klaar|ready|laid out|lined up|klaargelegd"
+    r"|klaar ?gelegd)"
+)
+_TONIGHT = r"vannacht|vanavond|tonight|morgen|tomorrow|vandaag|today"
+_CRISIS_NEAR = (
+    rf"{_HIGH}|naar beneden|looking down|kijk\w* (?:\w+ )?naar beneden|springen|jump|hulplijn"
+    r"|helpline|crisis\w*|politie|police|emergency|hulpdiensten|112|113|999|ambulance"
+)
+_GRIEF = (
+    r"begrafenis|funeral|afscheidsdienst|uitvaart\w*|nabespreking|review|rouw\w*|condolean\w*"
+    r"|guilty|schuldig|herdenking|memorial|bereave\w*|nabestaanden"
+)
+_DEAD_NEAR = (
+    r"overleden|overlijden|died|dead|passed|dood|gestorven|funeral|begrafenis|verloren|lost"
+    r"|suicide|zelfmoord|zelfdoding"
+)
+
+_IF_IT_STOPS = (
+    r"(?:als|if|when|wanneer) (?:het leven|life|alles|everything|it all|het allemaal|het (?:\w+ )?"
+    r"voor mij|it (?:\w+ )?for me|het (?:\w+ ){0,2}niet meer hoeft)(?: \w+){0,3} (?:stopt"
+    r"|stopped|stops|stop|ophoudt|ophield|ended|ends|end|eindigt|over|voorbij|hoeft)"
+)
+_ACCEPT = (
+    r"niet erg|wouldnt mind|would not mind|fine by me|fine with me|dan is dat maar zo|so be it"
+    r"|best|prima|relief|opluchting|relieved|opgelucht|tegenstribbelen|welcome|wouldnt care"
+)
+_WILL = r"testament|notaris|solicitor|my will|will updated|will done|will is"
+
+_SIDEWAYS: tuple[Rule, ...] = (
+    # Gone for good: "ik kom niet terug", "after Friday I won't be here".
+    _rule("plan", _NOT_BACK, negated_inside=True, unless_after=_NOT_BACK_UNLESS,
+          unless_in=_WORK_LEAVING),
+    # Things given away, and no need of them after: "Gave away my coat. Won't need it."
+    _rule(
+        "plan",
+        r"(?:^|i |ill |i will )(?:wont|will not|wont be|no longer) (?:need|needing)(?: \w+){0,2}"
+        r" (?:them|it|anything|anywhere|any of it|these|those|a \w+)"
+        r"|(?:heb ik|ik heb|hoef ik|ik hoef)(?: \w+){0,3} (?:toch |dan )?(?:niet meer"
+        r"|geen \w+ meer) nodig",
+        negated_inside=True,
+        unless_after=r"(?:\w+ )?(?:now|nu|since|sinds|because|omdat|want|as|for|voor|at|op|in)",
+        needs=_SETTLED,
+        writer_acts=True,
+    ),
+    # Left for later, by someone settling things: "mijn juwelen, voor straks".
+    _rule("plan", _LATER, needs=_SETTLED + "|" + _MEANS, writer_acts=True),
+    # A pet rehomed "for a while", and nobody to know what for.
+    _rule(
+        "plan",
+        r"(?:weet|know|knows|weten|realise\w*|realize\w*|idea)(?: \w+){0,2} (?:niet|not|no)"
+        r"(?: \w+)? (?:waarvoor|what for|why|waarom)|(?:doesnt|dont|didnt|does not|do not)"
+        r" (?:\w+ )?(?:know|realise|realize) (?:what for|why)\b",
+        negated_inside=True,
+        needs=_PETS,
+        writer_acts=True,
+    ),
+    # A farewell nobody noticed.
+    _rule(
+        "plan",
+        _near(r"afscheid genomen|afscheid nemen|said goodbye|say goodbye|saying goodbye",
+              r"zonder dat (?:ze|hij|zij|die|iemand) (?:het |er )?(?:\w+ )?(?:doorhad|wist|merkte"
+              r"|doorhadden)|without (?:her|him|them|anyone) (?:realising|realizing|knowing"
+              r"|noticing)", 10)
+        + r"|(?:alles|everything)(?: \w+){0,2} (?:weggegeven|weggeven|given away|gave away|away)"
+        r"(?: \w+){0,6} (?:afscheid|goodbye)",
+    ),
+    # Funeral wishes set down, life insurance asked about suicide.
+    _rule(
+        "plan",
+        r"(?:my|mijn|mn) (?:own )?(?:funeral|uitvaart|begrafenis|crematie)\w*(?: \w+){0,3}"
+        r" (?:wishes|wensen|plans|planned|gepland|geregeld|arranged|sorted|op papier|in writing"
+        r"|vastgelegd)|(?:geregeld|arranged|planned|gepland) (?:\w+ ){0,2}(?:my|mijn|mn) (?:own )?"
+        r"(?:funeral|uitvaart|begrafenis)"
+        r"|(?:levensverzekering|life insurance|verzekering|insurance|polis|policy)(?: \w+){0,8}"
+        r" (?:als je het zelf doet|als ik het zelf doe|zelf doet|zelfdoding|zelfmoord|suicide"
+        r"|if you do it yourself|if you kill yourself)",
+    ),
+    # The act unnamed, with the time the house is empty: "Saturday when everyone's out. That's
+    # when."
+    _rule("plan", _THE_ACT, needs=_ALONE),
+    # "Tonight", with a high place or the means near: "top floor. looking down. it's tonight."
+    _rule(
+        "plan",
+        rf"(?:denk|think|reckon|voel|feel)(?: \w+){{0,2}} (?:het|it|its|dat het) (?:is |wordt |will"
+        rf" be )?(?:{_TONIGHT})",
+        needs=f"{_HIGH}|{_MEANS}|naar beneden|looking down",
+    ),
+    # How and when worked out.
+    _rule(
+        "plan",
+        r"(?:weet|know|knew|worked out|figured out|bedacht|uitgedacht|uitgezocht|decided|besloten"
+        r"|planned|gepland)(?: \w+){0,2} (?:the |het )?(?:how|hoe|when|wanneer|where|waar)"
+        r" (?:and|en) (?:the |het )?(?:how|hoe|when|wanneer|where|waar)\b(?! (?:\w+ )?(?:of|van"
+        r"|for|voor))",
+    ),
+    # Means counted, taken from work, kept for oneself, or enough of them.
+    _rule(
+        "plan",
+        rf"(?:my|mijn|mn) (?:{_MEANS})(?: \w+){{0,2}} (?:geteld|counted|gecheckt|checked)"
+        rf"|(?:geteld|counted) (?:my|mijn|mn) (?:{_MEANS})"
+        r"|(?:te veel|too much|too many) (?:is|are) (?:\w+ )?(?:easy|makkelijk|genoeg|enough)"
+        rf"|(?:{_MEANS})(?: \w+){{0,3}} mee (?:uit|van) (?:de|het) (?:\w+ )?(?:kar|kast|voorraad"
+        r"|stock|cart|trolley)"
+        r"|(?:for me|voor mij|voor mezelf|for myself)(?: \w+){0,2} (?:when the (?:time"
+        r"|moment) comes"
+        r"|als het (?:zover|zo ver) is|als het moment (?:komt|daar is))"
+        r"|(?:hoeveel|how many|how much) (?:ik |i |id )?(?:\w+ ){0,2}(?:voor mezelf|for myself)"
+        r" (?:nodig|need)",
+    ),
+    _rule(
+        "plan",
+        r"(?:ik|i|ive|id|i have|ive got)(?: \w+){0,4} (?:genoeg|enough)(?: \w+)?"
+        r" (?:heb|have|now|nu|gespaard|saved)\b(?! (?:\w+ )?(?:van|of|time|tijd))"
+        r"|(?:enough|genoeg)$|(?:weet|know)(?: \w+){0,2} (?:what|wat) (?:\w+ ){0,3}(?:doing|do|doe"
+        r"|doen) (?:with|met) (?:them|it|ze|het)|wat ik (?:er )?mee (?:ga )?doe\w*",
+        needs=_MEANS,
+    ),
+    # Ropes and blades kept out of sight; a rope looked over.
+    _rule(
+        "plan",
+        _near(r"touw|touwen|rope|ropes|strop|noose|koord|mesjes|blades|razors|scheermesjes|hose\w*",
+              r"in (?:\w+ ){0,2}(?:kast|wardrobe|bag|rugzak|tas|kofferbak|boot|koffer|kamer"
+              r"|room|drawer|schuif|lade)|onder (?:de |het |zijn |haar |mijn )?(?:matras|bed"
+              r"|kussen)|under (?:the |his |her |my )?(?:mattress|bed|pillow)", 3)
+        + "|" + _near(r"touw|touwen|rope|strop|noose|knoop|knot",
+                      r"bekeken|looked at|checked|gecheckt|getest|tested|balk|beam|hook|haak"
+                      r"|vastgemaakt|geknoopt|tied", 6),
+        unless_in=r"fiets\w*|bike|tent|camping|boot|boat|zeil\w*|sailing|klim\w*|climbing",
+    ),
+    # The railway or a high place, scouted: "looked up which stretch isn't fenced".
+    _rule("plan", r"(?:hoe hoog|how high|how far down|hoe diep)", needs=_HIGH, writer_acts=True),
+    # Describing how one would do it.
+    _rule(
+        "plan",
+        r"(?:beschreef|beschrijft|described|describes|vertelde|told|explained|legde|uitgelegd)"
+        r"(?: \w+){0,3} (?:hoe|how) (?:\w+ ){1,2}(?:het|it)(?: zou| would| gaat| will)? ?(?:doen"
+        r"|do)\b|how (?:\w+ ){1,2}(?:do|doing) it\b(?! (?:\w+ )?(?:better|differently|next time"
+        r"|with|again))",
+        unless_after=r"(?:\w+ )?(?:beter|anders|better|differently|next time|volgende keer|with"
+        r"|met)",
+    ),
+    # Standing on a roof or a bridge, with a crisis around it.
+    _rule(
+        "plan",
+        r"(?:stond|staat|sta|stand|standing|stood|zat|zit|sitting|sat|was|is) (?:\w+ ){0,2}(?:op"
+        rf"|on|at) (?:een|de|het|the|a|top of the|the top of the) (?:\w+ )?(?:{_HIGH})",
+        needs=_CRISIS_NEAR.replace(f"{_HIGH}|", ""),
+    ),
+    # Leaving with finality: "eruit stappen. uit alles. voorgoed."; "checking out. permanently."
+    _rule(
+        "explicit",
+        r"er (?:zelf )?uit (?:te )?(?:stappen|stap|stapte)|eruit (?:te )?(?:stappen|stap|stapte)"
+        r"|(?:checking|check|checked|clock|clocking|bow|bowing|tap|tapping) out",
+        needs=r"voorgoed|voor altijd|voor goed|for good|forever|permanently|for ever|uit alles"
+        r"|uit het leven|zelf|i mean it|ik meen het",
+        unless_in=_WORK_LEAVING + r"|hotel|kassa|till|shift|dienst|bieb|library",
+    ),
+    # Erasing oneself.
+    _rule(
+        "passive",
+        r"(?:mezelf|myself|zichzelf|himself|herself) (?:\w+ ){0,2}(?:uitgummen|uitwissen|wissen"
+        r"|erase|delete|wegvagen|opruimen|uitschakelen|uninstall|unplug)"
+        r"|(?:erase|delete|uitgummen|uitwissen|uninstall|unplug) (?:mezelf|myself)",
+    ),
+    # Not caring whether one is still here; crossing without looking, not caring.
+    _rule(
+        "passive",
+        r"(?:maakt (?:\w+ )?niet uit|kan me (?:\w+ )?(?:niet|niks|niets) schelen|dont (?:\w+ )?care"
+        r"|doesnt matter|wouldnt matter|not bothered|boeit (?:me )?niet)(?: \w+){0,3} (?:of|whether"
+        r"|if) (?:ik|i|im)(?: \w+){0,4} (?:er (?:\w+ ){0,3}(?:nog|meer) (?:ben|zal zijn"
+        r"|ben of niet)"
+        r"|here|around|alive|nog leef|wake up|wakker)",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:stopped|stop|niet meer) (?:looking|kijken|uitkijken) (?:\w+ ){0,3}(?:cross|oversteek"
+        r"|oversteken)|(?:oversteken|overstak|overgestoken|crossed|crossing"
+        r"|cross) (?:\w+ ){0,8}(?:not"
+        r" (?:really |even )?looking|without"
+        r" looking|niet (?:meer |echt )?(?:uit(?:ge)?kijk\w*|gekeken|keek|uitgekeken)"
+        r"|zonder (?:te )?"
+        r"kijken)|kijk ik niet (?:meer )?uit",
+        negated_inside=True,
+        needs=r"schelen|care|cared|uitmaken|maakt (?:\w+ )?niet uit|boeit|whatever|mind|hoping"
+        r"|hope|hoop|hoopte",
+    ),
+    # Envying the dead.
+    _rule(
+        "passive",
+        r"jaloers|envy|envying|envied|envious|benijd\w*",
+        needs=r"begrafenis|funeral|uitvaart\w*|overleden|died|passed|dead|dood|rust|rusten|rest",
+    ),
+    # Welcoming death: "ik zou het niet erg vinden om te sterven", "I'd welcome not waking up".
+    _rule(
+        "passive",
+        r"(?:niet erg|wouldnt mind|would not mind|wouldnt be the worst|not the worst thing|welcome"
+        r"|verwelkomen|fine with|suit me fine|geen probleem)(?: \w+){0,6} (?:sterven|te sterven"
+        r"|dood|dying|die|not waking|niet (?:meer )?wakker|gave up|gives up|geeft het op"
+        r"|ermee ophoudt|stopt|stopped|stops)\b",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:sleep|slapen|slaap|inslapen|go to sleep)(?: \w+){0,3} (?:and|en) (?:not|never|niet"
+        r"|nooit)(?: meer)? (?:come back|coming back|wake|waking|wakker|terug\w*|get up|opstaan)"
+        r"|(?:disappear|vanish|verdwijnen|verdwijn)(?: \w+){0,8} (?:ever again|never again"
+        r"|nooit meer|nooit (?:meer )?terug)"
+        r"|(?:whats|what is|wat is)(?: \w+){0,2} (?:the point|het nut|de zin) (?:of|in|van) (?:me"
+        r"|mij)$|(?:nut|zin|point)(?: \w+){0,3} (?:van|of|in|om) (?:er te zijn|te bestaan|mijn"
+        r" bestaan|being here|being around|existing|my existence)"
+        r"|waarom ben ik er (?:\w+ )?nog$|why am i (?:\w+ )?still here$"
+        r"|(?:wish|wished|hoop|hope|wou|wens)(?: \w+){0,4} (?:coming|come|came|komt|kwam)"
+        r" (?:\w+ )?(?:for|voor) (?:me|mij)$",
+        negated_inside=True,
+    ),
+    # Self-harm sideways: back again, a relief, dressings hidden, a blade used.
+    _rule(
+        "self_harm",
+        r"(?:snijden|krassen|cutting|scratching|selfharm\w*|self harm\w*|branden|burning)"
+        r" (?:is |zijn |are |s |was )?(?:\w+ )?(?:terug|back)\b(?! (?:naar|to|in|from|van|op|on))"
+        r"|(?:snijden|krassen|cutting|scratching|selfharm\w*|self harm\w*)(?: \w+){0,2} (?:lucht"
+        r" op|helpt|helps|takes the edge off|calms|kalmeert|relief|opluchting|release|werkt|works)"
+        r"|(?:pleisters|plasters|verband\w*|bandages?|band aids?)(?: \w+){0,4} (?:waar niemand"
+        r"|where nobody|nobody|no one|niemand)"
+        r"|(?:blade|blades|mesje|mesjes|scheermesje|razor)(?: \w+){0,8} (?:i|ik) (?:\w+ )?(?:used"
+        r" it|gebruikt)"
+        r"|(?:snijdt|krast|cuts|scratches|is cutting) (?:zich |himself |herself )?(?:weer|again"
+        r"|opnieuw)",
+        unless_in=_ACCIDENT_IN,
+    ),
+    _rule(
+        "self_harm",
+        r"(?:punch\w*|hit|hitting|stomp\w*|sloeg|sla|slaan|bonk\w*) (?:the|a|de|een|tegen de)"
+        r" (?:muur|wall|deur|door)(?: \w+){0,8} (?:until|till|tot|on purpose|expres|bled|bloed\w*"
+        r"|knuckles|knokkels|split|open)"
+        r"|(?:long sleeves|lange mouwen)",
+        needs=r"on purpose|expres|sneden|cuts|wounds|wonden|scars|littekens|krassen|niet zien"
+        r"|dont see|knuckles|knokkels|bled|bloed\w*",
+    ),
+    _rule(
+        "self_harm",
+        rf"{_POSS} (?:{_BODY_ANY})(?: \w+){{0,3}} (?:on|op|tegen|against|onder|under) (?:de|het"
+        r"|the|a|een) (?:\w+ )?(?:hob|kookplaat|fornuis|stove|strijkijzer|iron|kettle|waterkoker"
+        r"|heet water|hot water|radiator|kaars|candle|vlam|flame)",
+        needs=_PURPOSE + r"|to feel|voelen|feel something",
+    ),
+    # Clients: drawn dying, following the dead, made an attempt, too much taken on purpose.
+    _rule(
+        "explicit",
+        r"(?:tekende|tekent|drew|draws|drawing|getekend) (?:zichzelf|himself|herself|themselves"
+        r"|mezelf|myself)(?: \w+){0,3} (?:onder|under|in front of|voor|dood|dead|hanging|hangend"
+        r"|aan een)",
+    ),
+    _rule(
+        "explicit",
+        r"(?:wil|wilt|wou|wants|wanted|want)(?: \w+){0,2} (?:erachteraan|er achteraan|achterna"
+        r"|follow (?:him|her|them)|join (?:him|her|them)|bij (?:hem|haar) zijn)",
+        needs=_DEAD_NEAR,
+    ),
+    _rule(
+        "attempt",
+        r"(?:made|makes|make|making) (?:a|an|another|his|her|their) (?:\w+ )?attempt\b(?! (?:to"
+        r"|at|on) (?!(?:kill|end|take|hang|jump|overdose|his life|her life)))"
+        r"|(?:took|taken|take|swallowed|geslikt|genomen) (?:\w+ ){0,2}(?:too much|too many|te veel)"
+        rf"(?: \w+){{0,3}} (?:{_PURPOSE})",
+    ),
+    # "Stop for good" told the other way round: "er voorgoed mee stoppen".
+    _rule(
+        "passive",
+        r"(?:voorgoed|voor altijd|for good|forever|permanently)(?: \w+){0,3} (?:stoppen|stop"
+        r"|ophouden|weg|verdwijnen)",
+        unless_in=r"roken|smoking|drinken|drinking|alcohol|drugs|gokken|gambling|vapen|vaping"
+        r"|" + _WORK_LEAVING,
+    ),
+    # If it all stopped, that would be fine: "als het morgen voor mij stopt, dan is dat maar zo".
+    _rule(
+        "passive",
+        _near(_IF_IT_STOPS, _ACCEPT, 8) + "|" + _near(_ACCEPT, _IF_IT_STOPS, 8)
+        + r"|(?:mag|mogen) van mij (?:\w+ ){0,2}(?:stoppen|ophouden|gedaan zijn|voorbij zijn)"
+        r"|van mij mag (?:het|alles) (?:\w+ ){0,2}(?:stoppen|ophouden)"
+        r"|(?:geen morgen|no tomorrow)(?: \w+){0,2} (?:voor mij|for me|komt)|(?:voor mij|for me)"
+        r" geen morgen|(?:wasnt|werent|not be|isnt) a tomorrow for me"
+        r"|(?:licht|lights?) (?:\w+ )?(?:uitgaat|uit gaat|out)(?: \w+){0,3} (?:en niet meer aan"
+        r"|and stay out|for good|voorgoed|stays out|stay off)"
+        r"|(?:(?:dont|do not|cant|cannot|no longer) see (?:the |any )?)?(?:point|nut|zin) (?:of|in"
+        r"|van) (?:me|mij) (?:being|existing|living|here)",
+        negated_inside=True,
+        unless_in=r"vergadering|meeting|regen\w*|rain\w*|lawaai|noise|dienst|shift|week",
+    ),
+    _rule(
+        "passive",
+        r"(?:ik|mij|me|myself) (?:ook|too|included|incluis)$",
+        needs=r"stoppen|stop|stopped|gedaan|over|voorbij|ophouden|hoeft|end|ended|allemaal",
+    ),
+    _rule(
+        "passive",
+        _near(_WISH, r"(?:nooit|never|niet) (?:meer )?(?:\w+ ){0,3}(?:opstaan|op te staan|get up"
+              r"|wake up|wakker (?:te )?worden)", 4)
+        + r"|(?:if|als) (?:i|ik)(?: \w+){0,4} (?:terminal|ernstig ziek|ongeneeslijk\w*|incurable"
+        r"|kanker|cancer|ziek)(?: \w+){0,12} (?:relief|relieved|opluchting|opgelucht|niet erg"
+        r"|wouldnt mind|welcome|fine)",
+        negated_inside=True,
+    ),
+    # Self-harm: nails dug in, bare limbs cut, punishing oneself.
+    _rule(
+        "self_harm",
+        rf"(?:nagels|nails)(?: \w+){{0,2}} (?:in|into) {_POSS} (?:{_BODY_ANY})"
+        rf"|(?:{_BODY}) (?:\w+ ){{0,2}}(?:opengekrast|opengesneden|opengekrabd)",
+        unless_in=_ACCIDENT_IN,
+    ),
+    _rule(
+        "self_harm",
+        r"punishing myself|punish myself|mezelf (?:\w+ )?(?:straffen|gestraft|te straffen)",
+        needs=r"cut|cutting|snij\w*|gesneden|meals|maaltijd\w*|eten|starv\w*|honger|hurt|pijn",
+    ),
+    # A burden told as "tot last".
+    _rule(
+        "passive",
+        r"(?:niet langer|niet meer|no longer) (?:\w+ ){0,3}tot last|tot last (?:\w+ )?(?:zijn"
+        r"|te zijn"
+        r"|ben|is)",
+        negated_inside=True,
+    ),
+    # Standing on a roof, told the other way round.
+    _rule(
+        "plan",
+        rf"(?:op|on) (?:een|de|het|the|a) (?:\w+ )?(?:{_HIGH}) (?:stond|staat|stand|stood|zat|zit)",
+        needs=_CRISIS_NEAR.replace(f"{_HIGH}|", ""),
+    ),
+    # Affairs settled together: passwords and a will.
+    _rule(
+        "plan",
+        _near(r"wachtwoorden|passwords|affairs|spullen|zaken", _WILL, 8) + "|"
+        + _near(_WILL, r"wachtwoorden|passwords|affairs", 8),
+        needs=r"geregeld|sorted|in order|op orde|klaar|ready|^(?:maandag|dinsdag|woensdag"
+        r"|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday"
+        r"|sunday|vanavond|tonight|morgen|tomorrow)$",
+    ),
+    # A farewell drafted and scheduled.
+    _rule(
+        "plan",
+        r"(?:afscheids|goodbye |farewell )(?:mail|mails|email|emails|texts?|berichten|bericht"
+        r"|messages?)",
+        needs=r"concepten|drafts?|ingepland|scheduled|klaarstaan|klaar|waiting|wachten|sitting",
+        unless_in=r"collega\w*|colleague\w*|pensioen|retire\w*|team|job|baan",
+    ),
+    # Means for hanging brought up, and a mind made up.
+    _rule(
+        "plan",
+        r"(?:weet|know|knew)(?: \w+){0,2} (?:wat|what) (?:ik|i|im) (?:ga |going to |am going to )?"
+        r"(?:doen|do|doing)$",
+        needs=rf"{_MEANS}|stroomkabel|verlengsnoer|kabel|cable|kruk|stool|zolder|attic|loft|balk"
+        r"|beam|haak|hook|op slot|locked",
+    ),
+    # A place by the water, and a promise to oneself.
+    _rule(
+        "plan",
+        r"(?:met mezelf afgesproken|afgesproken met mezelf|deal with myself|promised myself"
+        r"|mezelf beloofd)$",
+        needs=rf"{_HIGH}|kanaal|canal|rivier|river|dijk|spoor|tracks|railway",
+    ),
+    # A cover story and a plain "I won't be around".
+    _rule(
+        "plan",
+        r"(?:wont|will not) be (?:around|here)$|(?:ben|zal) (?:ik )?er (?:dan )?niet (?:meer )?"
+        r"(?:zijn|ben)?$",
+        negated_inside=True,
+        needs=r"(?:thinks|think|denkt|denken|gelooft|believes)(?: \w+){0,2} (?:dat )?(?:im|ik"
+        r"|i am)|told (?:\w+ ){0,2}(?:im|its|it is)|gezegd dat|isnt true|klopt niet|not true"
+        r"|niet waar",
+    ),
+    # Everything laid ready by the bed, or on the night itself.
+    _rule(
+        "plan",
+        r"(?:alles|everything|everythings|its all|it s all)(?: ligt| is)? (?:klaar|ready|laid out"
+        r"|lined up|klaargelegd)",
+        needs=rf"nachtkastje|bedside|glas water|glass of water|{_MEANS}"
+        r"|^(?:tonight|vanavond|vannacht)$",
+    ),
+    # A letter to someone close, written and put away.
+    _rule(
+        "plan",
+        rf"(?:brief|letter|briefje|note) (?:aan|to|for|voor) (?:my|mijn"
+        rf"|mn) (?:{_KIN})(?: \w+){{0,3}}"
+        r" (?:geschreven|written)",
+        needs=r"schuif|lade|drawer|envelop\w*|envelope|desk|bureau|nachtkastje|for after"
+        r"|voor straks|voor erna|voor later",
+    ),
+    # Prescriptions gathered out of sight.
+    _rule("plan", _near(r"voorschrift\w*|prescriptions?|recept\w*", _COVERT, 12)),
+    # The head hit against the wall, again and again.
+    _rule(
+        "self_harm",
+        r"(?:hitting|hit|slaan|sla|sloeg|bonk\w*) (?:my|mijn|mn|his|her|zijn|haar) (?:head|hoofd)"
+        r"(?: \w+){0,2} (?:against|tegen|on|op) (?:the|a|de|een) (?:wall|muur|door|deur|floor"
+        r"|vloer)",
+        needs=r"twice|times|keer|today|vandaag|toilet|until|tot|bled|bloed\w*|been|again|weer",
+        unless_in=r"like|als|alsof|feels|voelt",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (*_PHRASES, *_CONSTRUCTIONS, *_PREPARATIONS, *_SIDEWAYS)
 

@@ -22,6 +22,10 @@ _SENTENCE_END = re.compile(r"[.!?;…\n]+")
 _APOSTROPHES = re.compile(r"['’`´]")
 _NON_WORD = re.compile(r"[^\w]+")
 _RUNS = re.compile(r"(\w)\1{2,}")
+# A title's full stop ends no sentence ("dhr. had een touw"); a colon opening a quote reports
+# it ("client: 'ik doe het'" is the client's).
+_TITLES = re.compile(r"\b(dhr|mevr|mw|mr|mrs|ms|dr|drs|st)\.")
+_QUOTE_OPENS = re.compile(r":\s*[\"'‘“„]")
 # Laughing and winking emoji mark a joke; they become a word the reader knows ("haha").
 _LAUGHS = re.compile("[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001F61B-\U0001F61D]")
 # Chat spellings and split words, read as the words the rules know.
@@ -31,6 +35,8 @@ _ALIASES = {
     "zelf moord": "zelfmoord", "self harm": "selfharm", "sui cide": "suicide",
     # Brussels and Flemish French and Dutch mixed in: "pas dans le sens suicidaal".
     "pas dans": "niet in", "gene": "geen", "od": "overdose",
+    # Self-harm as people shorten it: "sh is back".
+    "sh": "selfharm", "ni": "niet",
 }
 _ALIAS = re.compile(r"\b(?:" + "|".join(sorted(_ALIASES, key=len, reverse=True)) + r")\b")
 
@@ -46,6 +52,7 @@ def sentences(text: str) -> list[str]:
     """The text as folded sentences: lowercase ASCII-ish words joined by single spaces."""
     plain, _ = normalise(text)
     folded = _strip_accents(_LAUGHS.sub(" haha ", plain).casefold())
+    folded = _QUOTE_OPENS.sub(" zei ", _TITLES.sub(r"\1", folded))
     folded = _APOSTROPHES.sub("", folded)
     out: list[str] = []
     for part in _SENTENCE_END.split(folded):
