@@ -104,12 +104,20 @@ class InboxRepository:
         if not update_ids:
             return
         ids = sorted(set(update_ids))
-        marks = ", ".join("?" * len(ids))
+        marks, stamp = ", ".join("?" * len(ids)), utc_text(now)
+        if self._db.url.engine == "postgresql":  # one statement there: a writing WITH
+            await self._db.write(
+                f"WITH gone AS (DELETE FROM inbox WHERE update_id IN ({marks}))"
+                " INSERT INTO handled_updates (update_id, handled_at) VALUES"
+                f" {', '.join('(?, ?)' for _ in ids)} ON CONFLICT DO NOTHING",
+                [*ids, *(value for update_id in ids for value in (update_id, stamp))],
+            )
+            return
         async with self._db.transaction():
             await self._db.write_many(
                 "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?)"
                 " ON CONFLICT DO NOTHING",
-                [(update_id, utc_text(now)) for update_id in ids],
+                [(update_id, stamp) for update_id in ids],
             )
             await self._db.write(f"DELETE FROM inbox WHERE update_id IN ({marks})", ids)
 

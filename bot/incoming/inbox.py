@@ -53,9 +53,7 @@ GIVEN_BACK_FIRST = 0.5  # seconds before a given-back update is queued again; do
 class DurableUpdateQueue(asyncio.Queue[object]):
     """The Application's update queue, storing into an open database."""
 
-    def __init__(
-        self, storage: Storage, clock: Clock, presence: Presence, turns: Turns
-    ) -> None:
+    def __init__(self, storage: Storage, clock: Clock, presence: Presence, turns: Turns) -> None:
         super().__init__()
         self._storage, self._clock = storage, clock
         self._presence, self._turns = presence, turns
@@ -172,9 +170,7 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         for update in updates:
             sender = update.effective_user or update.effective_chat
             rows.append((update.update_id, sender.id if sender else None, update.to_json()))
-        return await self._storage.inbox.store_many(
-            rows, self._clock.now(), owner=self.instance
-        )
+        return await self._storage.inbox.store_many(rows, self._clock.now(), owner=self.instance)
 
     def polled_request(self) -> HTTPXRequest:
         """The getUpdates connection (PTB's default one), which confirms a batch only once

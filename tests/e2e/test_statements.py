@@ -17,9 +17,10 @@ from typing import Any
 from storage import Storage
 from tests.helpers import World, onboard
 
-# The goal of issue 20 is at most 8 statements per answer on either engine.
-MOST_STATEMENTS = {"sqlite": 13, "postgresql": 16}
-MOST_TRANSACTIONS = {"sqlite": 2, "postgresql": 2}
+# Issue 20's goal is at most 8 per answer. Before it: 14 on SQLite (and one transaction), 17
+# on PostgreSQL (and one). PostgreSQL's 9 include taking and letting go of the person's turn.
+MOST_STATEMENTS = {"sqlite": 8, "postgresql": 9}
+MOST_TRANSACTIONS = {"sqlite": 2, "postgresql": 0}
 CALLS = ("fetch_one", "fetch_all", "write", "write_many", "insert", "write_returning")
 
 
