@@ -33,6 +33,7 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import HTTPXRequest, RequestData
 
+from bot.core.bursts import Burst
 from bot.core.clock import Clock
 from bot.core.presence import Presence
 from bot.core.turns import Turns
@@ -68,9 +69,8 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         self._unhandled: set[int] = set()  # see known_unhandled
         self._polled: list[Update] = []  # from getUpdates, stored before the next call
         self._polling: asyncio.Task[None] | None = None
-        self._storing: list[tuple[Update, asyncio.Future[bool]]] = []  # one webhook burst
-        self._to_finish: list[int] = []  # handled, to leave the inbox together
-        self._finish_done: asyncio.Future[None] | None = None
+        self._stores = Burst(self._store_burst)  # one webhook burst: one statement
+        self._finishes = Burst(self._finish_burst)  # handled together: leave together
 
     @property
     def instance(self) -> str:
@@ -145,25 +145,11 @@ class DurableUpdateQueue(asyncio.Queue[object]):
 
         Joins the updates being stored at the same moment: one statement for all of them.
         """
-        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self._storing.append((update, future))
-        if len(self._storing) == 1:
-            asyncio.get_running_loop().create_task(self._store_burst())
-        return await future
+        return await self._stores.submit(update)
 
-    async def _store_burst(self) -> None:
-        await asyncio.sleep(0)  # the other updates arriving now join this statement
-        burst, self._storing = self._storing, []
-        try:
-            stored = await self._store_batch([update for update, _ in burst])
-        except Exception as error:
-            for _, future in burst:
-                if not future.done():
-                    future.set_exception(error)
-            return
-        for update, future in burst:
-            if not future.done():
-                future.set_result(update.update_id in stored)
+    async def _store_burst(self, updates: list[Update]) -> list[bool]:
+        stored = await self._store_batch(updates)
+        return [update.update_id in stored for update in updates]
 
     async def _store_batch(self, updates: list[Update]) -> set[int]:
         rows = []
@@ -257,24 +243,14 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         """Remembered as handled and out of the inbox, with the others handled meanwhile.
 
         Awaited inside the sender's turn: another instance taking the turn next finds it
-        handled. One transaction for every update handled at the same moment.
+        handled. One statement (SQLite: one transaction) for every update handled at the same
+        moment.
         """
-        self._to_finish.append(update_id)
-        if self._finish_done is None:
-            self._finish_done = asyncio.get_running_loop().create_future()
-            asyncio.get_running_loop().create_task(self._finish_burst(self._finish_done))
-        await asyncio.shield(self._finish_done)
+        await self._finishes.submit(update_id)
 
-    async def _finish_burst(self, done: asyncio.Future[None]) -> None:
-        await asyncio.sleep(0)  # the others handled now join this transaction
-        ids, self._to_finish, self._finish_done = self._to_finish, [], None
-        try:
-            await self._storage.inbox.finish(ids, self._clock.now())
-        except Exception as error:
-            done.set_exception(error)
-            done.exception()  # retrieved: a caller may be gone (cancelled)
-            return
-        done.set_result(None)
+    async def _finish_burst(self, update_ids: list[int]) -> list[None]:
+        await self._storage.inbox.finish(update_ids, self._clock.now())
+        return [None for _ in update_ids]
 
     # --- the lifecycle: take over at the start and after every renewal of the presence ----
 
