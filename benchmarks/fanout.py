@@ -51,13 +51,17 @@ async def start_standin(users: int, limit: float | None) -> tuple[asyncio.subpro
         "--users",
         str(users),
     ] + (["--limit", str(limit)] if limit else [])
-    process = await asyncio.create_subprocess_exec(*args, stdout=asyncio.subprocess.PIPE)
+    process = await asyncio.create_subprocess_exec(
+        *args, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE
+    )
     assert process.stdout is not None
     assert (await process.stdout.readline()).strip() == b"ready"
     return process, f"http://127.0.0.1:{port}/bot"
 
 
 async def stop_standin(process: asyncio.subprocess.Process) -> dict:
+    if process.stdin is not None:
+        process.stdin.close()  # its reader of commands ends
     process.terminate()
     out, _ = await process.communicate()
     return json.loads(out.decode().strip().splitlines()[-1])

@@ -3,6 +3,8 @@
     python benchmarks/standin_process.py --port 8099 --users 10000 [--limit 30]
 
 Prints "ready" once serving; on SIGTERM prints its counters as one JSON line and exits.
+A line "answer TEXT" on stdin makes every user send TEXT (for a bot that polls); a line
+"count" prints how many messages were sent so far.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import asyncio
 import json
 import signal
+import sys
 
 from standin import StandIn
 
@@ -25,6 +28,18 @@ def busiest_second(moments: list[float]) -> int:
     return most
 
 
+async def obey(api: StandIn, users: int) -> None:
+    """Commands on stdin: "answer TEXT" (every user sends it), "count" (messages sent)."""
+    while line := await asyncio.to_thread(sys.stdin.readline):
+        command, _, text = line.rstrip("\n").partition(" ")
+        if command == "answer":
+            for user_id in range(1, users + 1):
+                api.send_text(api.user(user_id, f"U{user_id}"), text)
+        elif command == "count":
+            sent = [c for c in api.calls_to("sendMessage") if c.error is None]
+            print(len(sent), flush=True)
+
+
 async def serve(port: int, users: int, limit: float | None) -> None:
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
@@ -35,7 +50,9 @@ async def serve(port: int, users: int, limit: float | None) -> None:
     if limit:
         api.rate_limit(global_per_second=limit, per_chat_per_second=1.0)
     print("ready", flush=True)
+    commands = asyncio.get_running_loop().create_task(obey(api, users))
     await stop.wait()
+    commands.cancel()
     sends = [c for c in api.calls_to("sendMessage") if c.error is None]
     chats = {c.params.get("chat_id") for c in sends}
     stats = {

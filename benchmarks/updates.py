@@ -2,6 +2,7 @@
 
     PTB_TIMEDELTA=true python benchmarks/updates.py [--answers 2000] [--connections 8]
                                                    [--runs bare,sqlite,pg1,pg2,bare]
+                                                   [--runs bare-poll,sqlite-poll,pg1-poll]
 
 Every run gets a fresh stand-in in its own process (benchmarks/standin_process.py) and fresh
 bot processes, each `python -m bot run --webhook` on its own port (the bare bot: a
@@ -13,6 +14,9 @@ sendMessage per answer, like the echo. The rate is answers over the time from th
 to the last reply the stand-in received; CPU is the bot processes' own (user + system).
 PostgreSQL runs from tests/postgres_server.py, with fsync on and synchronous_commit off (about
 SQLite's WAL with synchronous=NORMAL: no corruption, the last commits may go with the OS).
+
+A run named "-poll" (bare-poll, sqlite-poll, pg1-poll) has the bot long-poll instead: the
+stand-in queues every answer at once, and the bot takes them in getUpdates batches.
 """
 
 from __future__ import annotations
@@ -66,7 +70,9 @@ async def seed(url: DatabaseUrl, users: int) -> None:
         for user_id in range(1, users + 1):
             checkin = await add_checkin(storage, user_id, now.date(), now, steps=steps)
             assert checkin is not None
-            await storage.checkins.open_next_step(checkin.id, now)
+            step = await storage.checkins.open_next_step(checkin.id, now)
+            assert step is not None
+            await storage.checkins.set_step_message(step.id, 50_000 + user_id)  # it was sent
             await storage.checkins.mark_delivered(checkin.id, now)
     await storage.close()
 
@@ -77,7 +83,9 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def start_sherpa(url: DatabaseUrl, base_url: str, port: int) -> asyncio.subprocess.Process:
+async def start_sherpa(
+    url: DatabaseUrl, base_url: str, port: int, *, poll: bool = False
+) -> asyncio.subprocess.Process:
     assert url.dsn is not None or url.path is not None
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))},
@@ -92,17 +100,20 @@ async def start_sherpa(url: DatabaseUrl, base_url: str, port: int) -> asyncio.su
         "LOG_LEVEL": "WARNING",
         "SCHEDULE_INTERVAL": "300",
     }
+    if poll:
+        env = {k: v for k, v in env.items() if not k.startswith("WEBHOOK_")}
     return await asyncio.create_subprocess_exec(
-        *(sys.executable, "-m", "bot", "run", "--webhook"),
+        *(sys.executable, "-m", "bot", "run", *([] if poll else ["--webhook"])),
         env=env,
         cwd=tempfile.gettempdir(),
         stdout=asyncio.subprocess.DEVNULL,
     )
 
 
-async def start_bare(base_url: str, port: int) -> asyncio.subprocess.Process:
+async def start_bare(base_url: str, port: int, *, poll: bool = False) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
         *(sys.executable, __file__, "--serve-bare", str(port), "--api", base_url),
+        *(["--poll"] if poll else []),
         env={**os.environ, "PYTHONPATH": str(ROOT), "PTB_TIMEDELTA": "true"},
         stdout=asyncio.subprocess.DEVNULL,
     )
@@ -164,35 +175,62 @@ def count_handled(url: DatabaseUrl) -> int:
         return int(row[0]) if row else 0
 
 
+async def tell(standin: asyncio.subprocess.Process, line: str) -> None:
+    assert standin.stdin is not None
+    standin.stdin.write(line.encode() + b"\n")
+    await standin.stdin.drain()
+
+
+async def replied(standin: asyncio.subprocess.Process, users: int) -> None:
+    """Until the stand-in sent a reply to every answer (the bare bot records nothing)."""
+    assert standin.stdout is not None
+    async with asyncio.timeout(600):
+        while True:
+            await tell(standin, "count")
+            if int(await standin.stdout.readline()) >= users:
+                return
+            await asyncio.sleep(0.2)
+
+
 async def one_run(kind: str, users: int, connections: int, pg: object | None) -> dict:
     standin, base_url = await start_standin(users, None)
     url: DatabaseUrl | None = None
     folder = tempfile.TemporaryDirectory()
-    if kind == "sqlite":
+    poll = kind.endswith("-poll")
+    kind_engine = kind.removesuffix("-poll")
+    if kind_engine == "sqlite":
         url = DatabaseUrl.sqlite(Path(folder.name) / "updates.sqlite3")
-    elif kind.startswith("pg"):
+    elif kind_engine.startswith("pg"):
         assert isinstance(pg, postgres_server.PostgresServer)
         url = pg.url(pg.new_database())
     if url is not None:
         await seed(url, users)
-    count = 2 if kind == "pg2" else 1
+    count = 2 if kind_engine == "pg2" else 1
     ports = [free_port() for _ in range(count)]
     if url is None:
-        processes = [await start_bare(base_url, ports[0])]
+        processes = [await start_bare(base_url, ports[0], poll=poll)]
     else:
-        processes = [await start_sherpa(url, base_url, port) for port in ports]
+        processes = [await start_sherpa(url, base_url, port, poll=poll) for port in ports]
     routes = ["/hook" if url is None else f"/hook{port}" for port in ports]
     paths = [f"http://127.0.0.1:{port}{route}" for port, route in zip(ports, routes, strict=True)]
     try:
         async with aiohttp.ClientSession() as session:
-            for port, route in zip(ports, routes, strict=True):
-                await wait_listening(session, port, route)
+            if poll:
+                await asyncio.sleep(3.0)  # started and polling (an idle long poll costs nothing)
+            else:
+                for port, route in zip(ports, routes, strict=True):
+                    await wait_listening(session, port, route)
             await asyncio.sleep(1.0)  # the start's own work (menus, first schedule look) ends
             cpu = sum(cpu_seconds(p.pid) for p in processes)
             started = time.monotonic()
-            await drive(session, paths, users, connections)
+            if poll:
+                await tell(standin, f"answer {ANSWER}")
+            else:
+                await drive(session, paths, users, connections)
             await handled(url, users)
-            if url is None:
+            if url is None and poll:
+                await replied(standin, users)
+            elif url is None:
                 await asyncio.sleep(2.0)  # the bare bot replies within moments
             cpu = sum(cpu_seconds(p.pid) for p in processes) - cpu
     finally:
@@ -220,7 +258,7 @@ async def main(users: int, connections: int, runs: list[str]) -> None:
     finally:
         if pg is not None:
             pg.stop()
-    bares = [r for r in results if r["kind"] == "bare"]
+    bares = [r for r in results if r["kind"] in ("bare", "bare-poll")]
     rate = sum(r["rate"] for r in bares) / len(bares) if bares else None
     cpu = sum(r["cpu_ms"] for r in bares) / len(bares) if bares else None
     print(f"{users} answers from {users} users, {connections} connections; load {os.getloadavg()}")
@@ -229,8 +267,12 @@ async def main(users: int, connections: int, runs: list[str]) -> None:
     )
     print("|---|--:|--:|--:|--:|--:|")
     for r in results:
-        by_rate = f"{r['rate'] / rate:.2f}" if rate else "–"
-        by_cpu = f"{cpu / r['cpu_ms']:.2f}" if cpu else "–"
+        # Compared with the bare bot of the same mode (webhook or polling), when there is one.
+        same = [b for b in bares if b["kind"].endswith("-poll") == r["kind"].endswith("-poll")]
+        base_rate = sum(b["rate"] for b in same) / len(same) if same else rate
+        base_cpu = sum(b["cpu_ms"] for b in same) / len(same) if same else cpu
+        by_rate = f"{r['rate'] / base_rate:.2f}" if base_rate else "–"
+        by_cpu = f"{base_cpu / r['cpu_ms']:.2f}" if base_cpu else "–"
         print(
             f"| {r['kind']} | {r['sent']} | {r['rate']:.0f} | {by_rate} | {r['cpu_ms']:.2f}"
             f" | {by_cpu} |"
@@ -240,7 +282,7 @@ async def main(users: int, connections: int, runs: list[str]) -> None:
 # --- the bare echo bot, in its own process ---------------------------------------------------
 
 
-async def serve_bare(port: int, base_url: str) -> None:
+async def serve_bare(port: int, base_url: str, poll: bool = False) -> None:
     from aiohttp import web
     from telegram import Update
     from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
@@ -249,15 +291,20 @@ async def serve_bare(port: int, base_url: str) -> None:
         assert update.effective_chat is not None and update.effective_message is not None
         await context.bot.send_message(update.effective_chat.id, update.effective_message.text)
 
-    application = (
-        ApplicationBuilder()
-        .token(DEFAULT_TOKEN)
-        .base_url(base_url)
-        .updater(None)
-        .concurrent_updates(64)
-        .build()
-    )
+    builder = ApplicationBuilder().token(DEFAULT_TOKEN).base_url(base_url)
+    application = (builder if poll else builder.updater(None)).concurrent_updates(64).build()
     application.add_handler(MessageHandler(filters.TEXT, echo))
+    if poll:
+        stopped = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stopped.set)
+        async with application:
+            assert application.updater is not None
+            await application.updater.start_polling(poll_interval=0.0, timeout=10)
+            await application.start()
+            await stopped.wait()
+            await application.updater.stop()
+            await application.stop()
+        return
 
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "").encode()
@@ -288,8 +335,9 @@ if __name__ == "__main__":
     parser.add_argument("--runs", default="bare,sqlite,pg1,pg2,bare")
     parser.add_argument("--serve-bare", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--api", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--poll", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_bare is not None:
-        asyncio.run(serve_bare(args.serve_bare, args.api))
+        asyncio.run(serve_bare(args.serve_bare, args.api, args.poll))
     else:
         asyncio.run(main(args.answers, args.connections, args.runs.split(",")))

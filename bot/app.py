@@ -116,6 +116,7 @@ def build_application(
     application = (
         ApplicationBuilder()
         .update_queue(inbox)
+        .get_updates_request(inbox.polled_request())  # a batch is stored before it is confirmed
         .token(token)
         .base_url(base_url or settings.telegram_api_base_url)
         # PTB's own requests (its pool sizes), counted by method and result for /metrics.
@@ -147,9 +148,9 @@ def build_application(
     )
     presence.on_renewal(turns.retry_releases)
 
-    # First and last of all: a redelivered update (same update_id) is handled only once.
+    # First of all: a redelivered update (same update_id) is handled only once (the inbox
+    # remembers it as handled when it leaves, bot/incoming/inbox.py).
     application.add_handler(TypeHandler(Update, _skip_if_handled), group=-50)
-    application.add_handler(TypeHandler(Update, _remember_handled), group=50)
     # A tap counts only if that button is on that message: forged data and buttons already
     # taken away (an edited message) get a polite "expired" and change nothing.
     application.add_handler(CallbackQueryHandler(_refuse_unoffered_buttons), group=-40)
@@ -262,6 +263,8 @@ async def _schedule_job(context: SherpaContext) -> None:
 
 async def _skip_if_handled(update: Update, context: SherpaContext) -> None:
     """Stop a redelivered update before any handler sees it."""
+    if _inbox(context.application).known_unhandled(update.update_id):
+        return  # stored just now, or found waiting in the sender's turn: no look needed
     if await context.services.storage.updates.seen(update.update_id):
         raise ApplicationHandlerStop
 
@@ -281,11 +284,6 @@ async def _refuse_unoffered_buttons(update: Update, context: SherpaContext) -> N
     lang = user.language if user else context.services.settings.default_language
     await acknowledge(query, context.services.texts.text(lang, "errors.expired"))
     raise ApplicationHandlerStop
-
-
-async def _remember_handled(update: Update, context: SherpaContext) -> None:
-    """Remember the update once every handler ran."""
-    await context.services.storage.updates.remember(update.update_id, context.services.clock.now())
 
 
 async def _retention_job(context: SherpaContext) -> None:

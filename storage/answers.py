@@ -19,6 +19,18 @@ class AnswerStore:
         """Store a free-text answer; False if this message was stored before (redelivery)."""
         stamp = utc_text(now)
         sealed, kid = self._db.cipher.seal(text, step.user_id)
+        if self._db.url.engine == "postgresql":  # one statement there: a writing WITH
+            rows = await self._db.write_returning(
+                "WITH added AS (INSERT INTO answers"
+                " (step_id, user_id, message_id, text, key_id, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING step_id),"
+                " answered AS (UPDATE checkin_steps SET state = 'answered',"
+                " closed_at = COALESCE(closed_at, ?) WHERE id IN (SELECT step_id FROM added)"
+                " AND state IN ('open', 'skipped'))"
+                " SELECT COUNT(*) FROM added",
+                (step.id, step.user_id, message_id, sealed, kid, stamp, stamp),
+            )
+            return bool(rows and rows[0][0])
         async with self._db.transaction():
             added = await self._db.write(
                 "INSERT INTO answers"

@@ -8,15 +8,28 @@ from storage.codec import utc_text
 from storage.database import Database, Row
 from storage.models import Step
 
-_STEP_COLUMNS = (
+STEP_COLUMNS = (
     "s.id, s.checkin_id, c.user_id, c.signpost, s.position, s.kind, s.question_id,"
     " s.question_text, s.state, s.message_id, s.score, s.unsent, c.care_mark"
 )
 
+# The same columns from an UPDATE's RETURNING, which sees only the step's own row.
+_RETURNED_STEP = (
+    "id, checkin_id,"
+    " (SELECT c.user_id FROM checkins c WHERE c.id = checkin_steps.checkin_id) AS user_id,"
+    " (SELECT c.signpost FROM checkins c WHERE c.id = checkin_steps.checkin_id) AS signpost,"
+    " position, kind, question_id, question_text, state, message_id, score, unsent,"
+    " (SELECT c.care_mark FROM checkins c WHERE c.id = checkin_steps.checkin_id) AS care_mark"
+)
+
 
 def _step(row: Row) -> Step:
-    values = dict(zip(row.keys(), row, strict=True))
-    return Step(**{**values, "unsent": bool(row["unsent"])})
+    return step_from(dict(zip(row.keys(), row, strict=True)))
+
+
+def step_from(values: dict[str, object]) -> Step:
+    """A step from its columns by name (STEP_COLUMNS' names)."""
+    return Step(**{**values, "unsent": bool(values["unsent"])})  # type: ignore[arg-type]
 
 
 class StepQueries:
@@ -60,16 +73,14 @@ class StepQueries:
 
     async def open_next_step(self, checkin_id: int, now: datetime) -> Step | None:
         """Open the first pending step (unsent until it is sent); None when none is left."""
-        found = await self._steps(
-            "s.checkin_id = ? AND s.state = 'pending' ORDER BY s.position LIMIT 1", (checkin_id,)
+        rows = await self._db.write_returning(
+            "UPDATE checkin_steps SET state = 'open', unsent = 1, asked_at = ?"
+            " WHERE id = (SELECT id FROM checkin_steps WHERE checkin_id = ? AND state = 'pending'"
+            " ORDER BY position LIMIT 1)"
+            f" RETURNING {_RETURNED_STEP}",
+            (utc_text(now), checkin_id),
         )
-        if not found:
-            return None
-        await self._db.write(
-            "UPDATE checkin_steps SET state = 'open', unsent = 1, asked_at = ? WHERE id = ?",
-            (utc_text(now), found[0].id),
-        )
-        return await self.step(found[0].id)
+        return _step(rows[0]) if rows else None
 
     async def set_step_message(self, step_id: int, message_id: int | None) -> None:
         """The step was sent as this bot message (None: a timed-out send that may have arrived).
@@ -104,7 +115,7 @@ class StepQueries:
 
     async def _steps(self, where: str, params: tuple[object, ...]) -> list[Step]:
         rows = await self._db.fetch_all(
-            f"SELECT {_STEP_COLUMNS} FROM checkin_steps s JOIN checkins c ON c.id = s.checkin_id"
+            f"SELECT {STEP_COLUMNS} FROM checkin_steps s JOIN checkins c ON c.id = s.checkin_id"
             f" WHERE {where}",
             params,
         )

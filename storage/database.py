@@ -88,6 +88,11 @@ class Database(Protocol):
         """An `INSERT ... RETURNING id`: the new row's id, None when a conflict skipped it."""
         ...
 
+    async def write_returning(self, sql: str, params: Params = ()) -> list[Row]:
+        """One writing statement with a RETURNING clause (atomic alone, or in the task's
+        transaction); the rows it returned."""
+        ...
+
     def transaction(self) -> AbstractAsyncContextManager[None]:
         """Run a block atomically and alone; nested use in the same task joins the outer one."""
         ...

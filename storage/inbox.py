@@ -65,9 +65,61 @@ class InboxRepository:
         )
         return stored > 0
 
+    async def store_many(
+        self, updates: list[tuple[int, int | None, str]], now: datetime, *, owner: str
+    ) -> set[int]:
+        """Keep a batch of updates (id, sender, JSON) for `owner` in one statement; returns
+        the ids stored now (the rest were stored already, or handled before), as `store`."""
+        if not updates:
+            return set()
+        stamp, rows, params = utc_text(now), [], []
+        for update_id, user_id, body in dict((u[0], u) for u in updates).values():
+            sealed, kid = self._db.cipher.seal(body, _owner(user_id))
+            rows.append(
+                "SELECT CAST(? AS BIGINT) AS update_id, CAST(? AS BIGINT) AS user_id,"
+                " CAST(? AS TEXT) AS body, CAST(? AS TEXT) AS key_id,"
+                " CAST(? AS TEXT) AS received_at, CAST(? AS TEXT) AS claimed_by"
+            )
+            params += [update_id, user_id, sealed, kid, stamp, owner]
+        stored = await self._db.write_returning(
+            "INSERT INTO inbox (update_id, user_id, body, key_id, received_at, claimed_by)"
+            f" SELECT * FROM ({' UNION ALL '.join(rows)}) AS batch"
+            " WHERE NOT EXISTS (SELECT 1 FROM handled_updates h"
+            " WHERE h.update_id = batch.update_id)"
+            " ON CONFLICT DO NOTHING RETURNING update_id",
+            params,
+        )
+        return {int(row[0]) for row in stored}
+
     async def remove(self, update_id: int) -> None:
         """Forget an update once it was handled."""
         await self._db.write("DELETE FROM inbox WHERE update_id = ?", (update_id,))
+
+    async def finish(self, update_ids: list[int], now: datetime) -> None:
+        """Handled: remember these updates as handled and remove them, in one transaction.
+
+        Together, so an update is in the inbox exactly until it is known handled: a row that
+        is still there was never handled (a redelivery of a handled one is never stored).
+        """
+        if not update_ids:
+            return
+        ids = sorted(set(update_ids))
+        marks, stamp = ", ".join("?" * len(ids)), utc_text(now)
+        if self._db.url.engine == "postgresql":  # one statement there: a writing WITH
+            await self._db.write(
+                f"WITH gone AS (DELETE FROM inbox WHERE update_id IN ({marks}))"
+                " INSERT INTO handled_updates (update_id, handled_at) VALUES"
+                f" {', '.join('(?, ?)' for _ in ids)} ON CONFLICT DO NOTHING",
+                [*ids, *(value for update_id in ids for value in (update_id, stamp))],
+            )
+            return
+        async with self._db.transaction():
+            await self._db.write_many(
+                "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?)"
+                " ON CONFLICT DO NOTHING",
+                [(update_id, stamp) for update_id in ids],
+            )
+            await self._db.write(f"DELETE FROM inbox WHERE update_id IN ({marks})", ids)
 
     async def take_over(self, owner: str) -> list[int]:
         """Claim for `owner` what gone instances hold (or nobody); returns every update
@@ -121,9 +173,14 @@ class InboxRepository:
 
     async def earlier(self, user_id: int, update_id: int) -> list[InboxItem]:
         """The sender's updates stored before this one and not handled yet, oldest first."""
+        items = await self.through(user_id, update_id)
+        return [item for item in items if item.update_id < update_id]
+
+    async def through(self, user_id: int, update_id: int) -> list[InboxItem]:
+        """The sender's updates not handled yet up to this one (itself, if still here)."""
         rows = await self._db.fetch_all(
             "SELECT update_id, user_id, body, key_id FROM inbox"
-            " WHERE user_id = ? AND update_id < ? ORDER BY update_id",
+            " WHERE user_id = ? AND update_id <= ? ORDER BY update_id",
             (user_id, update_id),
         )
         return self._opened(rows)

@@ -82,6 +82,33 @@ class TurnRepository:
         )
         return changed > 0
 
+    async def take_many(self, wanted: list[tuple[str, str, str]]) -> set[tuple[str, str]]:
+        """`take` for several (name, holder, token) in one statement; the (name, token) taken.
+
+        Each name once (a name comes again in a later statement).
+        """
+        rows = list({name: (name, holder, token) for name, holder, token in wanted}.values())
+        if not rows:
+            return set()
+        taken = await self._db.write_returning(
+            "INSERT INTO turns (name, holder, token) VALUES"
+            f" {', '.join('(?, ?, ?)' for _ in rows)}"
+            " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, token = excluded.token"
+            f" WHERE turns.holder = excluded.holder OR NOT {live_holder(self._db, 'turns.holder')}"
+            " RETURNING name, token",
+            [value for row in rows for value in row],
+        )
+        return {(str(row[0]), str(row[1])) for row in taken}
+
+    async def release_many(self, held: list[tuple[str, str]]) -> None:
+        """`release` for several (name, token) in one statement."""
+        if not held:
+            return
+        await self._db.write(
+            f"DELETE FROM turns WHERE {' OR '.join('(name = ? AND token = ?)' for _ in held)}",
+            [value for pair in held for value in pair],
+        )
+
     async def release(self, name: str, token: str) -> None:
         """Let the turn go (only if this task still holds it)."""
         await self._db.write("DELETE FROM turns WHERE name = ? AND token = ?", (name, token))

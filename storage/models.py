@@ -81,6 +81,16 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Person:
+    """A person as one typed message finds them, read in one query: the user, the open
+    step, and whether that message is stored already (as an answer or a typed score)."""
+
+    user: User | None
+    open_step: Step | None
+    stored_before: bool
+
+
+@dataclass(frozen=True)
 class Checkin:
     """The check-in of one local day."""
 

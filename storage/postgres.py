@@ -148,6 +148,13 @@ class PostgresDatabase:
             row = await cursor.fetchone()
         return None if row is None else int(row[0])
 
+    async def write_returning(self, sql: str, params: Params = ()) -> list[RowType]:
+        """A writing statement with RETURNING: its rows."""
+        query, values = translate(sql, params)
+        async with self._connection() as connection, self._turn():
+            cursor = await connection.execute(query, values)
+            return list(await cursor.fetchall())
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
         """Run a block atomically and alone in this instance; nested use joins the outer one."""

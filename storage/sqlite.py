@@ -113,6 +113,11 @@ class SqliteDatabase:
             row = await cursor.fetchone()
         return None if row is None else int(row[0])
 
+    async def write_returning(self, sql: str, params: Params = ()) -> list[Row]:
+        """A writing statement with RETURNING: its rows (read before the autocommit ends)."""
+        async with self._turn(), self._connection.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
         """Run a block atomically and alone; nested use in the same task joins the outer one."""

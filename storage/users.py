@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
+from storage.checkin_steps import STEP_COLUMNS, step_from
 from storage.codec import (
     date_value,
     days_mask,
@@ -15,7 +16,7 @@ from storage.codec import (
     utc_value,
 )
 from storage.database import Database, Row
-from storage.models import User, UserCounts
+from storage.models import Person, User, UserCounts
 from storage.team_members import leave_all_teams
 
 # Fields a caller may change, with how each is written to the database.
@@ -77,6 +78,30 @@ class UserRepository:
         """The user, or None if they never started the bot."""
         row = await self._db.fetch_one("SELECT * FROM users WHERE user_id = ?", (user_id,))
         return None if row is None else _user(row)
+
+    async def person(self, user_id: int, message_id: int) -> Person:
+        """The user, their open step and whether this message of theirs is stored already,
+        in one query (what a typed answer needs before anything else)."""
+        step_columns = ", ".join(
+            f"{column} AS step_{column.split('.')[1]}" for column in STEP_COLUMNS.split(", ")
+        )
+        row = await self._db.fetch_one(
+            f"SELECT u.*, o.*, (EXISTS (SELECT 1 FROM answers a WHERE a.user_id = u.user_id"
+            " AND a.message_id = ?) OR EXISTS (SELECT 1 FROM checkin_steps x JOIN checkins y"
+            " ON y.id = x.checkin_id WHERE y.user_id = u.user_id AND x.scored_by_message = ?))"
+            f" AS stored_before FROM users u LEFT JOIN (SELECT {step_columns}"
+            " FROM checkin_steps s JOIN checkins c ON c.id = s.checkin_id"
+            " WHERE c.user_id = ? AND s.state = 'open'"
+            " ORDER BY s.checkin_id DESC, s.position LIMIT 1) o ON 1 = 1 WHERE u.user_id = ?",
+            (message_id, message_id, user_id, user_id),
+        )
+        if row is None:
+            return Person(None, None, False)
+        step = None
+        if row["step_id"] is not None:
+            names = row.keys()  # a row iterates its values, not its names
+            step = step_from({k[5:]: row[k] for k in names if k.startswith("step_")})
+        return Person(_user(row), step, bool(row["stored_before"]))
 
     async def create(
         self,

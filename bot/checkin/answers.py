@@ -15,7 +15,7 @@ from bot.core.services import Services
 from bot.ops import hooks
 from bot.privacy_guard import Finding, mask, scan
 from bot.privacy_guard.question import guard_question
-from storage import PendingAnswer, Step, User
+from storage import PendingAnswer, Person, Step, User
 
 log = logging.getLogger(__name__)
 
@@ -26,20 +26,30 @@ Reply = str | None
 
 
 async def receive_text(
-    services: Services, bot: Bot, user: User, *, message_id: int, text: str, reply_to: int | None
+    services: Services,
+    bot: Bot,
+    user: User,
+    *,
+    message_id: int,
+    text: str,
+    reply_to: int | None,
+    person: Person | None = None,
 ) -> Reply:
     """Store a free-text message as the answer to the question it belongs to.
 
     A reply to an earlier question belongs to that question; otherwise the open one takes it.
     Text that looks like it identifies a client is held back until the user decides.
+    `person`: the sender's state read with the user, in this handling (one query).
     """
     checkins = services.storage.checkins
-    if await _stored_before(services, bot, user, message_id):
+    if (person is None or person.stored_before) and await _stored_before(
+        services, bot, user, message_id
+    ):
         return None
     reading = read_distress(text)
     target = await checkins.step_by_message(user.user_id, reply_to) if reply_to else None
     if target is None or target.kind != "question":
-        target = await checkins.open_step(user.user_id)
+        target = person.open_step if person else await checkins.open_step(user.user_id)
     if target is None:
         target = await _paused_question(services, user)
     if target is None:
@@ -125,7 +135,7 @@ async def store_answer(
     )
     if not stored:
         return None  # the same message again (a redelivered update)
-    await checkin_flow.engaged(services, step)
+    await checkin_flow.engaged(services, step, user)
     if hold is None:
         hold = step.care_mark == "paused"
     if step.state == "open":

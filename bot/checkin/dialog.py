@@ -17,7 +17,7 @@ from bot.core.callbacks import CareChoice, GuardChoice, ScaleAnswer, SkipStep
 from bot.core.replies import Screen, acknowledge, edit, react, say
 from bot.core.runtime import Runtime
 from bot.core.services import Services
-from storage import User
+from storage import Person, User
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +29,18 @@ async def today(services: Services, runtime: Runtime, bot: Bot, user: User) -> N
 
 
 async def typed_answer(
-    services: Services, bot: Bot, user: User, *, message_id: int, text: str, reply_to: int | None
+    services: Services,
+    bot: Bot,
+    user: User,
+    *,
+    message_id: int,
+    text: str,
+    reply_to: int | None,
+    person: Person | None = None,
 ) -> None:
     """A typed message: stored as the answer it belongs to, with a word back when needed."""
     reply = await answers.receive_text(
-        services, bot, user, message_id=message_id, text=text, reply_to=reply_to
+        services, bot, user, message_id=message_id, text=text, reply_to=reply_to, person=person
     )
     if reply is not None:
         await say(services, bot, user, reply)

@@ -138,7 +138,7 @@ async def record_score(
         step.id, state="answered", score=score, now=services.clock.now(), message_id=message_id
     )
     if closed:
-        await engaged(services, step)
+        await engaged(services, step, user)
         await _show_closed(services, bot, user, step, score)
         await advance(services, bot, user, step.checkin_id)
     return closed
@@ -150,17 +150,21 @@ async def skip(services: Services, bot: Bot, user: User, step: Step) -> bool:
         step.id, state="skipped", now=services.clock.now()
     )
     if closed:
-        await engaged(services, step)
+        await engaged(services, step, user)
         await _show_closed(services, bot, user, step, None)
         await advance(services, bot, user, step.checkin_id)
     return closed
 
 
-async def engaged(services: Services, step: Step) -> None:
+async def engaged(services: Services, step: Step, user: User | None = None) -> None:
     """The user took up this signpost: the next check-in brings the next one.
 
     A check-in left untouched brings the same signpost again, so no signpost is skipped.
+    `user`: as read in this handling (in the person's turn), to skip a write that would
+    change nothing.
     """
+    if user is not None and user.next_signpost != step.signpost:
+        return  # taken up already (an earlier answer of this check-in): nothing to write
     await services.storage.users.advance_signpost(step.user_id, step.signpost)
 
 

@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.account import dialog as setup
 from bot.account.handlers import start
-from bot.account.identify import current_user
+from bot.account.identify import current_person, current_user
 from bot.checkin import dialog
 from bot.core.callbacks import CareChoice, GuardChoice, ScaleAnswer, SkipStep, decode
 from bot.core.services import SherpaContext
@@ -22,7 +22,7 @@ async def text_answer(update: Update, context: SherpaContext) -> None:
     """A typed message: a setup value during onboarding, otherwise an answer."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    user, new = await current_user(update, context)
+    user, new, person = await current_person(update, context, message.message_id)
     services, bot = context.services, context.bot
     if new:  # someone who never pressed /start: begin with the welcome
         await start(update, context)
@@ -31,7 +31,13 @@ async def text_answer(update: Update, context: SherpaContext) -> None:
         return
     reply_to = message.reply_to_message.message_id if message.reply_to_message else None
     await dialog.typed_answer(
-        services, bot, user, message_id=message.message_id, text=message.text, reply_to=reply_to
+        services,
+        bot,
+        user,
+        message_id=message.message_id,
+        text=message.text,
+        reply_to=reply_to,
+        person=person,
     )
 
 

@@ -22,6 +22,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 from weakref import WeakValueDictionary
 
+from bot.core.bursts import Burst
 from bot.core.presence import Lapsed, Presence
 from storage import Storage
 
@@ -38,6 +39,9 @@ class Turns:
         self._locks: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
         self._held: dict[asyncio.Task[Any], set[str]] = {}
         self._unreleased: dict[str, str] = {}  # name -> token whose release failed
+        # Turns taken and let go at the same moment share one statement (bot/core/bursts.py).
+        self._takes: Burst[tuple[str, str, str], bool] = Burst(self._take_burst)
+        self._releases: Burst[tuple[str, str], None] = Burst(self._release_burst)
 
     def hold_lock(self, name: str) -> AbstractAsyncContextManager[None]:
         """The same as hold (the Runtime's name for it)."""
@@ -73,15 +77,33 @@ class Turns:
             self._presence.check()
             if not self._presence.valid():
                 raise Lapsed("this instance's presence is not renewed")
-            if await self._storage.turns.take(name, self._presence.id, token):
+            attempt = self._takes.start((name, self._presence.id, token))
+            try:
+                taken = await asyncio.shield(attempt)
+            except asyncio.CancelledError:  # taken all the same, maybe: let it go then
+                attempt.add_done_callback(lambda done: self._abandoned(done, name, token))
+                raise
+            if taken:
                 self._unreleased.pop(name, None)
                 return token
             await asyncio.sleep(delay)
             delay = min(delay * 1.5, POLL_MOST)
 
+    def _abandoned(self, attempt: asyncio.Future[bool], name: str, token: str) -> None:
+        if not attempt.cancelled() and attempt.exception() is None and attempt.result():
+            self._unreleased[name] = token  # released after the next renewal
+
+    async def _take_burst(self, wanted: list[tuple[str, str, str]]) -> list[bool]:
+        taken = await self._storage.turns.take_many(wanted)
+        return [(name, token) in taken for name, _, token in wanted]
+
+    async def _release_burst(self, held: list[tuple[str, str]]) -> list[None]:
+        await self._storage.turns.release_many(held)
+        return [None for _ in held]
+
     async def _release(self, name: str, token: str) -> None:
         try:
-            await self._storage.turns.release(name, token)
+            await self._releases.submit((name, token))
         except Exception as error:  # retried after the next renewal (retry_releases)
             log.warning("could not release a turn (%s); retrying", type(error).__name__)
             self._unreleased[name] = token

@@ -27,10 +27,13 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from telegram import Update
 from telegram.ext import Application
+from telegram.request import HTTPXRequest, RequestData
 
+from bot.core.bursts import Burst
 from bot.core.clock import Clock
 from bot.core.presence import Presence
 from bot.core.turns import Turns
@@ -51,9 +54,7 @@ GIVEN_BACK_FIRST = 0.5  # seconds before a given-back update is queued again; do
 class DurableUpdateQueue(asyncio.Queue[object]):
     """The Application's update queue, storing into an open database."""
 
-    def __init__(
-        self, storage: Storage, clock: Clock, presence: Presence, turns: Turns
-    ) -> None:
+    def __init__(self, storage: Storage, clock: Clock, presence: Presence, turns: Turns) -> None:
         super().__init__()
         self._storage, self._clock = storage, clock
         self._presence, self._turns = presence, turns
@@ -65,6 +66,11 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         self._retry: asyncio.Task[None] | None = None
         self._retry_delay = GIVEN_BACK_FIRST
         self._application: Application | None = None
+        self._unhandled: set[int] = set()  # see known_unhandled
+        self._polled: list[Update] = []  # from getUpdates, stored before the next call
+        self._polling: asyncio.Task[None] | None = None
+        self._stores = Burst(self._store_burst)  # one webhook burst: one statement
+        self._finishes = Burst(self._finish_burst)  # handled together: leave together
 
     @property
     def instance(self) -> str:
@@ -72,51 +78,90 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         return self._presence.id
 
     async def put(self, item: object) -> None:
-        """Store an update, then queue it; keeps trying while storing fails (polling).
+        """Take an update from a getUpdates batch: it is stored with the rest of its batch.
 
-        Until this returns, the Updater does not confirm the batch, so Telegram keeps it.
+        The Updater puts a whole batch without pausing, then confirms it with its next
+        getUpdates call, which waits for the batch to be stored first (`polled_request`):
+        one statement per batch, and still nothing confirmed exists only in memory. Storing
+        keeps being tried while it fails, as Telegram keeps the batch meanwhile.
         """
         if isinstance(item, Update):
-            delay, attempts = RETRY_FIRST, 0
-            while True:
-                try:
-                    if not await self.store(item):
-                        return  # stored already, or handled before: its owner has it
-                    break
-                except Exception as error:  # a full or locked disk: Telegram keeps the update
-                    attempts += 1
-                    if lasting_write_failure(error) and attempts >= LASTING_FAILURE_ATTEMPTS:
-                        log.error(
-                            "the inbox cannot be written (%s): handling update %s unstored",
-                            error,
-                            item.update_id,
-                        )
-                        break
-                    log.error("could not store update %s (%s); retrying", item.update_id, error)
-                    await asyncio.sleep(delay)
-                    delay = min(delay * 2, RETRY_MOST)
-            self._enqueue(item)
+            self._polled.append(item)
+            if self._polling is None or self._polling.done():
+                self._polling = asyncio.get_running_loop().create_task(self._store_polled())
             return
         await super().put(item)
+
+    async def polled_stored(self) -> None:
+        """Wait until every polled update is stored (and queued): then it may be confirmed."""
+        while self._polling is not None and not self._polling.done():
+            await asyncio.shield(self._polling)
+
+    async def _store_polled(self) -> None:
+        delay, attempts = RETRY_FIRST, 0
+        while self._polled:
+            batch, unstored = list(self._polled), False
+            try:
+                stored = await self._store_batch(batch)
+            except Exception as error:  # a full or locked disk: Telegram keeps the updates
+                attempts += 1
+                if lasting_write_failure(error) and attempts >= LASTING_FAILURE_ATTEMPTS:
+                    log.error(
+                        "the inbox cannot be written (%s): handling %s updates unstored",
+                        error,
+                        len(batch),
+                    )
+                    stored, unstored = {update.update_id for update in batch}, True
+                else:
+                    log.error("could not store %s updates (%s); retrying", len(batch), error)
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, RETRY_MOST)
+                    continue
+            delay, attempts = RETRY_FIRST, 0
+            del self._polled[: len(batch)]
+            for update in batch:
+                if unstored:  # a redelivery is then recognised by the look before handling
+                    self._enqueue(update)
+                elif update.update_id in stored:  # else stored already or handled: not ours
+                    self._fresh(update)
 
     async def accept(self, update: Update) -> None:
         """Store an update, then queue it; raises when it cannot be stored (webhook: 500).
 
         A redelivery (stored already, by any instance, or handled) is answered and dropped.
+        Updates arriving together (several webhook connections) are stored in one statement.
         """
         if await self.store(update):
-            self._enqueue(update)
+            self._fresh(update)
+
+    def _fresh(self, update: Update) -> None:
+        """Queue an update stored just now (never handled before: the store refuses those)."""
+        if self._alone and update.update_id not in self._in_hand:
+            self._unhandled.add(update.update_id)
+        self._enqueue(update)
 
     async def store(self, update: Update) -> bool:
-        """Keep the update in the inbox, owned by this instance; False when it was there."""
-        sender = update.effective_user or update.effective_chat
-        return await self._storage.inbox.store(
-            update.update_id,
-            sender.id if sender is not None else None,
-            update.to_json(),
-            self._clock.now(),
-            owner=self.instance,
-        )
+        """Keep the update in the inbox, owned by this instance; False when it was there.
+
+        Joins the updates being stored at the same moment: one statement for all of them.
+        """
+        return await self._stores.submit(update)
+
+    async def _store_burst(self, updates: list[Update]) -> list[bool]:
+        stored = await self._store_batch(updates)
+        return [update.update_id in stored for update in updates]
+
+    async def _store_batch(self, updates: list[Update]) -> set[int]:
+        rows = []
+        for update in updates:
+            sender = update.effective_user or update.effective_chat
+            rows.append((update.update_id, sender.id if sender else None, update.to_json()))
+        return await self._storage.inbox.store_many(rows, self._clock.now(), owner=self.instance)
+
+    def polled_request(self) -> HTTPXRequest:
+        """The getUpdates connection (PTB's default one), which confirms a batch only once
+        the batch before it is stored."""
+        return _ConfirmAfterStoring(self)
 
     @property
     def _alone(self) -> bool:
@@ -146,8 +191,23 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         sender = update.effective_user or update.effective_chat
         if sender is None:
             return []
-        items = await self._storage.inbox.earlier(sender.id, update.update_id)
-        return [self._update(item) for item in items]
+        items = await self._storage.inbox.through(sender.id, update.update_id)
+        # Still in the inbox, so not handled (it leaves as it is remembered handled): the
+        # look for a redelivery is answered by this same read.
+        self._unhandled.update(item.update_id for item in items)
+        return [self._update(item) for item in items if item.update_id < update.update_id]
+
+    def known_unhandled(self, update_id: int) -> bool:
+        """Whether this update is known not handled yet (once: a second handling asks).
+
+        Known when this instance stored it just now and is alone on the database (a row that
+        is stored is handled only by whoever has it in hand), or when the sender's look for
+        earlier updates found it still in the inbox, in the sender's turn.
+        """
+        if update_id in self._unhandled:
+            self._unhandled.discard(update_id)
+            return True
+        return False
 
     async def handle_now(self, update: Update) -> None:
         """Run the handlers on an update stored earlier (its turn came here)."""
@@ -170,13 +230,27 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             return
         update_id = update.update_id
         self._in_hand.discard(update_id)
+        self._unhandled.discard(update_id)
         if update_id in self._giving_back:
             self._giving_back.discard(update_id)
             self._given_back.add(update_id)
             self._retry_soon()
             return
         self._given_back.discard(update_id)
-        await self._storage.inbox.remove(update_id)
+        await self._finish(update_id)
+
+    async def _finish(self, update_id: int) -> None:
+        """Remembered as handled and out of the inbox, with the others handled meanwhile.
+
+        Awaited inside the sender's turn: another instance taking the turn next finds it
+        handled. One statement (SQLite: one transaction) for every update handled at the same
+        moment.
+        """
+        await self._finishes.submit(update_id)
+
+    async def _finish_burst(self, update_ids: list[int]) -> list[None]:
+        await self._storage.inbox.finish(update_ids, self._clock.now())
+        return [None for _ in update_ids]
 
     # --- the lifecycle: take over at the start and after every renewal of the presence ----
 
@@ -253,3 +327,26 @@ def give_back(application: Application, update: object) -> None:
     queue = application.update_queue
     if isinstance(queue, DurableUpdateQueue):
         queue.give_back(update)
+
+
+class _ConfirmAfterStoring(HTTPXRequest):
+    """PTB's getUpdates request (one connection), waiting first until the polled are stored.
+
+    A getUpdates call confirms every update before its offset: so before it goes out, the
+    batch the last call brought is in the inbox (or handled unstored, when it cannot be).
+    """
+
+    def __init__(self, queue: DurableUpdateQueue) -> None:
+        super().__init__(connection_pool_size=1)
+        self._queue = queue
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> tuple[int, bytes]:
+        await self._queue.polled_stored()
+        return await super().do_request(url, method, request_data, *args, **kwargs)
