@@ -13,9 +13,14 @@ def utc_text(moment: datetime) -> str:
 
 
 def utc_value(text: str | None) -> datetime | None:
-    """Sortable UTC text back to an aware datetime."""
+    """Sortable UTC text back to an aware datetime (None stays None: a nullable column)."""
     if text is None:
         return None
+    return utc_required(text)
+
+
+def utc_required(text: str) -> datetime:
+    """Sortable UTC text of a NOT NULL column back to an aware datetime."""
     return datetime.strptime(text, _UTC_FORMAT).replace(tzinfo=UTC)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from storage.codec import utc_value
+from storage.codec import utc_required, utc_value
 from storage.crypto import AnswerCipher
 from storage.database import Database
 from storage.models import (
@@ -133,7 +133,7 @@ class HistoryRepository:
         for step_id, stored, kid, created, edited in rows:
             text = self._db.cipher.open(stored, kid, user_id)
             answers.setdefault(step_id, []).append(
-                ExportedAnswer(text, utc_value(created), utc_value(edited))  # type: ignore[arg-type]
+                ExportedAnswer(text, utc_required(created), utc_value(edited))
             )
         by_checkin: dict[int, list[ExportedStep]] = {}
         for s in steps:
@@ -156,7 +156,7 @@ class HistoryRepository:
                 prompt_id=c["prompt_id"],
                 prompt_text=c["prompt_text"],
                 trigger=c["trigger"],
-                created_at=utc_value(c["created_at"]),  # type: ignore[arg-type]
+                created_at=utc_required(c["created_at"]),
                 delivered_at=utc_value(c["delivered_at"]),
                 completed_at=utc_value(c["completed_at"]),
                 steps=tuple(by_checkin.get(c["id"], [])),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from storage.codec import utc_text, utc_value
+from storage.codec import utc_required, utc_text, utc_value
 from storage.database import Database, Row
 from storage.instances import live_holder
 from storage.models import NewOutboxItem, OutboxHealth, OutboxItem, OutboxLease
@@ -25,7 +25,7 @@ def _item(row: Row) -> OutboxItem:
         kind=row[1],
         chat_id=row[2],
         period=row[3],
-        due_at=utc_value(row[4]),  # type: ignore[arg-type]
+        due_at=utc_required(row[4]),
         user_id=row[5],
         ref=row[6],
         state=row[7],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from storage.codec import utc_text, utc_value
+from storage.codec import utc_required, utc_text, utc_value
 from storage.database import Database
 from storage.models import PausePeriod
 
@@ -36,7 +36,7 @@ class PauseRepository:
             (user_id,),
         )
         return [
-            PausePeriod(row[0], utc_value(row[1]), utc_value(row[2]))  # type: ignore[arg-type]
+            PausePeriod(row[0], utc_required(row[1]), utc_value(row[2]))
             for row in rows
         ]
 

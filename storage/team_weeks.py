@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from storage.codec import utc_text, utc_value
+from storage.codec import utc_required, utc_text
 from storage.database import Database
 from storage.models import TeamWeek
 
@@ -36,7 +36,7 @@ class TeamWeekRepository:
         )
         moments: dict[int, list[datetime]] = {}
         for user_id, closed_at in rows:
-            moments.setdefault(user_id, []).append(utc_value(closed_at))  # type: ignore[arg-type]
+            moments.setdefault(user_id, []).append(utc_required(closed_at))
         return moments
 
     async def paused_members(self, team_id: int, since: datetime, until: datetime) -> set[int]:

@@ -6,7 +6,7 @@ import hmac
 from datetime import datetime
 from typing import Any, Literal
 
-from storage.codec import utc_text, utc_value
+from storage.codec import utc_required, utc_text, utc_value
 from storage.database import Database, Row
 from storage.models import Team, TeamMember
 from storage.team_members import Removal, remove_member
@@ -31,7 +31,7 @@ def _team(row: Row) -> Team:
         timezone=row["timezone"],
         language=row["language"],
         group_chat_id=row["group_chat_id"],
-        created_at=utc_value(row["created_at"]),  # type: ignore[arg-type]
+        created_at=utc_required(row["created_at"]),
         next_digest_at=utc_value(row["next_digest_at"]),
     )
 
@@ -42,7 +42,7 @@ def _member(row: Row) -> TeamMember:
         user_id=row["user_id"],
         display_name=row["display_name"],
         role=row["role"],
-        joined_at=utc_value(row["joined_at"]),  # type: ignore[arg-type]
+        joined_at=utc_required(row["joined_at"]),
     )
 
 

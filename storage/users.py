@@ -12,6 +12,7 @@ from storage.codec import (
     days_value,
     time_text,
     time_value,
+    utc_required,
     utc_text,
     utc_value,
 )
@@ -57,7 +58,7 @@ def _user(row: Row) -> User:
         paused_until=date_value(row["paused_until"]),
         next_signpost=row["next_signpost"],
         next_due_at=utc_value(row["next_due_at"]),
-        created_at=utc_value(row["created_at"]),  # type: ignore[arg-type]
+        created_at=utc_required(row["created_at"]),
         verrekijker_day=row["verrekijker_day"],
         verrekijker_time=time_value(row["verrekijker_time"]),
         nudges=bool(row["nudges"]),
