@@ -12,7 +12,6 @@ from random import Random
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
     CallbackQueryHandler,
@@ -35,8 +34,8 @@ from bot.core.clock import Clock, SystemClock
 from bot.core.presence import Presence
 from bot.core.replies import acknowledge
 from bot.core.runtime import Runtime
-from bot.core.services import RUNTIME_KEY, SERVICES_KEY, Services, SherpaContext
-from bot.core.texts import LANGUAGES, Catalog
+from bot.core.services import RUNTIME_KEY, SERVICES_KEY, Services, SherpaApp, SherpaContext
+from bot.core.texts import Catalog
 from bot.core.turns import Turns
 from bot.data_rights import handlers as privacy
 from bot.delivery import reader
@@ -54,6 +53,7 @@ from bot.verrekijker.pool import ChartPool
 from bot.webapp.lifecycle import start_webapp, stop_webapp
 from prompts import load_content
 from storage import Storage
+from storage.models import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def build_services(
 
 def build_application(
     services: Services, *, token: str, base_url: str | None = None
-) -> Application:
+) -> SherpaApp:
     """The bot: handlers in visible order, the schedule reader, the runtime on its lifecycle."""
     settings = services.settings
     # This instance's presence holds all it holds across instances: inbox rows, outbox items,
@@ -192,12 +192,13 @@ def build_application(
     return application
 
 
-def runtime_of(application: Application) -> Runtime:
+def runtime_of(application: SherpaApp) -> Runtime:
     """The runtime built with the application (the worker, the chart pool, the locks)."""
-    return application.bot_data[RUNTIME_KEY]
+    runtime: Runtime = application.bot_data[RUNTIME_KEY]
+    return runtime
 
 
-async def _post_init(application: Application) -> None:
+async def _post_init(application: SherpaApp) -> None:
     """Replay the inbox, set the command menus, start the schedule reader and the worker."""
     services: Services = application.bot_data[SERVICES_KEY]
     await start_ops(application, services)  # first: /healthz answers while the rest starts
@@ -224,7 +225,7 @@ async def _post_init(application: Application) -> None:
     )
 
 
-async def _post_stop(application: Application) -> None:
+async def _post_stop(application: SherpaApp) -> None:
     """Let the outbox worker finish what is in flight while the bot can still send."""
     await runtime_of(application).worker.stop()
     await stop_webapp(application)  # before the storage closes
@@ -233,7 +234,7 @@ async def _post_stop(application: Application) -> None:
     await _presence(application).stop()  # and so does every turn and lease it held
 
 
-async def _post_shutdown(application: Application) -> None:
+async def _post_shutdown(application: SherpaApp) -> None:
     """Let a chart being drawn finish (the storage closes after this, where it was opened)."""
     runtime = runtime_of(application)
     await runtime.worker.stop()  # already stopped, unless the start failed after post_init
@@ -244,12 +245,12 @@ async def _post_shutdown(application: Application) -> None:
     runtime.close()
 
 
-def _presence(application: Application) -> Presence:
+def _presence(application: SherpaApp) -> Presence:
     presence: Presence = application.bot_data[PRESENCE_KEY]
     return presence
 
 
-def _inbox(application: Application) -> DurableUpdateQueue:
+def _inbox(application: SherpaApp) -> DurableUpdateQueue:
     queue = application.update_queue
     assert isinstance(queue, DurableUpdateQueue)
     return queue
@@ -300,7 +301,7 @@ async def purge_expired(services: Services) -> int:
     return removed
 
 
-async def _set_command_menus(application: Application, services: Services) -> None:
+async def _set_command_menus(application: SherpaApp, services: Services) -> None:
     """One command menu per language; a failure here must not stop the bot."""
     for lang in (None, *LANGUAGES):
         shown = lang or services.settings.default_language

@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.error import Conflict, TelegramError
-from telegram.ext import Application
 
 from bot.app import build_application, build_services, open_storage
 from bot.config import ConfigError, Settings
 from bot.core import serving
+from bot.core.services import SherpaApp
 from bot.incoming.lifecycle import run_until_stopped
 from bot.incoming.webhook import SETTINGS as WEBHOOK_SETTINGS
 from bot.incoming.webhook import serve_webhook
@@ -107,7 +107,7 @@ async def _main(settings: Settings, token: str, webhook: bool) -> None:
         raise ConfigError(f"TELEGRAM_BOT_TOKEN: {conflict[0]}")
 
 
-async def _poll(application: Application, stop: asyncio.Event, conflict: list[str]) -> None:
+async def _poll(application: SherpaApp, stop: asyncio.Event, conflict: list[str]) -> None:
     """Long polling, as run_polling does it, in this loop.
 
     A 409 Conflict stops it with one line (into `conflict`) instead of being retried forever;

@@ -11,13 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 from telegram import Update
-from telegram.ext import Application, TypeHandler
+from telegram.ext import TypeHandler
 
 from bot.app import build_application, build_services, open_storage, purge_expired, runtime_of
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.core.runtime import Runtime
-from bot.core.services import Services
+from bot.core.services import Services, SherpaApp
 from bot.delivery import reader
 from standin import StandIn
 from storage.url import DatabaseUrl
@@ -37,7 +37,7 @@ class Sandbox:
         self.settings = settings
         self.api = api
         self.clock = clock
-        self._built: tuple[Services, Application] | None = None
+        self._built: tuple[Services, SherpaApp] | None = None
         self._handled = 0
         self._progress = asyncio.Event()
 
@@ -47,7 +47,7 @@ class Sandbox:
         return self._running()[0]
 
     @property
-    def application(self) -> Application:
+    def application(self) -> SherpaApp:
         """The running bot's Application (after start)."""
         return self._running()[1]
 
@@ -56,7 +56,7 @@ class Sandbox:
         """The running bot's runtime: the outbox worker, the chart pool, the locks."""
         return runtime_of(self.application)
 
-    def _running(self) -> tuple[Services, Application]:
+    def _running(self) -> tuple[Services, SherpaApp]:
         if self._built is None:
             raise RuntimeError("the sandbox is not started")
         return self._built

@@ -38,7 +38,7 @@ def checkpoint(path: str) -> bool:
         return False
     finally:
         connection.close()
-    return busy == 0 and frames <= 0  # -1: not in WAL mode, nothing to empty
+    return bool(busy == 0 and frames <= 0)  # -1: not in WAL mode, nothing to empty
 
 
 class LogScrubber:

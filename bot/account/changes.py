@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from bot.account.parsing import MAX_PAUSE_DAYS, ParseError, parse_time, parse_timezone
-from bot.core.texts import LANGUAGES
-from storage.retention import RETENTION_CHOICES
+from storage.models import LANGUAGES, RETENTION_CHOICES
 
 # The screens a button can open (and the ones a change returns to).
 SCREENS = ("main", "lang", "days", "time", "tz", "q", "pause", "week", "keep", "close")

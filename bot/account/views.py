@@ -29,7 +29,7 @@ from bot.core.callbacks import encode
 from bot.core.replies import Screen
 from bot.core.texts import Catalog
 from storage import User
-from storage.retention import RETENTION_CHOICES
+from storage.models import RETENTION_CHOICES
 
 PRESET_TIMES = ("08:00", "12:30", "16:30", "17:30", "20:00")
 PRESET_ZONES = ("Europe/Brussels", "Europe/Amsterdam")

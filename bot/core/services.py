@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from random import Random
-from typing import Any
+from typing import Any, TypeAlias
 
-from telegram.ext import CallbackContext, ExtBot
+from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.core.clock import Clock
@@ -48,3 +48,10 @@ class SherpaContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
     def runtime(self) -> Runtime:
         """The application's running parts: the outbox worker, the chart pool, the locks."""
         return self.application.bot_data[RUNTIME_KEY]  # type: ignore[no-any-return]
+
+
+# The Application as bot/app.py builds it. Its callbacks get a SherpaContext, but PTB types
+# context.application with the context left open, so that slot (and the job queue's) is Any.
+SherpaApp: TypeAlias = Application[
+    ExtBot[None], Any, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any
+]

@@ -30,12 +30,12 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application
 from telegram.request import HTTPXRequest, RequestData
 
 from bot.core.bursts import Burst
 from bot.core.clock import Clock
 from bot.core.presence import Presence
+from bot.core.services import SherpaApp
 from bot.core.turns import Turns
 from storage import InboxItem, Storage
 from storage.errors import lasting_write_failure
@@ -65,7 +65,7 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         self._given_back: set[int] = set()  # until handled: they stay in the inbox, in line
         self._retry: asyncio.Task[None] | None = None
         self._retry_delay = GIVEN_BACK_FIRST
-        self._application: Application | None = None
+        self._application: SherpaApp | None = None
         self._unhandled: set[int] = set()  # see known_unhandled
         self._polled: list[Update] = []  # from getUpdates, stored before the next call
         self._polling: asyncio.Task[None] | None = None
@@ -254,7 +254,7 @@ class DurableUpdateQueue(asyncio.Queue[object]):
 
     # --- the lifecycle: take over at the start and after every renewal of the presence ----
 
-    async def start(self, application: Application) -> int:
+    async def start(self, application: SherpaApp) -> int:
         """Queue what the last run left (the presence is registered); returns how many."""
         self._application = application
         replayed = await self._take_over()
@@ -322,7 +322,7 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         self.put_nowait(update)  # the queue is unbounded: this never waits
 
 
-def give_back(application: Application, update: object) -> None:
+def give_back(application: SherpaApp, update: object) -> None:
     """Tell the inbox an update's handling met a passing failure: it is tried again."""
     queue = application.update_queue
     if isinstance(queue, DurableUpdateQueue):

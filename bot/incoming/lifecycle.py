@@ -1,3 +1,4 @@
+
 """Running the Application by hand until SIGINT or SIGTERM, in PTB's own order.
 
 Long polling and our webhook server both run through here, inside the event loop that also
@@ -15,7 +16,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram.error import NetworkError
-from telegram.ext import Application
+
+from bot.core.services import SherpaApp
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +25,7 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)
 
 
 async def run_until_stopped(
-    application: Application,
+    application: SherpaApp,
     *,
     start_receiving: Callable[[], Awaitable[Any]],
     stop_receiving: Callable[[], Awaitable[Any]],

@@ -17,9 +17,9 @@ import logging
 
 from aiohttp import web
 from telegram import Update
-from telegram.ext import Application
 
 from bot.core import serving
+from bot.core.services import SherpaApp
 from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.lifecycle import retrying, run_until_stopped
 
@@ -31,7 +31,7 @@ SETTINGS = {"host": "WEBHOOK_LISTEN", "port": "WEBHOOK_PORT"}
 
 
 def webhook_app(
-    application: Application, path: str, secret: str, body_timeout: float = serving.BODY_TIMEOUT
+    application: SherpaApp, path: str, secret: str, body_timeout: float = serving.BODY_TIMEOUT
 ) -> web.Application:
     """The aiohttp app that takes Telegram's POSTs on `path`."""
     queue = application.update_queue
@@ -74,7 +74,7 @@ def webhook_app(
 
 
 async def serve_webhook(
-    application: Application,
+    application: SherpaApp,
     *,
     listen: str,
     port: int,

@@ -18,10 +18,9 @@ from collections.abc import Callable
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from telegram.ext import Application
 
 from bot.core import serving
-from bot.core.services import Services
+from bot.core.services import Services, SherpaApp
 from bot.ops import figures
 from bot.ops.metrics import REGISTRY
 
@@ -63,7 +62,7 @@ def ops_app(services: Services, receiving: Callable[[], bool]) -> web.Applicatio
     return app
 
 
-async def start_ops(application: Application, services: Services) -> serving.Server | None:
+async def start_ops(application: SherpaApp, services: Services) -> serving.Server | None:
     """Serve the operator's port; nothing without OPS_PORT. A ConfigError naming OPS_LISTEN or
     OPS_PORT when it cannot listen."""
     settings = services.settings
@@ -83,14 +82,14 @@ async def start_ops(application: Application, services: Services) -> serving.Ser
     return server
 
 
-async def stop_ops(application: Application) -> None:
+async def stop_ops(application: SherpaApp) -> None:
     """Stop serving the operator's port (idempotent)."""
     server = application.bot_data.pop(OPS_KEY, None)
     if isinstance(server, serving.Server):
         await server.stop()
 
 
-def ops_port(application: Application) -> int | None:
+def ops_port(application: SherpaApp) -> int | None:
     """The port it listens on (tests start it on port 0)."""
     server = application.bot_data.get(OPS_KEY)
     return server.port if isinstance(server, serving.Server) else None

@@ -12,9 +12,8 @@ from urllib.parse import urlencode, urlsplit
 
 from telegram import InlineKeyboardButton, MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
-from telegram.ext import Application
 
-from bot.core.services import Services
+from bot.core.services import Services, SherpaApp
 from bot.webapp.server import WebappServer, webapp_app
 
 log = logging.getLogger(__name__)
@@ -31,7 +30,7 @@ def open_button(services: Services, lang: str, level: str, at: date) -> InlineKe
     return InlineKeyboardButton(services.texts.text(lang, "webapp.open"), web_app=WebAppInfo(url))
 
 
-async def start_webapp(application: Application, services: Services) -> WebappServer | None:
+async def start_webapp(application: SherpaApp, services: Services) -> WebappServer | None:
     """Serve the Mini App and make it the chat's menu button; nothing without WEBAPP_URL."""
     settings = services.settings
     url = settings.webapp_url
@@ -52,14 +51,14 @@ async def start_webapp(application: Application, services: Services) -> WebappSe
     return server
 
 
-async def stop_webapp(application: Application) -> None:
+async def stop_webapp(application: SherpaApp) -> None:
     """Stop serving (a request in flight finishes); safe to call twice."""
     server = application.bot_data.pop(WEBAPP_KEY, None)
     if isinstance(server, WebappServer):
         await server.stop()
 
 
-def webapp_port(application: Application) -> int | None:
+def webapp_port(application: SherpaApp) -> int | None:
     """The port the Mini App listens on (None when it is off)."""
     server = application.bot_data.get(WEBAPP_KEY)
     return server.port if isinstance(server, WebappServer) else None

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.texts import LANGUAGES
 from prompts import Content, Signpost
-from storage.models import ExportedCheckin, User
+from storage.models import LANGUAGES, ExportedCheckin, User
 
 
 @dataclass(frozen=True)
