@@ -41,17 +41,12 @@ async def receive_text(
     Text that looks like it identifies a client is held back until the user decides.
     `person`: the sender's state read with the user, in this handling (one query).
     """
-    checkins = services.storage.checkins
     if (person is None or person.stored_before) and await _stored_before(
         services, bot, user, message_id
     ):
         return None
     reading = read_distress(text)
-    target = await checkins.step_by_message(user.user_id, reply_to) if reply_to else None
-    if target is None or target.kind != "question":
-        target = person.open_step if person else await checkins.open_step(user.user_id)
-    if target is None:
-        target = await _paused_question(services, user)
+    target = await _target_of(services, user, reply_to, person)
     if target is None:
         if reading.concern == "self":  # free text outside a check-in is read too
             await pause.care_for(services, bot, user, None, reading)
@@ -62,10 +57,9 @@ async def receive_text(
             services, bot, user, seen, target, message_id, text, reading
         )
     if target.kind != "question":
-        if text.strip() in {"1", "2", "3", "4", "5"}:
-            score = int(text.strip())
+        if text.strip() in SCORES:
             await checkin_flow.record_score(
-                services, bot, user, target, score, message_id=message_id
+                services, bot, user, target, int(text.strip()), message_id=message_id
             )
             return None
         # Words typed while a scale waits belong to the check-in's last question.
@@ -73,6 +67,34 @@ async def receive_text(
         if question is None:
             return "answer.tap_scale"
         target = question
+    return await _answer(services, bot, user, target, message_id, text, reading)
+
+
+SCORES = frozenset("12345")  # a scale's score, typed instead of tapped
+
+
+async def _target_of(
+    services: Services, user: User, reply_to: int | None, person: Person | None
+) -> Step | None:
+    """The step a message answers: the question it replies to, else the open step, else the
+    last question of a check-in that waits after heavy words."""
+    checkins = services.storage.checkins
+    target = await checkins.step_by_message(user.user_id, reply_to) if reply_to else None
+    if target is None or target.kind != "question":
+        target = person.open_step if person else await checkins.open_step(user.user_id)
+    return target or await _paused_question(services, user)
+
+
+async def _answer(
+    services: Services,
+    bot: Bot,
+    user: User,
+    target: Step,
+    message_id: int,
+    text: str,
+    reading: Reading,
+) -> Reply:
+    """Heavy words answered first; then the guard's question, or the answer stored."""
     paused = await pause.care_for(services, bot, user, target, reading)
     if findings := scan(text):
         await hold_for_guard(services, bot, user, target, message_id, text, findings)
