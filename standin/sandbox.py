@@ -19,6 +19,7 @@ from bot.core.clock import ManualClock
 from bot.core.runtime import Runtime
 from bot.core.services import Services, SherpaApp
 from bot.delivery import reader
+from bot.delivery.worker import OutboxWorker
 from standin import StandIn
 from storage.url import DatabaseUrl
 
@@ -50,6 +51,12 @@ class Sandbox:
     def application(self) -> SherpaApp:
         """The running bot's Application (after start)."""
         return self._running()[1]
+
+    def _worker(self) -> OutboxWorker:
+        """The outbox worker the composition root built (the sandbox drives it directly)."""
+        worker = self.runtime.worker
+        assert isinstance(worker, OutboxWorker)
+        return worker
 
     @property
     def runtime(self) -> Runtime:
@@ -90,7 +97,7 @@ class Sandbox:
         await app.post_init(app)
         await app.updater.start_polling(poll_interval=0.0, timeout=1)
         await app.start()
-        self.runtime.worker.quick_retries = QUICK_RETRIES  # the same logic, shorter waits
+        self._worker().quick_retries = QUICK_RETRIES  # the same logic, shorter waits
 
     async def stop(self) -> None:
         """Stop as the runner does, then close the storage."""
@@ -132,7 +139,7 @@ class Sandbox:
         outbox = self.services.storage.outbox
         before = (await outbox.health()).counts.get("sent", 0)
         await reader.enqueue_due(self.services)
-        await self.runtime.worker.drain()
+        await self._worker().drain()
         return (await outbox.health()).counts.get("sent", 0) - before
 
     async def run_retention(self) -> int:

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
-from bot.delivery.worker import OutboxWorker
 
-if TYPE_CHECKING:  # built in the composition root; the verrekijker imports this module
-    from bot.verrekijker.pool import ChartPool
+class Worker(Protocol):
+    """The outbox worker (bot/delivery/worker.py): core names what it needs, not the class."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    def wake(self) -> None: ...
+
+
+class Charts(Protocol):
+    """The chart pool (bot/verrekijker/pool.py); `week` is the verrekijker's WeekView."""
+
+    async def render(self, week: Any, baseline: Sequence[float], lang: str) -> bytes: ...
+
+    def close(self) -> None: ...
 
 
 class NamedLocks(Protocol):
@@ -23,7 +36,7 @@ class Runtime:
     root, next to the Application. The worker starts and stops with the Application."""
 
     def __init__(
-        self, worker: Callable[[Runtime], OutboxWorker], charts: ChartPool, *, locks: NamedLocks
+        self, worker: Callable[[Runtime], Worker], charts: Charts, *, locks: NamedLocks
     ) -> None:
         # Charts render in worker processes, off the event loop and on every core.
         self.charts = charts
