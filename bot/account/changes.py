@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from bot.account.parsing import MAX_PAUSE_DAYS, ParseError, parse_time, parse_timezone
+from bot.core.callbacks import MAX_BYTES
 from storage.models import LANGUAGES, RETENTION_CHOICES
 
 # The screens a button can open (and the ones a change returns to).
@@ -161,12 +162,15 @@ def encode_setting(change: SettingChange) -> str:
     if isinstance(change, StaleSetting):
         raise ValueError("a stale setting has no button")
     field, value = change.wire()
-    return f"s:{field}:{value}"
+    data = f"s:{field}:{value}"
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError("callback data over 64 bytes")
+    return data
 
 
-def decode_setting(data: str) -> SettingChange | None:
+def decode_setting(data: str | None) -> SettingChange | None:
     """The settings command of callback data; None when it is no settings button at all."""
-    match = _SETTING.match(data)
+    match = _SETTING.match(data or "")
     if match is None or match.group(1) not in SETTING_FIELDS:
         return None
     try:

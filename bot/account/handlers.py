@@ -5,9 +5,8 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.account import dialog
-from bot.account.changes import SettingChange
+from bot.account.changes import SettingChange, decode_setting
 from bot.account.identify import current_user
-from bot.core.callbacks import decode
 from bot.core.replies import acknowledge
 from bot.core.services import SherpaContext
 from bot.teams import flow as teams
@@ -35,7 +34,7 @@ async def choice(update: Update, context: SherpaContext) -> None:
     """A tap on an onboarding or settings button."""
     query = update.callback_query
     assert query is not None
-    setting = decode(query.data)
+    setting = decode_setting(query.data)
     if not isinstance(setting, SettingChange):
         await acknowledge(query)
         return

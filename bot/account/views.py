@@ -22,10 +22,10 @@ from bot.account.changes import (
     SetWeekDay,
     SetWeekTime,
     ToggleDay,
+    encode_setting,
 )
 from bot.account.parsing import format_days
 from bot.core import formatting
-from bot.core.callbacks import encode
 from bot.core.replies import Screen
 from bot.core.texts import Catalog
 from storage import User
@@ -39,7 +39,7 @@ CHECK = "✓ "
 
 
 def _button(label: str, change: SettingChange) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=encode(change))
+    return InlineKeyboardButton(label, callback_data=encode_setting(change))
 
 
 def _mark(label: str, chosen: bool) -> str:

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.account.changes import SettingChange, decode_setting, encode_setting
-
 MAX_BYTES = 64  # Telegram's limit for callback_data
 
 
@@ -87,7 +85,6 @@ TEAM_ACTIONS = frozenset({"no", "lv", "gl", "cd", "rm", "ru", "ha", "hu", "rn", 
 Payload = (
     ScaleAnswer
     | SkipStep
-    | SettingChange
     | VerrekijkerView
     | Confirm
     | GuardChoice
@@ -127,8 +124,8 @@ def encode(payload: Payload) -> str:
             data = f"t:j:{code}"
         case TeamAction(action, team_id, arg):
             data = f"t:{action}:{team_id}" + ("" if arg is None else f":{arg}")
-        case _:  # the settings commands
-            data = encode_setting(payload)
+        case _:
+            raise TypeError(f"no callback data for {type(payload).__name__}")
     if len(data.encode()) > MAX_BYTES:
         raise ValueError("callback data over 64 bytes")
     return data
@@ -138,8 +135,7 @@ def decode(data: str | None) -> Payload | None:
     """The payload of a callback_data string, or None when it is malformed or forged."""
     if not data:
         return None
-    if (setting := decode_setting(data)) is not None:
-        return setting
+    # The settings buttons ("s:") are the account feature's own (bot/account/changes.py).
     # The prefixes never overlap, so at most one pattern matches and the order is free.
     for pattern, build in _READERS:
         if (match := pattern.match(data)) and (payload := build(match)) is not None:
