@@ -56,3 +56,10 @@ def test_the_readme_map_names_nothing_that_is_gone():
         entry for entry in _entries() if entry.split("/")[0] in TOP and not (ROOT / entry).exists()
     }
     assert not gone, f"the README's map names what no longer exists: {sorted(gone)}"
+
+
+def test_the_readme_map_names_every_module_of_storage():
+    section = _map()
+    modules = {p.stem for p in (ROOT / "storage").glob("*.py") if p.stem != "__init__"}
+    missing = {name for name in modules if not re.search(rf"\b{name}\b", section)}
+    assert not missing, f"name these in the README's map (storage/): {sorted(missing)}"
