@@ -69,22 +69,27 @@ def test_migrate_creates_the_database_and_is_idempotent(tmp_path):
     assert (tmp_path / "nested" / "db.sqlite3").exists()
 
 
-def test_try_runs_a_whole_conversation_without_a_token(tmp_path):
-    script = "\n".join(
-        ["/start", "1", "8", "3", "1", "/_next", "Ik luisterde.", "Ik wachtte.", "4", "3", "/_quit"]
-    )
-    result = subprocess.run(
+def _try(script: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m bot try` fed a typed script, without a token."""
+    return subprocess.run(
         [sys.executable, "-m", "bot", "try"],
         input=script + "\n",
         env={
             **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
             "PYTHONPATH": str(ROOT),
         },
-        cwd=tmp_path,
+        cwd=folder,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_try_runs_a_whole_conversation_without_a_token(tmp_path):
+    script = "\n".join(
+        ["/start", "1", "8", "3", "1", "/_next", "Ik luisterde.", "Ik wachtte.", "4", "3", "/_quit"]
+    )
+    result = _try(script, tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "In welke taal" in out and "the clock jumps to" in out
@@ -117,18 +122,7 @@ def test_try_shows_a_newcomer_what_follows_heavy_words(tmp_path):
          "Ik kan niet meer, soms denk ik dat het beter is als ik er niet meer ben.",
          "2", "Een collega belde me.", "1", "1", "/_quit"]
     )  # fmt: skip
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "try"],
-        input=script + "\n",
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
-            "PYTHONPATH": str(ROOT),
-        },
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _try(script, tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     heavy = out.index("Zelfmoordlijn 1813")
