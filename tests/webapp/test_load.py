@@ -142,8 +142,10 @@ async def test_a_5000_answer_user_hammering_the_mini_app_does_not_hold_up_anothe
     assert built_on and not any(built_on), "a Mini App view was built on the event loop"
     assert 200 in statuses
     assert set(statuses) <= {200, 429}, sorted(set(statuses))
-    # Generous for a shared 2-core machine: before, /help waited up to seconds.
-    assert latencies[-1] < 200, f"/help took up to {latencies[-1]:.0f} ms: {latencies}"
+    # Not a timing test (machines are noisy: CI saw 227 ms once): the views are off the loop
+    # (above), and this only tells "held up" from "noisy". Before, /help waited 18-23 s; the
+    # p99 under 200 ms is measured in benchmarks/webapp_load.py.
+    assert latencies[-1] < 2000, f"/help took up to {latencies[-1]:.0f} ms: {latencies}"
 
 
 async def test_since_the_start_stays_small_for_a_year_and_for_ten(webapp_world: World):
