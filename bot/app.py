@@ -116,12 +116,12 @@ def build_application(
     application = (
         ApplicationBuilder()
         .update_queue(inbox)
-        .get_updates_request(inbox.polled_request())  # a batch is stored before it is confirmed
+        # A batch is stored before it is confirmed (this request is counted for /metrics too).
+        .get_updates_request(inbox.polled_request())
         .token(token)
         .base_url(base_url or settings.telegram_api_base_url)
         # PTB's own requests (its pool sizes), counted by method and result for /metrics.
         .request(CountingRequest(connection_pool_size=256))
-        .get_updates_request(CountingRequest(connection_pool_size=1))
         .context_types(ContextTypes(context=SherpaContext))
         .defaults(Defaults(tzinfo=UTC))  # naive JobQueue times would mean UTC anyway
         .rate_limiter(  # OUTBOX_RATE is the bot's: on PostgreSQL the instances share it

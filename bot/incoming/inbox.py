@@ -37,6 +37,7 @@ from bot.core.clock import Clock
 from bot.core.presence import Presence
 from bot.core.services import SherpaApp
 from bot.core.turns import Turns
+from bot.ops.requests import CountingRequest
 from storage import InboxItem, Storage
 from storage.errors import lasting_write_failure
 
@@ -329,7 +330,7 @@ def give_back(application: SherpaApp, update: object) -> None:
         queue.give_back(update)
 
 
-class _ConfirmAfterStoring(HTTPXRequest):
+class _ConfirmAfterStoring(CountingRequest):
     """PTB's getUpdates request (one connection), waiting first until the polled are stored.
 
     A getUpdates call confirms every update before its offset: so before it goes out, the

@@ -96,3 +96,13 @@ async def test_delete_erases_what_waits_in_the_inbox(world: World):
         path = world.sqlite_path
         raw = path.read_bytes() + Path(f"{path}-wal").read_bytes()
         assert b"geheime woorden van Ann" not in raw
+
+
+async def test_getupdates_goes_through_the_request_that_stores_a_batch_first(world: World):
+    """The one getUpdates request is the inbox's, which waits until the batch before is stored
+    (a second `get_updates_request` in the builder once replaced it: a SIGKILL then lost a
+    whole batch in tests/process/test_inbox_crash.py, by timing only)."""
+    from bot.incoming.inbox import _ConfirmAfterStoring
+
+    get_updates_request = world.bot.application.bot._request[0]
+    assert isinstance(get_updates_request, _ConfirmAfterStoring)
