@@ -184,7 +184,7 @@ class Storage:
         """Connections by state (size, idle, waiting), for the operator's metrics."""
         return self._db.connections()
 
-    async def answers(self) -> bool:
+    async def responds(self) -> bool:
         """Whether the database answers a trivial query now (readiness)."""
         return await self._db.fetch_one("SELECT 1") is not None
 

@@ -162,10 +162,9 @@ async def store_answer(
         hold = step.care_mark == "paused"
     if step.state == "open":
         await checkin_flow.drop_buttons(bot, user, step)
-        if hold:
-            return "care.crisis.held"
-        await checkin_flow.advance(services, bot, user, step.checkin_id)
-        return None
+        if not hold:
+            await checkin_flow.advance(services, bot, user, step.checkin_id)
+            return None
     if hold:
         return "care.crisis.held"
     waiting = await checkins.open_step(user.user_id)
@@ -225,8 +224,8 @@ async def receive_edit(
         return False  # not an answer (a command, or erased data): nothing to follow
     reading = read_distress(text)
     if reading.concern == "self":  # the lines, without pausing a check-in that moved on
-        await storage.checkins.set_care_mark(step.checkin_id, "self")
         await pause.care_for(services, bot, user, None, reading)
+        await storage.checkins.set_care_mark(step.checkin_id, "self")
     else:
         await pause.care_for(services, bot, user, step, reading)
     if findings := scan(text):

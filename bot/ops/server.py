@@ -42,7 +42,7 @@ def ops_app(services: Services, receiving: Callable[[], bool]) -> web.Applicatio
             return web.Response(status=503, text="not ready: not receiving updates\n")
         try:
             async with asyncio.timeout(READY_TIMEOUT):
-                await services.storage.answers()
+                await services.storage.responds()
         except Exception as error:  # any failure to answer is "not ready", said in one line
             return web.Response(
                 status=503,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from html import escape
 from random import Random
@@ -412,7 +413,11 @@ def test_the_support_rule_is_a_share_of_the_scored_days(energy, expected):
 
 def test_a_week_with_heavy_words_opens_with_care_and_never_quotes_them():
     days = [
-        day(MONDAY, 8, HEAVY, "Een collega die luisterde.", energy=4, boundaries=4),
+        # As stored: the reader marked the check-in when the heavy words came in.
+        replace(
+            day(MONDAY, 8, HEAVY, "Een collega die luisterde.", energy=4, boundaries=4),
+            care_mark="self",
+        ),
         day(MONDAY + timedelta(days=1), 8, "Grenzen getrokken.", energy=4, boundaries=4),
     ]
     view = build_week(days, MONDAY, CONTENT)
