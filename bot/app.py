@@ -29,6 +29,7 @@ from bot.account import shortcuts as preferences
 from bot.care import handlers as care
 from bot.care.helplines import helplines
 from bot.checkin import handlers as checkin
+from bot.checkin.kinds import KINDS as CHECKIN_KINDS
 from bot.config import Settings
 from bot.core.clock import Clock, SystemClock
 from bot.core.presence import Presence
@@ -39,16 +40,18 @@ from bot.core.texts import Catalog
 from bot.core.turns import Turns
 from bot.data_rights import handlers as privacy
 from bot.delivery import reader
-from bot.delivery.kinds import outbox_worker
 from bot.delivery.limiter import SherpaRateLimiter
 from bot.delivery.pacing import bulk_schedule
+from bot.delivery.worker import outbox_worker
 from bot.handlers import fallbacks as misc
 from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.ordering import PerUserUpdateProcessor
 from bot.ops.requests import CountingRequest
 from bot.ops.server import start_ops, stop_ops
 from bot.teams import handlers as teams
+from bot.teams.kinds import KINDS as TEAM_KINDS
 from bot.verrekijker import handlers as weekly
+from bot.verrekijker.kinds import KINDS as WEEKLY_KINDS
 from bot.verrekijker.pool import ChartPool
 from bot.webapp.lifecycle import start_webapp, stop_webapp
 from prompts import load_content
@@ -80,6 +83,8 @@ COMMANDS = (
 MENU_NAMES = {("support", "nl"): "steun"}  # a command may have its own name per language
 PRIVATE = filters.ChatType.PRIVATE
 PRESENCE_KEY = "presence"
+# Every feature's scheduled kinds, per-user ones first: the reader queues them in this order.
+KINDS = (*CHECKIN_KINDS, *WEEKLY_KINDS, *TEAM_KINDS)
 
 
 async def open_storage(settings: Settings) -> Storage:
@@ -99,12 +104,11 @@ def build_services(
         clock=clock or SystemClock(),
         rng=rng or Random(),
         storage=storage,
+        kinds=KINDS,
     )
 
 
-def build_application(
-    services: Services, *, token: str, base_url: str | None = None
-) -> SherpaApp:
+def build_application(services: Services, *, token: str, base_url: str | None = None) -> SherpaApp:
     """The bot: handlers in visible order, the schedule reader, the runtime on its lifecycle."""
     settings = services.settings
     # This instance's presence holds all it holds across instances: inbox rows, outbox items,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from random import Random
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.core.clock import Clock
+from bot.core.kinds import Kinds, UserKinds
 from bot.core.runtime import Runtime
 from bot.core.texts import Catalog
 from prompts import Content
@@ -18,7 +19,7 @@ from storage import Storage
 
 @dataclass(frozen=True)
 class Services:
-    """Settings, content, texts, clock, randomness and the open storage.
+    """Settings, content, texts, clock, randomness, the open storage and the scheduled kinds.
 
     Built in the composition root once the storage is open, and never changed after: what
     only exists while the bot runs (the worker, the chart pool, the locks) is the Runtime.
@@ -30,6 +31,12 @@ class Services:
     clock: Clock
     rng: Random
     storage: Storage
+    kinds: Kinds  # every feature's scheduled kinds, per-user ones first (collected in bot/app.py)
+
+    @property
+    def user_kinds(self) -> UserKinds:
+        """The kinds whose moment is each user's (in `User.moments`)."""
+        return cast(UserKinds, tuple(kind for kind in self.kinds if kind.per_user))
 
 
 SERVICES_KEY = "services"
