@@ -5,6 +5,7 @@ by whoever opened it after the Application shut down (bot/runner.py, standin/san
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC
 from datetime import time as dtime
 from random import Random
@@ -49,6 +50,7 @@ from bot.incoming.ordering import PerUserUpdateProcessor
 from bot.ops.requests import CountingRequest
 from bot.ops.server import start_ops, stop_ops
 from bot.teams import handlers as teams
+from bot.teams.codes import START_PREFIX
 from bot.teams.kinds import KINDS as TEAM_KINDS
 from bot.verrekijker import handlers as weekly
 from bot.verrekijker.kinds import KINDS as WEEKLY_KINDS
@@ -161,6 +163,9 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
 
     # Order matters: commands first, then buttons, then free text, then everything else.
     add = application.add_handler
+    # A /start from a team's invitation link (/start team_<code>) is the teams feature's.
+    invited = filters.Regex(rf"^/start {re.escape(START_PREFIX)}")
+    add(CommandHandler("start", teams.start_invited, filters=PRIVATE & invited))
     add(CommandHandler("start", setup.start, filters=PRIVATE))
     add(CommandHandler("settings", setup.settings, filters=PRIVATE))
     add(CommandHandler("today", checkin.today, filters=PRIVATE))

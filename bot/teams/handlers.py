@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.account import dialog as setup
 from bot.account.identify import current_user
 from bot.core.callbacks import decode
 from bot.core.replies import acknowledge
 from bot.core.services import SherpaContext
 from bot.teams import flow
+from bot.teams.codes import code_from_start
 
 # Sub-commands and their Dutch aliases.
 _ALIASES = {
@@ -24,6 +26,17 @@ def _action(args: list[str] | None) -> tuple[str, str]:
     if not args:
         return "overview", ""
     return _ALIASES.get(args[0].lower(), "help"), " ".join(args[1:])
+
+
+async def start_invited(update: Update, context: SherpaContext) -> None:
+    """/start team_<code>, from a team's invitation link: the join offer, then the setup a
+    newcomer needs (or a returning user's settings)."""
+    user, _ = await current_user(update, context)
+    services, bot = context.services, context.bot
+    if (code := code_from_start(context.args)) is not None:
+        assert update.effective_user is not None
+        await flow.offer_join(services, bot, user, code, update.effective_user.first_name)
+    await setup.start(services, bot, user, invited=code is not None)
 
 
 async def team_command(update: Update, context: SherpaContext) -> None:

@@ -5,8 +5,16 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 from functools import partial
+from urllib.parse import urlencode
 
-from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
+from telegram import (
+    Bot,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    WebAppInfo,
+)
 from telegram.error import Forbidden, TelegramError
 
 from bot.checkin.flow import today
@@ -26,7 +34,6 @@ from bot.verrekijker import (
     split_messages,
     week_start,
 )
-from bot.webapp.lifecycle import open_button
 from storage import ReflectionDay, User
 
 log = logging.getLogger(__name__)
@@ -70,6 +77,15 @@ def keyboard(services: Services, user: User, view: str, week: date) -> InlineKey
     if mini_app := open_button(services, lang, view, week):  # the Mini App, when WEBAPP_URL is set
         rows.append([mini_app])
     return InlineKeyboardMarkup(rows)
+
+
+def open_button(services: Services, lang: str, level: str, at: date) -> InlineKeyboardButton | None:
+    """The button that opens the Mini App at this view (None while WEBAPP_URL is not set)."""
+    base = services.settings.webapp_url
+    if not base:
+        return None
+    url = f"{base}?{urlencode({'level': level, 'at': at.isoformat()})}"
+    return InlineKeyboardButton(services.texts.text(lang, "webapp.open"), web_app=WebAppInfo(url))
 
 
 def current_week(services: Services, user: User) -> date:

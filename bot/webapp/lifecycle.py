@@ -7,10 +7,9 @@ the tests all serve it the same way; stopped in post_stop, before the storage cl
 from __future__ import annotations
 
 import logging
-from datetime import date
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
-from telegram import InlineKeyboardButton, MenuButtonWebApp, WebAppInfo
+from telegram import MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
 
 from bot.core.services import Services, SherpaApp
@@ -19,15 +18,6 @@ from bot.webapp.server import WebappServer, webapp_app
 log = logging.getLogger(__name__)
 
 WEBAPP_KEY = "sherpa.webapp"
-
-
-def open_button(services: Services, lang: str, level: str, at: date) -> InlineKeyboardButton | None:
-    """The button that opens the Mini App at this view (None while WEBAPP_URL is not set)."""
-    base = services.settings.webapp_url
-    if not base:
-        return None
-    url = f"{base}?{urlencode({'level': level, 'at': at.isoformat()})}"
-    return InlineKeyboardButton(services.texts.text(lang, "webapp.open"), web_app=WebAppInfo(url))
 
 
 async def start_webapp(application: SherpaApp, services: Services) -> WebappServer | None:
