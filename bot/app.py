@@ -27,11 +27,15 @@ from telegram.ext import (
 from bot.account import flow as accounts
 from bot.account import handlers as setup
 from bot.account import shortcuts as preferences
+from bot.account.changes import SETTINGS
 from bot.care import handlers as care
+from bot.care.callbacks import CARE
 from bot.care.helplines import helplines
 from bot.checkin import handlers as checkin
+from bot.checkin.callbacks import SCALE, SKIP
 from bot.checkin.kinds import KINDS as CHECKIN_KINDS
 from bot.config import Settings
+from bot.core.callbacks import ButtonSet
 from bot.core.clock import Clock, SystemClock
 from bot.core.presence import Presence
 from bot.core.replies import acknowledge
@@ -40,6 +44,7 @@ from bot.core.services import RUNTIME_KEY, SERVICES_KEY, Services, SherpaApp, Sh
 from bot.core.texts import Catalog
 from bot.core.turns import Turns
 from bot.data_rights import handlers as privacy
+from bot.data_rights.callbacks import CONFIRM
 from bot.delivery import reader
 from bot.delivery.limiter import SherpaRateLimiter
 from bot.delivery.pacing import bulk_schedule
@@ -49,10 +54,13 @@ from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.ordering import PerUserUpdateProcessor
 from bot.ops.requests import CountingRequest
 from bot.ops.server import start_ops, stop_ops
+from bot.privacy_guard.callbacks import GUARD
 from bot.teams import handlers as teams
+from bot.teams.callbacks import TEAM
 from bot.teams.codes import START_PREFIX
 from bot.teams.kinds import KINDS as TEAM_KINDS
 from bot.verrekijker import handlers as weekly
+from bot.verrekijker.callbacks import VIEW
 from bot.verrekijker.kinds import KINDS as WEEKLY_KINDS
 from bot.verrekijker.pool import ChartPool
 from bot.webapp.lifecycle import start_webapp, stop_webapp
@@ -85,6 +93,8 @@ COMMANDS = (
 MENU_NAMES = {("support", "nl"): "steun"}  # a command may have its own name per language
 PRIVATE = filters.ChatType.PRIVATE
 PRESENCE_KEY = "presence"
+# Every feature's buttons: their prefixes are checked to be distinct here, at import.
+BUTTONS = ButtonSet((SCALE, SKIP, SETTINGS, VIEW, CONFIRM, TEAM, GUARD, CARE))
 # Every feature's scheduled kinds, per-user ones first: the reader queues them in this order.
 KINDS = (*CHECKIN_KINDS, *WEEKLY_KINDS, *TEAM_KINDS)
 
@@ -183,13 +193,18 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
     add(CommandHandler(("steun", "support"), care.support_command, filters=PRIVATE))
     add(CommandHandler("help", misc.help_command, filters=PRIVATE))
     add(MessageHandler(PRIVATE & filters.COMMAND, misc.unknown_command))
-    add(CallbackQueryHandler(checkin.step_button, pattern=r"^[ak]:"))
-    add(CallbackQueryHandler(setup.choice, pattern=r"^s:"))
-    add(CallbackQueryHandler(weekly.view_button, pattern=r"^v:"))
-    add(CallbackQueryHandler(privacy.confirm_button, pattern=r"^c:"))
-    add(CallbackQueryHandler(teams.team_button, pattern=r"^t:"))
-    add(CallbackQueryHandler(checkin.guard_button, pattern=r"^g:"))
-    add(CallbackQueryHandler(checkin.care_button, pattern=r"^z:"))
+    # Each feature's buttons, by the prefix its callbacks.py declares (one handler each).
+    for buttons, on_tap in (
+        (SCALE, checkin.step_button),
+        (SKIP, checkin.step_button),
+        (SETTINGS, setup.choice),
+        (VIEW, weekly.view_button),
+        (CONFIRM, privacy.confirm_button),
+        (TEAM, teams.team_button),
+        (GUARD, checkin.guard_button),
+        (CARE, checkin.care_button),
+    ):
+        add(CallbackQueryHandler(on_tap, pattern=buttons.pattern))
     add(
         MessageHandler(
             PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, checkin.edited_answer

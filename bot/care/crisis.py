@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.care.callbacks import CARE, CARE_CHOICES, CareChoice
 from bot.care.helplines import write_lines
-from bot.core.callbacks import CARE_CHOICES, CareChoice, encode
 from bot.core.replies import send
 from bot.core.schedule import local_date
 from bot.core.services import Services
@@ -38,7 +38,8 @@ def choice_keyboard(texts: Catalog, lang: str, checkin_id: int) -> InlineKeyboar
         [
             [
                 InlineKeyboardButton(
-                    texts.text(lang, labels[c]), callback_data=encode(CareChoice(c, checkin_id))
+                    texts.text(lang, labels[c]),
+                    callback_data=CARE.encode(CareChoice(c, checkin_id)),
                 )
             ]
             for c in CARE_CHOICES

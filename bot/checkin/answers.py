@@ -9,11 +9,11 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParam
 from bot.care.distress import Reading, read_distress
 from bot.checkin import flow as checkin_flow
 from bot.checkin import pause
-from bot.core.callbacks import GUARD_CHOICES, GuardChoice, encode
 from bot.core.replies import send
 from bot.core.services import Services
 from bot.ops import hooks
 from bot.privacy_guard import Finding, mask, scan
+from bot.privacy_guard.callbacks import GUARD, GUARD_CHOICES, GuardChoice
 from bot.privacy_guard.question import guard_question
 from storage import PendingAnswer, Person, Step, User
 
@@ -193,7 +193,7 @@ async def hold_for_guard(
     buttons = [
         InlineKeyboardButton(
             texts.text(lang, f"guard.{choice}"),
-            callback_data=encode(GuardChoice(choice, message_id)),
+            callback_data=GUARD.encode(GuardChoice(choice, message_id)),
         )
         for choice in GUARD_CHOICES
     ]

@@ -11,12 +11,14 @@ from telegram import Bot, CallbackQuery, Message
 from telegram.error import TelegramError
 
 from bot.account import flow as accounts
+from bot.care.callbacks import CareChoice
 from bot.checkin import answers, pause
 from bot.checkin import flow as checkin_flow
-from bot.core.callbacks import CareChoice, GuardChoice, ScaleAnswer, SkipStep
+from bot.checkin.callbacks import ScaleAnswer, SkipStep
 from bot.core.replies import Screen, acknowledge, edit, react, say
 from bot.core.runtime import Runtime
 from bot.core.services import Services
+from bot.privacy_guard.callbacks import GuardChoice
 from storage import Person, User
 
 log = logging.getLogger(__name__)

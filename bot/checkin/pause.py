@@ -12,9 +12,9 @@ from telegram import Bot
 from telegram.error import TelegramError
 
 from bot.care import crisis
+from bot.care.callbacks import CareChoice
 from bot.care.distress import Reading
 from bot.checkin import flow as checkin_flow
-from bot.core.callbacks import CareChoice
 from bot.core.replies import SentQuietly
 from bot.core.services import Services
 from bot.ops import hooks

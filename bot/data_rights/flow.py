@@ -15,10 +15,10 @@ from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from telegram.constants import ChatAction
 
 from bot.account import flow as accounts
-from bot.core.callbacks import Confirm, encode
 from bot.core.replies import Screen, acknowledge, edit, say, send
 from bot.core.services import Services
 from bot.core.texts import Catalog
+from bot.data_rights.callbacks import CONFIRM, Confirm
 from bot.data_rights.export import ExportFile, exceeds_upload_limit, export_files
 from prompts import Content
 from storage import Storage, User
@@ -99,4 +99,4 @@ async def confirm_delete(
 
 
 def _button(label: str, payload: Confirm) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=encode(payload))
+    return InlineKeyboardButton(label, callback_data=CONFIRM.encode(payload))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.account.identify import current_user
-from bot.core.callbacks import Confirm, decode
 from bot.core.services import SherpaContext
 from bot.data_rights import flow
+from bot.data_rights.callbacks import CONFIRM
 
 
 async def export_command(update: Update, context: SherpaContext) -> None:
@@ -32,6 +32,5 @@ async def confirm_button(update: Update, context: SherpaContext) -> None:
     """The yes/no tap under /delete (the sender is looked up, never registered)."""
     query = update.callback_query
     assert query is not None and query.from_user is not None
-    payload = decode(query.data)
-    confirm = payload if isinstance(payload, Confirm) else None
+    confirm = CONFIRM.decode(query.data)
     await flow.confirm_delete(context.services, query, query.from_user.id, confirm)

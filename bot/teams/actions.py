@@ -12,9 +12,9 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
-from bot.core.callbacks import TeamAction, TeamJoin
 from bot.core.services import Services
 from bot.teams import screens, service, text
+from bot.teams.callbacks import TeamAction, TeamJoin
 from bot.teams.codes import invite_link
 from storage import Team, TeamMember, User
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden
 
-from bot.core.callbacks import Payload, TeamAction
 from bot.core.replies import Screen, acknowledge, edit, say, send
 from bot.core.services import Services
 from bot.teams import actions, group, screens, service, text
+from bot.teams.callbacks import TeamAction, TeamJoin
 from bot.teams.codes import invite_link
 from storage import Team, User
 
@@ -221,7 +221,7 @@ async def button(
     query: CallbackQuery,
     user: User,
     first_name: str | None,
-    payload: Payload | None,
+    payload: TeamJoin | TeamAction | None,
 ) -> None:
     """A tap on a team button; a forged or stale one gets a polite toast and nothing else."""
     shown_as = service.display_name(first_name)

@@ -6,10 +6,10 @@ from telegram import Update
 
 from bot.account import dialog as setup
 from bot.account.identify import current_user
-from bot.core.callbacks import decode
 from bot.core.replies import acknowledge
 from bot.core.services import SherpaContext
 from bot.teams import flow
+from bot.teams.callbacks import TEAM
 from bot.teams.codes import code_from_start
 
 # Sub-commands and their Dutch aliases.
@@ -57,7 +57,7 @@ async def team_button(update: Update, context: SherpaContext) -> None:
         return
     user, _ = await current_user(update, context)
     first_name = query.from_user.first_name
-    payload = decode(query.data)
+    payload = TEAM.decode(query.data)
     await flow.button(context.services, context.bot, query, user, first_name, payload)
 
 

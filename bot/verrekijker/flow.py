@@ -18,7 +18,6 @@ from telegram import (
 from telegram.error import Forbidden, TelegramError
 
 from bot.checkin.flow import today
-from bot.core.callbacks import VerrekijkerView, encode
 from bot.core.replies import Screen, acknowledge, edit, send
 from bot.core.runtime import Runtime
 from bot.core.services import Services
@@ -34,6 +33,7 @@ from bot.verrekijker import (
     split_messages,
     week_start,
 )
+from bot.verrekijker.callbacks import VIEW, VerrekijkerView
 from storage import ReflectionDay, User
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def keyboard(services: Services, user: User, view: str, week: date) -> InlineKey
         label = texts.text(lang, key)
         if target_view == view and target_week == week:
             label = "✓ " + label
-        data = encode(VerrekijkerView(target_view, target_week))
+        data = VIEW.encode(VerrekijkerView(target_view, target_week))
         return InlineKeyboardButton(label, callback_data=data)
 
     navigation = [button("weekly.previous", view, week - timedelta(weeks=1))]

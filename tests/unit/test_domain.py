@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time
 from random import Random
 
@@ -28,16 +29,12 @@ from bot.account.changes import (
     encode_setting,
 )
 from bot.account.moments import next_due
+from bot.app import BUTTONS
+from bot.checkin.callbacks import ScaleAnswer, SkipStep
 from bot.checkin.rotation import fresh_picks, plan_checkin
-from bot.core.callbacks import (
-    MAX_BYTES,
-    ScaleAnswer,
-    SkipStep,
-    VerrekijkerView,
-    decode,
-    encode,
-)
+from bot.core.callbacks import MAX_BYTES, Buttons, ButtonSet
 from bot.core.texts import Catalog
+from bot.verrekijker.callbacks import VerrekijkerView
 from prompts import load_content
 from storage import RotationHistory, User
 
@@ -100,6 +97,8 @@ def test_plan_uses_the_signpost_and_ends_with_both_scales():
 
 
 # --- callback payloads ------------------------------------------------------------------
+
+encode, decode = BUTTONS.encode, BUTTONS.decode
 
 
 @pytest.mark.parametrize(
@@ -185,6 +184,13 @@ def test_forged_or_malformed_data_decodes_to_nothing(data):
 @given(st.text(max_size=80))
 def test_decode_never_raises(data):
     decode(data)
+
+
+def test_button_prefixes_are_declared_once_and_never_shared():
+    prefixes = [buttons.prefix for buttons in BUTTONS.buttons]
+    assert len(prefixes) == len(set(prefixes))
+    with pytest.raises(ValueError, match="distinct"):
+        ButtonSet((*BUTTONS.buttons, Buttons("a", (), re.compile(""), lambda m: None, str)))
 
 
 # --- catalogs ---------------------------------------------------------------------------
