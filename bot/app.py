@@ -40,7 +40,7 @@ from bot.core.clock import Clock, SystemClock
 from bot.core.presence import Presence
 from bot.core.replies import acknowledge
 from bot.core.runtime import Runtime
-from bot.core.services import RUNTIME_KEY, SERVICES_KEY, Services, SherpaApp, SherpaContext
+from bot.core.services import BotData, Services, SherpaApp, SherpaContext
 from bot.core.texts import Catalog
 from bot.core.turns import Turns
 from bot.data_rights import handlers as privacy
@@ -92,7 +92,6 @@ COMMANDS = (
 )
 MENU_NAMES = {("support", "nl"): "steun"}  # a command may have its own name per language
 PRIVATE = filters.ChatType.PRIVATE
-PRESENCE_KEY = "presence"
 # Every feature's buttons: their prefixes are checked to be distinct here, at import.
 BUTTONS = ButtonSet((SCALE, SKIP, SETTINGS, VIEW, CONFIRM, TEAM, GUARD, CARE))
 # Every feature's scheduled kinds, per-user ones first: the reader queues them in this order.
@@ -138,7 +137,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
         .base_url(base_url or settings.telegram_api_base_url)
         # PTB's own requests (its pool sizes), counted by method and result for /metrics.
         .request(CountingRequest(connection_pool_size=256))
-        .context_types(ContextTypes(context=SherpaContext))
+        .context_types(ContextTypes(context=SherpaContext, bot_data=BotData))
         .defaults(Defaults(tzinfo=UTC))  # naive JobQueue times would mean UTC anyway
         .rate_limiter(  # OUTBOX_RATE is the bot's: on PostgreSQL the instances share it
             SherpaRateLimiter(
@@ -153,15 +152,14 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
         .post_shutdown(_post_shutdown)
         .build()
     )
-    application.bot_data[SERVICES_KEY] = services
-    application.bot_data[PRESENCE_KEY] = presence
-    application.bot_data[RUNTIME_KEY] = Runtime(
+    runtime = Runtime(
         lambda runtime: outbox_worker(
             services, application.bot, runtime, presence, concurrency=settings.outbox_concurrency
         ),
         charts=ChartPool(services.texts, settings.chart_workers),
         locks=turns,
     )
+    application.bot_data.hand_over(services, runtime, presence)
     presence.on_renewal(turns.retry_releases)
 
     # First of all: a redelivered update (same update_id) is handled only once (the inbox
@@ -218,13 +216,12 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
 
 def runtime_of(application: SherpaApp) -> Runtime:
     """The runtime built with the application (the worker, the chart pool, the locks)."""
-    runtime: Runtime = application.bot_data[RUNTIME_KEY]
-    return runtime
+    return application.bot_data.runtime
 
 
 async def _post_init(application: SherpaApp) -> None:
     """Replay the inbox, set the command menus, start the schedule reader and the worker."""
-    services: Services = application.bot_data[SERVICES_KEY]
+    services = application.bot_data.services
     await start_ops(application, services)  # first: /healthz answers while the rest starts
     await _presence(application).start()  # first: everything held across instances is its
     await _inbox(application).start(application)  # the updater starts after this
@@ -270,8 +267,7 @@ async def _post_shutdown(application: SherpaApp) -> None:
 
 
 def _presence(application: SherpaApp) -> Presence:
-    presence: Presence = application.bot_data[PRESENCE_KEY]
-    return presence
+    return application.bot_data.presence
 
 
 def _inbox(application: SherpaApp) -> DurableUpdateQueue:

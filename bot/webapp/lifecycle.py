@@ -17,7 +17,6 @@ from bot.webapp.server import WebappServer, webapp_app
 
 log = logging.getLogger(__name__)
 
-WEBAPP_KEY = "sherpa.webapp"
 
 
 async def start_webapp(application: SherpaApp, services: Services) -> WebappServer | None:
@@ -29,7 +28,7 @@ async def start_webapp(application: SherpaApp, services: Services) -> WebappServ
     app = webapp_app(services, application.bot.token, urlsplit(url).path, settings.webapp_max_age)
     server = WebappServer(app, settings.webapp_listen, settings.webapp_port)
     port = await server.start()  # a ConfigError naming WEBAPP_LISTEN or WEBAPP_PORT
-    application.bot_data[WEBAPP_KEY] = server
+    application.bot_data.webapp = server
     log.info("the Mini App listens on %s:%s for %s", settings.webapp_listen, port, url)
     text = services.texts.text(settings.default_language, "webapp.menu")
     try:  # the default menu button of every private chat
@@ -43,12 +42,12 @@ async def start_webapp(application: SherpaApp, services: Services) -> WebappServ
 
 async def stop_webapp(application: SherpaApp) -> None:
     """Stop serving (a request in flight finishes); safe to call twice."""
-    server = application.bot_data.pop(WEBAPP_KEY, None)
-    if isinstance(server, WebappServer):
+    server, application.bot_data.webapp = application.bot_data.webapp, None
+    if server is not None:
         await server.stop()
 
 
 def webapp_port(application: SherpaApp) -> int | None:
     """The port the Mini App listens on (None when it is off)."""
-    server = application.bot_data.get(WEBAPP_KEY)
-    return server.port if isinstance(server, WebappServer) else None
+    server = application.bot_data.webapp
+    return None if server is None else server.port
