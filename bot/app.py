@@ -24,8 +24,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.account import flow as accounts
 from bot.account import handlers as setup
+from bot.account import service as accounts
 from bot.account import shortcuts as preferences
 from bot.account.changes import SETTINGS
 from bot.care import handlers as care

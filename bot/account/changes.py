@@ -1,7 +1,7 @@
 """The settings commands an onboarding or settings button carries, typed.
 
 A button's callback data ("s:<field>:<value>", unchanged on the wire so old buttons keep
-working) is parsed once, here, into one of these; bot.account.flow.apply carries it out.
+working) is parsed once, here, into one of these; bot.account.service.apply carries it out.
 Each command's `wire()` is its (field, value) in that data; `_PARSERS` reads them back.
 """
 

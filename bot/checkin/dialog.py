@@ -10,7 +10,7 @@ import logging
 from telegram import Bot, CallbackQuery, Message
 from telegram.error import TelegramError
 
-from bot.account import flow as accounts
+from bot.account import service as accounts
 from bot.care.callbacks import CareChoice
 from bot.checkin import answers, pause
 from bot.checkin import flow as checkin_flow

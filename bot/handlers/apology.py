@@ -6,7 +6,7 @@ import logging
 
 from telegram import Bot, Update
 
-from bot.account import flow as accounts
+from bot.account import service as accounts
 from bot.core.replies import send
 from bot.core.services import Services
 from bot.privacy_guard.callbacks import GUARD

@@ -8,7 +8,7 @@ from bot.account import dialog as setup
 from bot.account.identify import current_user
 from bot.core.replies import acknowledge
 from bot.core.services import SherpaContext
-from bot.teams import flow
+from bot.teams import dialog
 from bot.teams.callbacks import TEAM
 from bot.teams.codes import code_from_start
 
@@ -35,7 +35,7 @@ async def start_invited(update: Update, context: SherpaContext) -> None:
     services, bot = context.services, context.bot
     if (code := code_from_start(context.args)) is not None:
         assert update.effective_user is not None
-        await flow.offer_join(services, bot, user, code, update.effective_user.first_name)
+        await dialog.offer_join(services, bot, user, code, update.effective_user.first_name)
     await setup.start(services, bot, user, invited=code is not None)
 
 
@@ -45,7 +45,7 @@ async def team_command(update: Update, context: SherpaContext) -> None:
     assert update.effective_user is not None
     action, rest = _action(context.args)
     first_name = update.effective_user.first_name
-    await flow.private_command(context.services, context.bot, user, action, rest, first_name)
+    await dialog.private_command(context.services, context.bot, user, action, rest, first_name)
 
 
 async def team_button(update: Update, context: SherpaContext) -> None:
@@ -58,7 +58,7 @@ async def team_button(update: Update, context: SherpaContext) -> None:
     user, _ = await current_user(update, context)
     first_name = query.from_user.first_name
     payload = TEAM.decode(query.data)
-    await flow.button(context.services, context.bot, query, user, first_name, payload)
+    await dialog.button(context.services, context.bot, query, user, first_name, payload)
 
 
 async def group_command(update: Update, context: SherpaContext) -> None:
@@ -69,4 +69,4 @@ async def group_command(update: Update, context: SherpaContext) -> None:
         return
     action, _ = _action(context.args)
     title = chat.title or ""
-    await flow.group_command(context.services, context.bot, sender.id, chat.id, title, action)
+    await dialog.group_command(context.services, context.bot, sender.id, chat.id, title, action)

@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.account.identify import current_user
 from bot.core.services import SherpaContext
-from bot.verrekijker import flow as weekly
+from bot.verrekijker import dialog as weekly
 from bot.verrekijker.callbacks import VIEW
 
 

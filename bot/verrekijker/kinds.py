@@ -15,7 +15,7 @@ from bot.core.services import Services
 from bot.delivery.due import addressee, due_users
 from bot.delivery.errors import Skip
 from bot.delivery.parts import Parts
-from bot.verrekijker import flow as weekly
+from bot.verrekijker import dialog as weekly
 from bot.verrekijker.weeks import week_start
 from storage import OutboxItem, User
 

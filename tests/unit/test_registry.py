@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.account import flow as accounts
+from bot.account import service as accounts
 from bot.app import KINDS, build_services, open_storage
 from bot.teams import digest as team_digest
 from bot.teams.kinds import TEAM_DIGEST

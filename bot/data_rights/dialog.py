@@ -14,7 +14,7 @@ from html import escape
 from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.constants import ChatAction
 
-from bot.account import flow as accounts
+from bot.account import service as accounts
 from bot.core.replies import Screen, acknowledge, edit, say, send
 from bot.core.services import Services
 from bot.core.texts import Catalog
