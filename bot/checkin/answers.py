@@ -7,8 +7,8 @@ import logging
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
 from bot.care.distress import Reading, read_distress
-from bot.checkin import flow as checkin_flow
 from bot.checkin import pause
+from bot.checkin import service as checkin_flow
 from bot.core.replies import send
 from bot.core.services import Services
 from bot.ops import hooks

@@ -13,7 +13,7 @@ from telegram.error import TelegramError
 from bot.account import service as accounts
 from bot.care.callbacks import CareChoice
 from bot.checkin import answers, pause
-from bot.checkin import flow as checkin_flow
+from bot.checkin import service as checkin_flow
 from bot.checkin.callbacks import ScaleAnswer, SkipStep
 from bot.core.replies import Screen, acknowledge, edit, react, say
 from bot.core.runtime import Runtime

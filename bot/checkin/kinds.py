@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from telegram import Bot
 
 from bot.account import moments
-from bot.checkin import flow as checkin_flow
+from bot.checkin import service as checkin_flow
 from bot.core.kinds import ScheduledKind
 from bot.core.runtime import Runtime
 from bot.core.schedule import LATE_GRACE, local_date

@@ -14,7 +14,7 @@ from telegram.error import TelegramError
 from bot.care import crisis
 from bot.care.callbacks import CareChoice
 from bot.care.distress import Reading
-from bot.checkin import flow as checkin_flow
+from bot.checkin import service as checkin_flow
 from bot.core.replies import SentQuietly
 from bot.core.services import Services
 from bot.ops import hooks

@@ -17,7 +17,7 @@ from telegram import (
 )
 from telegram.error import Forbidden, TelegramError
 
-from bot.checkin.flow import today
+from bot.checkin.service import today
 from bot.core.replies import Screen, acknowledge, edit, send
 from bot.core.runtime import Runtime
 from bot.core.services import Services

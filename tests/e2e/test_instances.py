@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.ext import TypeHandler
 
 from bot.app import build_application, build_services, open_storage, runtime_of
-from bot.checkin import flow as checkin_flow
+from bot.checkin import service as checkin_flow
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.core.services import Services

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import build_services, open_storage
-from bot.checkin import flow as checkin_flow
+from bot.checkin import service as checkin_flow
 from standin import StandIn
 from standin.sandbox import Sandbox
 from storage import Storage, new_key
