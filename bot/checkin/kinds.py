@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from telegram import Bot
 
 from bot.account import moments
-from bot.checkin import service as checkin_flow
+from bot.checkin import service, steps
 from bot.core.kinds import ScheduledKind
 from bot.core.runtime import Runtime
 from bot.core.schedule import LATE_GRACE, local_date
@@ -35,8 +35,8 @@ async def deliver_checkin(services: Services, runtime: Runtime, bot: Bot, item: 
         if checkin is not None and checkin.delivered:
             raise Skip("already delivered")
         if checkin is None:
-            checkin = await checkin_flow.create_checkin(services, user, day, "scheduled")
-        await checkin_flow.deliver(services, bot, user, checkin)
+            checkin = await service.create_checkin(services, user, day, "scheduled")
+        await steps.deliver(services, bot, user, checkin)
 
 
 CHECKIN = ScheduledKind[User](
