@@ -1,75 +1,43 @@
-"""The words of care: the closing line after a check-in and the support ladder."""
+"""Care in the chat: the closing of a check-in, the ladder on request, and what follows heavy
+words. Nothing here is logged: not that a message was read as distress, not its words."""
 
 from __future__ import annotations
 
-from random import Random
-from zoneinfo import ZoneInfo
-
 from telegram import Bot
 
-from bot.care.helplines import helplines, write_lines
-from bot.care.rule import RECENT, Scale, ladder_due, low_scales, lowest_today
+from bot.care import service, views
 from bot.core.replies import send
-from bot.core.schedule import local_date
 from bot.core.services import Services
-from bot.core.texts import Catalog
 from storage import User
-
-# Who at work to turn to, by the country of the user's timezone.
-CONFIDANTS = {"BE": "confidant_be", "NL": "confidant_nl"}
-
-
-def closing_line(texts: Catalog, lang: str, low: frozenset[Scale], rng: Random) -> str:
-    """A warm close that follows which scale was low; the usual thanks when none was."""
-    if not low:
-        return texts.choice(lang, "checkin.thanks", rng)
-    key = "both" if len(low) == 2 else next(iter(low))
-    return texts.choice(lang, f"care.closing.{key}", rng)
-
-
-def ladder(texts: Catalog, lang: str, timezone: str | None, *, intro: str = "anytime") -> str:
-    """The support ladder: people first, then the lines of the user's country, the emergency
-    number. `intro`: "anytime" (/steun), "stretch" (a low stretch) or "low_today" (a 1)."""
-
-    def say(key: str) -> str:
-        return texts.text(lang, f"care.ladder.{key}")
-
-    confidant = CONFIDANTS.get(helplines().country(timezone) or "", "confidant_other")
-    steps = [say(k) for k in ("colleague", "leader", confidant, "doctor")]
-    lines = write_lines(texts, lang, timezone)
-    body = "\n".join(steps) + f"\n\n{say('lines')}\n{lines}"
-    return f"{say('title')}\n{say(intro)}\n{body}\n\n{say('not_therapy')}"
 
 
 async def send_closing(
     services: Services, bot: Bot, user: User, checkin_id: int, *, distress: bool = False
 ) -> None:
-    """Close a finished check-in: thanks, or after a low score a warm line, and the ladder
-    when a scale was at 1 or the scales stayed low (then remembered, so a low stretch waits a
-    few days before it comes back). After heavy words (`distress`) only a quiet line: the
-    lines came already, and nothing celebrates."""
-    texts = services.texts
-    if distress:
-        await send(bot, user.chat_id, texts.text(user.language, "care.closing.after_distress"))
-        return
-    steps = await services.storage.checkins.steps(checkin_id)
-    scores = {s.kind: s.score for s in steps if s.kind != "question"}
-    energy, boundaries = scores.get("energy"), scores.get("boundaries")
-    low = low_scales(energy, boundaries)
-    text = closing_line(texts, user.language, low, services.rng)
-    care = services.storage.care
-    day = local_date(services.clock.now(), ZoneInfo(user.timezone))
-    due = bool(low) and ladder_due(
-        await care.recent_scales(user.user_id, RECENT), await care.last_offered(user.user_id), day
-    )
-    if due:
-        intro = "low_today" if lowest_today(energy, boundaries) else "stretch"
-        text += "\n\n" + ladder(texts, user.language, user.timezone, intro=intro)
-    await send(bot, user.chat_id, text)
-    if due:
-        await care.mark_offered(user.user_id, day)
+    """Close a finished check-in (see service.closing); the ladder's date is kept once sent."""
+    closing = await service.closing(services, user, checkin_id, distress=distress)
+    await send(bot, user.chat_id, closing.text)
+    if closing.ladder_on is not None:
+        await service.lines_came(services, user, closing.ladder_on)
 
 
 async def show_ladder(services: Services, bot: Bot, user: User) -> None:
     """The support ladder on request (/steun, /support), with the lines of the user's country."""
-    await send(bot, user.chat_id, ladder(services.texts, user.language, user.timezone))
+    await send(bot, user.chat_id, views.ladder(services.texts, user.language, user.timezone))
+
+
+async def send_crisis(
+    services: Services, bot: Bot, user: User, *, checkin_id: int | None = None
+) -> None:
+    """The lines, at once; with `checkin_id`, the offer to stop that check-in or go on. The
+    date is kept (only the date), so the ladder of the days after knows the lines came."""
+    texts, lang = services.texts, user.language
+    text = views.crisis_text(texts, lang, user.timezone)
+    keyboard = None if checkin_id is None else views.choice_keyboard(texts, lang, checkin_id)
+    await send(bot, user.chat_id, text, keyboard)
+    await service.lines_came(services, user)
+
+
+async def send_client_care(services: Services, bot: Bot, user: User) -> None:
+    """A word of care after writing about a client's crisis."""
+    await send(bot, user.chat_id, views.client_text(services.texts, user.language, user.timezone))

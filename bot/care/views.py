@@ -1,22 +1,42 @@
-"""What follows heavy words: the lines at once for the writer's own distress, and a word about
-debriefing and support when they write about a client's crisis.
-
-Nothing here is logged: not that a message was read as distress, not its words.
-"""
+"""The words of care: the closing line after a check-in, the support ladder, what follows
+heavy words (the lines at once for the writer's own distress; debriefing and support when they
+write about a client's crisis) and its two buttons."""
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
+from random import Random
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.care.callbacks import CARE, CARE_CHOICES, CareChoice
-from bot.care.helplines import write_lines
-from bot.core.replies import send
-from bot.core.schedule import local_date
-from bot.core.services import Services
+from bot.care.helplines import helplines, write_lines
+from bot.care.rule import Scale
 from bot.core.texts import Catalog
-from storage import User
+
+# Who at work to turn to, by the country of the user's timezone.
+CONFIDANTS = {"BE": "confidant_be", "NL": "confidant_nl"}
+
+
+def closing_line(texts: Catalog, lang: str, low: frozenset[Scale], rng: Random) -> str:
+    """A warm close that follows which scale was low; the usual thanks when none was."""
+    if not low:
+        return texts.choice(lang, "checkin.thanks", rng)
+    key = "both" if len(low) == 2 else next(iter(low))
+    return texts.choice(lang, f"care.closing.{key}", rng)
+
+
+def ladder(texts: Catalog, lang: str, timezone: str | None, *, intro: str = "anytime") -> str:
+    """The support ladder: people first, then the lines of the user's country, the emergency
+    number. `intro`: "anytime" (/steun), "stretch" (a low stretch) or "low_today" (a 1)."""
+
+    def say(key: str) -> str:
+        return texts.text(lang, f"care.ladder.{key}")
+
+    confidant = CONFIDANTS.get(helplines().country(timezone) or "", "confidant_other")
+    steps = [say(k) for k in ("colleague", "leader", confidant, "doctor")]
+    lines = write_lines(texts, lang, timezone)
+    body = "\n".join(steps) + f"\n\n{say('lines')}\n{lines}"
+    return f"{say('title')}\n{say(intro)}\n{body}\n\n{say('not_therapy')}"
 
 
 def crisis_text(texts: Catalog, lang: str, timezone: str | None) -> str:
@@ -45,21 +65,3 @@ def choice_keyboard(texts: Catalog, lang: str, checkin_id: int) -> InlineKeyboar
             for c in CARE_CHOICES
         ]
     )
-
-
-async def send_crisis(
-    services: Services, bot: Bot, user: User, *, checkin_id: int | None = None
-) -> None:
-    """The lines, at once; with `checkin_id`, the offer to stop that check-in or go on. The
-    date is kept (only the date), so the ladder of the days after knows the lines came."""
-    texts, lang = services.texts, user.language
-    text = crisis_text(texts, lang, user.timezone)
-    keyboard = None if checkin_id is None else choice_keyboard(texts, lang, checkin_id)
-    await send(bot, user.chat_id, text, keyboard)
-    day = local_date(services.clock.now(), ZoneInfo(user.timezone))
-    await services.storage.care.mark_offered(user.user_id, day)
-
-
-async def send_client_care(services: Services, bot: Bot, user: User) -> None:
-    """A word of care after writing about a client's crisis."""
-    await send(bot, user.chat_id, client_text(services.texts, user.language, user.timezone))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from telegram import Bot
 from telegram.error import TelegramError
 
-from bot.care import crisis
+from bot.care import dialog as crisis
 from bot.care.callbacks import CareChoice
 from bot.care.distress import Reading
 from bot.checkin import steps

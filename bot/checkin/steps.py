@@ -9,7 +9,7 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import TelegramError, TimedOut
 
-from bot.care import ladder as care
+from bot.care import dialog as care
 from bot.checkin import views as render
 from bot.checkin.service import create_checkin, engaged, today
 from bot.core.replies import send
