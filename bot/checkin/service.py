@@ -55,4 +55,3 @@ async def last_question(services: Services, checkin_id: int) -> Step | None:
     steps = await services.storage.checkins.steps(checkin_id)
     questions = [s for s in steps if s.kind == "question" and s.state != "pending" and not s.unsent]
     return questions[-1] if questions else None
-

@@ -13,9 +13,7 @@ from bot.verrekijker.callbacks import VIEW
 async def verrekijker(update: Update, context: SherpaContext) -> None:
     """/verrekijker: this week through the binoculars, with the picture."""
     user, _ = await current_user(update, context)
-    services = context.services
-    week = weekly.current_week(services, user)
-    await weekly.send_verrekijker(services, context.runtime, context.bot, user, week)
+    await weekly.send_this_week(context.services, context.runtime, context.bot, user)
 
 
 async def view_button(update: Update, context: SherpaContext) -> None:

@@ -16,6 +16,7 @@ from bot.delivery.due import addressee, due_users
 from bot.delivery.errors import Skip
 from bot.delivery.parts import Parts
 from bot.verrekijker import dialog as weekly
+from bot.verrekijker import service
 from bot.verrekijker.weeks import week_start
 from storage import OutboxItem, User
 
@@ -42,7 +43,7 @@ async def deliver_nudge(services: Services, runtime: Runtime, bot: Bot, item: Ou
         day = local_date(item.due_at, ZoneInfo(user.timezone))
         if not moments.nudge_fits(user, day):  # settings as they are now, not when queued
             raise Skip("nudges off, or a check-in comes that day")
-        if not await weekly.nudge_needed(services, user, day):
+        if not await service.nudge_needed(services, user, day):
             raise Skip("reflected already this week")
         await weekly.send_nudge(services, bot, user)
 
