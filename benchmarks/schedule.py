@@ -67,7 +67,7 @@ async def bench_due_query(storage: Storage, repeats: int = 200) -> float:
     """Milliseconds for one read of up to 200 due users."""
     start = time.perf_counter()
     for _ in range(repeats):
-        await storage.users.due(NOW, 200)
+        await storage.users.due(NOW, 200, "next_due_at")
     return (time.perf_counter() - start) / repeats * 1e3
 
 

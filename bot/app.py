@@ -5,6 +5,7 @@ by whoever opened it after the Application shut down (bot/runner.py, standin/san
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC
 from datetime import time as dtime
 from random import Random
@@ -23,32 +24,44 @@ from telegram.ext import (
     filters,
 )
 
-from bot.account import flow as accounts
 from bot.account import handlers as setup
+from bot.account import service as accounts
 from bot.account import shortcuts as preferences
+from bot.account.changes import SETTINGS
 from bot.care import handlers as care
+from bot.care.callbacks import CARE
 from bot.care.helplines import helplines
 from bot.checkin import handlers as checkin
+from bot.checkin.callbacks import SCALE, SKIP
+from bot.checkin.kinds import KINDS as CHECKIN_KINDS
 from bot.config import Settings
+from bot.core.callbacks import ButtonSet
 from bot.core.clock import Clock, SystemClock
 from bot.core.presence import Presence
 from bot.core.replies import acknowledge
 from bot.core.runtime import Runtime
-from bot.core.services import RUNTIME_KEY, SERVICES_KEY, Services, SherpaApp, SherpaContext
+from bot.core.services import BotData, Services, SherpaApp, SherpaContext
 from bot.core.texts import Catalog
 from bot.core.turns import Turns
 from bot.data_rights import handlers as privacy
+from bot.data_rights.callbacks import CONFIRM
 from bot.delivery import reader
-from bot.delivery.kinds import outbox_worker
 from bot.delivery.limiter import SherpaRateLimiter
 from bot.delivery.pacing import bulk_schedule
+from bot.delivery.worker import outbox_worker
 from bot.handlers import fallbacks as misc
 from bot.incoming.inbox import DurableUpdateQueue
 from bot.incoming.ordering import PerUserUpdateProcessor
 from bot.ops.requests import CountingRequest
 from bot.ops.server import start_ops, stop_ops
+from bot.privacy_guard.callbacks import GUARD
 from bot.teams import handlers as teams
+from bot.teams.callbacks import TEAM
+from bot.teams.codes import START_PREFIX
+from bot.teams.kinds import KINDS as TEAM_KINDS
 from bot.verrekijker import handlers as weekly
+from bot.verrekijker.callbacks import VIEW
+from bot.verrekijker.kinds import KINDS as WEEKLY_KINDS
 from bot.verrekijker.pool import ChartPool
 from bot.webapp.lifecycle import start_webapp, stop_webapp
 from prompts import load_content
@@ -79,7 +92,10 @@ COMMANDS = (
 )
 MENU_NAMES = {("support", "nl"): "steun"}  # a command may have its own name per language
 PRIVATE = filters.ChatType.PRIVATE
-PRESENCE_KEY = "presence"
+# Every feature's buttons: their prefixes are checked to be distinct here, at import.
+BUTTONS = ButtonSet((SCALE, SKIP, SETTINGS, VIEW, CONFIRM, TEAM, GUARD, CARE))
+# Every feature's scheduled kinds, per-user ones first: the reader queues them in this order.
+KINDS = (*CHECKIN_KINDS, *WEEKLY_KINDS, *TEAM_KINDS)
 
 
 async def open_storage(settings: Settings) -> Storage:
@@ -99,12 +115,11 @@ def build_services(
         clock=clock or SystemClock(),
         rng=rng or Random(),
         storage=storage,
+        kinds=KINDS,
     )
 
 
-def build_application(
-    services: Services, *, token: str, base_url: str | None = None
-) -> SherpaApp:
+def build_application(services: Services, *, token: str, base_url: str | None = None) -> SherpaApp:
     """The bot: handlers in visible order, the schedule reader, the runtime on its lifecycle."""
     settings = services.settings
     # This instance's presence holds all it holds across instances: inbox rows, outbox items,
@@ -122,7 +137,7 @@ def build_application(
         .base_url(base_url or settings.telegram_api_base_url)
         # PTB's own requests (its pool sizes), counted by method and result for /metrics.
         .request(CountingRequest(connection_pool_size=256))
-        .context_types(ContextTypes(context=SherpaContext))
+        .context_types(ContextTypes(context=SherpaContext, bot_data=BotData))
         .defaults(Defaults(tzinfo=UTC))  # naive JobQueue times would mean UTC anyway
         .rate_limiter(  # OUTBOX_RATE is the bot's: on PostgreSQL the instances share it
             SherpaRateLimiter(
@@ -137,15 +152,14 @@ def build_application(
         .post_shutdown(_post_shutdown)
         .build()
     )
-    application.bot_data[SERVICES_KEY] = services
-    application.bot_data[PRESENCE_KEY] = presence
-    application.bot_data[RUNTIME_KEY] = Runtime(
+    runtime = Runtime(
         lambda runtime: outbox_worker(
             services, application.bot, runtime, presence, concurrency=settings.outbox_concurrency
         ),
         charts=ChartPool(services.texts, settings.chart_workers),
         locks=turns,
     )
+    application.bot_data.hand_over(services, runtime, presence)
     presence.on_renewal(turns.retry_releases)
 
     # First of all: a redelivered update (same update_id) is handled only once (the inbox
@@ -157,6 +171,9 @@ def build_application(
 
     # Order matters: commands first, then buttons, then free text, then everything else.
     add = application.add_handler
+    # A /start from a team's invitation link (/start team_<code>) is the teams feature's.
+    invited = filters.Regex(rf"^/start {re.escape(START_PREFIX)}")
+    add(CommandHandler("start", teams.start_invited, filters=PRIVATE & invited))
     add(CommandHandler("start", setup.start, filters=PRIVATE))
     add(CommandHandler("settings", setup.settings, filters=PRIVATE))
     add(CommandHandler("today", checkin.today, filters=PRIVATE))
@@ -174,13 +191,18 @@ def build_application(
     add(CommandHandler(("steun", "support"), care.support_command, filters=PRIVATE))
     add(CommandHandler("help", misc.help_command, filters=PRIVATE))
     add(MessageHandler(PRIVATE & filters.COMMAND, misc.unknown_command))
-    add(CallbackQueryHandler(checkin.step_button, pattern=r"^[ak]:"))
-    add(CallbackQueryHandler(setup.choice, pattern=r"^s:"))
-    add(CallbackQueryHandler(weekly.view_button, pattern=r"^v:"))
-    add(CallbackQueryHandler(privacy.confirm_button, pattern=r"^c:"))
-    add(CallbackQueryHandler(teams.team_button, pattern=r"^t:"))
-    add(CallbackQueryHandler(checkin.guard_button, pattern=r"^g:"))
-    add(CallbackQueryHandler(checkin.care_button, pattern=r"^z:"))
+    # Each feature's buttons, by the prefix its callbacks.py declares (one handler each).
+    for buttons, on_tap in (
+        (SCALE, checkin.step_button),
+        (SKIP, checkin.step_button),
+        (SETTINGS, setup.choice),
+        (VIEW, weekly.view_button),
+        (CONFIRM, privacy.confirm_button),
+        (TEAM, teams.team_button),
+        (GUARD, checkin.guard_button),
+        (CARE, checkin.care_button),
+    ):
+        add(CallbackQueryHandler(on_tap, pattern=buttons.pattern))
     add(
         MessageHandler(
             PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, checkin.edited_answer
@@ -194,13 +216,12 @@ def build_application(
 
 def runtime_of(application: SherpaApp) -> Runtime:
     """The runtime built with the application (the worker, the chart pool, the locks)."""
-    runtime: Runtime = application.bot_data[RUNTIME_KEY]
-    return runtime
+    return application.bot_data.runtime
 
 
 async def _post_init(application: SherpaApp) -> None:
     """Replay the inbox, set the command menus, start the schedule reader and the worker."""
-    services: Services = application.bot_data[SERVICES_KEY]
+    services = application.bot_data.services
     await start_ops(application, services)  # first: /healthz answers while the rest starts
     await _presence(application).start()  # first: everything held across instances is its
     await _inbox(application).start(application)  # the updater starts after this
@@ -246,8 +267,7 @@ async def _post_shutdown(application: SherpaApp) -> None:
 
 
 def _presence(application: SherpaApp) -> Presence:
-    presence: Presence = application.bot_data[PRESENCE_KEY]
-    return presence
+    return application.bot_data.presence
 
 
 def _inbox(application: SherpaApp) -> DurableUpdateQueue:

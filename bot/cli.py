@@ -264,7 +264,7 @@ async def _copy_db(settings: Settings, to: str) -> int:
 async def _export(settings: Settings, user_id: int, out: Path) -> int:
     from bot.app import build_services
     from bot.data_rights.export.safe_dir import write_private
-    from bot.data_rights.flow import build_export
+    from bot.data_rights.service import build_export
     from storage import Storage
 
     storage = await Storage.open(settings.database, cipher=settings.answer_cipher())

@@ -151,7 +151,9 @@ class Sandbox:
 
         Call run_schedule() afterwards to deliver what fell due.
         """
-        moment = await self.services.storage.users.next_due_moment()
+        moment = await self.services.storage.users.next_due_moment(
+            [kind.field for kind in self.services.user_kinds]
+        )
         if moment is not None:
             self.clock.set(moment)
         return moment

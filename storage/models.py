@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Literal, get_args
 
@@ -36,20 +37,29 @@ class User:
     paused: bool
     paused_until: date | None
     next_signpost: int
-    next_due_at: datetime | None
     created_at: datetime
     verrekijker_day: int = 4
     verrekijker_time: time = time(17, 0)
     nudges: bool = True
     retention_months: RetentionMonths | None = None  # None: kept until the user erases them
     active: bool = True  # False once Telegram said the chat is gone (blocked, deactivated)
-    next_verrekijker_at: datetime | None = None
-    next_nudge_at: datetime | None = None
+    # The next moment of each per-user scheduled kind, by its column (see ScheduledKind.field):
+    # a kind's migration adds its column, and it is here without another change.
+    moments: Mapping[str, datetime | None] = field(default_factory=dict)
 
     @property
     def onboarded(self) -> bool:
         """True once the user finished the /start steps."""
         return self.onboarding_step is None
+
+    def paused_on(self, day: date) -> bool:
+        """Whether the user is paused on their local date `day` (a dated pause ends by itself)."""
+        return self.paused and (self.paused_until is None or day <= self.paused_until)
+
+    @property
+    def next_due_at(self) -> datetime | None:
+        """The next scheduled check-in (the moment /settings shows)."""
+        return self.moments.get("next_due_at")
 
 
 @dataclass(frozen=True)

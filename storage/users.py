@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
@@ -31,17 +33,34 @@ _ENCODERS: dict[str, Any] = {
     "onboarding_step": lambda v: v,
     "paused": int,
     "paused_until": lambda v: None if v is None else v.isoformat(),
-    "next_due_at": lambda v: None if v is None else utc_text(v),
     "verrekijker_day": int,
     "verrekijker_time": time_text,
     "nudges": int,
     "retention_months": lambda v: v,
     "active": int,
-    "next_verrekijker_at": lambda v: None if v is None else utc_text(v),
-    "next_nudge_at": lambda v: None if v is None else utc_text(v),
 }
-# The columns that hold a scheduled kind's next moment (the kinds: bot/delivery/kinds.py).
-MOMENT_COLUMNS = ("next_due_at", "next_verrekijker_at", "next_nudge_at")
+# A column that holds a scheduled kind's next moment: each kind names its own (its migration
+# adds it), and the users' rows carry every such column as `User.moments`. The shape is
+# strict, as the name is written into SQL.
+MOMENT_COLUMN = re.compile(r"next_[a-z]+(?:_[a-z]+)*_at")
+
+
+def moment_column(name: str) -> str:
+    """The name, checked to be a moment column's; a ValueError otherwise."""
+    if not MOMENT_COLUMN.fullmatch(name):
+        raise ValueError(f"not a scheduled moment: {name}")
+    return name
+
+
+def _encoder(name: str) -> Any:
+    if name in _ENCODERS:
+        return _ENCODERS[name]
+    moment_column(name)
+    return lambda v: None if v is None else utc_text(v)
+
+
+def _updatable(name: str) -> bool:
+    return name in _ENCODERS or MOMENT_COLUMN.fullmatch(name) is not None
 
 
 def _user(row: Row) -> User:
@@ -57,15 +76,14 @@ def _user(row: Row) -> User:
         paused=bool(row["paused"]),
         paused_until=date_value(row["paused_until"]),
         next_signpost=row["next_signpost"],
-        next_due_at=utc_value(row["next_due_at"]),
         created_at=utc_required(row["created_at"]),
         verrekijker_day=row["verrekijker_day"],
         verrekijker_time=time_value(row["verrekijker_time"]),
         nudges=bool(row["nudges"]),
         retention_months=row["retention_months"],
         active=bool(row["active"]),
-        next_verrekijker_at=utc_value(row["next_verrekijker_at"]),
-        next_nudge_at=utc_value(row["next_nudge_at"]),
+        # A row iterates its values, not its names.
+        moments={k: utc_value(row[k]) for k in row.keys() if MOMENT_COLUMN.fullmatch(k)},  # noqa: SIM118
     )
 
 
@@ -139,12 +157,12 @@ class UserRepository:
         return user
 
     async def update(self, user_id: int, now: datetime, **changes: Any) -> User:
-        """Change some fields (see _ENCODERS) and return the updated user."""
-        unknown = set(changes) - set(_ENCODERS)
+        """Change some fields (see _ENCODERS) or moments, and return the updated user."""
+        unknown = {name for name in changes if not _updatable(name)}
         if unknown:
             raise ValueError(f"not updatable: {sorted(unknown)}")
         columns = ", ".join(f"{name} = ?" for name in changes)
-        values = [_ENCODERS[name](value) for name, value in changes.items()]
+        values = [_encoder(name)(value) for name, value in changes.items()]
         await self._db.write(
             f"UPDATE users SET {columns}, updated_at = ? WHERE user_id = ?",
             (*values, utc_text(now), user_id),
@@ -161,10 +179,9 @@ class UserRepository:
             (past % 10 + 1, user_id, past),
         )
 
-    async def due(self, now: datetime, limit: int, column: str = "next_due_at") -> list[User]:
+    async def due(self, now: datetime, limit: int, column: str) -> list[User]:
         """Users whose moment in this column is due at or before now, earliest first."""
-        if column not in MOMENT_COLUMNS:
-            raise ValueError(f"not a scheduled moment: {column}")
+        moment_column(column)
         rows = await self._db.fetch_all(
             f"SELECT * FROM users WHERE {column} IS NOT NULL AND {column} <= ? AND active = 1"
             f" ORDER BY {column} LIMIT ?",
@@ -176,27 +193,27 @@ class UserRepository:
         self, column: str, moments: list[tuple[int, datetime | None]], now: datetime
     ) -> None:
         """Store the next moment in one column for many users in one transaction."""
-        if column not in MOMENT_COLUMNS:
-            raise ValueError(f"not a scheduled moment: {column}")
+        moment_column(column)
         await self._db.write_many(
             f"UPDATE users SET {column} = ?, updated_at = ? WHERE user_id = ?",
             [(None if m is None else utc_text(m), utc_text(now), u) for u, m in moments],
         )
 
-    async def next_due_moment(self) -> datetime | None:
-        """The earliest scheduled moment of anything (the `try` demo jumps the clock there)."""
+    async def next_due_moment(self, columns: Sequence[str]) -> datetime | None:
+        """The earliest moment in these columns (the `try` demo jumps the clock there)."""
         firsts = " UNION ALL ".join(
-            f"SELECT MIN({column}) AS m FROM users" for column in MOMENT_COLUMNS
+            f"SELECT MIN({moment_column(column)}) AS m FROM users" for column in columns
         )
         row = await self._db.fetch_one(f"SELECT MIN(m) FROM ({firsts}) AS firsts")
         return utc_value(row[0]) if row else None
 
-    async def without_weekly_schedule(self, limit: int) -> list[User]:
-        """Onboarded users whose weekly moments were never computed (after migration 2)."""
+    async def without_moment(self, column: str, after: int, limit: int) -> list[User]:
+        """Onboarded, unpaused users with no moment in this column (a kind newer than they
+        are, or one their settings leave without a moment), by user id after `after`."""
         rows = await self._db.fetch_all(
             "SELECT * FROM users WHERE onboarding_step IS NULL AND paused = 0"
-            " AND next_verrekijker_at IS NULL LIMIT ?",
-            (limit,),
+            f" AND {moment_column(column)} IS NULL AND user_id > ? ORDER BY user_id LIMIT ?",
+            (after, limit),
         )
         return [_user(row) for row in rows]
 

@@ -1,7 +1,7 @@
 """The settings commands an onboarding or settings button carries, typed.
 
 A button's callback data ("s:<field>:<value>", unchanged on the wire so old buttons keep
-working) is parsed once, here, into one of these; bot.account.flow.apply carries it out.
+working) is parsed once, here, into one of these; bot.account.service.apply carries it out.
 Each command's `wire()` is its (field, value) in that data; `_PARSERS` reads them back.
 """
 
@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time
+from typing import get_args
 
 from bot.account.parsing import MAX_PAUSE_DAYS, ParseError, parse_time, parse_timezone
-from bot.core.callbacks import MAX_BYTES
+from bot.core.callbacks import Buttons
 from storage.models import LANGUAGES, RETENTION_CHOICES
 
 # The screens a button can open (and the ones a change returns to).
@@ -154,29 +155,34 @@ SettingChange = (
 SETTING_FIELDS = frozenset(
     {"lang", "day", "days", "time", "tz", "q", "menu", "pause", "wday", "wtime", "nudges", "keep"}
 )
-_SETTING = re.compile(r"^s:([a-z]{1,8}):([A-Za-z0-9_/+:\-]{0,50})$")
 
 
-def encode_setting(change: SettingChange) -> str:
-    """The callback data of a settings command."""
-    if isinstance(change, StaleSetting):
-        raise ValueError("a stale setting has no button")
-    field, value = change.wire()
-    data = f"s:{field}:{value}"
-    if len(data.encode()) > MAX_BYTES:
-        raise ValueError("callback data over 64 bytes")
-    return data
-
-
-def decode_setting(data: str | None) -> SettingChange | None:
-    """The settings command of callback data; None when it is no settings button at all."""
-    match = _SETTING.match(data or "")
-    if match is None or match.group(1) not in SETTING_FIELDS:
+def _setting(match: re.Match[str]) -> SettingChange | None:
+    """The command of a settings button; a stale one when the field is known but the value
+    is no longer one a button offers; None when it is no settings button at all."""
+    if match.group(1) not in SETTING_FIELDS:
         return None
     try:
         return _parse(match.group(1), match.group(2)) or StaleSetting()
     except ParseError:
         return StaleSetting()
+
+
+def _wire(change: SettingChange) -> str:
+    if isinstance(change, StaleSetting):
+        raise ValueError("a stale setting has no button")
+    return ":".join(change.wire())
+
+
+SETTINGS = Buttons[SettingChange](
+    prefix="s",
+    payloads=tuple(kind for kind in get_args(SettingChange) if kind is not StaleSetting),
+    rest=re.compile(r"([a-z]{1,8}):([A-Za-z0-9_/+:\-]{0,50})"),
+    build=_setting,
+    write=_wire,
+)
+encode_setting = SETTINGS.encode
+decode_setting = SETTINGS.decode
 
 
 def _parse(field: str, value: str) -> SettingChange | None:

@@ -8,10 +8,9 @@ from typing import Any
 
 from telegram import Bot, CallbackQuery
 
-from bot.account import flow as accounts
+from bot.account import service as accounts
 from bot.account import views
 from bot.account.changes import SetTime, SetTimezone, SettingChange
-from bot.account.flow import ONBOARDING_STEPS
 from bot.account.parsing import (
     ParseError,
     parse_days,
@@ -23,6 +22,7 @@ from bot.account.parsing import (
     parse_timezone,
     parse_week_moment,
 )
+from bot.account.service import ONBOARDING_STEPS
 from bot.core.replies import Screen, acknowledge, edit, say, show
 from bot.core.services import Services
 from storage import User

@@ -9,19 +9,14 @@ from bot.account.changes import SettingChange, decode_setting
 from bot.account.identify import current_user
 from bot.core.replies import acknowledge
 from bot.core.services import SherpaContext
-from bot.teams import flow as teams
-from bot.teams.codes import code_from_start
 
 
 async def start(update: Update, context: SherpaContext) -> None:
-    """Welcome a newcomer into onboarding; show a returning user their settings."""
+    """Welcome a newcomer into onboarding; show a returning user their settings.
+
+    (A /start with a team's invitation is the teams feature's: bot/teams/handlers.py.)"""
     user, _ = await current_user(update, context)
-    services, bot = context.services, context.bot
-    if (code := code_from_start(context.args)) is not None:
-        # A team invitation (/start team_<code>): the join offer; a newcomer then sets up.
-        assert update.effective_user is not None
-        await teams.offer_join(services, bot, user, code, update.effective_user.first_name)
-    await dialog.start(services, bot, user, invited=code is not None)
+    await dialog.start(context.services, context.bot, user, invited=False)
 
 
 async def settings(update: Update, context: SherpaContext) -> None:

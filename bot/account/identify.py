@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.account import flow as accounts
+from bot.account import service as accounts
 from bot.account.parsing import language_from_telegram
 from bot.core.services import SherpaContext
 from storage import Person, User

@@ -1,7 +1,7 @@
 """When a user's scheduled messages fall: pure functions of the user's settings, no I/O.
 
-The registry of scheduled kinds (bot/delivery/kinds.py) names these as the next-moment
-functions; the reader, the deliverers and the teams read `is_paused` from here too.
+The scheduled kinds (bot/checkin/kinds.py, bot/verrekijker/kinds.py) name these as their
+next-moment functions.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ from storage import User
 NUDGE_DAY = 2  # Wednesday: midweek, with time left to reflect before the verrekijker
 
 
-def is_paused(user: User, today: date) -> bool:
-    """Whether the user is paused on their local date `today` (a dated pause ends by itself)."""
-    return user.paused and (user.paused_until is None or today <= user.paused_until)
+# The settings every per-user moment follows: whether, and from when, anything is scheduled.
+SCHEDULE_START = frozenset({"onboarding_step", "paused", "paused_until", "timezone"})
 
 
 def _schedule_start(user: User, now: datetime) -> datetime | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.account.identify import current_user
-from bot.care.ladder import show_ladder
+from bot.care.dialog import show_ladder
 from bot.core.services import SherpaContext
 
 

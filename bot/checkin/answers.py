@@ -7,13 +7,12 @@ import logging
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
 from bot.care.distress import Reading, read_distress
-from bot.checkin import flow as checkin_flow
-from bot.checkin import pause
-from bot.core.callbacks import GUARD_CHOICES, GuardChoice, encode
+from bot.checkin import pause, service, steps
 from bot.core.replies import send
 from bot.core.services import Services
 from bot.ops import hooks
 from bot.privacy_guard import Finding, mask, scan
+from bot.privacy_guard.callbacks import GUARD, GUARD_CHOICES, GuardChoice
 from bot.privacy_guard.question import guard_question
 from storage import PendingAnswer, Person, Step, User
 
@@ -52,18 +51,18 @@ async def receive_text(
             await pause.care_for(services, bot, user, None, reading)
             return None
         return "answer.nothing_open"
-    if target.unsent and (seen := await checkin_flow.last_question(services, target.checkin_id)):
+    if target.unsent and (seen := await service.last_question(services, target.checkin_id)):
         return await _answer_seen_then_ask(
             services, bot, user, seen, target, message_id, text, reading
         )
     if target.kind != "question":
         if text.strip() in SCORES:
-            await checkin_flow.record_score(
+            await steps.record_score(
                 services, bot, user, target, int(text.strip()), message_id=message_id
             )
             return None
         # Words typed while a scale waits belong to the check-in's last question.
-        question = await checkin_flow.last_question(services, target.checkin_id)
+        question = await service.last_question(services, target.checkin_id)
         if question is None:
             return "answer.tap_scale"
         target = question
@@ -108,7 +107,7 @@ async def _paused_question(services: Services, user: User) -> Step | None:
     waiting = await services.storage.checkins.paused(user.user_id)
     if waiting is None:
         return None
-    return await checkin_flow.last_question(services, waiting.id)
+    return await service.last_question(services, waiting.id)
 
 
 async def _answer_seen_then_ask(
@@ -133,7 +132,7 @@ async def _answer_seen_then_ask(
             key = "care.crisis.held" if waits else "answer.added_earlier"
             await send(bot, user.chat_id, services.texts.text(user.language, key), html=False)
     if not waits:
-        await checkin_flow.send_step(services, bot, user, unsent)
+        await steps.send_step(services, bot, user, unsent)
     return None
 
 
@@ -157,13 +156,13 @@ async def store_answer(
     )
     if not stored:
         return None  # the same message again (a redelivered update)
-    await checkin_flow.engaged(services, step, user)
+    await service.engaged(services, step, user)
     if hold is None:
         hold = step.care_mark == "paused"
     if step.state == "open":
-        await checkin_flow.drop_buttons(bot, user, step)
+        await steps.drop_buttons(bot, user, step)
         if not hold:
-            await checkin_flow.advance(services, bot, user, step.checkin_id)
+            await steps.advance(services, bot, user, step.checkin_id)
             return None
     if hold:
         return "care.crisis.held"
@@ -193,7 +192,7 @@ async def hold_for_guard(
     buttons = [
         InlineKeyboardButton(
             texts.text(lang, f"guard.{choice}"),
-            callback_data=encode(GuardChoice(choice, message_id)),
+            callback_data=GUARD.encode(GuardChoice(choice, message_id)),
         )
         for choice in GUARD_CHOICES
     ]
@@ -289,7 +288,7 @@ async def _stored_before(services: Services, bot: Bot, user: User, message_id: i
     if waiting is None:
         checkin = await checkins.get(step.checkin_id)
         if checkin is not None and not checkin.completed:
-            await checkin_flow.advance(services, bot, user, step.checkin_id)
+            await steps.advance(services, bot, user, step.checkin_id)
     elif waiting.checkin_id == step.checkin_id and waiting.message_id is None:
-        await checkin_flow.send_step(services, bot, user, waiting)
+        await steps.send_step(services, bot, user, waiting)
     return True

@@ -10,13 +10,14 @@ import logging
 from telegram import Bot, CallbackQuery, Message
 from telegram.error import TelegramError
 
-from bot.account import flow as accounts
-from bot.checkin import answers, pause
-from bot.checkin import flow as checkin_flow
-from bot.core.callbacks import CareChoice, GuardChoice, ScaleAnswer, SkipStep
+from bot.account import service as accounts
+from bot.care.callbacks import CareChoice
+from bot.checkin import answers, pause, steps
+from bot.checkin.callbacks import ScaleAnswer, SkipStep
 from bot.core.replies import Screen, acknowledge, edit, react, say
 from bot.core.runtime import Runtime
 from bot.core.services import Services
+from bot.privacy_guard.callbacks import GuardChoice
 from storage import Person, User
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 async def today(services: Services, runtime: Runtime, bot: Bot, user: User) -> None:
     """/today: today's check-in now, or the question still open."""
-    if await checkin_flow.start_now(services, runtime, bot, user) == "done_today":
+    if await steps.start_now(services, runtime, bot, user) == "done_today":
         await say(services, bot, user, "checkin.done_today")
 
 
@@ -74,9 +75,9 @@ async def step_tapped(
         return
     await acknowledge(query)
     if isinstance(payload, ScaleAnswer):
-        await checkin_flow.record_score(services, bot, user, step, payload.score)
+        await steps.record_score(services, bot, user, step, payload.score)
     else:
-        await checkin_flow.skip(services, bot, user, step)
+        await steps.skip(services, bot, user, step)
 
 
 async def guard_tapped(

@@ -7,9 +7,11 @@ from telegram import Update
 from bot.account import dialog as setup
 from bot.account.handlers import start
 from bot.account.identify import current_person, current_user
+from bot.care.callbacks import CARE
 from bot.checkin import dialog
-from bot.core.callbacks import CareChoice, GuardChoice, ScaleAnswer, SkipStep, decode
+from bot.checkin.callbacks import SCALE, SKIP
 from bot.core.services import SherpaContext
+from bot.privacy_guard.callbacks import GUARD
 
 
 async def today(update: Update, context: SherpaContext) -> None:
@@ -52,9 +54,8 @@ async def step_button(update: Update, context: SherpaContext) -> None:
     """A tap on 1–5 or skip under a check-in step."""
     query = update.callback_query
     assert query is not None
-    payload = decode(query.data)
+    step = SCALE.decode(query.data) or SKIP.decode(query.data)
     user, _ = await current_user(update, context)
-    step = payload if isinstance(payload, ScaleAnswer | SkipStep) else None
     await dialog.step_tapped(context.services, context.bot, query, user, step)
 
 
@@ -62,9 +63,8 @@ async def guard_button(update: Update, context: SherpaContext) -> None:
     """A choice on a held-back answer: store it masked, as written, or rewrite it."""
     query = update.callback_query
     assert query is not None
-    payload = decode(query.data)
+    choice = GUARD.decode(query.data)
     user, _ = await current_user(update, context)
-    choice = payload if isinstance(payload, GuardChoice) else None
     await dialog.guard_tapped(context.services, context.bot, query, user, choice)
 
 
@@ -72,7 +72,6 @@ async def care_button(update: Update, context: SherpaContext) -> None:
     """After heavy words: stop the check-in here, or go on."""
     query = update.callback_query
     assert query is not None
-    payload = decode(query.data)
+    choice = CARE.decode(query.data)
     user, _ = await current_user(update, context)
-    choice = payload if isinstance(payload, CareChoice) else None
     await dialog.care_tapped(context.services, context.bot, query, user, choice)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from telegram import Bot
 from telegram.error import TelegramError
 
-from bot.care import crisis
+from bot.care import dialog as crisis
+from bot.care.callbacks import CareChoice
 from bot.care.distress import Reading
-from bot.checkin import flow as checkin_flow
-from bot.core.callbacks import CareChoice
+from bot.checkin import steps
 from bot.core.replies import SentQuietly
 from bot.core.services import Services
 from bot.ops import hooks
@@ -69,7 +69,7 @@ async def choose(services: Services, bot: Bot, user: User, choice: CareChoice) -
         return "care.crisis.stopped"
     waiting = await checkins.open_step(user.user_id)
     if waiting is not None and waiting.checkin_id == checkin.id:
-        await checkin_flow.send_step(services, bot, user, waiting)
+        await steps.send_step(services, bot, user, waiting)
     else:
-        await checkin_flow.advance(services, bot, user, checkin.id)
+        await steps.advance(services, bot, user, checkin.id)
     return None

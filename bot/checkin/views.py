@@ -6,7 +6,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.core.callbacks import ScaleAnswer, SkipStep, encode
+from bot.checkin.callbacks import SCALE, SKIP, ScaleAnswer, SkipStep
 from bot.core.texts import Catalog
 from prompts import Signpost
 from storage import Checkin, Step
@@ -39,12 +39,12 @@ def step_text(texts: Catalog, lang: str, step: Step) -> str:
 def step_keyboard(texts: Catalog, lang: str, step: Step) -> InlineKeyboardMarkup:
     """Skip for a question; 1–5 and skip for a scale."""
     skip = InlineKeyboardButton(
-        texts.text(lang, "checkin.skip"), callback_data=encode(SkipStep(step.id))
+        texts.text(lang, "checkin.skip"), callback_data=SKIP.encode(SkipStep(step.id))
     )
     if step.kind == "question":
         return InlineKeyboardMarkup([[skip]])
     scores = [
-        InlineKeyboardButton(str(n), callback_data=encode(ScaleAnswer(step.id, n)))
+        InlineKeyboardButton(str(n), callback_data=SCALE.encode(ScaleAnswer(step.id, n)))
         for n in range(1, 6)
     ]
     return InlineKeyboardMarkup([scores, [skip]])

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from random import Random
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.core.clock import Clock
+from bot.core.kinds import Kinds, UserKinds
+from bot.core.presence import Presence
 from bot.core.runtime import Runtime
+from bot.core.serving import Server
 from bot.core.texts import Catalog
 from prompts import Content
 from storage import Storage
@@ -18,7 +21,7 @@ from storage import Storage
 
 @dataclass(frozen=True)
 class Services:
-    """Settings, content, texts, clock, randomness and the open storage.
+    """Settings, content, texts, clock, randomness, the open storage and the scheduled kinds.
 
     Built in the composition root once the storage is open, and never changed after: what
     only exists while the bot runs (the worker, the chart pool, the locks) is the Runtime.
@@ -30,28 +33,63 @@ class Services:
     clock: Clock
     rng: Random
     storage: Storage
+    kinds: Kinds  # every feature's scheduled kinds, per-user ones first (collected in bot/app.py)
+
+    @property
+    def user_kinds(self) -> UserKinds:
+        """The kinds whose moment is each user's (in `User.moments`)."""
+        return cast(UserKinds, tuple(kind for kind in self.kinds if kind.per_user))
 
 
-SERVICES_KEY = "services"
-RUNTIME_KEY = "runtime"
+class BotData:
+    """The Application's bot_data, typed (PTB's ContextTypes makes one at build): what the
+    composition root (bot/app.py) hands the handlers, and the servers it runs beside them.
+    Everything reaches it here, by name, never by a string key."""
+
+    def __init__(self) -> None:
+        self._services: Services | None = None
+        self._runtime: Runtime | None = None
+        self._presence: Presence | None = None
+        self.webapp: Server | None = None  # the Mini App's server, while it runs
+        self.ops: Server | None = None  # the operator's port, while it runs
+
+    def hand_over(self, services: Services, runtime: Runtime, presence: Presence) -> None:
+        """Set once, as the Application is built."""
+        self._services, self._runtime, self._presence = services, runtime, presence
+
+    @property
+    def services(self) -> Services:
+        """The application's immutable dependencies."""
+        assert self._services is not None, "bot_data before bot/app.py handed it over"
+        return self._services
+
+    @property
+    def runtime(self) -> Runtime:
+        """The application's running parts: the outbox worker, the chart pool, the locks."""
+        assert self._runtime is not None, "bot_data before bot/app.py handed it over"
+        return self._runtime
+
+    @property
+    def presence(self) -> Presence:
+        """This instance's presence across instances (bot/core/presence.py)."""
+        assert self._presence is not None, "bot_data before bot/app.py handed it over"
+        return self._presence
 
 
-class SherpaContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+class SherpaContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
     """CallbackContext with typed access to the services and the runtime."""
 
     @property
     def services(self) -> Services:
         """The application's immutable dependencies."""
-        return self.application.bot_data[SERVICES_KEY]  # type: ignore[no-any-return]
+        return self.bot_data.services
 
     @property
     def runtime(self) -> Runtime:
         """The application's running parts: the outbox worker, the chart pool, the locks."""
-        return self.application.bot_data[RUNTIME_KEY]  # type: ignore[no-any-return]
+        return self.bot_data.runtime
 
 
 # The Application as bot/app.py builds it. Its callbacks get a SherpaContext, but PTB types
 # context.application with the context left open, so that slot (and the job queue's) is Any.
-SherpaApp: TypeAlias = Application[
-    ExtBot[None], Any, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any
-]
+SherpaApp: TypeAlias = Application[ExtBot[None], Any, dict[Any, Any], dict[Any, Any], BotData, Any]

@@ -5,33 +5,32 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.account.identify import current_user
-from bot.core.callbacks import Confirm, decode
 from bot.core.services import SherpaContext
-from bot.data_rights import flow
+from bot.data_rights import dialog
+from bot.data_rights.callbacks import CONFIRM
 
 
 async def export_command(update: Update, context: SherpaContext) -> None:
     """/export: the whole history as files in the chat (one zip when large)."""
     user, _ = await current_user(update, context)
-    await flow.send_export(context.services, context.bot, user)
+    await dialog.send_export(context.services, context.bot, user)
 
 
 async def undo(update: Update, context: SherpaContext) -> None:
     """/undo: remove the last stored answer (Telegram cannot edit a message to empty)."""
     user, _ = await current_user(update, context)
-    await flow.undo_last(context.services, context.bot, user)
+    await dialog.undo_last(context.services, context.bot, user)
 
 
 async def delete_command(update: Update, context: SherpaContext) -> None:
     """/delete: say exactly what will be erased and ask for a confirming tap."""
     user, _ = await current_user(update, context)
-    await flow.ask_delete(context.services, context.bot, user)
+    await dialog.ask_delete(context.services, context.bot, user)
 
 
 async def confirm_button(update: Update, context: SherpaContext) -> None:
     """The yes/no tap under /delete (the sender is looked up, never registered)."""
     query = update.callback_query
     assert query is not None and query.from_user is not None
-    payload = decode(query.data)
-    confirm = payload if isinstance(payload, Confirm) else None
-    await flow.confirm_delete(context.services, query, query.from_user.id, confirm)
+    confirm = CONFIRM.decode(query.data)
+    await dialog.confirm_delete(context.services, query, query.from_user.id, confirm)

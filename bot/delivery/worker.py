@@ -22,11 +22,15 @@ import logging
 import random
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
+from functools import partial
 
+from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot.core.clock import Clock
 from bot.core.presence import Lapsed, Presence
+from bot.core.runtime import Runtime
+from bot.core.services import Services
 from bot.delivery.errors import ChatGone, Skip
 from bot.delivery.leases import Leases
 from bot.delivery.limiter import bulk_sending
@@ -35,7 +39,7 @@ from storage.errors import passing_failure
 
 log = logging.getLogger(__name__)
 
-# One kind's deliverer, bound to what it needs (see bot/delivery/kinds.py): sends one item.
+# One kind's deliverer, bound to what it needs (see outbox_worker below): sends one item.
 Deliver = Callable[[OutboxItem], Awaitable[None]]
 MAX_ATTEMPTS = 8  # claims; each claim retries a few times itself
 QUICK_RETRIES = (0.5, 1.0, 2.0)  # seconds, with jitter: rides out a short 5xx burst
@@ -264,3 +268,17 @@ def _name(error: BaseException) -> str:
 def _describe(error: Exception) -> str:
     """An error for the outbox row: its class and Telegram's message, never message text."""
     return f"{type(error).__name__}: {getattr(error, 'message', '')}"[:200]
+
+
+def outbox_worker(
+    services: Services, bot: Bot, runtime: Runtime, presence: Presence, *, concurrency: int
+) -> OutboxWorker:
+    """The worker that delivers every scheduled kind, each deliverer bound to what it needs."""
+    return OutboxWorker(
+        services.storage,
+        services.clock,
+        {kind.name: partial(kind.deliver, services, runtime, bot) for kind in services.kinds},
+        {kind.name: kind.grace for kind in services.kinds},
+        presence,
+        concurrency=concurrency,
+    )

@@ -6,10 +6,10 @@ import logging
 
 from telegram import Bot, Update
 
-from bot.account import flow as accounts
-from bot.core.callbacks import GuardChoice, decode
+from bot.account import service as accounts
 from bot.core.replies import send
 from bot.core.services import Services
+from bot.privacy_guard.callbacks import GUARD
 from storage import Storage
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def _answer_message(update: Update) -> tuple[int | None, bool]:
     if message is not None and message.text and not message.text.startswith("/"):
         return message.message_id, False
     query = update.callback_query
-    if query is not None and isinstance(choice := decode(query.data), GuardChoice):
+    if query is not None and (choice := GUARD.decode(query.data)) is not None:
         return (None, False) if choice.choice == "rewrite" else (choice.message_id, False)
     return None, False
 

@@ -27,7 +27,6 @@ from bot.ops.metrics import REGISTRY
 log = logging.getLogger(__name__)
 
 SETTINGS = {"host": "OPS_LISTEN", "port": "OPS_PORT"}
-OPS_KEY = "sherpa.ops"
 READY_TIMEOUT = 2.0  # seconds the database gets to answer a readiness check
 
 
@@ -77,19 +76,19 @@ async def start_ops(application: SherpaApp, services: Services) -> serving.Serve
     port = await server.start()
     # Each instance serves its own figures; target_info names which one (never a user's).
     REGISTRY.set_target_info({"instance": f"{socket.gethostname()}:{os.getpid()}"})
-    application.bot_data[OPS_KEY] = server
+    application.bot_data.ops = server
     log.info("the operator's port listens on %s:%s", settings.ops_listen, port)
     return server
 
 
 async def stop_ops(application: SherpaApp) -> None:
     """Stop serving the operator's port (idempotent)."""
-    server = application.bot_data.pop(OPS_KEY, None)
-    if isinstance(server, serving.Server):
+    server, application.bot_data.ops = application.bot_data.ops, None
+    if server is not None:
         await server.stop()
 
 
 def ops_port(application: SherpaApp) -> int | None:
     """The port it listens on (tests start it on port 0)."""
-    server = application.bot_data.get(OPS_KEY)
-    return server.port if isinstance(server, serving.Server) else None
+    server = application.bot_data.ops
+    return None if server is None else server.port

@@ -12,9 +12,9 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
-from bot.core.callbacks import TeamAction, TeamJoin
 from bot.core.services import Services
-from bot.teams import screens, service, text
+from bot.teams import service, text, views
+from bot.teams.callbacks import TeamAction, TeamJoin
 from bot.teams.codes import invite_link
 from storage import Team, TeamMember, User
 
@@ -100,7 +100,7 @@ async def _pick_member(t: Tap, action: str, key: str) -> Answer:
     name = text.team_name(t.team)
     if not members:
         return Answer(t.say("teams.alone", name=name))
-    keyboard = screens.member_picker(t.services.texts, t.user.language, t.team, members, action)
+    keyboard = views.member_picker(t.services.texts, t.user.language, t.team, members, action)
     return Answer(t.say(key, name=name), keyboard)
 
 

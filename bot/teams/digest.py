@@ -1,8 +1,8 @@
 """The weekly team digest: settle the week that ended, queue it for every member and the group.
 
-A scheduled kind (bot/delivery/kinds.py) whose moment is each team's `next_digest_at`, not a
-user's. The digests go through the outbox like every scheduled message; its key (kind, chat,
-week) means nobody gets the same week's digest twice.
+A scheduled kind (TEAM_DIGEST, bot/teams/kinds.py) whose moment is each team's
+`next_digest_at`, not a user's. The digests go through the outbox like every scheduled
+message; its key (kind, chat, week) means nobody gets the same week's digest twice.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
 
-from bot.account.moments import is_paused
+from bot.core.kinds import ScheduledKind
 from bot.core.runtime import Runtime
 from bot.core.schedule import is_stale, local_date
 from bot.core.services import Services
 from bot.delivery.errors import Skip
-from bot.delivery.scheduled import ScheduledKind
 from bot.teams import privacy, service, text
 from bot.teams.progress import WEEK, next_digest, week_of
 from storage import NewOutboxItem, OutboxItem, Team, TeamWeek
@@ -98,7 +97,7 @@ async def deliver(services: Services, _runtime: Runtime, bot: Bot, item: OutboxI
         membership = await services.storage.teams.member(team.id, item.user_id)
         if user is None or membership is None or not user.active:
             raise Skip("no longer a member, or unreachable")
-        if is_paused(user, local_date(services.clock.now(), ZoneInfo(user.timezone))):
+        if user.paused_on(local_date(services.clock.now(), ZoneInfo(user.timezone))):
             raise Skip("paused")  # no messages while paused; the week counted them as excused
         lang = user.language
     elif team.group_chat_id != item.chat_id:

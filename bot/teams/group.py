@@ -13,7 +13,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup
 
 from bot.core.services import Services
-from bot.teams import screens, service, text
+from bot.teams import service, text, views
 from storage import Team, User
 
 GROUP_REPLIES = 10  # replies per group per minute: well under Telegram's 20 a minute
@@ -78,7 +78,7 @@ async def _link(
     # against the tapping user, so it cannot link a group they never asked in.
     now = services.clock.now()
     request = await services.storage.team_guard.request_link(user.user_id, chat_id, now)
-    keyboard = screens.link_picker(texts, user.language, teams, request, title)
+    keyboard = views.link_picker(texts, user.language, teams, request, title)
     choose = texts.text(user.language, "teams.link_choose", title=escape(title))
     return GroupReply(
         texts.text(lang, "teams.link_sent_private"),

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.account import dialog as setup
 from bot.account.identify import current_user
-from bot.core.callbacks import decode
 from bot.core.replies import acknowledge
 from bot.core.services import SherpaContext
-from bot.teams import flow
+from bot.teams import dialog
+from bot.teams.callbacks import TEAM
+from bot.teams.codes import code_from_start
 
 # Sub-commands and their Dutch aliases.
 _ALIASES = {
@@ -26,13 +28,24 @@ def _action(args: list[str] | None) -> tuple[str, str]:
     return _ALIASES.get(args[0].lower(), "help"), " ".join(args[1:])
 
 
+async def start_invited(update: Update, context: SherpaContext) -> None:
+    """/start team_<code>, from a team's invitation link: the join offer, then the setup a
+    newcomer needs (or a returning user's settings)."""
+    user, _ = await current_user(update, context)
+    services, bot = context.services, context.bot
+    if (code := code_from_start(context.args)) is not None:
+        assert update.effective_user is not None
+        await dialog.offer_join(services, bot, user, code, update.effective_user.first_name)
+    await setup.start(services, bot, user, invited=code is not None)
+
+
 async def team_command(update: Update, context: SherpaContext) -> None:
     """/team [action …] in a private chat: the overview, or one team action."""
     user, _ = await current_user(update, context)
     assert update.effective_user is not None
     action, rest = _action(context.args)
     first_name = update.effective_user.first_name
-    await flow.private_command(context.services, context.bot, user, action, rest, first_name)
+    await dialog.private_command(context.services, context.bot, user, action, rest, first_name)
 
 
 async def team_button(update: Update, context: SherpaContext) -> None:
@@ -44,8 +57,8 @@ async def team_button(update: Update, context: SherpaContext) -> None:
         return
     user, _ = await current_user(update, context)
     first_name = query.from_user.first_name
-    payload = decode(query.data)
-    await flow.button(context.services, context.bot, query, user, first_name, payload)
+    payload = TEAM.decode(query.data)
+    await dialog.button(context.services, context.bot, query, user, first_name, payload)
 
 
 async def group_command(update: Update, context: SherpaContext) -> None:
@@ -56,4 +69,4 @@ async def group_command(update: Update, context: SherpaContext) -> None:
         return
     action, _ = _action(context.args)
     title = chat.title or ""
-    await flow.group_command(context.services, context.bot, sender.id, chat.id, title, action)
+    await dialog.group_command(context.services, context.bot, sender.id, chat.id, title, action)

@@ -5,24 +5,21 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.account.identify import current_user
-from bot.core.callbacks import VerrekijkerView, decode
 from bot.core.services import SherpaContext
-from bot.verrekijker import flow as weekly
+from bot.verrekijker import dialog as weekly
+from bot.verrekijker.callbacks import VIEW
 
 
 async def verrekijker(update: Update, context: SherpaContext) -> None:
     """/verrekijker: this week through the binoculars, with the picture."""
     user, _ = await current_user(update, context)
-    services = context.services
-    week = weekly.current_week(services, user)
-    await weekly.send_verrekijker(services, context.runtime, context.bot, user, week)
+    await weekly.send_this_week(context.services, context.runtime, context.bot, user)
 
 
 async def view_button(update: Update, context: SherpaContext) -> None:
     """A tap on zoom in / zoom out / previous / next: edit the same message."""
     query = update.callback_query
     assert query is not None
-    payload = decode(query.data)
+    view = VIEW.decode(query.data)
     user, _ = await current_user(update, context)
-    view = payload if isinstance(payload, VerrekijkerView) else None
     await weekly.show_view(context.services, query, user, view)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.care.ladder import ladder
+from bot.care.views import ladder
 from bot.core.texts import Catalog
 from bot.verrekijker.summary import low_scales_of, needs_support
 from bot.verrekijker.text import Section, Voice

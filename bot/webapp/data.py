@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
-from bot.checkin.flow import today
+from bot.checkin.service import today
 from bot.core.services import Services
 from bot.webapp.init_data import WebAppUser
 from bot.webapp.limits import UserQueue, ViewCache

@@ -7,10 +7,9 @@ the tests all serve it the same way; stopped in post_stop, before the storage cl
 from __future__ import annotations
 
 import logging
-from datetime import date
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
-from telegram import InlineKeyboardButton, MenuButtonWebApp, WebAppInfo
+from telegram import MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
 
 from bot.core.services import Services, SherpaApp
@@ -18,16 +17,6 @@ from bot.webapp.server import WebappServer, webapp_app
 
 log = logging.getLogger(__name__)
 
-WEBAPP_KEY = "sherpa.webapp"
-
-
-def open_button(services: Services, lang: str, level: str, at: date) -> InlineKeyboardButton | None:
-    """The button that opens the Mini App at this view (None while WEBAPP_URL is not set)."""
-    base = services.settings.webapp_url
-    if not base:
-        return None
-    url = f"{base}?{urlencode({'level': level, 'at': at.isoformat()})}"
-    return InlineKeyboardButton(services.texts.text(lang, "webapp.open"), web_app=WebAppInfo(url))
 
 
 async def start_webapp(application: SherpaApp, services: Services) -> WebappServer | None:
@@ -39,7 +28,7 @@ async def start_webapp(application: SherpaApp, services: Services) -> WebappServ
     app = webapp_app(services, application.bot.token, urlsplit(url).path, settings.webapp_max_age)
     server = WebappServer(app, settings.webapp_listen, settings.webapp_port)
     port = await server.start()  # a ConfigError naming WEBAPP_LISTEN or WEBAPP_PORT
-    application.bot_data[WEBAPP_KEY] = server
+    application.bot_data.webapp = server
     log.info("the Mini App listens on %s:%s for %s", settings.webapp_listen, port, url)
     text = services.texts.text(settings.default_language, "webapp.menu")
     try:  # the default menu button of every private chat
@@ -53,12 +42,12 @@ async def start_webapp(application: SherpaApp, services: Services) -> WebappServ
 
 async def stop_webapp(application: SherpaApp) -> None:
     """Stop serving (a request in flight finishes); safe to call twice."""
-    server = application.bot_data.pop(WEBAPP_KEY, None)
-    if isinstance(server, WebappServer):
+    server, application.bot_data.webapp = application.bot_data.webapp, None
+    if server is not None:
         await server.stop()
 
 
 def webapp_port(application: SherpaApp) -> int | None:
     """The port the Mini App listens on (None when it is off)."""
-    server = application.bot_data.get(WEBAPP_KEY)
-    return server.port if isinstance(server, WebappServer) else None
+    server = application.bot_data.webapp
+    return None if server is None else server.port

@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.account.changes import SETTING_FIELDS
-from bot.core.callbacks import TEAM_ACTIONS
 from bot.core.clock import ManualClock
+from bot.teams.callbacks import TEAM_ACTIONS
 from standin import FakeChat, FakeUser, StandIn
 from standin.sandbox import Sandbox
 from tests.conftest import MONDAY_MORNING, SPEC

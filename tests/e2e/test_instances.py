@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.ext import TypeHandler
 
 from bot.app import build_application, build_services, open_storage, runtime_of
-from bot.checkin import flow as checkin_flow
+from bot.checkin import service, steps
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.core.services import Services
@@ -200,9 +200,9 @@ async def test_today_waits_for_a_checkin_another_instance_is_starting(
     async with runtime_of(a.app).user_lock(ANN):  # a's outbox is starting today's check-in
         assert await b.post(api.send_command(ann, "/today")) == 200
         await _until_waiting_for_the_turn(a.storage, api)
-        day = checkin_flow.today(services, user)
-        checkin = await checkin_flow.create_checkin(services, user, day, "scheduled")
-        await checkin_flow.deliver(services, a.app.bot, user, checkin)
+        day = service.today(services, user)
+        checkin = await service.create_checkin(services, user, day, "scheduled")
+        await steps.deliver(services, a.app.bot, user, checkin)
     await _settled(a, b)
     intros = [m for m in api.messages(ann) if "Richtingsaanwijzer" in (m.text or "")]
     assert len(intros) == 1  # one check-in started; /today then asked its open question

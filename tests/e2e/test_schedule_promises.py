@@ -46,7 +46,7 @@ async def test_a_checkin_day_added_after_the_nudge_fell_due_stops_it(world: Worl
     await onboard(world, ann)
     await world.say(ann, "/days ma,do")  # a standalone nudge is planned for Wednesday
     user = await world.bot.services.storage.users.get(ann.id)
-    assert user.next_nudge_at == WEDNESDAY_1630
+    assert user.moments["next_nudge_at"] == WEDNESDAY_1630
     world.clock.set(DUE_MONDAY)
     await world.bot.run_schedule()  # Monday's check-in
     world.clock.set(WEDNESDAY_1630 + LATE)

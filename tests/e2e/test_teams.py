@@ -8,9 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.delivery import reader
-from bot.delivery.kinds import TEAM_DIGEST
 from bot.teams import digest as team_digest
+from bot.teams.kinds import TEAM_DIGEST
 from standin import FakeChat, FakeUser, SentMessage
 from tests.helpers import World, answer_checkin, onboard
 
@@ -76,7 +75,7 @@ async def digest_time(world: World, monday: date, hour: int = 9) -> int:
         return sum(i.state == "sent" for i in await outbox.items(team_digest.KIND))
 
     before = await sent()
-    await reader.enqueue_due(services, [TEAM_DIGEST])
+    await TEAM_DIGEST.enqueue_due(services, services.clock.now())
     await world.bot.runtime.worker.drain()
     return await sent() - before
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.core.callbacks import TeamAction, TeamJoin, encode
 from bot.teams import actions
+from bot.teams.callbacks import TEAM, TeamAction, TeamJoin
 from standin import FakeChat, FakeUser
 from tests.e2e.test_teams import (
     WEEK1,
@@ -113,12 +113,12 @@ async def test_forged_buttons_show_nothing_and_change_nothing(world: World):
     ]
     before_dan = len(world.api.messages(dan))
     for payload in forged:  # an outsider
-        world.api.press(dan, world.api.last_message(dan).message_id, encode(payload))
+        world.api.press(dan, world.api.last_message(dan).message_id, TEAM.encode(payload))
         await world.bot.settle()
     assert toasts(world, len(forged)) == [EXPIRED] * len(forged)
     assert len(world.api.messages(dan)) == before_dan
     for payload in forged[1:11]:  # a member, not the admin
-        world.api.press(bob, world.api.last_message(bob).message_id, encode(payload))
+        world.api.press(bob, world.api.last_message(bob).message_id, TEAM.encode(payload))
         await world.bot.settle()
     assert toasts(world, 10) == [EXPIRED] * 10
     for data in ("t:lv:abc", "t:zz:1", "t:ru:1:2:3"):
@@ -180,7 +180,7 @@ async def test_a_former_member_sees_no_team_and_gets_no_digest(world: World):
     await world.tap(bob, "Verlaat Team Noord")
     leave_message = world.api.last_message(bob)
     [(team, _m)] = await world.bot.services.storage.teams.teams_of(ann.id)
-    world.api.press(bob, leave_message.message_id, encode(TeamAction("lv", team.id)))
+    world.api.press(bob, leave_message.message_id, TEAM.encode(TeamAction("lv", team.id)))
     await world.bot.settle()
     assert toasts(world, 1) == [EXPIRED]
     await world.say(bob, "/team")

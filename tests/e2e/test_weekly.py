@@ -51,7 +51,7 @@ async def test_the_verrekijker_arrives_friday_1700_local_once_with_a_picture(wor
     await world.bot.run_schedule()
     assert len(photos(world, ann)) == 1
     user = await world.bot.services.storage.users.get(ann.id)
-    assert user.next_verrekijker_at == FRIDAY_1700 + timedelta(weeks=1)
+    assert user.moments["next_verrekijker_at"] == FRIDAY_1700 + timedelta(weeks=1)
 
 
 @pytest.mark.slow
@@ -117,7 +117,7 @@ async def test_week_command_moves_the_verrekijker(world: World):
     await onboard(world, ann)
     await world.say(ann, "/week zo 19:30")
     user = await world.bot.services.storage.users.get(ann.id)
-    assert user.next_verrekijker_at == datetime(2026, 3, 8, 18, 30, tzinfo=UTC)
+    assert user.moments["next_verrekijker_at"] == datetime(2026, 3, 8, 18, 30, tzinfo=UTC)
     await world.say(ann, "/week morgen")
     assert "/week vr 17:00" in world.last_text(ann)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import build_services, open_storage
-from bot.checkin import flow as checkin_flow
+from bot.checkin import service
 from standin import StandIn
 from standin.sandbox import Sandbox
 from storage import Storage, new_key
@@ -43,8 +43,8 @@ async def _seed(path: Path) -> None:
     for user_id in range(1, USERS + 1):
         user = await storage.users.get(user_id)
         assert user is not None
-        day = checkin_flow.today(services, user)
-        checkin = await checkin_flow.create_checkin(services, user, day, "on_demand")
+        day = service.today(services, user)
+        checkin = await service.create_checkin(services, user, day, "on_demand")
         step = await storage.checkins.open_next_step(checkin.id, now)
         assert step is not None and step.kind == "question"
         await storage.checkins.mark_delivered(checkin.id, now)

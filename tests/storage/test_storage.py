@@ -84,9 +84,9 @@ async def test_due_returns_only_what_is_due_in_order(storage):
     for user_id, minutes in ((1, 10), (2, -5), (3, -20)):
         await _user(storage, user_id)
         await storage.users.update(user_id, NOW, next_due_at=NOW + timedelta(minutes=minutes))
-    due = await storage.users.due(NOW, limit=10)
+    due = await storage.users.due(NOW, limit=10, column="next_due_at")
     assert [u.user_id for u in due] == [3, 2]
-    assert await storage.users.next_due_moment() == NOW - timedelta(minutes=20)
+    assert await storage.users.next_due_moment(["next_due_at"]) == NOW - timedelta(minutes=20)
 
 
 async def test_counts_tell_active_paused_unreachable_and_onboarding_apart(storage):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time
 from random import Random
 
@@ -27,17 +28,13 @@ from bot.account.changes import (
     decode_setting,
     encode_setting,
 )
-from bot.account.moments import is_paused, next_due
+from bot.account.moments import next_due
+from bot.app import BUTTONS
+from bot.checkin.callbacks import ScaleAnswer, SkipStep
 from bot.checkin.rotation import fresh_picks, plan_checkin
-from bot.core.callbacks import (
-    MAX_BYTES,
-    ScaleAnswer,
-    SkipStep,
-    VerrekijkerView,
-    decode,
-    encode,
-)
+from bot.core.callbacks import MAX_BYTES, Buttons, ButtonSet
 from bot.core.texts import Catalog
+from bot.verrekijker.callbacks import VerrekijkerView
 from prompts import load_content
 from storage import RotationHistory, User
 
@@ -55,7 +52,6 @@ def _user(**changes) -> User:
         paused=False,
         paused_until=None,
         next_signpost=1,
-        next_due_at=None,
         created_at=datetime(2026, 1, 1, tzinfo=UTC),
     )
     base.update(changes)
@@ -101,6 +97,8 @@ def test_plan_uses_the_signpost_and_ends_with_both_scales():
 
 
 # --- callback payloads ------------------------------------------------------------------
+
+encode, decode = BUTTONS.encode, BUTTONS.decode
 
 
 @pytest.mark.parametrize(
@@ -188,6 +186,13 @@ def test_decode_never_raises(data):
     decode(data)
 
 
+def test_button_prefixes_are_declared_once_and_never_shared():
+    prefixes = [buttons.prefix for buttons in BUTTONS.buttons]
+    assert len(prefixes) == len(set(prefixes))
+    with pytest.raises(ValueError, match="distinct"):
+        ButtonSet((*BUTTONS.buttons, Buttons("a", (), re.compile(""), lambda m: None, str)))
+
+
 # --- catalogs ---------------------------------------------------------------------------
 
 
@@ -227,12 +232,12 @@ def test_a_midnight_checkin_on_the_first_day_back_is_kept():
     assert next_due(user, now) == datetime(2026, 3, 4, 23, 0, tzinfo=UTC)
 
 
-def test_is_paused_ends_after_the_last_paused_day():
+def test_a_dated_pause_ends_after_the_last_paused_day():
     user = _user(paused=True, paused_until=date(2026, 3, 4))
-    assert is_paused(user, date(2026, 3, 4))
-    assert not is_paused(user, date(2026, 3, 5))
-    assert is_paused(_user(paused=True), date(2030, 1, 1))
-    assert not is_paused(_user(), date(2026, 3, 4))
+    assert user.paused_on(date(2026, 3, 4))
+    assert not user.paused_on(date(2026, 3, 5))
+    assert _user(paused=True).paused_on(date(2030, 1, 1))
+    assert not _user().paused_on(date(2026, 3, 4))
 
 
 def test_unparsed_update_batches_never_reach_the_log_with_their_text():

@@ -58,7 +58,7 @@ def make_user(**changes: Any) -> User:
         paused=True,
         paused_until=date(2026, 12, 7),
         next_signpost=3,
-        next_due_at=datetime(2026, 12, 8, 15, 30, tzinfo=UTC),
+        moments={"next_due_at": datetime(2026, 12, 8, 15, 30, tzinfo=UTC)},
         created_at=datetime(2026, 2, 27, 9, 0, tzinfo=UTC),
         verrekijker_day=6,
         verrekijker_time=time(18, 15),

@@ -53,7 +53,6 @@ def test_the_pause_buttons_say_day_or_days_not_both(catalog, lang, expected):
         paused=False,
         paused_until=None,
         next_signpost=1,
-        next_due_at=None,
         created_at=datetime(2026, 1, 1, tzinfo=UTC),
     )
     keyboard = views.pause_screen(catalog, user).keyboard

@@ -63,3 +63,45 @@ def test_the_readme_map_names_every_module_of_storage():
     modules = {p.stem for p in (ROOT / "storage").glob("*.py") if p.stem != "__init__"}
     missing = {name for name in modules if not re.search(rf"\b{name}\b", section)}
     assert not missing, f"name these in the README's map (storage/): {sorted(missing)}"
+
+
+def _block(package: str) -> str:
+    """The map's lines of one bot/ package: its own line and those indented under it."""
+    lines = _map().splitlines()
+    name = package.split("/")[-1] + "/"
+    for index, line in enumerate(lines):
+        match = re.match(r"( *)(\S+)", line)
+        if match and match.group(2) == name:
+            depth = len(match.group(1))
+            block = [line]
+            for following in lines[index + 1 :]:
+                indent = len(following) - len(following.lstrip())
+                if following.strip() and indent <= depth:
+                    break
+                block.append(following)
+            return "\n".join(block)
+    return ""
+
+
+def test_the_readme_map_names_every_module_of_each_bot_package():
+    # A module of a feature's one shape (handlers, dialog, service, views, callbacks) is
+    # named by the table under the map; every other module by its package's lines.
+    shape = {"handlers", "dialog", "service", "views", "callbacks", "__init__"}
+    missing = []
+    for init in (ROOT / "bot").rglob("__init__.py"):
+        package = init.parent.relative_to(ROOT).as_posix()
+        block = _block(package)
+        for module in init.parent.glob("*.py"):
+            if module.stem not in shape and not re.search(rf"\b{module.stem}\b", block):
+                missing.append(f"{package}/{module.name}")
+    assert not missing, f"name these in the README's map under their package: {sorted(missing)}"
+
+
+def test_the_readme_names_every_import_contract():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    contracts = re.findall(r'^name = "(.+)"$', pyproject.split("[tool.importlinter]", 1)[1], re.M)
+    assert len(contracts) >= 8
+    for contract in contracts:
+        named = contract.split(":")[0].split("(")[0].strip()
+        assert named in " ".join(readme.split()), f"the README should name: {contract}"

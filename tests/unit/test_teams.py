@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.callbacks import MAX_BYTES, TeamAction, TeamJoin, decode, encode
+from bot.app import BUTTONS
+from bot.core.callbacks import MAX_BYTES
 from bot.core.texts import LANGUAGES, Catalog
+from bot.teams.callbacks import TeamAction, TeamJoin
 from bot.teams.codes import code_from_start, code_hash, invite_link, new_code, well_formed
 from bot.teams.progress import (
     MemberWeek,
@@ -29,6 +31,7 @@ from bot.teams.streak import FREEZE_EVERY, milestone, run_streak
 from bot.teams.text import digest, offer, team_block
 from storage import Team, TeamWeek
 
+encode, decode = BUTTONS.encode, BUTTONS.decode
 BRUSSELS = ZoneInfo("Europe/Brussels")
 MONDAY = date(2026, 3, 2)
 ZONES = [ZoneInfo(z) for z in ("Europe/Brussels", "Pacific/Auckland", "America/Los_Angeles", "UTC")]

@@ -1,44 +1,28 @@
-"""The practitioner's rights over their data: a full export, undo, and erasing everything
-(the erase itself lives in storage).
-
-The operator's command writes it with bot.data_rights.export.safe_dir.
+"""The practitioner's rights over their data in the chat: the export as files, undo, and the
+confirmed erase. What is decided and carried out is service.py; the operator's command writes
+the export with bot.data_rights.export.safe_dir.
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from datetime import datetime
 from html import escape
 
 from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.constants import ChatAction
 
-from bot.account import flow as accounts
-from bot.core.callbacks import Confirm, encode
+from bot.account import service as accounts
 from bot.core.replies import Screen, acknowledge, edit, say, send
 from bot.core.services import Services
-from bot.core.texts import Catalog
-from bot.data_rights.export import ExportFile, exceeds_upload_limit, export_files
-from prompts import Content
-from storage import Storage, User
-
-log = logging.getLogger(__name__)
-
-
-async def build_export(
-    storage: Storage, content: Content, texts: Catalog, user: User, now: datetime
-) -> list[ExportFile]:
-    """The user's export files, built in a thread: a long history is real work."""
-    checkins = await storage.history.export(user.user_id)
-    shown = await storage.care.last_offered(user.user_id)
-    return await asyncio.to_thread(export_files, user, checkins, content, texts, now, shown)
+from bot.data_rights import service
+from bot.data_rights.callbacks import CONFIRM, Confirm
+from bot.data_rights.export import exceeds_upload_limit
+from storage import User
 
 
 async def send_export(services: Services, bot: Bot, user: User) -> None:
     """/export: the whole history as files in the chat (one zip when large)."""
     await bot.send_chat_action(user.chat_id, ChatAction.UPLOAD_DOCUMENT)
-    files = await build_export(
+    files = await service.build_export(
         services.storage, services.content, services.texts, user, services.clock.now()
     )
     if exceeds_upload_limit(files):
@@ -56,11 +40,10 @@ async def send_export(services: Services, bot: Bot, user: User) -> None:
 
 async def undo_last(services: Services, bot: Bot, user: User) -> None:
     """/undo: remove the last stored answer (Telegram cannot edit a message to empty)."""
-    removed = await services.storage.checkins.delete_last_answer(user.user_id)
-    if removed is None:
+    preview = await service.undo_last(services, user)
+    if preview is None:
         await say(services, bot, user, "undo.nothing")
         return
-    preview = removed if len(removed) <= 60 else removed[:59].rstrip() + "…"
     await say(services, bot, user, "undo.done", preview=escape(preview))
 
 
@@ -91,12 +74,10 @@ async def confirm_delete(
     if not payload.yes:
         await edit(query, Screen(services.texts.text(lang, "delete.kept")), html=False)
         return
-    await services.storage.users.delete(user.user_id)
-    log.info("user %s erased their data", user.user_id)
     # The rows are gone; say so only as far as it is true of the files on disk too.
-    done = "delete.done_pending" if services.storage.erase_trace_pending else "delete.done"
+    done = "delete.done" if await service.erase(services, user) else "delete.done_pending"
     await edit(query, Screen(services.texts.text(lang, done)), html=False)
 
 
 def _button(label: str, payload: Confirm) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=encode(payload))
+    return InlineKeyboardButton(label, callback_data=CONFIRM.encode(payload))

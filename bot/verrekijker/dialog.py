@@ -5,12 +5,18 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 from functools import partial
+from urllib.parse import urlencode
 
-from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
+from telegram import (
+    Bot,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    WebAppInfo,
+)
 from telegram.error import Forbidden, TelegramError
 
-from bot.checkin.flow import today
-from bot.core.callbacks import VerrekijkerView, encode
 from bot.core.replies import Screen, acknowledge, edit, send
 from bot.core.runtime import Runtime
 from bot.core.services import Services
@@ -20,32 +26,14 @@ from bot.verrekijker import (
     build_overview,
     build_week,
     caption,
-    render_next,
-    render_overview,
-    render_week,
-    split_messages,
-    week_start,
 )
-from bot.webapp.lifecycle import open_button
+from bot.verrekijker.callbacks import VIEW, VerrekijkerView
+from bot.verrekijker.service import compose, current_week, load_history, view_text
 from storage import ReflectionDay, User
 
 log = logging.getLogger(__name__)
 
 MESSAGE_LIMIT = 4096
-
-
-def compose(
-    services: Services, user: User, history: list[ReflectionDay], view: str, week: date
-) -> list[str]:
-    """The text of one view ("week", "weeks" or "all") of a week, as messages."""
-    lang, texts, content = user.language, services.texts, services.content
-    overview = build_overview(history, week, content, None if view == "all" else DEFAULT_WEEKS)
-    if view == "week":
-        week_view = build_week(history, week, content)
-        sections = render_week(week_view, lang, texts, content, user.timezone)
-    else:
-        sections = render_overview(overview, lang, texts)
-    return split_messages([*sections, render_next(overview, lang, texts, content)])
 
 
 def keyboard(services: Services, user: User, view: str, week: date) -> InlineKeyboardMarkup:
@@ -56,7 +44,7 @@ def keyboard(services: Services, user: User, view: str, week: date) -> InlineKey
         label = texts.text(lang, key)
         if target_view == view and target_week == week:
             label = "✓ " + label
-        data = encode(VerrekijkerView(target_view, target_week))
+        data = VIEW.encode(VerrekijkerView(target_view, target_week))
         return InlineKeyboardButton(label, callback_data=data)
 
     navigation = [button("weekly.previous", view, week - timedelta(weeks=1))]
@@ -72,14 +60,13 @@ def keyboard(services: Services, user: User, view: str, week: date) -> InlineKey
     return InlineKeyboardMarkup(rows)
 
 
-def current_week(services: Services, user: User) -> date:
-    """Monday of the user's current local week."""
-    return week_start(today(services, user))
-
-
-async def load_history(services: Services, user: User, week: date) -> list[ReflectionDay]:
-    """Everything up to the end of the week in view (older weeks feed the zoom out)."""
-    return await services.storage.history.history(user.user_id, until=week + timedelta(days=6))
+def open_button(services: Services, lang: str, level: str, at: date) -> InlineKeyboardButton | None:
+    """The button that opens the Mini App at this view (None while WEBAPP_URL is not set)."""
+    base = services.settings.webapp_url
+    if not base:
+        return None
+    url = f"{base}?{urlencode({'level': level, 'at': at.isoformat()})}"
+    return InlineKeyboardButton(services.texts.text(lang, "webapp.open"), web_app=WebAppInfo(url))
 
 
 async def send_verrekijker(
@@ -103,6 +90,11 @@ async def send_verrekijker(
         last = position == len(messages) - 1
         buttons = keyboard(services, user, "week", week) if last else None
         await parts.send(partial(send, bot, user.chat_id, text, buttons))
+
+
+async def send_this_week(services: Services, runtime: Runtime, bot: Bot, user: User) -> None:
+    """/verrekijker: this week through the binoculars, with the picture."""
+    await send_verrekijker(services, runtime, bot, user, current_week(services, user))
 
 
 async def _send_picture(
@@ -133,25 +125,6 @@ async def _send_picture(
             user.user_id,
             type(error).__name__,
         )
-
-
-async def view_text(services: Services, user: User, view: str, week: date) -> str:
-    """One message-sized text of a view, for editing the message with the buttons."""
-    history = await load_history(services, user, week)
-    messages = compose(services, user, history, view, week)
-    if len(messages) == 1:
-        return messages[0]
-    more = "\n\n" + services.texts.text(user.language, "weekly.more")
-    return split_messages([messages[0]], MESSAGE_LIMIT - len(more))[0] + more
-
-
-async def nudge_needed(services: Services, user: User, day: date) -> bool:
-    """A nudge helps only when nothing was reflected yet this week and no check-in came today."""
-    storage = services.storage
-    if await storage.history.reflection_days(user.user_id, week_start(day), day) > 0:
-        return False
-    checkin = await storage.checkins.for_date(user.user_id, day)
-    return checkin is None or not checkin.delivered
 
 
 async def send_nudge(services: Services, bot: Bot, user: User) -> None:

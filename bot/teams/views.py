@@ -6,15 +6,15 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.core.callbacks import TeamAction, TeamJoin, encode
 from bot.core.texts import Catalog
+from bot.teams.callbacks import TEAM, TeamAction, TeamJoin
 from storage import Team, TeamMember
 
 GROUP_TITLE_LIMIT = 40  # a button shows one short line
 
 
 def _button(label: str, payload: TeamAction | TeamJoin) -> list[InlineKeyboardButton]:
-    return [InlineKeyboardButton(label, callback_data=encode(payload))]
+    return [InlineKeyboardButton(label, callback_data=TEAM.encode(payload))]
 
 
 def cancel_row(texts: Catalog, lang: str) -> list[InlineKeyboardButton]:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden
 
-from bot.core.callbacks import Payload, TeamAction
 from bot.core.replies import Screen, acknowledge, edit, say, send
 from bot.core.services import Services
-from bot.teams import actions, group, screens, service, text
+from bot.teams import actions, group, service, text, views
+from bot.teams.callbacks import TeamAction, TeamJoin
 from bot.teams.codes import invite_link
 from storage import Team, User
 
@@ -113,7 +113,7 @@ async def _offer(c: Command, code: str) -> None:
         return
     texts, lang = c.services.texts, c.user.language
     message = text.offer(texts, lang, offer.team, offer.members, c.shown_as)
-    await c.send(message, screens.join_keyboard(texts, lang, code))
+    await c.send(message, views.join_keyboard(texts, lang, code))
 
 
 async def _leave(c: Command) -> None:
@@ -123,7 +123,7 @@ async def _leave(c: Command) -> None:
         await c.say("teams.no_teams")
         return
     texts, lang = c.services.texts, c.user.language
-    keyboard = screens.team_picker(texts, lang, teams, "lv", label_key="teams.leave_button")
+    keyboard = views.team_picker(texts, lang, teams, "lv", label_key="teams.leave_button")
     await c.send(texts.text(lang, "teams.leave_choose"), keyboard)
 
 
@@ -185,7 +185,7 @@ async def _admin_team(
     if new_name is not None:  # too long for a button: it waits in storage for the tap
         await service.hold_rename(c.services, c.user.user_id, new_name)
     label = "teams.goal_button" if action == "gl" else None
-    keyboard = screens.team_picker(texts, lang, teams, action, arg, label)
+    keyboard = views.team_picker(texts, lang, teams, action, arg, label)
     await c.send(texts.text(lang, "teams.choose_team"), keyboard)
     return None
 
@@ -221,7 +221,7 @@ async def button(
     query: CallbackQuery,
     user: User,
     first_name: str | None,
-    payload: Payload | None,
+    payload: TeamJoin | TeamAction | None,
 ) -> None:
     """A tap on a team button; a forged or stale one gets a polite toast and nothing else."""
     shown_as = service.display_name(first_name)

@@ -1,54 +1,25 @@
-"""The daily check-in: start it, ask its steps one at a time, store what comes back."""
+"""The daily check-in in the chat: send it, ask its steps one at a time, close it."""
 
 from __future__ import annotations
 
 import logging
-from datetime import date
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import TelegramError, TimedOut
 
-from bot.care import ladder as care
+from bot.care import dialog as care
 from bot.checkin import views as render
-from bot.checkin.rotation import plan_checkin
+from bot.checkin.service import create_checkin, engaged, today
 from bot.core.replies import send
 from bot.core.runtime import Runtime
-from bot.core.schedule import local_date
 from bot.core.services import Services
-from storage import Checkin, Step, Trigger, User
+from storage import Checkin, Step, User
 
 log = logging.getLogger(__name__)
 
 StartOutcome = Literal["started", "resent", "done_today"]
-
-
-def today(services: Services, user: User) -> date:
-    """The user's local date now."""
-    return local_date(services.clock.now(), ZoneInfo(user.timezone))
-
-
-async def create_checkin(services: Services, user: User, day: date, trigger: Trigger) -> Checkin:
-    """The check-in of that day: created from the rotation, or the one that already exists."""
-    checkins = services.storage.checkins
-    signpost = services.content.signpost(user.language, user.next_signpost)
-    history = await checkins.rotation_history(user.user_id, signpost.number)
-    plan = plan_checkin(signpost, history, user.questions_per_checkin, services.rng)
-    created = await checkins.create(
-        user_id=user.user_id,
-        local_date=day,
-        signpost=plan.signpost,
-        prompt_id=plan.prompt_id,
-        prompt_text=plan.prompt_text,
-        trigger=trigger,
-        steps=plan.steps,
-        now=services.clock.now(),
-    )
-    existing = created or await checkins.for_date(user.user_id, day)
-    assert existing is not None
-    return existing
 
 
 async def deliver(services: Services, bot: Bot, user: User, checkin: Checkin) -> None:
@@ -156,18 +127,6 @@ async def skip(services: Services, bot: Bot, user: User, step: Step) -> bool:
     return closed
 
 
-async def engaged(services: Services, step: Step, user: User | None = None) -> None:
-    """The user took up this signpost: the next check-in brings the next one.
-
-    A check-in left untouched brings the same signpost again, so no signpost is skipped.
-    `user`: as read in this handling (in the person's turn), to skip a write that would
-    change nothing.
-    """
-    if user is not None and user.next_signpost != step.signpost:
-        return  # taken up already (an earlier answer of this check-in): nothing to write
-    await services.storage.users.advance_signpost(step.user_id, step.signpost)
-
-
 async def _show_closed(
     services: Services, bot: Bot, user: User, step: Step, score: int | None
 ) -> None:
@@ -196,10 +155,3 @@ async def drop_buttons(bot: Bot, user: User, step: Step) -> None:
         await bot.edit_message_reply_markup(chat_id=user.chat_id, message_id=step.message_id)
     except TelegramError as error:
         log.info("could not remove buttons: %s", error.message)
-
-
-async def last_question(services: Services, checkin_id: int) -> Step | None:
-    """The check-in's last question the user was shown."""
-    steps = await services.storage.checkins.steps(checkin_id)
-    questions = [s for s in steps if s.kind == "question" and s.state != "pending" and not s.unsent]
-    return questions[-1] if questions else None

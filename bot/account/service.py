@@ -24,39 +24,26 @@ from bot.account.changes import (
     StaleSetting,
     ToggleDay,
 )
-from bot.account.moments import next_nudge, next_verrekijker
+from bot.core.kinds import UserKinds
 from bot.core.schedule import WORKDAYS, resume_after
 from bot.core.services import Services
-from bot.delivery.kinds import USER_KINDS
 from storage import User
 
 DEFAULT_TIME = time(16, 30)
 DEFAULT_DAYS = WORKDAYS
 FIRST_STEP = "language"
-# Fields whose change moves a scheduled message.
-_SCHEDULE_FIELDS = {
-    "timezone",
-    "checkin_time",
-    "days",
-    "paused",
-    "paused_until",
-    "onboarding_step",
-    "verrekijker_day",
-    "verrekijker_time",
-    "nudges",
-}
 
 
-def schedule(user: User, now: datetime) -> dict[str, datetime | None]:
-    """Every stored next moment of the user, recomputed (as fields for the repository).
+def schedule(user: User, now: datetime, kinds: UserKinds) -> dict[str, datetime | None]:
+    """The stored next moment of each of these kinds, recomputed (as fields for the repository).
 
     A moment already due (at or before now) stays: the schedule reader has not queued it
     yet, and a setting changed after a moment fell due never drops it. The reader and the
     deliverers still apply the new settings (a pause, nudges off) when it goes out.
     """
     moments = {}
-    for kind in USER_KINDS:
-        stored = getattr(user, kind.field)
+    for kind in kinds:
+        stored = user.moments.get(kind.field)
         moments[kind.field] = (
             stored if stored is not None and stored <= now else kind.next_moment(user, now)
         )
@@ -92,9 +79,9 @@ async def register(
 async def change(services: Services, user: User, **changes: Any) -> User:
     """Apply setting changes; the stored next check-in follows when the schedule moved."""
     now = services.clock.now()
-    if _SCHEDULE_FIELDS & set(changes):
+    if moved := [kind for kind in services.user_kinds if kind.reads & changes.keys()]:
         # The next moments follow from the changed settings: one write stores both.
-        changes |= schedule(replace(user, **changes), now)
+        changes |= schedule(replace(user, **changes), now, tuple(moved))
     return await services.storage.users.update(user.user_id, now, **changes)
 
 
@@ -117,18 +104,19 @@ async def resume(services: Services, user: User) -> User:
 
 
 async def backfill_schedules(services: Services) -> int:
-    """Give users from before a newer kind of scheduled message their moments (at start)."""
+    """Give users from before a newer kind of scheduled message their moments (at start).
+
+    Only missing moments are filled: one already stored (a check-in due) stays as it is.
+    """
     now, done = services.clock.now(), 0
-    while users := await services.storage.users.without_weekly_schedule(500):
-        for user in users:
-            # Only the missing weekly moments: a check-in already due must stay due.
-            await services.storage.users.update(
-                user.user_id,
-                now,
-                next_verrekijker_at=next_verrekijker(user, now),
-                next_nudge_at=next_nudge(user, now),
-            )
-        done += len(users)
+    for kind in services.user_kinds:
+        after = 0
+        while users := await services.storage.users.without_moment(kind.field, after, 500):
+            after = users[-1].user_id
+            for user in users:
+                if (moment := kind.next_moment(user, now)) is not None:
+                    await services.storage.users.update(user.user_id, now, **{kind.field: moment})
+                    done += 1
     return done
 
 

@@ -1,0 +1,42 @@
+"""The practitioner's rights over their data, decided and carried out: the export's files, undoing
+the last answer, erasing everything (the erase itself lives in storage). No Telegram here."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+
+from bot.core.services import Services
+from bot.core.texts import Catalog
+from bot.data_rights.export import ExportFile, export_files
+from prompts import Content
+from storage import Storage, User
+
+log = logging.getLogger(__name__)
+PREVIEW = 60  # characters of the removed answer /undo shows back
+
+
+async def build_export(
+    storage: Storage, content: Content, texts: Catalog, user: User, now: datetime
+) -> list[ExportFile]:
+    """The user's export files, built in a thread: a long history is real work."""
+    checkins = await storage.history.export(user.user_id)
+    shown = await storage.care.last_offered(user.user_id)
+    return await asyncio.to_thread(export_files, user, checkins, content, texts, now, shown)
+
+
+async def undo_last(services: Services, user: User) -> str | None:
+    """Remove the last stored answer; its start as a preview, or None when there was none."""
+    removed = await services.storage.checkins.delete_last_answer(user.user_id)
+    if removed is None:
+        return None
+    return removed if len(removed) <= PREVIEW else removed[: PREVIEW - 1].rstrip() + "…"
+
+
+async def erase(services: Services, user: User) -> bool:
+    """Erase the user and everything about them; False while a trace on disk is still due to
+    go (the rows are gone; the files follow), so the reply says only what is true."""
+    await services.storage.users.delete(user.user_id)
+    log.info("user %s erased their data", user.user_id)
+    return not services.storage.erase_trace_pending
