@@ -62,16 +62,23 @@ def _sequence(match: re.Match[str]) -> str:
     return base if "\u200d" not in tail and ord(base) in glyphs() else ""
 
 
+class _Drawable(dict[int, int | None]):
+    """A str.translate table: a code point the font draws maps to itself, any other to None
+    (left out). Filled as characters are first met, so translate runs in C after that."""
+
+    def __missing__(self, point: int) -> int | None:
+        kept = point == 10 or (point in glyphs() and unicodedata.category(chr(point))[0] != "C")
+        self[point] = point if kept else None
+        return self[point]
+
+
+_DRAWABLE = _Drawable()
+
+
 def printable(text: str) -> str:
     """Text the font can show: composed (NFC), without emoji or control characters it cannot
     draw, spaces tidied where something was left out; line breaks kept."""
-    drawn = glyphs()
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SPARE.sub("", _SEQUENCE.sub(_sequence, text))
-    kept = "".join(
-        ch
-        for ch in text.replace("\t", " ")
-        if ch == "\n" or (ord(ch) in drawn and unicodedata.category(ch)[0] != "C")
-    )
+    kept = _SPARE.sub("", _SEQUENCE.sub(_sequence, text)).replace("\t", " ").translate(_DRAWABLE)
     lines = (_SPACES.sub(" ", line).strip() for line in kept.split("\n"))
     return "\n".join(lines).strip()
