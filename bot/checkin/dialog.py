@@ -14,7 +14,7 @@ from bot.account import service as accounts
 from bot.care.callbacks import CareChoice
 from bot.checkin import answers, pause, steps
 from bot.checkin.callbacks import ScaleAnswer, SkipStep
-from bot.core.replies import Screen, acknowledge, edit, react, say
+from bot.core.replies import Screen, acknowledge, edit, react, retouch, say
 from bot.core.runtime import Runtime
 from bot.core.services import Services
 from bot.privacy_guard.callbacks import GuardChoice
@@ -104,11 +104,6 @@ async def care_tapped(
         await acknowledge(query, services.texts.text(user.language, "errors.expired"))
         return
     await acknowledge(query)
-    try:
-        await bot.edit_message_reply_markup(
-            chat_id=user.chat_id, message_id=query.message.message_id if query.message else None
-        )
-    except TelegramError as error:
-        log.info("could not remove the care buttons: %s", error.message)
+    await retouch(bot, user.chat_id, query.message.message_id if query.message else None)
     if outcome is not None:
         await say(services, bot, user, outcome)

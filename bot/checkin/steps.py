@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Literal
 
 from telegram import Bot
-from telegram.constants import ParseMode
-from telegram.error import TelegramError, TimedOut
+from telegram.error import TimedOut
 
 from bot.care import dialog as care
 from bot.checkin import views as render
 from bot.checkin.service import create_checkin, engaged, today
-from bot.core.replies import send
+from bot.core.replies import retouch, send
 from bot.core.runtime import Runtime
 from bot.core.services import Services
 from storage import Checkin, Step, User
-
-log = logging.getLogger(__name__)
 
 StartOutcome = Literal["started", "resent", "done_today"]
 
@@ -133,25 +129,10 @@ async def _show_closed(
     if step.kind == "question":
         await drop_buttons(bot, user, step)
         return
-    if step.message_id is None:
-        return
-    try:
-        await bot.edit_message_text(
-            render.scored_text(services.texts, user.language, step, score),
-            chat_id=user.chat_id,
-            message_id=step.message_id,
-            parse_mode=ParseMode.HTML,
-        )
-    except TelegramError as error:  # the message is gone or unchanged: cosmetic only
-        log.info("could not edit a scale message: %s", error.message)
+    text = render.scored_text(services.texts, user.language, step, score)
+    await retouch(bot, user.chat_id, step.message_id, text)
 
 
 async def drop_buttons(bot: Bot, user: User, step: Step) -> None:
     """Remove the skip button from an answered question (cosmetic; failures are fine)."""
-    if step.message_id is None:
-        return
-    try:
-        # Without reply_markup, Telegram removes the keyboard.
-        await bot.edit_message_reply_markup(chat_id=user.chat_id, message_id=step.message_id)
-    except TelegramError as error:
-        log.info("could not remove buttons: %s", error.message)
+    await retouch(bot, user.chat_id, step.message_id)

@@ -10,8 +10,15 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, Message, ReactionTypeEmoji
-from telegram.constants import ParseMode
+from telegram import (
+    Bot,
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    ReactionTypeEmoji,
+)
+from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, TelegramError
 
 from bot.core.services import Services
@@ -50,6 +57,42 @@ async def send(
         reply_markup=keyboard,
         **options,
     )
+
+
+async def send_file(
+    bot: Bot, chat_id: int, data: bytes, name: str, caption: str | None = None
+) -> Message:
+    """One file (an export, a PDF), with an optional plain caption."""
+    return await bot.send_document(chat_id, InputFile(data, filename=name), caption=caption)
+
+
+async def send_picture(bot: Bot, chat_id: int, png: bytes, name: str, caption: str) -> Message:
+    """One picture with its caption."""
+    return await bot.send_photo(chat_id, InputFile(png, filename=name), caption=caption)
+
+
+async def preparing_file(bot: Bot, chat_id: int) -> None:
+    """Show "sending a file…" while a file is made (it takes a moment)."""
+    await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+
+
+async def retouch(
+    bot: Bot, chat_id: int, message_id: int | None, text: str | None = None
+) -> None:
+    """Take the buttons off a sent message, and with `text` show that text in it instead.
+
+    Cosmetic: the message may be gone or unchanged, so a failure is only logged."""
+    if message_id is None:
+        return
+    try:
+        if text is None:  # without reply_markup, Telegram removes the keyboard
+            await bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id)
+        else:
+            await bot.edit_message_text(
+                text, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML
+            )
+    except TelegramError as error:
+        log.info("could not retouch a sent message: %s", error.message)
 
 
 async def show(bot: Bot, chat_id: int, screen: Screen) -> Message:

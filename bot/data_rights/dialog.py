@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
-from telegram.constants import ChatAction
+from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.account import service as accounts
-from bot.core.replies import Screen, acknowledge, edit, say, send
+from bot.core.replies import Screen, acknowledge, edit, preparing_file, say, send, send_file
 from bot.core.services import Services
 from bot.data_rights import service
 from bot.data_rights.callbacks import CONFIRM, Confirm
@@ -21,7 +20,7 @@ from storage import User
 
 async def send_export(services: Services, bot: Bot, user: User) -> None:
     """/export: the whole history as files in the chat (one zip when large)."""
-    await bot.send_chat_action(user.chat_id, ChatAction.UPLOAD_DOCUMENT)
+    await preparing_file(bot, user.chat_id)
     files = await service.build_export(
         services.storage, services.content, services.texts, user, services.clock.now()
     )
@@ -31,11 +30,8 @@ async def send_export(services: Services, bot: Bot, user: User) -> None:
         return
     key = "export.caption_archive" if len(files) == 1 else "export.caption"
     for position, file in enumerate(files):
-        await bot.send_document(
-            user.chat_id,
-            InputFile(file.data, filename=file.name),
-            caption=services.texts.text(user.language, key) if position == 0 else None,
-        )
+        caption = services.texts.text(user.language, key) if position == 0 else None
+        await send_file(bot, user.chat_id, file.data, file.name, caption)
 
 
 async def undo_last(services: Services, bot: Bot, user: User) -> None:

@@ -12,10 +12,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Bot
-from telegram.constants import ParseMode
 from telegram.error import Forbidden
 
 from bot.core.kinds import ScheduledKind
+from bot.core.replies import send
 from bot.core.runtime import Runtime
 from bot.core.schedule import is_stale, local_date
 from bot.core.services import Services
@@ -104,7 +104,7 @@ async def deliver(services: Services, _runtime: Runtime, bot: Bot, item: OutboxI
         raise Skip("group unlinked")
     message = text.digest(services.texts, lang, team, weeks[index], streak.weeks[index])
     try:
-        await bot.send_message(item.chat_id, message, parse_mode=ParseMode.HTML)
+        await send(bot, item.chat_id, message)
     except Forbidden:
         if item.user_id is None:  # the bot left the group: stop posting there
             await services.storage.teams.update(team.id, group_chat_id=None)

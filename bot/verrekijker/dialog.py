@@ -12,12 +12,11 @@ from telegram import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
-    InputFile,
     WebAppInfo,
 )
 from telegram.error import Forbidden, TelegramError
 
-from bot.core.replies import Screen, acknowledge, edit, send
+from bot.core.replies import Screen, acknowledge, edit, send, send_picture
 from bot.core.runtime import Runtime
 from bot.core.services import Services
 from bot.delivery.parts import Parts
@@ -112,10 +111,8 @@ async def _send_picture(
     baseline = build_overview(history, week, content, DEFAULT_WEEKS).baseline
     try:
         png = await runtime.charts.render(week_view, baseline, lang)
-        await bot.send_photo(
-            user.chat_id,
-            InputFile(png, filename="verrekijker.png"),
-            caption=caption(week_view, lang, texts),
+        await send_picture(
+            bot, user.chat_id, png, "verrekijker.png", caption(week_view, lang, texts)
         )
     except Forbidden:
         raise

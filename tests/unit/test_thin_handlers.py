@@ -49,3 +49,16 @@ def test_handlers_neither_touch_storage_nor_send_themselves(path: Path):
 
 def test_every_feature_has_its_handlers_checked():
     assert len(HANDLERS) >= 7  # account, checkin, verrekijker, teams, data_rights, …
+
+
+def test_every_message_goes_out_through_the_one_outlet():
+    # Sends and edits of sent messages are written once, in bot/core/replies.py.
+    outlet = ROOT / "bot/core/replies.py"
+    offences = []
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        if path == outlet:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in SENDING - {"set_reaction"}:
+                offences.append(f"{path.relative_to(ROOT)}:{node.lineno} .{node.attr}")
+    assert offences == []
