@@ -125,15 +125,15 @@ class HistoryRepository:
             (user_id,),
         )
         rows = await self._db.fetch_all(
-            "SELECT step_id, text, key_id, created_at, edited_at FROM answers"
+            "SELECT step_id, text, key_id, created_at, edited_at, id FROM answers"
             " WHERE user_id = ? ORDER BY id",
             (user_id,),
         )
         answers: dict[int, list[ExportedAnswer]] = {}
-        for step_id, stored, kid, created, edited in rows:
+        for step_id, stored, kid, created, edited, answer_id in rows:
             text = self._db.cipher.open(stored, kid, user_id)
             answers.setdefault(step_id, []).append(
-                ExportedAnswer(text, utc_required(created), utc_value(edited))
+                ExportedAnswer(text, utc_required(created), utc_value(edited), answer_id)
             )
         by_checkin: dict[int, list[ExportedStep]] = {}
         for s in steps:
@@ -147,6 +147,7 @@ class HistoryRepository:
                     asked_at=utc_value(s["asked_at"]),
                     closed_at=utc_value(s["closed_at"]),
                     answers=tuple(answers.get(s["id"], [])),
+                    question_id=s["question_id"],
                 )
             )
         return [

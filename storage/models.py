@@ -162,6 +162,7 @@ class ExportedAnswer:
     text: str
     created_at: datetime
     edited_at: datetime | None
+    id: int = 0  # the answer's id: what a look-back or an intention's review refers to
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ class ExportedStep:
     asked_at: datetime | None
     closed_at: datetime | None
     answers: tuple[ExportedAnswer, ...]
+    question_id: str | None = None  # the content id, or the reflective cycle's (cycle.…)
 
 
 @dataclass(frozen=True)
