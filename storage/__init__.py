@@ -9,6 +9,7 @@ from os import PathLike
 from storage.care import CareRepository, ScalePair
 from storage.checkins import CheckinRepository
 from storage.crypto import AnswerCipher, CipherError, new_key, parse_key
+from storage.cycle import CycleRepository
 from storage.database import Database, DatabaseUnavailable, HeldLock
 from storage.engine import open_engine
 from storage.history import HistoryRepository
@@ -114,6 +115,7 @@ class Storage:
         self.users = UserRepository(db)
         self.checkins = CheckinRepository(db)
         self.history = HistoryRepository(db)
+        self.cycle = CycleRepository(db)
         self.pending = PendingRepository(db)
         self.outbox = OutboxRepository(db)
         self.send_schedule = SendScheduleRepository(db)

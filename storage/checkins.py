@@ -14,7 +14,7 @@ from storage.answers import AnswerStore
 from storage.checkin_steps import StepQueries
 from storage.codec import utc_text
 from storage.database import Database, Row
-from storage.models import CareMark, Checkin, NewStep, RotationHistory, Trigger
+from storage.models import CareMark, Checkin, CheckinKind, NewStep, RotationHistory, Trigger
 
 
 def _checkin(row: Row) -> Checkin:
@@ -29,6 +29,7 @@ def _checkin(row: Row) -> Checkin:
         delivered=row["delivered_at"] is not None,
         completed=row["completed_at"] is not None,
         care_mark=row["care_mark"],
+        kind=row["kind"],
     )
 
 
@@ -44,20 +45,31 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
         user_id: int,
         local_date: date,
         signpost: int,
-        prompt_id: str,
-        prompt_text: str,
+        prompt_id: str | None,
+        prompt_text: str | None,
         trigger: Trigger,
         steps: list[NewStep],
         now: datetime,
+        kind: CheckinKind = "daily",
     ) -> Checkin | None:
-        """Create the day's check-in with its steps; None if that day already has one."""
+        """Create the day's check-in (or weekly talk) with its steps; None if that day already
+        has one of that kind."""
         stamp = utc_text(now)
         async with self._db.transaction():
             checkin_id = await self._db.insert(
                 "INSERT INTO checkins (user_id, local_date, signpost, prompt_id, prompt_text,"
-                " trigger, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " trigger, created_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT DO NOTHING RETURNING id",
-                (user_id, local_date.isoformat(), signpost, prompt_id, prompt_text, trigger, stamp),
+                (
+                    user_id,
+                    local_date.isoformat(),
+                    signpost,
+                    prompt_id,
+                    prompt_text,
+                    trigger,
+                    stamp,
+                    kind,
+                ),
             )
             if checkin_id is None:
                 return None
@@ -87,11 +99,13 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
         """A check-in by id."""
         return await self._one_checkin("SELECT * FROM checkins WHERE id = ?", (checkin_id,))
 
-    async def for_date(self, user_id: int, local_date: date) -> Checkin | None:
-        """The user's check-in of that local day, if any."""
+    async def for_date(
+        self, user_id: int, local_date: date, kind: CheckinKind = "daily"
+    ) -> Checkin | None:
+        """The user's check-in (or weekly talk) of that local day, if any."""
         return await self._one_checkin(
-            "SELECT * FROM checkins WHERE user_id = ? AND local_date = ?",
-            (user_id, local_date.isoformat()),
+            "SELECT * FROM checkins WHERE user_id = ? AND local_date = ? AND kind = ?",
+            (user_id, local_date.isoformat(), kind),
         )
 
     async def mark_delivered(self, checkin_id: int, now: datetime) -> None:
@@ -143,13 +157,14 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
     async def rotation_history(self, user_id: int, signpost: int) -> RotationHistory:
         """Prompt and question ids the user got for a signpost, oldest first."""
         checkins = await self._db.fetch_all(
-            "SELECT id, prompt_id FROM checkins WHERE user_id = ? AND signpost = ? ORDER BY id",
+            "SELECT id, prompt_id FROM checkins WHERE user_id = ? AND signpost = ?"
+            " AND kind = 'daily' ORDER BY id",
             (user_id, signpost),
         )
         rows = await self._db.fetch_all(
             "SELECT s.checkin_id, s.question_id FROM checkin_steps s"
             " JOIN checkins c ON c.id = s.checkin_id"
-            " WHERE c.user_id = ? AND c.signpost = ? AND s.kind = 'question'"
+            " WHERE c.user_id = ? AND c.signpost = ? AND s.kind = 'question' AND c.kind = 'daily'"
             " ORDER BY s.checkin_id, s.position",
             (user_id, signpost),
         )

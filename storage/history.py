@@ -90,7 +90,7 @@ class HistoryRepository:
             " a.text, a.key_id, c.user_id, c.care_mark"
             " FROM checkins c JOIN checkin_steps s ON s.checkin_id = c.id"
             " LEFT JOIN answers a ON a.step_id = s.id"
-            " WHERE c.user_id = ? AND c.local_date BETWEEN ? AND ?"
+            " WHERE c.user_id = ? AND c.local_date BETWEEN ? AND ? AND c.kind = 'daily'"
             "   AND (a.id IS NOT NULL OR s.score IS NOT NULL)"
             " ORDER BY c.local_date, s.position, a.id",
             (user_id, (since or date.min).isoformat(), (until or date.max).isoformat()),
@@ -162,6 +162,7 @@ class HistoryRepository:
                 completed_at=utc_value(c["completed_at"]),
                 steps=tuple(by_checkin.get(c["id"], [])),
                 care_mark=c["care_mark"],
+                kind=c["kind"],
             )
             for c in checkins
         ]
@@ -171,7 +172,8 @@ class HistoryRepository:
         row = await self._db.fetch_one(
             "SELECT COUNT(DISTINCT c.id) FROM checkins c"
             " JOIN checkin_steps s ON s.checkin_id = c.id"
-            " WHERE c.user_id = ? AND c.local_date BETWEEN ? AND ? AND s.state = 'answered'",
+            " WHERE c.user_id = ? AND c.local_date BETWEEN ? AND ? AND s.state = 'answered'"
+            "   AND c.kind = 'daily'",
             (user_id, since.isoformat(), until.isoformat()),
         )
         return int(row[0]) if row else 0

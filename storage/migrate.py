@@ -16,6 +16,9 @@ from importlib import resources
 from storage.database import Database, DatabaseUnavailable
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+# A SQLite migration that rebuilds a table says so on its first line: it runs with foreign keys
+# off (a DROP TABLE would otherwise cascade), and they are checked before it commits.
+REBUILDS = "-- sherpa: rebuilds a table"
 # engine -> folder inside the storage package
 MIGRATIONS = {"sqlite": "migrations/sqlite", "postgresql": "migrations/postgresql"}
 # Instances starting together on one PostgreSQL migrate one after the other, not at once.
@@ -79,16 +82,29 @@ async def _migrate(db: Database) -> list[str]:
     for migration in known:
         if migration.number in done:
             continue
-        async with db.transaction():
-            # A whole script at once could COMMIT on its own; run statement by statement.
-            for statement in _statements(migration.sql):
-                await db.write(statement)
-            await db.write(
-                "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)",
-                (migration.number, migration.name, datetime.now(UTC).isoformat()),
-            )
+        rebuilds = db.url.engine == "sqlite" and migration.sql.startswith(REBUILDS)
+        if rebuilds:
+            await db.write("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
+        try:
+            await _apply(db, migration, check_keys=rebuilds)
+        finally:
+            if rebuilds:
+                await db.write("PRAGMA foreign_keys = ON")
         applied.append(migration.name)
     return applied
+
+
+async def _apply(db: Database, migration: Migration, *, check_keys: bool) -> None:
+    async with db.transaction():
+        # A whole script at once could COMMIT on its own; run statement by statement.
+        for statement in _statements(migration.sql):
+            await db.write(statement)
+        if check_keys and await db.fetch_all("PRAGMA foreign_key_check"):
+            raise RuntimeError(f"{migration.name} would break a foreign key")  # rolled back
+        await db.write(
+            "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)",
+            (migration.number, migration.name, datetime.now(UTC).isoformat()),
+        )
 
 
 def _statements(sql: str) -> list[str]:

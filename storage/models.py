@@ -20,6 +20,8 @@ CareMark = Literal["client", "self", "paused"]
 StepKind = Literal["question", "energy", "boundaries"]
 StepState = Literal["pending", "open", "answered", "skipped"]
 Trigger = Literal["scheduled", "on_demand"]
+# A day's check-in, or the weekly talk after the verrekijker (a day can hold one of each).
+CheckinKind = Literal["daily", "weekly"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class User:
     nudges: bool = True
     retention_months: RetentionMonths | None = None  # None: kept until the user erases them
     active: bool = True  # False once Telegram said the chat is gone (blocked, deactivated)
+    look_backs: bool = True  # now and then a check-in brings back one of her earlier answers
     # The next moment of each per-user scheduled kind, by its column (see ScheduledKind.field):
     # a kind's migration adds its column, and it is here without another change.
     moments: Mapping[str, datetime | None] = field(default_factory=dict)
@@ -114,6 +117,7 @@ class Checkin:
     delivered: bool
     completed: bool
     care_mark: CareMark | None = None
+    kind: CheckinKind = "daily"
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,7 @@ class ExportedCheckin:
     completed_at: datetime | None
     steps: tuple[ExportedStep, ...]
     care_mark: CareMark | None = None
+    kind: CheckinKind = "daily"
 
 
 TeamRole = Literal["admin", "member"]

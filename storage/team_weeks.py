@@ -30,7 +30,7 @@ class TeamWeekRepository:
             "SELECT m.user_id, s.closed_at FROM team_members m"
             " JOIN checkins c ON c.user_id = m.user_id AND c.local_date >= ?"
             " JOIN checkin_steps s ON s.checkin_id = c.id"
-            " WHERE m.team_id = ? AND s.state = 'answered'"
+            " WHERE m.team_id = ? AND s.state = 'answered' AND c.kind = 'daily'"
             "   AND s.closed_at >= ? AND s.closed_at < ?",
             (earliest_day, team_id, utc_text(since), utc_text(until)),
         )

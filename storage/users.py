@@ -36,6 +36,7 @@ _ENCODERS: dict[str, Any] = {
     "verrekijker_day": int,
     "verrekijker_time": time_text,
     "nudges": int,
+    "look_backs": int,
     "retention_months": lambda v: v,
     "active": int,
 }
@@ -82,6 +83,7 @@ def _user(row: Row) -> User:
         nudges=bool(row["nudges"]),
         retention_months=row["retention_months"],
         active=bool(row["active"]),
+        look_backs=bool(row["look_backs"]),
         # A row iterates its values, not its names.
         moments={k: utc_value(row[k]) for k in row.keys() if MOMENT_COLUMN.fullmatch(k)},  # noqa: SIM118
     )

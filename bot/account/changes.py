@@ -115,6 +115,14 @@ class SetNudges:
 
 
 @dataclass(frozen=True)
+class SetLookBacks:
+    on: bool
+
+    def wire(self) -> tuple[str, str]:
+        return "lb", "on" if self.on else "off"
+
+
+@dataclass(frozen=True)
 class SetRetention:
     months: int | None  # None: kept until the user erases them
 
@@ -147,6 +155,7 @@ SettingChange = (
     | SetWeekDay
     | SetWeekTime
     | SetNudges
+    | SetLookBacks
     | SetRetention
     | OpenScreen
     | StaleSetting
@@ -154,6 +163,7 @@ SettingChange = (
 # The wire names of the fields (what "s:<field>:" may say).
 SETTING_FIELDS = frozenset(
     {"lang", "day", "days", "time", "tz", "q", "menu", "pause", "wday", "wtime", "nudges", "keep"}
+    | {"lb"}
 )
 
 
@@ -262,6 +272,11 @@ def _nudges(value: str) -> SetNudges | None:
     return SetNudges(value == "on") if value in {"on", "off"} else None
 
 
+def _look_backs(value: str) -> SetLookBacks | None:
+    """Look-backs on or off."""
+    return SetLookBacks(value == "on") if value in {"on", "off"} else None
+
+
 def _screen(value: str) -> OpenScreen:
     """Any other screen name falls back to the settings overview, as it always did."""
     return OpenScreen(value if value in SCREENS else "main")
@@ -279,5 +294,6 @@ _PARSERS: dict[str, Callable[[str], SettingChange | None]] = {
     "wtime": _week_time,
     "keep": _retention,
     "nudges": _nudges,
+    "lb": _look_backs,
     "menu": _screen,
 }

@@ -13,6 +13,7 @@ from bot.account.changes import (
     PauseFor,
     Resume,
     SetLanguage,
+    SetLookBacks,
     SetNudges,
     SetQuestions,
     SetRetention,
@@ -138,7 +139,7 @@ class Applied:
 # Settings that onboarding asks for, one step each; elsewhere they are just saved.
 _OnboardingAnswer = SetLanguage | DaysDone | SetTime | SetTimezone
 # Settings only the settings screens change.
-_Preference = SetQuestions | SetWeekDay | SetWeekTime | SetNudges | SetRetention
+_Preference = SetQuestions | SetWeekDay | SetWeekTime | SetNudges | SetLookBacks | SetRetention
 
 
 async def apply(services: Services, user: User, setting: SettingChange) -> Applied:
@@ -156,7 +157,10 @@ async def apply(services: Services, user: User, setting: SettingChange) -> Appli
             return Applied(await pause(services, user, days), note=SAVED)
         case Resume():
             return Applied(await resume(services, user), note=SAVED)
-        case SetQuestions() | SetWeekDay() | SetWeekTime() | SetNudges() | SetRetention():
+        case (
+            SetQuestions() | SetWeekDay() | SetWeekTime() | SetNudges() | SetLookBacks()
+            | SetRetention()
+        ):
             fields, shown_next = _preference_fields(setting)
             return Applied(await change(services, user, **fields), shown_next, SAVED)
         case SetLanguage() | DaysDone() | SetTime() | SetTimezone():
@@ -174,6 +178,8 @@ def _preference_fields(setting: _Preference) -> tuple[dict[str, Any], str | None
             return {"verrekijker_time": at}, "week"
         case SetNudges(on):
             return {"nudges": on}, "week"
+        case SetLookBacks(on):
+            return {"look_backs": on}, "week"
         case SetRetention(months):
             return {"retention_months": months}, "keep"
 

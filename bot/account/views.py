@@ -13,6 +13,7 @@ from bot.account.changes import (
     PauseFor,
     Resume,
     SetLanguage,
+    SetLookBacks,
     SetNudges,
     SetQuestions,
     SetRetention,
@@ -121,11 +122,13 @@ def verrekijker_screen(texts: Catalog, user: User) -> Screen:
         for t in sorted({*PRESET_WEEK_TIMES, current})
     ]
     nudge_key = "settings.nudges_on" if user.nudges else "settings.nudges_off"
+    look_key = "settings.look_backs_on" if user.look_backs else "settings.look_backs_off"
     rows = [
         days[:4],
         days[4:],
         times,
         [_button(texts.text(lang, nudge_key), SetNudges(not user.nudges))],
+        [_button(texts.text(lang, look_key), SetLookBacks(not user.look_backs))],
         [_button(texts.text(lang, "settings.back"), OpenScreen("main"))],
     ]
     return Screen(texts.text(lang, "settings.verrekijker"), InlineKeyboardMarkup(rows))
@@ -188,6 +191,7 @@ def settings_summary(texts: Catalog, user: User) -> str:
         week_day=formatting.weekday_names(lang)[user.verrekijker_day],
         week_time=user.verrekijker_time.strftime("%H:%M"),
         nudges=texts.text(lang, "settings.on" if user.nudges else "settings.off"),
+        look_backs=texts.text(lang, "settings.on" if user.look_backs else "settings.off"),
         retention=retention_label(texts, lang, user.retention_months),
     )
     return summary + "\n" + next_checkin_line(texts, user)

@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from bot.checkin import cycle
 from bot.checkin.rotation import plan_checkin
 from bot.core.schedule import local_date
 from bot.core.services import Services
 from storage import Checkin, Step, Trigger, User
+from storage.cycle import CYCLE
 
 
 def today(services: Services, user: User) -> date:
@@ -23,6 +25,7 @@ async def create_checkin(services: Services, user: User, day: date, trigger: Tri
     signpost = services.content.signpost(user.language, user.next_signpost)
     history = await checkins.rotation_history(user.user_id, signpost.number)
     plan = plan_checkin(signpost, history, user.questions_per_checkin, services.rng)
+    extra = await cycle.cycle_step(services, user, day, plan.signpost)
     created = await checkins.create(
         user_id=user.user_id,
         local_date=day,
@@ -30,7 +33,7 @@ async def create_checkin(services: Services, user: User, day: date, trigger: Tri
         prompt_id=plan.prompt_id,
         prompt_text=plan.prompt_text,
         trigger=trigger,
-        steps=plan.steps,
+        steps=cycle.with_cycle_step(plan.steps, extra),
         now=services.clock.now(),
     )
     existing = created or await checkins.for_date(user.user_id, day)
@@ -47,6 +50,8 @@ async def engaged(services: Services, step: Step, user: User | None = None) -> N
     """
     if user is not None and user.next_signpost != step.signpost:
         return  # taken up already (an earlier answer of this check-in): nothing to write
+    if step.question_id is not None and step.question_id.startswith(CYCLE):
+        return  # the weekly talk, a look-back or an intention's return: no signpost taken up
     await services.storage.users.advance_signpost(step.user_id, step.signpost)
 
 

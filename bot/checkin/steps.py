@@ -60,10 +60,13 @@ async def _start_now(services: Services, bot: Bot, user: User) -> StartOutcome:
 async def send_step(
     services: Services, bot: Bot, user: User, step: Step, *, checkin: Checkin | None = None
 ) -> None:
-    """Ask one step; with `checkin`, the signpost intro comes first in the same message."""
+    """Ask one step; with `checkin`, its intro comes first in the same message (the
+    signpost's, or the weekly talk's)."""
     texts, lang = services.texts, user.language
     text = render.step_text(texts, lang, step)
-    if checkin is not None:
+    if checkin is not None and checkin.kind == "weekly":
+        text = texts.text(lang, "cycle.intro") + "\n\n" + text
+    elif checkin is not None:
         signpost = services.content.signpost(lang, checkin.signpost)
         text = render.signpost_intro(texts, lang, signpost, checkin) + "\n\n" + text
     try:
@@ -85,6 +88,9 @@ async def advance(services: Services, bot: Bot, user: User, checkin_id: int) -> 
     await checkins.complete(checkin_id, services.clock.now())
     checkin = await checkins.get(checkin_id)
     heavy = checkin is not None and checkin.care_mark in ("self", "paused")
+    if checkin is not None and checkin.kind == "weekly" and not heavy:
+        await send(bot, user.chat_id, services.texts.text(user.language, "cycle.closing"))
+        return
     await care.send_closing(services, bot, user, checkin_id, distress=heavy)
 
 

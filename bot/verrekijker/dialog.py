@@ -16,6 +16,8 @@ from telegram import (
 )
 from telegram.error import Forbidden, TelegramError
 
+from bot.checkin import cycle, steps
+from bot.checkin.service import today
 from bot.core.replies import Screen, acknowledge, edit, send, send_picture
 from bot.core.runtime import Runtime
 from bot.core.services import Services
@@ -27,7 +29,13 @@ from bot.verrekijker import (
     caption,
 )
 from bot.verrekijker.callbacks import VIEW, VerrekijkerView
-from bot.verrekijker.service import compose, current_week, load_history, view_text
+from bot.verrekijker.service import (
+    compose,
+    current_week,
+    intention_of,
+    load_history,
+    view_text,
+)
 from storage import ReflectionDay, User
 
 log = logging.getLogger(__name__)
@@ -84,11 +92,19 @@ async def send_verrekijker(
     parts = parts or Parts()
     history = await load_history(services, user, week)
     await parts.send(partial(_send_picture, services, runtime, bot, user, history, week))
-    messages = compose(services, user, history, "week", week)
+    intention = await intention_of(services, user, week)
+    messages = compose(services, user, history, "week", week, intention)
     for position, text in enumerate(messages):
         last = position == len(messages) - 1
         buttons = keyboard(services, user, "week", week) if last else None
         await parts.send(partial(send, bot, user.chat_id, text, buttons))
+
+
+async def start_talk(services: Services, bot: Bot, user: User) -> None:
+    """After the scheduled verrekijker: the weekly talk's first question (once a day)."""
+    talk = await cycle.start_weekly_talk(services, user, today(services, user))
+    if not talk.delivered:
+        await steps.deliver(services, bot, user, talk)
 
 
 async def send_this_week(services: Services, runtime: Runtime, bot: Bot, user: User) -> None:

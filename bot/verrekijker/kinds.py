@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from telegram import Bot
@@ -34,6 +35,8 @@ async def deliver_verrekijker(
         parts = await Parts.of(services, item)  # a retry resumes after the parts already sent
         week = date.fromisoformat(item.period)
         await weekly.send_verrekijker(services, runtime, bot, user, week, parts)
+        # Then the weekly talk: what strikes her, and what she wants to try next week.
+        await parts.send(partial(weekly.start_talk, services, bot, user))
 
 
 async def deliver_nudge(services: Services, runtime: Runtime, bot: Bot, item: OutboxItem) -> None:

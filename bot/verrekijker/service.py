@@ -4,11 +4,14 @@ view, whether a nudge helps. No Telegram here: dialog.py sends."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
+from bot.checkin.cycle import quote
 from bot.checkin.service import today
 from bot.core.services import Services
 from bot.verrekijker import (
     DEFAULT_WEEKS,
+    Section,
     build_overview,
     build_week,
     render_next,
@@ -18,22 +21,47 @@ from bot.verrekijker import (
     week_start,
 )
 from storage import ReflectionDay, User
+from storage.cycle import IntentionPair
 
 MESSAGE_LIMIT = 4096
 
 
 def compose(
-    services: Services, user: User, history: list[ReflectionDay], view: str, week: date
+    services: Services,
+    user: User,
+    history: list[ReflectionDay],
+    view: str,
+    week: date,
+    intention: IntentionPair | None = None,
 ) -> list[str]:
-    """The text of one view ("week", "weeks" or "all") of a week, as messages."""
+    """The text of one view ("week", "weeks" or "all") of a week, as messages; the week's
+    view shows the intention she set the week before, with how it went."""
     lang, texts, content = user.language, services.texts, services.content
     overview = build_overview(history, week, content, None if view == "all" else DEFAULT_WEEKS)
+    sections: list[Section | str]
     if view == "week":
         week_view = build_week(history, week, content)
-        sections = render_week(week_view, lang, texts, content, user.timezone)
+        sections = [*render_week(week_view, lang, texts, content, user.timezone)]
+        if intention is not None:
+            sections.append(_intention_text(services, lang, intention))
     else:
-        sections = render_overview(overview, lang, texts)
+        sections = [*render_overview(overview, lang, texts)]
     return split_messages([*sections, render_next(overview, lang, texts, content)])
+
+
+def _intention_text(services: Services, lang: str, pair: IntentionPair) -> str:
+    texts = services.texts
+    text = texts.text(lang, "cycle.week_intention", intention=escape(quote(pair.text)))
+    if pair.outcome is not None:
+        text += "\n" + texts.text(lang, "cycle.week_outcome", outcome=escape(quote(pair.outcome)))
+    return text
+
+
+async def intention_of(services: Services, user: User, week: date) -> IntentionPair | None:
+    """The intention she set in the week before this one (the last, if more), if any."""
+    pairs = await services.storage.cycle.intentions(user.user_id)
+    before = [p for p in pairs if week - timedelta(days=7) <= p.set_on < week]
+    return before[-1] if before else None
 
 
 def current_week(services: Services, user: User) -> date:
@@ -49,7 +77,8 @@ async def load_history(services: Services, user: User, week: date) -> list[Refle
 async def view_text(services: Services, user: User, view: str, week: date) -> str:
     """One message-sized text of a view, for editing the message with the buttons."""
     history = await load_history(services, user, week)
-    messages = compose(services, user, history, view, week)
+    intention = await intention_of(services, user, week) if view == "week" else None
+    messages = compose(services, user, history, view, week, intention)
     if len(messages) == 1:
         return messages[0]
     more = "\n\n" + services.texts.text(user.language, "weekly.more")
