@@ -174,13 +174,14 @@ def test_json_holds_format_version_settings_and_every_stored_field():
         "verrekijker_day": "sun",
         "verrekijker_time": "18:15",
         "nudges": False,
+        "look_backs": True,
         "paused": True,
         "paused_until": "2026-12-07",
         "created_at": "2026-02-27T09:00:00Z",
         "support_lines_shown_on": None,
     }
     signpost = CONTENT.signpost("nl", 8)
-    step = dict.fromkeys(("score", "asked_at", "closed_at"))
+    step = dict.fromkeys(("score", "asked_at", "closed_at", "cycle"))
     assert doc["checkins"] == [
         {
             "local_date": "2026-03-02",
@@ -192,6 +193,7 @@ def test_json_holds_format_version_settings_and_every_stored_field():
             "delivered_at": "2026-03-02T15:30:00Z",
             "completed_at": "2026-03-02T15:51:00Z",
             "care_mark": None,
+            "checkin_kind": "daily",
             "steps": [
                 step | {"position": 0, "kind": "question", "question": "Wat leerde je?",
                         "state": "answered", "asked_at": "2026-03-02T15:30:00Z",
@@ -207,10 +209,12 @@ def test_json_holds_format_version_settings_and_every_stored_field():
                         "state": "open", "asked_at": "2026-03-02T15:30:00Z", "answers": []},
                 step | {"position": 3, "kind": "question", "question": "Nooit gevraagd",
                         "state": "pending", "answers": []},
-                {"position": 4, "kind": "energy", "question": None, "state": "answered",
+                {"position": 4, "kind": "energy", "question": None, "cycle": None,
+                 "state": "answered",
                  "score": 4, "asked_at": "2026-03-02T15:50:00Z",
                  "closed_at": "2026-03-02T15:51:00Z", "answers": []},
-                {"position": 5, "kind": "boundaries", "question": None, "state": "skipped",
+                {"position": 5, "kind": "boundaries", "question": None, "cycle": None,
+                 "state": "skipped",
                  "score": None, "asked_at": "2026-03-02T15:50:00Z",
                  "closed_at": "2026-03-02T15:51:00Z", "answers": []},
             ],
@@ -218,7 +222,8 @@ def test_json_holds_format_version_settings_and_every_stored_field():
     ]  # fmt: skip
     # Key order is part of the format: the same for every check-in and step.
     assert list(doc["checkins"][0]["steps"][0]) == [
-        "position", "kind", "question", "state", "score", "asked_at", "closed_at", "answers"
+        "position", "kind", "question", "cycle", "state", "score", "asked_at", "closed_at",
+        "answers",
     ]  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.data_rights.export.common import _language, _ordered, _prompt, _signpost
 from prompts import Content
+from storage.cycle import CYCLE
 from storage.models import ExportedCheckin, ExportedStep, User
 
 EXPORT_FORMAT = "sherpa-export"
@@ -37,6 +38,7 @@ def _user_json(user: User, lines_shown_on: date | None) -> dict[str, Any]:
         "verrekijker_day": WEEKDAY_NAMES[user.verrekijker_day],
         "verrekijker_time": user.verrekijker_time.strftime("%H:%M"),
         "nudges": user.nudges,
+        "look_backs": user.look_backs,
         "paused": user.paused,
         "paused_until": None if user.paused_until is None else user.paused_until.isoformat(),
         "created_at": _utc(user.created_at),
@@ -50,6 +52,7 @@ def _step_json(step: ExportedStep) -> dict[str, Any]:
         "position": step.position,
         "kind": step.kind,
         "question": step.question_text,
+        "cycle": _cycle_role(step.question_id),
         "state": step.state,
         "score": step.score,
         "asked_at": _utc(step.asked_at),
@@ -59,6 +62,13 @@ def _step_json(step: ExportedStep) -> dict[str, Any]:
             for a in step.answers
         ],
     }
+
+
+def _cycle_role(question_id: str | None) -> str | None:
+    """The question's part in the reflective cycle: zoom_out, intention, review, look_back."""
+    if question_id is None or not question_id.startswith(CYCLE):
+        return None
+    return question_id.removeprefix(CYCLE).split(":", 1)[0]
 
 
 def _checkin_json(checkin: ExportedCheckin, content: Content, lang: str) -> dict[str, Any]:
@@ -74,6 +84,7 @@ def _checkin_json(checkin: ExportedCheckin, content: Content, lang: str) -> dict
         "delivered_at": _utc(checkin.delivered_at),
         "completed_at": _utc(checkin.completed_at),
         "care_mark": checkin.care_mark,
+        "checkin_kind": checkin.kind,
         "steps": [_step_json(s) for s in sorted(checkin.steps, key=lambda s: s.position)],
     }
 
