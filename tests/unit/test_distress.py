@@ -291,3 +291,86 @@ def test_sideways_look_alikes_are_calm(text: str) -> None:
     from bot.care.distress.reader import read_with
 
     assert read_with(text, None).concern is None
+
+
+# Word families (rules.py `_FAMILY_RULES`, words.py chat spellings, reader.py figures and
+# deaths told as done): written fresh for the tests, read by the rules alone.
+FAMILY_SELF = [
+    # why still here, what for; no reason or strength to go on
+    "Ik begrijp echt niet waarom ik nog besta.",
+    "honestly dunno why i'm even still alive",
+    "Er is geen enkele reden meer om door te gaan.",
+    "there's no real reason to carry on",
+    "I've lost the strength to keep living.",
+    "kwil ni meer verder, echt ni",
+    "I can't imagine any future for myself.",
+    # rest for ever; nearly jumped; a plan ready; the blade back; too many pills
+    "Ik verlang naar een slaap die nooit ophoudt.",
+    "stond op de brug vannacht, bijna gesprongen",
+    "I'm going to jump off the multistorey if this goes on.",
+    "My plan is ready, I only need the nerve.",
+    "Swallowed a handful of my tablets last night to blank it all out.",
+    "razor again last night",
+    # Flemish and chat spellings
+    "mss is het beter als k er ni meer ben, dan is er rust",
+    "my family would be better off w/o me",
+]
+FAMILY_CLIENT = [
+    "A resident spoke about suicide at breakfast.",
+    "Een 15jarige zei dat ze zich snijdt.",
+    "Client says she took too many pills, not to die, she says, just to sleep.",
+]
+FAMILY_CALM = [
+    # why still here at work; no reason to continue a meeting; a plan for the week
+    "Ik snap niet waarom ik nog in dit team werk.",
+    "No reason to carry on with the meeting after that.",
+    "The care plan is ready for Monday.",
+    "Mijn werkplan is klaar.",
+    "Ik wil niet meer verder in deze job.",
+    "I can't see a future for this project.",
+    "I want to be gone on holiday for good, ha.",
+    # jumps that are not, pills taken by mistake
+    "The kids nearly jumped into the pool with their clothes on.",
+    "Accidentally took a double dose of my tablets, rang the pharmacist.",
+    # a past wish over a blush or a trifle; a death told as done; a denial and a past
+    "So embarrassed I wanted to die when I called her by the wrong name.",
+    "Die file vanochtend, ik wou dood.",
+    "Een oud-cliënt is overleden aan een overdosis, het team is aangeslagen.",
+    "Quitting has never been an option for me, and neither has ending it.",
+    "Ik heb mezelf ooit gesneden, maar dat is verleden tijd.",
+    "Meneer K zei dat hij beter slaapt sinds de nieuwe medicatie.",
+]
+
+
+@pytest.mark.parametrize("text", FAMILY_SELF)
+def test_word_families_read_the_writers_crisis(text: str) -> None:
+    from bot.care.distress.reader import read_with
+
+    assert read_with(text, None).concern == "self"
+
+
+@pytest.mark.parametrize("text", FAMILY_CLIENT)
+def test_word_families_read_a_clients_crisis(text: str) -> None:
+    assert read_distress(text).concern == "client"
+
+
+@pytest.mark.parametrize("text", FAMILY_CALM)
+def test_word_family_look_alikes_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+def test_chat_spellings_and_the_flemish_k() -> None:
+    from bot.care.distress.words import sentences
+
+    assert sentences("kheb da gedaan, k weet het") == ["ik heb dat gedaan ik weet het"]
+    assert sentences("meneer K en mr k") == ["meneer k en mr k"]
+    assert sentences("better off w/o me tbh") == ["better off without me honestly"]
+
+
+def test_word_families_of_a_sentence() -> None:
+    from bot.care.distress.families import sentence_families, word_families
+
+    assert word_families("noose") == word_families("touw") == ("hang",)
+    assert "stockpile" in word_families("opgespaard") and "pills" in word_families("slaappillen")
+    assert word_families("die") == ("die",) and word_families("dieet") == ()
+    assert set(sentence_families("ik heb een strop in de schuur")) == {"first", "hang"}

@@ -87,6 +87,13 @@ _STEMS = (
     r"|insurance|ik ook|mij ook|me too|me included|lights out|light out|licht uit|get up"
     r"|voorschrift|prescription|recept|\bnote\b|subject for later|onderwerp voor later"
     r"|knoop|knot"
+    # families (rules.py, _FAMILY_RULES)
+    r"|waarom|\bwhy\b|reason|reden|going|doorga|door te gaan|verder|carry on|continu"
+    r"|strength|kracht|energ|\bwill\b|\bwil\b|toekomst|\brust|\brest\b|permanently|wegzijn"
+    r"|moeten|swallow|downed|talk|spoke|sprak|spreek|praat|handful|handvol|strip|\bbox\b|doos"
+    r"|gesprong"
+    r"|engine|motor|uitlaat|exhaust|ready|klaar|\bligt\b|\blies\b|\bzit\b|waiting|daarvoor"
+    r"|scheermes|bestond"
 )
 KEYS = re.compile(_STEMS)
 # Most stems lie within one word: those are tested once per distinct word (cached), the few

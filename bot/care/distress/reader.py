@@ -44,8 +44,11 @@ THIRD = THIRD_PRONOUNS | frozenset(
         "tenants", "youth", "boys", "girls", "lad", "ouder", "ouders", "parent", "parents",
         "huurder", "huurders", "user", "users", "gasten", "leaver", "leavers", "dhr", "mr",
         "mrs", "ms", "mevr", "mw", "jongetje", "zestienjarige", "caller", "beller",
+        "clientje", "clint", "pt", "pts", "sergeant", "carer", "pupil", "pleegkind",
     ]
 )
+# An age is a person: "16yo", "15jarige", "14j".
+AGED = re.compile(r"\d{1,2}(?:yo|yrold|jarige|j)$")
 # Compounds end in a person: "tienermeisje", "oud-client", "pleegzoon".
 THIRD_ENDINGS = ("meisje", "jongen", "client", "cliente", "bewoner", "moeder", "vader", "zoon",
                  "dochter", "jongere")
@@ -69,7 +72,7 @@ NEGATORS = frozenset(
     [
         "niet", "geen", "nooit", "not", "never", "dont", "didnt", "doesnt", "wont", "isnt", "arent",
         "wasnt", "no", "nee", "nothing", "hardly", "nowhere", "allerminst", "havent", "hasnt",
-        "hadnt",
+        "hadnt", "neither", "nor", "noch",
     ]
 )
 # Negators that carry doubt rather than denial: "I'm not sure I want to live".
@@ -104,7 +107,8 @@ OVER = re.compile(r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long
                   r"|(?:am|im) (?:\w+ )?(?:okay|ok|fine) now"
                   r"|gaat nu (?:\w+ )?goed|nu (?:\w+ )?(?:goed|beter|stabiel)|now (?:\w+ )?(?:well"
                   r"|stable|fine)|not (?:anymore|any more|for (?:years|months|a long time|ages))"
-                  r"|al (?:jaren|maanden) niet|grateful|dankbaar)\b")
+                  r"|al (?:jaren|maanden) niet|grateful|dankbaar|verleden tijd|in the past"
+                  r"|thing of the past|(?:ligt|is) (?:\w+ )?achter (?:me|mij)|well behind me)\b")
 # Now, not then: a past that is back ("vorig jaar ..., en nu weer") is not over.
 AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tijd)\b")
 # A laugh makes the sentence a figure of speech ("I'm going to kill myself 😂": see words.py),
@@ -120,6 +124,7 @@ OATH = re.compile(r"\b(?:i swear|ik zweer|one more time|nog (?:een|1|een enkele)
 # niet", "and I honestly haven't", "ik zou het nooit doen".
 DENIED_AFTER = re.compile(
     r"\b(?:geen sprake|geen optie|not an option|no option|niet aan de orde|out of the question"
+    r"|(?:never|nooit|not|niet|geen) (?:\w+ ){0,2}(?:an |een )?(?:option|optie)"
     r"|dat ben ik niet|which im not|but im not|(?:i|ik) (?:\w+ )?(?:havent|have not|heb ik niet)$"
     r"|(?:eerlijk|honestly) nee$|(?:would|zou) (?:het |dat |it )?(?:\w+ )?(?:never|nooit)"
     r" (?:do|doen|act|go through)|nooit (?:zou )?doen)\b"
@@ -161,6 +166,11 @@ COMPLETED = re.compile(
     r"life|(?:heeft|hebben) zich (?:\w+ ){0,3}(?:van het leven beroofd|verhangen|opgehangen)"
     r"|pleegde zelfmoord|died by suicide|killed (?:himself|herself|themselves)"
 )
+# A death told as done, of what: "client overleden aan een overdosis", "died of an overdose".
+DIED_OF = re.compile(
+    r"\b(?:overleden|gestorven|stierf|died|passed away|passed|dood) (?:\w+ ){0,2}(?:aan|of|from"
+    r"|door|by) (?:een |an |a )?(?:overdosis|overdose|suicide|zelfdoding|zelfmoord)\b"
+)
 FUNERAL = re.compile(
     r"\b(?:begrafenis|funeral|afscheidsdienst|uitvaart\w*|nabespreking|review|rouw\w*"
     r"|herdenking|memorial|bereave\w*|nabestaanden|condolean\w*)\b"
@@ -185,6 +195,15 @@ TRIFLES = re.compile(
     r"|emails?|mails?|admin|clicks|parking|parkeer\w*|software|computer|wifi|laptop"
     r"|spreadsheet|reports?|verslag\w*|queue|wachtrij|weather|noise|lawaai|recording"
     r"|registratie\w*|app|jargon|inbox)\b"
+)
+
+# A wish to die told in the past over a trifle or a blush is a figure of speech.
+WANTED_TO_DIE = re.compile(
+    r"\b(?:wanted to die|could have died|could of died|wou (?:\w+ )?dood|wilde (?:\w+ )?dood"
+    r"|wished i was dead|wanted the (?:ground|floor) to)\b"
+)
+EMBARRASSED = re.compile(
+    r"\b(?:embarrass\w*|mortified|cringe\w*|blush\w*|gegeneerd|beschaamd|schaamde)\b"
 )
 
 
@@ -263,8 +282,11 @@ def _figure(words: str, keyed: bool) -> bool:
 
 
 def _trifle_kills(words: str) -> bool:
-    """"De koffie is om zelfmoord te plegen", "this system makes me want to shoot myself"."""
+    """"De koffie is om zelfmoord te plegen", "this system makes me want to shoot myself",
+    "so embarrassed I wanted to die", "die file vanmorgen, ik wou dood"."""
     if IDIOM.search(words):
+        return True
+    if WANTED_TO_DIE.search(words) and (EMBARRASSED.search(words) or TRIFLES.search(words)):
         return True
     return bool(MAKES_ME_WANT.search(words)) and bool(TRIFLES.search(words))
 
@@ -272,6 +294,8 @@ def _trifle_kills(words: str) -> bool:
 def _work_death(folded: list[str], index: int) -> bool:
     """A death told as done, with the funeral or the review near: "Afscheidsdienst van een
     jongere. Overdosis.", "A client took his own life. The review was today."."""
+    if DIED_OF.search(folded[index]):
+        return True
     return bool(COMPLETED.search(folded[index])) and any(
         FUNERAL.search(words) for words in folded[max(0, index - NEAR) : index + NEAR + 1]
     )
@@ -405,7 +429,9 @@ def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
     reported speech ("hij zei: ik wil dood") belongs to the one who said it."""
     if _reported(before) or _reported_after(after) or _found_thing(before):
         return "client"
-    for word in (*_pronouns_inside(before, inside), *_people_before(before), *after):
+    # After the match "die" is English ("not to die"), or a relative pronoun, never the speaker.
+    later = [w for w in after if w != "die"]
+    for word in (*_pronouns_inside(before, inside), *_people_before(before), *later):
         if word in FIRST:
             return "self"
         if _third(word):
@@ -477,7 +503,11 @@ def _relative(words: list[str], i: int) -> bool:
 
 
 def _third(word: str) -> bool:
-    return word in THIRD or (len(word) > 6 and word.endswith(THIRD_ENDINGS))
+    return (
+        word in THIRD
+        or (len(word) > 6 and word.endswith(THIRD_ENDINGS))
+        or AGED.match(word) is not None
+    )
 
 
 def _recipient(words: list[str], i: int) -> bool:

@@ -30,10 +30,15 @@ _MY_NL = r"(?:mijn|mn|zijn|zn|haar|hun|het)"
 _MY_EN = r"(?:my|his|her|their|your)"
 _WANT_NL = r"(?:wil|wilt|wilde|wou|willen|zou|zouden|wens|hoop|hoopt|hoopte)"
 _LIFE_NL = r"(?:leven|bestaan|verder leven|doorleven)"
+# Any pill or medication word, compounds included ("slaappillen", "slaapmedicatie").
 _PILLS_NL = (
-    r"(?:pillen|pilletjes|tabletten|medicatie|medicijnen|slaappillen|slaapmiddelen|pijnstillers)"
+    r"(?:\w*pillen|\w*pilletjes|\w*tabletten|\w*medicatie|medicijn\w*|slaapmiddel\w*"
+    r"|pijnstiller\w*|paracetamol|antidepressiva|insuline)"
 )
-_PILLS_EN = r"(?:pills|tablets|meds|medication|medicine|painkillers|sleeping pills|paracetamol)"
+_PILLS_EN = (
+    r"(?:\w*pills|\w*tablets|tabs|meds|medication|medicine|painkillers|paracetamol"
+    r"|antidepressants|insulin|sertraline|codeine|tramadol|zopiclone|\w*azepam)"
+)
 _BODY = (
     r"(?:arm|armen|arms|pols|polsen|wrists?|been|benen|legs?|dijen|dij|thighs?|huid|skin|buik"
     r"|stomach|bovenbeen|bovenbenen|bovenarm|bovenarmen|upper arms?|heup|heupen|hips?|enkels?"
@@ -99,6 +104,13 @@ _ACCIDENT = (
     r"|in de keuken|by accident|accidentally|while|on (?:the|a) (?!(?:legs?|arms?|head|thighs?"
     r"|face|wrists?|stomach)\b)|cooking|chopping|shaving"
     r"|lifting|at the gym|when i (?:fell|tripped|slipped)|toen ik (?:viel|uitgleed|struikelde))"
+)
+
+# Leaving for good what is not life: a holiday, a job, a town, a habit.
+_LEAVING_FOR_GOOD = (
+    r"holiday|vakantie|verlof|leave|job|baan|werk|team|stad|town|city|country|land|smoking|roken"
+    r"|drinking|drinken|alcohol|sugar|suiker|facebook|twitter|instagram|verhuis\w*|moved|moving"
+    r"|emigr\w*|sector|company|bedrijf|organisatie|dienst|service"
 )
 
 # --- first person or not, the same words -------------------------------------------------------
@@ -606,6 +618,8 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         "passive",
         r"(?:verdwijnen|verdwijn|weg|gone|disappear|vanish|stop|stoppen|ophouden|end|over|rust)"
         r"(?: \w+){0,2} (?:voor altijd|voorgoed|for good|forever|permanently|eeuwig)",
+        # leaving a place, a job or a habit for good is not leaving life
+        unless_in=_LEAVING_FOR_GOOD,
     ),
     _rule(
         "passive",
@@ -918,6 +932,7 @@ _PREPARATIONS: tuple[Rule, ...] = (
     _rule(
         "passive",
         r"(?:dont|do not|cant|cannot|no longer) see (?:a|any) (?:future|way forward|way out)"
+        r"(?! (?:for|in|with|of) (?!(?:me|myself)\b))"
         r"|(?:leven|life|bestaan)(?: \w+){0,5} (?:betekenis|zin|meaning|purpose) (?:\w+ ){0,2}"
         r"(?:verloren|kwijt|lost)|(?:wish|want|wens) (?:\w+ ){0,2}not to be (?:here|around"
         r"|alive)",
@@ -1396,5 +1411,149 @@ _SIDEWAYS: tuple[Rule, ...] = (
     ),
 )
 
-RULES: tuple[Rule, ...] = (*_PHRASES, *_CONSTRUCTIONS, *_PREPARATIONS, *_SIDEWAYS)
+
+# --- families: a concept in any of its words, with the cue that makes it a wish or a plan -------
+# Written after the sixth and seventh sets showed the phrasings above miss siblings: "why am I
+# still here" but not "idk why im still here"; "no reason to live" but not "no reason to keep
+# going"; a rope bought but not a plan ready. Each rule names a family of words, not a phrase.
+
+_GO_ON = (
+    r"keep going|go on|going on|carry on|carrying on|continue|doorgaan|door te gaan|verder gaan"
+    r"|verder te gaan|verder|live|living|leven|te leven|leef|besta|bestaan"
+)
+_STILL_HERE = (
+    r"here|alive|around|leef|leven|besta|hier|er ben|ben|doorga|doorgaan|doe|verder|going|bother"
+)
+_HEIGHT = (
+    r"brug\w*|bridge|dak|daken|roof\w*|flat\w*|toren\w*|tower|balkon|balcony|klif\w*|cliffs?"
+    r"|parkeergarage\w*|car park|multistorey|viaduct|ledge|rand|edge|pier|kade|quay|dijk|spoor"
+    r"|sporen|tracks|railway|rails|perron|platform|trein|train"
+)
+_JUMP = r"jump\w*|leap\w*|spring\w*|gesprongen|sprong|step off|stap\w* eraf"
+_CHOSEN_MEANS = (
+    rf"{_PILLS_NL}|{_PILLS_EN}|touw|koord|strop|rope|noose|ligature|riem|belt|mes|mesje|knife"
+    r"|blade|razor|scheermes\w*|pistool|gun|wapen"
+)
+
+_FAMILY_RULES: tuple[Rule, ...] = (
+    # Passive: why still here, what for, no reason or strength to go on.
+    _rule(
+        "passive",
+        r"(?:(?:dont|do not|dunno|weet|snap|begrijp|know|understand|vraag)(?: \w+){0,3} )?"
+        r"(?:why|waarom|waarvoor)(?: \w+){0,3} (?:im|i am|am i|ik|i)(?: \w+){0,3} (?:still|nog)"
+        rf"(?: \w+){{0,3}} (?:{_STILL_HERE})\b(?! (?:\w+ )?(?:at|in|bij|op|on|with|met|for|voor"
+        r"|werk\w*|work\w*|this job|deze job|dit werk))",
+        negated_inside=True,
+        unless_in=r"job|baan|werk|team|organisatie|sector|company|bedrijf",
+    ),
+    _rule(
+        "passive",
+        r"(?:no|geen|gene|nothing|niks|niets|little) (?:\w+ ){0,2}(?:reason|reasons|reden|redenen"
+        rf"|point|zin|left|meer)(?: \w+){{0,2}} (?:to|om|te|in|for)(?: \w+)? (?:{_GO_ON})\b"
+        r"(?! (?:\w+ )?(?:met|with|in|at|op|bij|here|hier|this|dit|deze) )"
+        r"|(?:nothing|niks|niets|no one|nobody|niemand) (?:\w+ ){0,2}(?:to live for|om voor te"
+        r" leven|to keep going for|om voor door te gaan)",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:geen|no|not|havent got|niet|lack|lost)(?: \w+){0,3} (?:kracht|strength|energy"
+        r"|energie|fight|wil|will|moed)(?: \w+){0,2} (?:to keep going|to go on|to carry on"
+        r"|om door te gaan|om verder te gaan|to live|om te leven|to keep living)\b"
+        r"(?! (?:\w+ )?(?:met|with|in|at|op|bij|this|dit|deze) )",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:wil|wilt|wou|want|wanna|willen)(?: \w+){0,2} (?:niet|not|ni) (?:meer )?(?:verder"
+        r"|doorgaan|go on|keep going|carry on)\b(?! (?:\w+ )?(?:in|met|bij|op|with|at|here"
+        r"|hier|like|zo|this|dit|deze|als) )",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:cant|cannot|can not|dont|do not|no longer|niet|nowhere|kan)(?: \w+){0,2} (?:see"
+        r"|picture|imagine|envisage|zien|zie|voorstellen)(?: \w+){0,2} (?:future|way through"
+        r"|way forward|way out|uitweg|toekomst)\b(?! (?:for|voor|in|bij|met|of|van) (?!(?:me|mij"
+        r"|mezelf|myself)\b))"
+        r"|(?:see|zie) (?:no|geen|gene) (?:\w+ )?(?:future|way out|uitweg|toekomst)\b(?! (?:for"
+        r"|voor|in|bij|met|of|van) (?!(?:me|mij|mezelf|myself)\b))",
+        negated_inside=True,
+    ),
+    # Passive: rest, sleep or disappearance for ever; all of it stopping for good.
+    _rule(
+        "passive",
+        r"(?:rust|rest|sleep|slapen|slaap|weg|away|verdwijnen|disappear|vanish)(?: \w+){0,3}"
+        r" (?:voor altijd|forever|for good|for ever|permanently|that doesnt end|that never ends"
+        r"|die nooit ophoudt|die nooit eindigt|voorgoed|eeuwig)"
+        r"|(?:it all|everything|alles|het allemaal) (?:\w+ )?(?:to stop|stoppen|ophouden|stopt"
+        r"|ophoudt)(?: \w+){0,2} (?:permanently|for good|forever|voorgoed|voor altijd)"
+        r"|(?:wil|want|wanna|wish)(?: \w+){0,2} (?:weg zijn|wegzijn|gone|niet meer moeten)\b"
+        r"(?! (?:\w+ )?(?:from|van|uit|here|hier|for|voor|op|on|in|to|naar|met|with) )",
+        negated_inside=True,
+        unless_in=_LEAVING_FOR_GOOD + r"|weekend|trip|reis",
+    ),
+    _rule(
+        "passive",
+        r"(?:dat|that|if|als|when) (?:ik|i|im) (?:\w+ ){0,2}(?:er )?(?:niet meer ben|niet meer"
+        r" zou zijn|wasnt around|wasnt here|werent here|was gone|weg ben|no longer here)"
+        r"\b(?! (?:\w+ )?(?:op|bij|in|at|on|for|voor|met|with|werk\w*|work) )",
+        negated_inside=True,
+        needs=r"rust|rest|beter|better|easier|makkelijker|comfort|troost|fine|ok|oke|prima|relief"
+              r"|opluchting|zalig",
+    ),
+    # Explicit: ending myself, put an end, talk of suicide (own or a client's).
+    _rule(
+        "explicit",
+        r"(?:put|putting|make|making|bring|bringing) an end to (?:myself|my life|it all|him"
+        r"|herself|himself|her life|his life|everything)"
+        r"|(?:talked|talking|talks|spoke|speaks|sprak|spreekt|praat|praatte|had it over)"
+        r"(?: \w+){0,2} (?:about|over|of) (?:zelfmoord|zelfdoding|suicide|dood willen|dying"
+        r"|ending (?:it|his life|her life|things)|killing (?:himself|herself))",
+    ),
+    # Self-harm: too many pills taken to feel nothing; the blade back.
+    _rule(
+        "self_harm",
+        r"(?:took|taken|take|swallowed|downed|genomen|geslikt|slikte|nam|innam)(?: \w+){0,2}"
+        r" (?:too many|a handful"
+        r"|handful|te veel|een handvol|handvol|a whole|een hele|all my|al mijn)(?: \w+){0,2}"
+        rf" (?:{_PILLS_NL}|{_PILLS_EN}|strip|box|doos)"
+        r"|(?:razor|scheermes\w*|mesje|blade)(?: \w+){0,2} (?:again|weer|opnieuw|terug)"
+        r"|(?:relapsed|hervallen|herval)(?: \w+){0,3} (?:razor|scheermes\w*|mesje|blade|cut"
+        r"\w*|snij\w*|kras\w*)",
+        unless_in=r"per ongeluk|by accident|accidentally|vergeten|forgot|dubbel|double dose",
+    ),
+    # Plan: nearly jumped, a plan ready, a means kept for it, an engine in a closed garage.
+    _rule(
+        "plan",
+        rf"(?:bijna|nearly|almost|half)(?: \w+)? (?:{_JUMP})"
+        rf"|(?:{_HEIGHT})(?: \w+){{0,6}} (?:bijna|nearly|almost) (?:{_JUMP})"
+        rf"|(?:ga|gaan|going to|gonna|will|zal|wil|want to|to)(?: \w+){{0,2}} (?:{_JUMP})"
+        rf"(?: \w+){{0,2}} (?:van|vanaf|off|from) (?:\w+ )?(?:{_HEIGHT})",
+        unless_after=_FIGURE,
+        unless_in=r"zwembad|pool|parachute|bungee|trampoline|duik\w*|dive|diving|sprong over"
+                  r"|jump(?:ed)? (?:in|on) (?:a|the) (?:car|train|trein|auto)",
+    ),
+    _rule(
+        "plan",
+        r"(?:mijn|my|het|the|a|een|mn) plan (?:\w+ )?(?:is |are |staat |ligt |was )?(?:klaar"
+        r"|ready|rond|set|af|made|gemaakt)|plans (?:are )?(?:ready|set|made)"
+        r"|(?:garage|schuur|shed)(?: \w+){0,8} (?:engine|motor|uitlaat|exhaust)(?: \w+){0,3}"
+        r" (?:on|running|draaien|draaide|aan|laten lopen)"
+        r"|(?:engine|motor)(?: \w+){0,2} (?:on|running|draaien|draaide)(?: \w+){0,4}"
+        r" (?:garage|schuur|shed|poort toe|door shut|door closed)",
+        needs=r"ik|i|im|ive|me|mij|my|mijn|mn|moed|guts|nerve|stopped|gestopt|stop",
+        unless_in=r"business|project|werkplan|zorgplan|care plan|support plan|plan van aanpak"
+                  r"|vakantie|holiday|week|dag|day|meeting|vergadering|reparatie|repair|garagist",
+    ),
+    _rule(
+        "plan",
+        rf"(?:{_CHOSEN_MEANS})(?: \w+){{0,6}} (?:dat|that|which|die) (?:ik|i)(?: \w+){{0,3}}"
+        r" (?:daarvoor|for (?:that|it|this)|voor (?:dat|het|straks|later|het einde))"
+        rf"|(?:{_CHOSEN_MEANS})(?: \w+){{0,3}} (?:ligt|lies|is|zit|ready|klaar|liggen)"
+        r"(?: \w+){0,2} (?:klaar|ready|waiting)",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (*_PHRASES, *_CONSTRUCTIONS, *_PREPARATIONS, *_SIDEWAYS, *_FAMILY_RULES)
 
