@@ -314,11 +314,17 @@ FAMILY_SELF = [
     # Flemish and chat spellings
     "mss is het beter als k er ni meer ben, dan is er rust",
     "my family would be better off w/o me",
+    # a means of hanging put up; into the water; "die" as a demonstrative
+    "Ik heb het touw al vastgemaakt op zolder.",
+    "I keep thinking about walking into the sea and not stopping.",
+    "Verslagen af. Die gedachte blijft maar komen: ik wil er een eind aan maken.",
 ]
 FAMILY_CLIENT = [
     "A resident spoke about suicide at breakfast.",
     "Een 15jarige zei dat ze zich snijdt.",
     "Client says she took too many pills, not to die, she says, just to sleep.",
+    "Hij vertelde dat hij erover denkt het kanaal in te rijden.",
+    "The girl told me she burns herself when she's alone.",
 ]
 FAMILY_CALM = [
     # why still here at work; no reason to continue a meeting; a plan for the week
@@ -339,6 +345,9 @@ FAMILY_CALM = [
     "Quitting has never been an option for me, and neither has ending it.",
     "Ik heb mezelf ooit gesneden, maar dat is verleden tijd.",
     "Meneer K zei dat hij beter slaapt sinds de nieuwe medicatie.",
+    "Took the youth club to the beach, half of them ran straight into the sea.",
+    "Hung the washing on the rope in the yard before my shift.",
+    "Deze zomer ga ik met de jongeren langs het kanaal wandelen, het water in de gaten houden.",
 ]
 
 

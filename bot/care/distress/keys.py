@@ -91,7 +91,8 @@ _STEMS = (
     r"|waarom|\bwhy\b|reason|reden|going|doorga|door te gaan|verder|carry on|continu"
     r"|strength|kracht|energ|\bwill\b|\bwil\b|toekomst|\brust|\brest\b|permanently|wegzijn"
     r"|moeten|swallow|downed|talk|spoke|sprak|spreek|praat|handful|handvol|strip|\bbox\b|doos"
-    r"|gesprong"
+    r"|gesprong|gehangen|geknoopt|knotted|\btied\b|strung|kabel|cable|water|\bsea\b|\bzee\b"
+    r"|rivier|river|kanaal|canal|gracht|\blake\b|\bmeer\b|harbour|quarry|waves"
     r"|engine|motor|uitlaat|exhaust|ready|klaar|\bligt\b|\blies\b|\bzit\b|waiting|daarvoor"
     r"|scheermes|bestond"
 )

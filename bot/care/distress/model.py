@@ -51,6 +51,10 @@ class Features:
     # the sentence ("f:first+hang"), so that a sibling word or another phrasing of the same
     # combination weighs what the trained one did.
     families: bool = False
+    family_pairs: bool = False
+    # Letter n-grams inside a word, its edges marked ("<kra", "ast>"): "gekrast", "krassen" and
+    # "kras" share "kras"; "opgespaard" and "spaar" share "spaa".
+    grams: tuple[int, ...] = ()
 
 
 def features(words: str, kinds: Features) -> list[str]:
@@ -63,7 +67,7 @@ def features(words: str, kinds: Features) -> list[str]:
         found.update(f"{a} {b}" for a, b in pairwise(tokens))
     if kinds.keys:
         found.update(f"k:{m}" for m in _PHRASES.findall(words))
-    if kinds.families:
+    if kinds.family_pairs:
         present = sorted({f for token in tokens for f in word_families(token)})
         found.update(
             f"f:{a}+{b}" for i, a in enumerate(present) for b in present[i + 1 :]
@@ -80,6 +84,12 @@ def _word_features(word: str, kinds: Features) -> tuple[str, ...]:
         out += [f"k:{m}" for m in _IN_WORD.findall(word)]
     if kinds.families:
         out += [f"f:{family}" for family in word_families(word)]
+    if kinds.grams and len(word) > 3:
+        marked = f"<{word}>"
+        out += list(
+            dict.fromkeys(f"g:{marked[i : i + n]}" for n in kinds.grams
+                          for i in range(len(marked) - n + 1))
+        )
     return tuple(out)
 
 
@@ -165,6 +175,8 @@ class Model:
                 "keys": self.kinds.keys,
                 # Written only when read, so a model without families stays byte for byte.
                 **({"families": True} if self.kinds.families else {}),
+                **({"family_pairs": True} if self.kinds.family_pairs else {}),
+                **({"grams": list(self.kinds.grams)} if self.kinds.grams else {}),
             },
             "threshold": self.threshold,
             "bias": [round(b * 1000) for b in self.bias],
@@ -184,6 +196,8 @@ class Model:
                 bigrams=bool(kinds["bigrams"]),
                 keys=bool(kinds["keys"]),
                 families=bool(kinds.get("families", False)),
+                family_pairs=bool(kinds.get("family_pairs", False)),
+                grams=tuple(kinds.get("grams", ())),
             ),
             bias=tuple(b / 1000 for b in body["bias"]),
             weights={f: tuple(w / 1000 for w in row) for f, row in body["weights"].items()},

@@ -94,9 +94,12 @@ BREAKS = frozenset(
 POSSESSIVE = frozenset(["mijn", "mn", "my", "mine"])
 # A past that is over: "vroeger heb ik mezelf gesneden, maar dat is voorbij".
 PAST = re.compile(r"\b(?:vroeger|used to|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
-                  r"|geleden|ago|last year|vorig jaar|ooit|once|at uni|op kot|destijds|back then"
+                  r"|geleden|ago|last year|vorig jaar|once|at uni|op kot|destijds|back then"
                   r"|in (?:my|mijn) (?:teens|twenties|thirties|tienerjaren|twintiger\w*"
                   r"|studententijd)"
+                  # "ooit" looks back only with a past verb: not "dat het ooit ophoudt"
+                  r"|(?:heb|had|hadden|was|waren|ben|heeft|deed|zat) (?:\w+ ){0,3}ooit"
+                  r"|ooit (?:\w+ ){0,3}(?:gedaan|gehad|geweest|gedacht|geprobeerd|gesneden)"
                   r"|(?:had|went through|zat|ging door) (?:\w+ ){0,3}(?:rough|dark|moeilijke"
                   r"|zware|donkere) (?:patch|place|time|periode|tijd))\b")
 OVER = re.compile(r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long gone|no longer"
@@ -464,6 +467,9 @@ def _people_before(before: list[str]) -> list[str]:
         and not (i > 0 and before[i - 1] in HAVING and w in THIRD_PRONOUNS)
         and not _recipient(before, i)
         and not (i == last and w == "die" and i > 0 and before[i - 1] in PLACES)
+        # "die" is a person only as a relative pronoun, and then the person it follows is
+        # named too ("een jongere die"); alone it is a demonstrative ("die zin in mijn hoofd")
+        and (w != "die" or (i > 0 and _third(before[i - 1])))
         and not _relative(before, i)
     ]
 

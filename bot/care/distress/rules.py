@@ -144,7 +144,7 @@ _PHRASES: tuple[Rule, ...] = (
     _rule(
         "explicit",
         r"(?:er|het) (?:\w+ ){0,2}(?:een )?(?:eind|einde|punt) (?:\w+ ){0,2}(?:aan|achter)"
-        r" (?:wil |wilt |wou |zou |gaat |ga |kan |kon |kunnen )?(?:te )?"
+        r" (?:wil |wilt |wou |zou |gaat |ga |ging |gingen |zal |kan |kon |kunnen |moet )?(?:te )?"
         r"(?:maken|maak|zetten|zet|breien)(?! met| aan)"
         r"|(?:maak|maakt|maken|zet|zetten) (?:er|het) (?:\w+ ){0,2}(?:een )?(?:eind|einde|punt)"
         r"(?: \w+)? (?:aan|achter)\b(?! (?:de|het|die|dat|een|deze|dit))"
@@ -204,7 +204,7 @@ _PHRASES: tuple[Rule, ...] = (
         unless_after=_FIGURE,
     ),
     _rule("explicit", r"(?:dont|doesnt|didnt|do not|does not) want to (?:live|be alive|exist"
-        r"|be here|wake up)(?! at| in| with| for)"
+        r"|be here|be around|be there|wake up)(?! at| in| with| for)"
           r"|(?:no longer|not) (?:want|wanting|wish|wishing) to (?:live|be alive|exist)"
           r"|(?:want|wanted) to (?:stop|quit) (?:living|existing)",
           negated_inside=True),
@@ -309,9 +309,10 @@ _PHRASES: tuple[Rule, ...] = (
         rf"|(?:krab|krabde|krabt|sla|slaat|sloeg|snij|snijdt|sneed|kras|krast|brand|verwond"
         rf"|verwondde|knijp|bijt|beschadig) {_SELF_NL}\b(?! \w+ (?:aan|op|vast))"
         rf"|(?:doe|doet|deed|gedaan|deden) {_SELF_NL} (?:\w+ ){{0,2}}pijn"
-        rf"|(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hurts|harm|harming|hit"
-        rf"|hitting|punch|punching|scratch|scratching|scratched|injure|injured|injuring|bite|biting"
-        rf"|starve|starving) {_SELF_EN}",
+        rf"|(?:cut|cutting|cuts|burn|burns|burned|burnt|burning|hurt|hurting|hurts|harm|harms"
+        rf"|harmed|harming|hit|hits|hitting|punch|punches|punched|punching|scratch|scratches"
+        rf"|scratching|scratched|injure|injures|injured|injuring|bite|bites|biting|starve|starves"
+        rf"|starving|slash|slashes|slashed|slashing|carve|carves|carved|carving) {_SELF_EN}",
         unless_after=_ACCIDENT,
     ),
     _rule(
@@ -1522,6 +1523,28 @@ _FAMILY_RULES: tuple[Rule, ...] = (
         r"|(?:relapsed|hervallen|herval)(?: \w+){0,3} (?:razor|scheermes\w*|mesje|blade|cut"
         r"\w*|snij\w*|kras\w*)",
         unless_in=r"per ongeluk|by accident|accidentally|vergeten|forgot|dubbel|double dose",
+    ),
+    # Plan: a means of hanging put up; driving or walking into the water.
+    _rule(
+        "plan",
+        r"(?:touw|koord|strop|rope|noose|ligature|riem|belt|kabel|cable)(?: \w+){0,4}"
+        r" (?:opgehangen|gehangen|vastgemaakt|vastgeknoopt|geknoopt|hung|tied|knotted|put up"
+        r"|strung|fixed)|(?:put|hung|tied|strung|hing|hangt|hangen) (?:\w+ ){0,2}(?:a |een )?"
+        r"(?:rope|noose|touw|strop|ligature)(?: \w+){0,2} (?:up|op|aan|from|to|in the|on the"
+        r"|op zolder|in de)",
+        unless_in=r"was|washing|clothes|kleren|swing|schommel|boot|boat|tent|klim\w*|climb\w*"
+                  r"|hangmat|hammock|lampje|lights|slinger\w*|decorat\w*|versier\w*",
+    ),
+    _rule(
+        "plan",
+        r"(?:het water|de zee|het kanaal|de rivier|de gracht|het meer|the water|the sea|the river"
+        r"|the canal|the lake|the harbour|the quarry)(?: \w+)? in (?:te )?(?:rijden|lopen"
+        r"|wandelen)"
+        r"|(?:drive|driving|drove|walk|walking|walked|wade|wading|jump|jumping|step|stepping)"
+        r"(?: \w+){0,2} into the (?:sea|water|river|canal|lake|harbour|quarry|waves)"
+        r"|(?:drive|driving|drove) off the (?:end|pier|quay|cliff|edge|bridge)",
+        unless_in=r"swim\w*|zwem\w*|holiday|vakantie|paddle|surf\w*|dip|duik\w*|dive|diving"
+                  r"|beach|strand|kayak|boot|boat",
     ),
     # Plan: nearly jumped, a plan ready, a means kept for it, an engine in a closed garage.
     _rule(
