@@ -383,3 +383,31 @@ def test_word_families_of_a_sentence() -> None:
     assert "stockpile" in word_families("opgespaard") and "pills" in word_families("slaappillen")
     assert word_families("die") == ("die",) and word_families("dieet") == ()
     assert set(sentence_families("ik heb een strop in de schuur")) == {"first", "hang"}
+
+
+# Denials and pasts told as over, in constructions the earlier lists lacked (written fresh).
+DENIED = [
+    "I wouldn't ever end my own life, whatever happens at work.",
+    "Ending it has honestly never crossed my mind.",
+    "Het is niet zo dat ik dood wil, ik wil alleen rust.",
+    "The nurse asked about self-harm and I told her there's none.",
+    "Back at uni there was a time I cut myself, but I'm fine.",
+    "Zelfmoordgedachten? Nee, helemaal niet.",
+    "Suicidal? Nope. Just tired.",
+]
+STILL_MEANT = [
+    # not caring is not denying; "no" that opens a statement is no answer
+    "Honestly I wouldn't care if I died tonight.",
+    "I want to die. No one would even notice.",
+    "Ik wil dood. Nee, echt, ik meen het.",
+]
+
+
+@pytest.mark.parametrize("text", DENIED)
+def test_denials_and_pasts_told_as_over_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+@pytest.mark.parametrize("text", STILL_MEANT)
+def test_not_caring_and_no_that_opens_a_statement_still_count(text: str) -> None:
+    assert read_distress(text).concern == "self"

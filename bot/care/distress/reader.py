@@ -72,12 +72,14 @@ NEGATORS = frozenset(
     [
         "niet", "geen", "nooit", "not", "never", "dont", "didnt", "doesnt", "wont", "isnt", "arent",
         "wasnt", "no", "nee", "nothing", "hardly", "nowhere", "allerminst", "havent", "hasnt",
-        "hadnt", "neither", "nor", "noch",
+        "hadnt", "neither", "nor", "noch", "wouldnt", "couldnt", "shouldnt", "none",
     ]
 )
 # Negators that carry doubt rather than denial: "I'm not sure I want to live".
 DOUBT = re.compile(r"\b(?:not sure|niet zeker|weet niet (?:of|meer of)|dont know (?:if|whether))\b")
 NEGATION_REACH = 4  # words before a match that can deny it
+# A negation before these is not caring, not denying: "I wouldn't care if I died".
+NOT_CARING = frozenset(["care", "mind", "matter", "schelen", "uitmaken"])
 # Words a denial reaches over without counting: "not having any thoughts of hurting myself".
 FILLERS = frozenset(
     ["any", "enige", "of", "having", "thoughts", "gedachten", "plans", "plannen", "intention",
@@ -93,7 +95,8 @@ BREAKS = frozenset(
 # Possessives say little about whose thoughts these are ("een jongere uit mijn leefgroep").
 POSSESSIVE = frozenset(["mijn", "mn", "my", "mine"])
 # A past that is over: "vroeger heb ik mezelf gesneden, maar dat is voorbij".
-PAST = re.compile(r"\b(?:vroeger|used to|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
+PAST = re.compile(r"\b(?:vroeger|used to|there was a time|er was een tijd"
+                  r"|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
                   r"|geleden|ago|last year|vorig jaar|once|at uni|op kot|destijds|back then"
                   r"|in (?:my|mijn) (?:teens|twenties|thirties|tienerjaren|twintiger\w*"
                   r"|studententijd)"
@@ -111,6 +114,7 @@ OVER = re.compile(r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long
                   r"|gaat nu (?:\w+ )?goed|nu (?:\w+ )?(?:goed|beter|stabiel)|now (?:\w+ )?(?:well"
                   r"|stable|fine)|not (?:anymore|any more|for (?:years|months|a long time|ages))"
                   r"|al (?:jaren|maanden) niet|grateful|dankbaar|verleden tijd|in the past"
+                  r"|(?:and |but )?(?:im|i am) (?:\w+ )?(?:fine|okay|ok|well|good)$"
                   r"|thing of the past|(?:ligt|is) (?:\w+ )?achter (?:me|mij)|well behind me)\b")
 # Now, not then: a past that is back ("vorig jaar ..., en nu weer") is not over.
 AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tijd)\b")
@@ -128,6 +132,8 @@ OATH = re.compile(r"\b(?:i swear|ik zweer|one more time|nog (?:een|1|een enkele)
 DENIED_AFTER = re.compile(
     r"\b(?:geen sprake|geen optie|not an option|no option|niet aan de orde|out of the question"
     r"|(?:never|nooit|not|niet|geen) (?:\w+ ){0,2}(?:an |een )?(?:option|optie)"
+    r"|never (?:\w+ )?(?:crossed|entered|occurred)|(?:nooit|niet) (?:\w+ ){0,3}(?:opgekomen"
+    r"|in me opgekomen|bij me opgekomen)"
     r"|dat ben ik niet|which im not|but im not|(?:i|ik) (?:\w+ )?(?:havent|have not|heb ik niet)$"
     r"|(?:eerlijk|honestly) nee$|(?:would|zou) (?:het |dat |it )?(?:\w+ )?(?:never|nooit)"
     r" (?:do|doen|act|go through)|nooit (?:zou )?doen)\b"
@@ -139,7 +145,8 @@ DENIED_NEXT = re.compile(
 )
 # The words are a denial's object: "het is niet dat ik dood wil", "it's not that I want to".
 NOT_THAT = re.compile(
-    r"(?:^|\b(?:is|its|was) )(?:niet|not) (?:dat|that|like|alsof|omdat|because)(?: \w+){0,4}$"
+    r"(?:^|\b(?:is|its|was) )(?:niet|not) (?:zo |so much )?(?:dat|that|like|alsof|omdat"
+    r"|because)(?: \w+){0,4}$"
 )
 # "I" before these, right after a person, opens a relative clause about that person: "a care
 # leaver I used to work with", "een jongere die ik begeleid".
@@ -156,10 +163,18 @@ HAVING = frozenset(["heb", "have", "need", "gave", "give", "given", "geef", "geg
 LONG_MATCH = 8  # words; in a longer match only its first words can name the person
 # Someone asked the question: "mijn psycholoog vroeg of ik aan zelfmoord denk".
 ASKED = re.compile(
-    r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking|bevraagd) (?:\w+ ){0,4}(?:of|if|whether|did|do"
-    r"|have|had|naar)\b"
+    r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking|bevraagd|screened|polste) (?:\w+ ){0,4}"
+    r"(?:of|if|whether|did|do|have|had|naar)\b"
+    r"|\b(?:asked|asks|asking|screened) (?:\w+ ){0,2}about\b"
 )
 YES = re.compile(r"\b(?:ja|yes|yeah|wel|sometimes|soms)\b")
+# A topic of at most this many words, answered no in the next sentence, is denied.
+TOPIC_WORDS = 4
+NO_ANSWERS = frozenset(["nee", "neen", "nope", "nah", "nooit", "never"])
+# "No" that opens a statement, not an answer: "no one would notice", "no point".
+ANSWER_GOES_ON = frozenset(
+    ["one", "body", "point", "reason", "future", "way", "hope", "longer", "more", "need", "idea"]
+)
 # Everyday words one letter away from a rule word, never mended into it.
 COMMON = frozenset(["rounds", "sounds", "thinks", "thanks", "overleden", "geleden", "gelezen"])
 # A death that happened, told in the work: with a funeral or a review near, no crisis.
@@ -250,7 +265,7 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
             continue
         if keyed and _work_death(folded, index):
             continue
-        over = _told_as_over(folded, index)
+        over = _told_as_over(folded, index) or _answered_no(folded, index)
         matched = keyed and _read_rules(rules, any_rule, folded, index, over, found)
         if model is not None and not matched and not over:
             found.add(*_second_opinion(model, words))
@@ -301,6 +316,22 @@ def _work_death(folded: list[str], index: int) -> bool:
         return True
     return bool(COMPLETED.search(folded[index])) and any(
         FUNERAL.search(words) for words in folded[max(0, index - NEAR) : index + NEAR + 1]
+    )
+
+
+def _answered_no(folded: list[str], index: int) -> bool:
+    """A topic named as a question and answered no: "Zelfbeschadiging? Nee, nooit gedaan.",
+    "Suicidal thoughts? No." (the question mark ends the sentence; the answer is the next)."""
+    topic = folded[index].split()
+    # A topic names no one: "Ik wil dood. Nee, echt." is a statement, and "nee" insists.
+    if index + 1 >= len(folded) or len(topic) > TOPIC_WORDS or set(topic) & FIRST:
+        return False
+    answer = folded[index + 1].split()
+    return (
+        bool(answer)
+        and (answer[0] in NO_ANSWERS or (answer[0] == "no" and answer[1:2] != ["one"]
+                                          and not set(answer[1:2]) & ANSWER_GOES_ON))
+        and not YES.search(folded[index + 1])
     )
 
 
@@ -420,7 +451,9 @@ def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> boo
         counted += before[i] not in FILLERS
         # "so no one sees"; "no, I want to be dead" answers, it does not deny
         following = before[i + 1 : i + 2] or inside[:1]
-        if not (before[i] in ("no", "nee") and (following == ["one"] or set(following) & FIRST)):
+        answers = before[i] in ("no", "nee") and (following == ["one"] or set(following) & FIRST)
+        # "wouldn't care if I died" does not deny; it does not care
+        if not answers and not set(following) & NOT_CARING:
             reach.append(before[i])
     if not rule.negated_inside:
         reach += inside
