@@ -318,6 +318,11 @@ FAMILY_SELF = [
     "Ik heb het touw al vastgemaakt op zolder.",
     "I keep thinking about walking into the sea and not stopping.",
     "Verslagen af. Die gedachte blijft maar komen: ik wil er een eind aan maken.",
+    # the will to live gone; better off without me, either order; a report handed back
+    "Sinds de zomer is mijn levenslust helemaal verdwenen.",
+    "Honestly my will to live has just gone.",
+    "Zonder mij zijn ze allemaal beter af.",
+    "My manager says it's a phase, but I can't see any way forward for me.",
 ]
 FAMILY_CLIENT = [
     "A resident spoke about suicide at breakfast.",
@@ -347,6 +352,8 @@ FAMILY_CALM = [
     "Meneer K zei dat hij beter slaapt sinds de nieuwe medicatie.",
     "Took the youth club to the beach, half of them ran straight into the sea.",
     "Hung the washing on the rope in the yard before my shift.",
+    "Mijn zin in dit project is helemaal weg.",
+    "She says I'm too hard on myself, but I think the audit went fine.",
     "Deze zomer ga ik met de jongeren langs het kanaal wandelen, het water in de gaten houden.",
 ]
 

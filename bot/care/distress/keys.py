@@ -93,6 +93,8 @@ _STEMS = (
     r"|moeten|swallow|downed|talk|spoke|sprak|spreek|praat|handful|handvol|strip|\bbox\b|doos"
     r"|gesprong|gehangen|geknoopt|knotted|\btied\b|strung|kabel|cable|water|\bsea\b|\bzee\b"
     r"|rivier|river|kanaal|canal|gracht|\blake\b|\bmeer\b|harbour|quarry|waves"
+    r"|way through|way forward|picture|imagine|levenslust|\blust\b|kwijt|verdwenen|verloren"
+    r"|\blost\b"
     r"|engine|motor|uitlaat|exhaust|ready|klaar|\bligt\b|\blies\b|\bzit\b|waiting|daarvoor"
     r"|scheermes|bestond"
 )

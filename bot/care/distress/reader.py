@@ -92,6 +92,8 @@ BREAKS = frozenset(
         "omdat", "because", "als", "if", "so",
     ]
 )
+# A contrast, then the writer: what follows is the writer's own ("..., but I").
+CONTRAST = frozenset(["but", "maar", "though", "although", "however", "toch", "yet"])
 # Possessives say little about whose thoughts these are ("een jongere uit mijn leefgroep").
 POSSESSIVE = frozenset(["mijn", "mn", "my", "mine"])
 # A past that is over: "vroeger heb ik mezelf gesneden, maar dat is voorbij".
@@ -560,7 +562,13 @@ def _recipient(words: list[str], i: int) -> bool:
 
 
 def _reported(before: list[str]) -> bool:
-    """Someone else's words being reported: a third person next to a reporting verb."""
+    """Someone else's words being reported: a third person next to a reporting verb. A
+    contrast that hands the word back to the writer ends the report: "my partner says I'm
+    overthinking, but I can't see a way through"."""
+    for j in range(len(before) - 2, -1, -1):
+        if before[j] in CONTRAST and before[j + 1] in FIRST:
+            before = before[j + 1 :]
+            break
     for i, word in enumerate(before):
         if word in REPORTING:
             near = before[max(0, i - 4) : i + 3]

@@ -1481,6 +1481,16 @@ _FAMILY_RULES: tuple[Rule, ...] = (
         r"|voor|in|bij|met|of|van) (?!(?:me|mij|mezelf|myself)\b))",
         negated_inside=True,
     ),
+    # Passive: the will to live gone; better off without me, in either order.
+    _rule(
+        "passive",
+        r"(?:zin|reden|wil|will|reason|lust|drive|zin om|reason to|will to) (?:om |to )?(?:te )?"
+        r"(?:leven|live|living|go on|doorgaan|door te gaan)(?: \w+){0,2} (?:is |has |heb |have )?"
+        r"(?:\w+ )?(?:weg|kwijt|verdwenen|verloren|gone|lost|vanished|disappeared|op)\b"
+        r"|levenslust (?:\w+ ){0,2}(?:weg|kwijt|verdwenen|verloren)"
+        r"|zonder (?:mij|me) (?:\w+ ){0,3}beter(?: af)?|without me (?:\w+ ){0,3}better off",
+        unless_in=r"werk|job|baan|team|project|sport|hobby",
+    ),
     # Passive: rest, sleep or disappearance for ever; all of it stopping for good.
     _rule(
         "passive",
