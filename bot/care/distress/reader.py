@@ -354,7 +354,9 @@ def _read_rules(
     over: bool,
     found: _Found,
 ) -> bool:
-    """Every rule on one sentence; True when any matched (whoever it was about)."""
+    """Every rule on one sentence; True when any matched (whoever it was about), or when a
+    rule's words matched and the words it names as a look-alike undid it ("gone for good" on
+    a holiday): the rules read that sentence and let it be, so the model is not asked."""
     words = folded[index]
     # One scan in C for "could any rule match here?" before the rules one by one.
     if any_rule.search(words) is None:
@@ -362,9 +364,11 @@ def _read_rules(
     matched = False
     for rule in rules:
         if rule.unless_in is not None and rule.unless_in.search(words):
+            matched = matched or rule.pattern.search(words) is not None
             continue
         for match in rule.pattern.finditer(words):
             if not _context_allows(rule, folded, index):
+                matched = matched or _looks_alike(rule, folded, index)
                 break
             matched = True
             whose = None if over else _whose(rule, words, match)
@@ -382,6 +386,15 @@ def _writer_near(folded: list[str], index: int) -> bool:
         if any(w in FIRST for w in tokens) or not any(_third(w) for w in tokens):
             return True
     return False
+
+
+def _looks_alike(rule: Rule, folded: list[str], index: int) -> bool:
+    """The rule's match was undone by the words nearby it names as a look-alike (not by a
+    missing word it needs)."""
+    if rule.unless_near is None:
+        return False
+    near = folded[max(0, index - NEAR) : index + NEAR + 1]
+    return any(rule.unless_near.search(s) for s in near)
 
 
 def _context_allows(rule: Rule, folded: list[str], index: int) -> bool:

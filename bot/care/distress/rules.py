@@ -106,6 +106,10 @@ _ACCIDENT = (
     r"|lifting|at the gym|when i (?:fell|tripped|slipped)|toen ik (?:viel|uitgleed|struikelde))"
 )
 
+# A future that is a project's, a client's or a team's, not the writer's: "no future for this
+# project", "geen toekomst voor de afdeling".
+_NOT_MY_FUTURE = r"(?:for|voor|in|bij|met|of|van|with) (?!(?:me|mij|mezelf|myself)\b)"
+
 # Leaving for good what is not life: a holiday, a job, a town, a habit.
 _LEAVING_FOR_GOOD = (
     r"holiday|vakantie|verlof|leave|job|baan|werk|team|stad|town|city|country|land|smoking|roken"
@@ -933,11 +937,11 @@ _PREPARATIONS: tuple[Rule, ...] = (
     _rule(
         "passive",
         r"(?:dont|do not|cant|cannot|no longer) see (?:a|any) (?:future|way forward|way out)"
-        r"(?! (?:for|in|with|of) (?!(?:me|myself)\b))"
         r"|(?:leven|life|bestaan)(?: \w+){0,5} (?:betekenis|zin|meaning|purpose) (?:\w+ ){0,2}"
         r"(?:verloren|kwijt|lost)|(?:wish|want|wens) (?:\w+ ){0,2}not to be (?:here|around"
         r"|alive)",
         negated_inside=True,
+        unless_after=_NOT_MY_FUTURE,
     ),
     _rule(
         "passive",
@@ -1475,11 +1479,10 @@ _FAMILY_RULES: tuple[Rule, ...] = (
         "passive",
         r"(?:cant|cannot|can not|dont|do not|no longer|niet|nowhere|kan)(?: \w+){0,2} (?:see"
         r"|picture|imagine|envisage|zien|zie|voorstellen)(?: \w+){0,2} (?:future|way through"
-        r"|way forward|way out|uitweg|toekomst)\b(?! (?:for|voor|in|bij|met|of|van) (?!(?:me|mij"
-        r"|mezelf|myself)\b))"
-        r"|(?:see|zie) (?:no|geen|gene) (?:\w+ )?(?:future|way out|uitweg|toekomst)\b(?! (?:for"
-        r"|voor|in|bij|met|of|van) (?!(?:me|mij|mezelf|myself)\b))",
+        r"|way forward|way out|uitweg|toekomst)"
+        r"|(?:see|zie) (?:no|geen|gene) (?:\w+ )?(?:future|way out|uitweg|toekomst)",
         negated_inside=True,
+        unless_after=_NOT_MY_FUTURE,
     ),
     # Passive: the will to live gone; better off without me, in either order.
     _rule(
