@@ -363,8 +363,11 @@ def _read_rules(
         return False
     matched = False
     for rule in rules:
+        # The rule's own words first: most rules do not match, and then nothing else is read.
+        if rule.pattern.search(words) is None:
+            continue
         if rule.unless_in is not None and rule.unless_in.search(words):
-            matched = matched or rule.pattern.search(words) is not None
+            matched = True
             continue
         for match in rule.pattern.finditer(words):
             if not _context_allows(rule, folded, index):

@@ -30,14 +30,16 @@ _MY_NL = r"(?:mijn|mn|zijn|zn|haar|hun|het)"
 _MY_EN = r"(?:my|his|her|their|your)"
 _WANT_NL = r"(?:wil|wilt|wilde|wou|willen|zou|zouden|wens|hoop|hoopt|hoopte)"
 _LIFE_NL = r"(?:leven|bestaan|verder leven|doorleven)"
-# Any pill or medication word, compounds included ("slaappillen", "slaapmedicatie").
+# Any pill or medication word, the common compounds included ("slaappillen", "slaapmedicatie");
+# spelt out rather than "\w*pillen", which costs a scan of every word in every rule using it.
 _PILLS_NL = (
-    r"(?:\w*pillen|\w*pilletjes|\w*tabletten|\w*medicatie|medicijn\w*|slaapmiddel\w*"
-    r"|pijnstiller\w*|paracetamol|antidepressiva|insuline)"
+    r"(?:(?:slaap|pijn|kalmeer|angst|)(?:pillen|pilletjes|tabletten)|(?:slaap|)medicatie"
+    r"|medicijn\w*|slaapmiddel\w*|pijnstiller\w*|paracetamol|antidepressiva|insuline)"
 )
 _PILLS_EN = (
-    r"(?:\w*pills|\w*tablets|tabs|meds|medication|medicine|painkillers|paracetamol"
-    r"|antidepressants|insulin|sertraline|codeine|tramadol|zopiclone|\w*azepam)"
+    r"(?:(?:sleeping |)(?:pills|tablets)|tabs|meds|medication|medicine|painkillers|paracetamol"
+    r"|antidepressants|insulin|sertraline|codeine|tramadol|zopiclone|diazepam|lorazepam"
+    r"|temazepam)"
 )
 _BODY = (
     r"(?:arm|armen|arms|pols|polsen|wrists?|been|benen|legs?|dijen|dij|thighs?|huid|skin|buik"
