@@ -209,7 +209,10 @@ def test_model_scores_are_deterministic_and_explained() -> None:
 # Written fresh for the model: no rule matches these; the model's second opinion reads them.
 UNSEEN_MODEL = [
     "Ik heb de touwen al in de garage liggen.",
-    "I've started giving away my things to friends.",
+    # (the model retrained on dev-dev7 no longer reads "I've started giving away my things to
+    # friends"; its Dutch twin it does)
+    "Ik heb mijn spullen al aan vrienden weggegeven.",
+    "I have started saying goodbye to people in my head.",
 ]
 
 
@@ -291,3 +294,130 @@ def test_sideways_look_alikes_are_calm(text: str) -> None:
     from bot.care.distress.reader import read_with
 
     assert read_with(text, None).concern is None
+
+
+# Word families (rules.py `_FAMILY_RULES`, words.py chat spellings, reader.py figures and
+# deaths told as done): written fresh for the tests, read by the rules alone.
+FAMILY_SELF = [
+    # why still here, what for; no reason or strength to go on
+    "Ik begrijp echt niet waarom ik nog besta.",
+    "honestly dunno why i'm even still alive",
+    "Er is geen enkele reden meer om door te gaan.",
+    "there's no real reason to carry on",
+    "I've lost the strength to keep living.",
+    "kwil ni meer verder, echt ni",
+    "I can't imagine any future for myself.",
+    # rest for ever; nearly jumped; a plan ready; the blade back; too many pills
+    "Ik verlang naar een slaap die nooit ophoudt.",
+    "stond op de brug vannacht, bijna gesprongen",
+    "I'm going to jump off the multistorey if this goes on.",
+    "My plan is ready, I only need the nerve.",
+    "Swallowed a handful of my tablets last night to blank it all out.",
+    "razor again last night",
+    # Flemish and chat spellings
+    "mss is het beter als k er ni meer ben, dan is er rust",
+    "my family would be better off w/o me",
+    # a means of hanging put up; into the water; "die" as a demonstrative
+    "Ik heb het touw al vastgemaakt op zolder.",
+    "I keep thinking about walking into the sea and not stopping.",
+    "Verslagen af. Die gedachte blijft maar komen: ik wil er een eind aan maken.",
+    # the will to live gone; better off without me, either order; a report handed back
+    "Sinds de zomer is mijn levenslust helemaal verdwenen.",
+    "Honestly my will to live has just gone.",
+    "Zonder mij zijn ze allemaal beter af.",
+    "My manager says it's a phase, but I can't see any way forward for me.",
+]
+FAMILY_CLIENT = [
+    "A resident spoke about suicide at breakfast.",
+    "Een 15jarige zei dat ze zich snijdt.",
+    "Client says she took too many pills, not to die, she says, just to sleep.",
+    "Hij vertelde dat hij erover denkt het kanaal in te rijden.",
+    "The girl told me she burns herself when she's alone.",
+]
+FAMILY_CALM = [
+    # why still here at work; no reason to continue a meeting; a plan for the week
+    "Ik snap niet waarom ik nog in dit team werk.",
+    "No reason to carry on with the meeting after that.",
+    "The care plan is ready for Monday.",
+    "Mijn werkplan is klaar.",
+    "Ik wil niet meer verder in deze job.",
+    "I can't see a future for this project.",
+    "I want to be gone on holiday for good, ha.",
+    # jumps that are not, pills taken by mistake
+    "The kids nearly jumped into the pool with their clothes on.",
+    "Accidentally took a double dose of my tablets, rang the pharmacist.",
+    # a past wish over a blush or a trifle; a death told as done; a denial and a past
+    "So embarrassed I wanted to die when I called her by the wrong name.",
+    "Die file vanochtend, ik wou dood.",
+    "Een oud-cliënt is overleden aan een overdosis, het team is aangeslagen.",
+    "Quitting has never been an option for me, and neither has ending it.",
+    "Ik heb mezelf ooit gesneden, maar dat is verleden tijd.",
+    "Meneer K zei dat hij beter slaapt sinds de nieuwe medicatie.",
+    "Took the youth club to the beach, half of them ran straight into the sea.",
+    "Hung the washing on the rope in the yard before my shift.",
+    "Mijn zin in dit project is helemaal weg.",
+    "She says I'm too hard on myself, but I think the audit went fine.",
+    "Deze zomer ga ik met de jongeren langs het kanaal wandelen, het water in de gaten houden.",
+]
+
+
+@pytest.mark.parametrize("text", FAMILY_SELF)
+def test_word_families_read_the_writers_crisis(text: str) -> None:
+    from bot.care.distress.reader import read_with
+
+    assert read_with(text, None).concern == "self"
+
+
+@pytest.mark.parametrize("text", FAMILY_CLIENT)
+def test_word_families_read_a_clients_crisis(text: str) -> None:
+    assert read_distress(text).concern == "client"
+
+
+@pytest.mark.parametrize("text", FAMILY_CALM)
+def test_word_family_look_alikes_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+def test_chat_spellings_and_the_flemish_k() -> None:
+    from bot.care.distress.words import sentences
+
+    assert sentences("kheb da gedaan, k weet het") == ["ik heb dat gedaan ik weet het"]
+    assert sentences("meneer K en mr k") == ["meneer k en mr k"]
+    assert sentences("better off w/o me tbh") == ["better off without me honestly"]
+
+
+def test_word_families_of_a_sentence() -> None:
+    from bot.care.distress.families import sentence_families, word_families
+
+    assert word_families("noose") == word_families("touw") == ("hang",)
+    assert "stockpile" in word_families("opgespaard") and "pills" in word_families("slaappillen")
+    assert word_families("die") == ("die",) and word_families("dieet") == ()
+    assert set(sentence_families("ik heb een strop in de schuur")) == {"first", "hang"}
+
+
+# Denials and pasts told as over, in constructions the earlier lists lacked (written fresh).
+DENIED = [
+    "I wouldn't ever end my own life, whatever happens at work.",
+    "Ending it has honestly never crossed my mind.",
+    "Het is niet zo dat ik dood wil, ik wil alleen rust.",
+    "The nurse asked about self-harm and I told her there's none.",
+    "Back at uni there was a time I cut myself, but I'm fine.",
+    "Zelfmoordgedachten? Nee, helemaal niet.",
+    "Suicidal? Nope. Just tired.",
+]
+STILL_MEANT = [
+    # not caring is not denying; "no" that opens a statement is no answer
+    "Honestly I wouldn't care if I died tonight.",
+    "I want to die. No one would even notice.",
+    "Ik wil dood. Nee, echt, ik meen het.",
+]
+
+
+@pytest.mark.parametrize("text", DENIED)
+def test_denials_and_pasts_told_as_over_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+@pytest.mark.parametrize("text", STILL_MEANT)
+def test_not_caring_and_no_that_opens_a_statement_still_count(text: str) -> None:
+    assert read_distress(text).concern == "self"

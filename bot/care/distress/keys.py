@@ -87,6 +87,16 @@ _STEMS = (
     r"|insurance|ik ook|mij ook|me too|me included|lights out|light out|licht uit|get up"
     r"|voorschrift|prescription|recept|\bnote\b|subject for later|onderwerp voor later"
     r"|knoop|knot"
+    # families (rules.py, _FAMILY_RULES)
+    r"|waarom|\bwhy\b|reason|reden|going|doorga|door te gaan|verder|carry on|continu"
+    r"|strength|kracht|energ|\bwill\b|\bwil\b|toekomst|\brust|\brest\b|permanently|wegzijn"
+    r"|moeten|swallow|downed|talk|spoke|sprak|spreek|praat|handful|handvol|strip|\bbox\b|doos"
+    r"|gesprong|gehangen|geknoopt|knotted|\btied\b|strung|kabel|cable|water|\bsea\b|\bzee\b"
+    r"|rivier|river|kanaal|canal|gracht|\blake\b|\bmeer\b|harbour|quarry|waves"
+    r"|way through|way forward|picture|imagine|levenslust|\blust\b|kwijt|verdwenen|verloren"
+    r"|\blost\b"
+    r"|engine|motor|uitlaat|exhaust|ready|klaar|\bligt\b|\blies\b|\bzit\b|waiting|daarvoor"
+    r"|scheermes|bestond"
 )
 KEYS = re.compile(_STEMS)
 # Most stems lie within one word: those are tested once per distinct word (cached), the few

@@ -1,12 +1,13 @@
 """A second opinion: a small linear text model over a folded sentence (see words.py).
 
 Rules memorise phrasings; this model weighs words. Its features are what the folded sentence
-already gives: each word, each pair of neighbouring words, the first five and six letters of a
-longer word and its last five (so compounds share weight: "zelfmoordgedachten",
-"afscheidsbrief"), and the concept stems of keys.py the word holds. Every feature present adds
-its weight per class; a softmax over the classes gives the chance that the sentence is the
-writer's own crisis, a client's, or calm (the calm kinds kept apart in training: a figure of
-speech, death in the work, a denial, an ordinary day).
+already gives: each word, each pair of neighbouring words, the first letters of a longer word
+and its last five (so compounds share weight: "zelfmoordgedachten", "afscheidsbrief"), the
+concept stems of keys.py the word holds, and the word families of families.py (a means of
+hanging, a stockpile, a height, the writer...) with each pair of them in the sentence. Every
+feature present adds its weight per class; a softmax over the classes gives the chance that
+the sentence is the writer's own crisis, a client's, or calm (the calm kinds kept apart in
+training: a figure of speech, death in the work, a denial, an ordinary day).
 
 The weights come from our own labelled development sets only, trained by
 `python benchmarks/distress_train.py` (plain Python, logistic regression by SGD, the features,
@@ -24,6 +25,7 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from bot.care.distress.families import word_families
 from bot.care.distress.keys import _IN_WORD, _PHRASES
 from bot.care.distress.rules import Signal
 
@@ -45,6 +47,14 @@ class Features:
     suffixes: tuple[int, ...] = (5,)
     bigrams: bool = True
     keys: bool = True
+    # The word families of families.py: each word's ("f:hang"), and each pair of families in
+    # the sentence ("f:first+hang"), so that a sibling word or another phrasing of the same
+    # combination weighs what the trained one did.
+    families: bool = False
+    family_pairs: bool = False
+    # Letter n-grams inside a word, its edges marked ("<kra", "ast>"): "gekrast", "krassen" and
+    # "kras" share "kras"; "opgespaard" and "spaar" share "spaa".
+    grams: tuple[int, ...] = ()
 
 
 def features(words: str, kinds: Features) -> list[str]:
@@ -57,6 +67,11 @@ def features(words: str, kinds: Features) -> list[str]:
         found.update(f"{a} {b}" for a, b in pairwise(tokens))
     if kinds.keys:
         found.update(f"k:{m}" for m in _PHRASES.findall(words))
+    if kinds.family_pairs:
+        present = sorted({f for token in tokens for f in word_families(token)})
+        found.update(
+            f"f:{a}+{b}" for i, a in enumerate(present) for b in present[i + 1 :]
+        )
     return list(found)
 
 
@@ -67,6 +82,14 @@ def _word_features(word: str, kinds: Features) -> tuple[str, ...]:
     out += [f"-{word[-n:]}" for n in kinds.suffixes if len(word) > n + 2]
     if kinds.keys:
         out += [f"k:{m}" for m in _IN_WORD.findall(word)]
+    if kinds.families:
+        out += [f"f:{family}" for family in word_families(word)]
+    if kinds.grams and len(word) > 3:
+        marked = f"<{word}>"
+        out += list(
+            dict.fromkeys(f"g:{marked[i : i + n]}" for n in kinds.grams
+                          for i in range(len(marked) - n + 1))
+        )
     return tuple(out)
 
 
@@ -150,6 +173,10 @@ class Model:
                 "suffixes": list(self.kinds.suffixes),
                 "bigrams": self.kinds.bigrams,
                 "keys": self.kinds.keys,
+                # Written only when read, so a model without families stays byte for byte.
+                **({"families": True} if self.kinds.families else {}),
+                **({"family_pairs": True} if self.kinds.family_pairs else {}),
+                **({"grams": list(self.kinds.grams)} if self.kinds.grams else {}),
             },
             "threshold": self.threshold,
             "bias": [round(b * 1000) for b in self.bias],
@@ -168,6 +195,9 @@ class Model:
                 suffixes=tuple(kinds["suffixes"]),
                 bigrams=bool(kinds["bigrams"]),
                 keys=bool(kinds["keys"]),
+                families=bool(kinds.get("families", False)),
+                family_pairs=bool(kinds.get("family_pairs", False)),
+                grams=tuple(kinds.get("grams", ())),
             ),
             bias=tuple(b / 1000 for b in body["bias"]),
             weights={f: tuple(w / 1000 for w in row) for f, row in body["weights"].items()},

@@ -44,8 +44,11 @@ THIRD = THIRD_PRONOUNS | frozenset(
         "tenants", "youth", "boys", "girls", "lad", "ouder", "ouders", "parent", "parents",
         "huurder", "huurders", "user", "users", "gasten", "leaver", "leavers", "dhr", "mr",
         "mrs", "ms", "mevr", "mw", "jongetje", "zestienjarige", "caller", "beller",
+        "clientje", "clint", "pt", "pts", "sergeant", "carer", "pupil", "pleegkind",
     ]
 )
+# An age is a person: "16yo", "15jarige", "14j".
+AGED = re.compile(r"\d{1,2}(?:yo|yrold|jarige|j)$")
 # Compounds end in a person: "tienermeisje", "oud-client", "pleegzoon".
 THIRD_ENDINGS = ("meisje", "jongen", "client", "cliente", "bewoner", "moeder", "vader", "zoon",
                  "dochter", "jongere")
@@ -69,12 +72,14 @@ NEGATORS = frozenset(
     [
         "niet", "geen", "nooit", "not", "never", "dont", "didnt", "doesnt", "wont", "isnt", "arent",
         "wasnt", "no", "nee", "nothing", "hardly", "nowhere", "allerminst", "havent", "hasnt",
-        "hadnt",
+        "hadnt", "neither", "nor", "noch", "wouldnt", "couldnt", "shouldnt", "none",
     ]
 )
 # Negators that carry doubt rather than denial: "I'm not sure I want to live".
 DOUBT = re.compile(r"\b(?:not sure|niet zeker|weet niet (?:of|meer of)|dont know (?:if|whether))\b")
 NEGATION_REACH = 4  # words before a match that can deny it
+# A negation before these is not caring, not denying: "I wouldn't care if I died".
+NOT_CARING = frozenset(["care", "mind", "matter", "schelen", "uitmaken"])
 # Words a denial reaches over without counting: "not having any thoughts of hurting myself".
 FILLERS = frozenset(
     ["any", "enige", "of", "having", "thoughts", "gedachten", "plans", "plannen", "intention",
@@ -87,13 +92,19 @@ BREAKS = frozenset(
         "omdat", "because", "als", "if", "so",
     ]
 )
+# A contrast, then the writer: what follows is the writer's own ("..., but I").
+CONTRAST = frozenset(["but", "maar", "though", "although", "however", "toch", "yet"])
 # Possessives say little about whose thoughts these are ("een jongere uit mijn leefgroep").
 POSSESSIVE = frozenset(["mijn", "mn", "my", "mine"])
 # A past that is over: "vroeger heb ik mezelf gesneden, maar dat is voorbij".
-PAST = re.compile(r"\b(?:vroeger|used to|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
-                  r"|geleden|ago|last year|vorig jaar|ooit|once|at uni|op kot|destijds|back then"
+PAST = re.compile(r"\b(?:vroeger|used to|there was a time|er was een tijd"
+                  r"|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
+                  r"|geleden|ago|last year|vorig jaar|once|at uni|op kot|destijds|back then"
                   r"|in (?:my|mijn) (?:teens|twenties|thirties|tienerjaren|twintiger\w*"
                   r"|studententijd)"
+                  # "ooit" looks back only with a past verb: not "dat het ooit ophoudt"
+                  r"|(?:heb|had|hadden|was|waren|ben|heeft|deed|zat) (?:\w+ ){0,3}ooit"
+                  r"|ooit (?:\w+ ){0,3}(?:gedaan|gehad|geweest|gedacht|geprobeerd|gesneden)"
                   r"|(?:had|went through|zat|ging door) (?:\w+ ){0,3}(?:rough|dark|moeilijke"
                   r"|zware|donkere) (?:patch|place|time|periode|tijd))\b")
 OVER = re.compile(r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long gone|no longer"
@@ -104,7 +115,9 @@ OVER = re.compile(r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long
                   r"|(?:am|im) (?:\w+ )?(?:okay|ok|fine) now"
                   r"|gaat nu (?:\w+ )?goed|nu (?:\w+ )?(?:goed|beter|stabiel)|now (?:\w+ )?(?:well"
                   r"|stable|fine)|not (?:anymore|any more|for (?:years|months|a long time|ages))"
-                  r"|al (?:jaren|maanden) niet|grateful|dankbaar)\b")
+                  r"|al (?:jaren|maanden) niet|grateful|dankbaar|verleden tijd|in the past"
+                  r"|(?:and |but )?(?:im|i am) (?:\w+ )?(?:fine|okay|ok|well|good)$"
+                  r"|thing of the past|(?:ligt|is) (?:\w+ )?achter (?:me|mij)|well behind me)\b")
 # Now, not then: a past that is back ("vorig jaar ..., en nu weer") is not over.
 AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tijd)\b")
 # A laugh makes the sentence a figure of speech ("I'm going to kill myself 😂": see words.py),
@@ -120,6 +133,9 @@ OATH = re.compile(r"\b(?:i swear|ik zweer|one more time|nog (?:een|1|een enkele)
 # niet", "and I honestly haven't", "ik zou het nooit doen".
 DENIED_AFTER = re.compile(
     r"\b(?:geen sprake|geen optie|not an option|no option|niet aan de orde|out of the question"
+    r"|(?:never|nooit|not|niet|geen) (?:\w+ ){0,2}(?:an |een )?(?:option|optie)"
+    r"|never (?:\w+ )?(?:crossed|entered|occurred)|(?:nooit|niet) (?:\w+ ){0,3}(?:opgekomen"
+    r"|in me opgekomen|bij me opgekomen)"
     r"|dat ben ik niet|which im not|but im not|(?:i|ik) (?:\w+ )?(?:havent|have not|heb ik niet)$"
     r"|(?:eerlijk|honestly) nee$|(?:would|zou) (?:het |dat |it )?(?:\w+ )?(?:never|nooit)"
     r" (?:do|doen|act|go through)|nooit (?:zou )?doen)\b"
@@ -131,7 +147,8 @@ DENIED_NEXT = re.compile(
 )
 # The words are a denial's object: "het is niet dat ik dood wil", "it's not that I want to".
 NOT_THAT = re.compile(
-    r"(?:^|\b(?:is|its|was) )(?:niet|not) (?:dat|that|like|alsof|omdat|because)(?: \w+){0,4}$"
+    r"(?:^|\b(?:is|its|was) )(?:niet|not) (?:zo |so much )?(?:dat|that|like|alsof|omdat"
+    r"|because)(?: \w+){0,4}$"
 )
 # "I" before these, right after a person, opens a relative clause about that person: "a care
 # leaver I used to work with", "een jongere die ik begeleid".
@@ -148,10 +165,18 @@ HAVING = frozenset(["heb", "have", "need", "gave", "give", "given", "geef", "geg
 LONG_MATCH = 8  # words; in a longer match only its first words can name the person
 # Someone asked the question: "mijn psycholoog vroeg of ik aan zelfmoord denk".
 ASKED = re.compile(
-    r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking|bevraagd) (?:\w+ ){0,4}(?:of|if|whether|did|do"
-    r"|have|had|naar)\b"
+    r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking|bevraagd|screened|polste) (?:\w+ ){0,4}"
+    r"(?:of|if|whether|did|do|have|had|naar)\b"
+    r"|\b(?:asked|asks|asking|screened) (?:\w+ ){0,2}about\b"
 )
 YES = re.compile(r"\b(?:ja|yes|yeah|wel|sometimes|soms)\b")
+# A topic of at most this many words, answered no in the next sentence, is denied.
+TOPIC_WORDS = 4
+NO_ANSWERS = frozenset(["nee", "neen", "nope", "nah", "nooit", "never"])
+# "No" that opens a statement, not an answer: "no one would notice", "no point".
+ANSWER_GOES_ON = frozenset(
+    ["one", "body", "point", "reason", "future", "way", "hope", "longer", "more", "need", "idea"]
+)
 # Everyday words one letter away from a rule word, never mended into it.
 COMMON = frozenset(["rounds", "sounds", "thinks", "thanks", "overleden", "geleden", "gelezen"])
 # A death that happened, told in the work: with a funeral or a review near, no crisis.
@@ -160,6 +185,11 @@ COMPLETED = re.compile(
     r"|their) (?:own )?"
     r"life|(?:heeft|hebben) zich (?:\w+ ){0,3}(?:van het leven beroofd|verhangen|opgehangen)"
     r"|pleegde zelfmoord|died by suicide|killed (?:himself|herself|themselves)"
+)
+# A death told as done, of what: "client overleden aan een overdosis", "died of an overdose".
+DIED_OF = re.compile(
+    r"\b(?:overleden|gestorven|stierf|died|passed away|passed|dood) (?:\w+ ){0,2}(?:aan|of|from"
+    r"|door|by) (?:een |an |a )?(?:overdosis|overdose|suicide|zelfdoding|zelfmoord)\b"
 )
 FUNERAL = re.compile(
     r"\b(?:begrafenis|funeral|afscheidsdienst|uitvaart\w*|nabespreking|review|rouw\w*"
@@ -185,6 +215,15 @@ TRIFLES = re.compile(
     r"|emails?|mails?|admin|clicks|parking|parkeer\w*|software|computer|wifi|laptop"
     r"|spreadsheet|reports?|verslag\w*|queue|wachtrij|weather|noise|lawaai|recording"
     r"|registratie\w*|app|jargon|inbox)\b"
+)
+
+# A wish to die told in the past over a trifle or a blush is a figure of speech.
+WANTED_TO_DIE = re.compile(
+    r"\b(?:wanted to die|could have died|could of died|wou (?:\w+ )?dood|wilde (?:\w+ )?dood"
+    r"|wished i was dead|wanted the (?:ground|floor) to)\b"
+)
+EMBARRASSED = re.compile(
+    r"\b(?:embarrass\w*|mortified|cringe\w*|blush\w*|gegeneerd|beschaamd|schaamde)\b"
 )
 
 
@@ -228,7 +267,7 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
             continue
         if keyed and _work_death(folded, index):
             continue
-        over = _told_as_over(folded, index)
+        over = _told_as_over(folded, index) or _answered_no(folded, index)
         matched = keyed and _read_rules(rules, any_rule, folded, index, over, found)
         if model is not None and not matched and not over:
             found.add(*_second_opinion(model, words))
@@ -263,8 +302,11 @@ def _figure(words: str, keyed: bool) -> bool:
 
 
 def _trifle_kills(words: str) -> bool:
-    """"De koffie is om zelfmoord te plegen", "this system makes me want to shoot myself"."""
+    """"De koffie is om zelfmoord te plegen", "this system makes me want to shoot myself",
+    "so embarrassed I wanted to die", "die file vanmorgen, ik wou dood"."""
     if IDIOM.search(words):
+        return True
+    if WANTED_TO_DIE.search(words) and (EMBARRASSED.search(words) or TRIFLES.search(words)):
         return True
     return bool(MAKES_ME_WANT.search(words)) and bool(TRIFLES.search(words))
 
@@ -272,8 +314,26 @@ def _trifle_kills(words: str) -> bool:
 def _work_death(folded: list[str], index: int) -> bool:
     """A death told as done, with the funeral or the review near: "Afscheidsdienst van een
     jongere. Overdosis.", "A client took his own life. The review was today."."""
+    if DIED_OF.search(folded[index]):
+        return True
     return bool(COMPLETED.search(folded[index])) and any(
         FUNERAL.search(words) for words in folded[max(0, index - NEAR) : index + NEAR + 1]
+    )
+
+
+def _answered_no(folded: list[str], index: int) -> bool:
+    """A topic named as a question and answered no: "Zelfbeschadiging? Nee, nooit gedaan.",
+    "Suicidal thoughts? No." (the question mark ends the sentence; the answer is the next)."""
+    topic = folded[index].split()
+    # A topic names no one: "Ik wil dood. Nee, echt." is a statement, and "nee" insists.
+    if index + 1 >= len(folded) or len(topic) > TOPIC_WORDS or set(topic) & FIRST:
+        return False
+    answer = folded[index + 1].split()
+    return (
+        bool(answer)
+        and (answer[0] in NO_ANSWERS or (answer[0] == "no" and answer[1:2] != ["one"]
+                                          and not set(answer[1:2]) & ANSWER_GOES_ON))
+        and not YES.search(folded[index + 1])
     )
 
 
@@ -294,17 +354,24 @@ def _read_rules(
     over: bool,
     found: _Found,
 ) -> bool:
-    """Every rule on one sentence; True when any matched (whoever it was about)."""
+    """Every rule on one sentence; True when any matched (whoever it was about), or when a
+    rule's words matched and the words it names as a look-alike undid it ("gone for good" on
+    a holiday): the rules read that sentence and let it be, so the model is not asked."""
     words = folded[index]
     # One scan in C for "could any rule match here?" before the rules one by one.
     if any_rule.search(words) is None:
         return False
     matched = False
     for rule in rules:
+        # The rule's own words first: most rules do not match, and then nothing else is read.
+        if rule.pattern.search(words) is None:
+            continue
         if rule.unless_in is not None and rule.unless_in.search(words):
+            matched = True
             continue
         for match in rule.pattern.finditer(words):
             if not _context_allows(rule, folded, index):
+                matched = matched or _looks_alike(rule, folded, index)
                 break
             matched = True
             whose = None if over else _whose(rule, words, match)
@@ -322,6 +389,15 @@ def _writer_near(folded: list[str], index: int) -> bool:
         if any(w in FIRST for w in tokens) or not any(_third(w) for w in tokens):
             return True
     return False
+
+
+def _looks_alike(rule: Rule, folded: list[str], index: int) -> bool:
+    """The rule's match was undone by the words nearby it names as a look-alike (not by a
+    missing word it needs)."""
+    if rule.unless_near is None:
+        return False
+    near = folded[max(0, index - NEAR) : index + NEAR + 1]
+    return any(rule.unless_near.search(s) for s in near)
 
 
 def _context_allows(rule: Rule, folded: list[str], index: int) -> bool:
@@ -393,7 +469,9 @@ def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> boo
         counted += before[i] not in FILLERS
         # "so no one sees"; "no, I want to be dead" answers, it does not deny
         following = before[i + 1 : i + 2] or inside[:1]
-        if not (before[i] in ("no", "nee") and (following == ["one"] or set(following) & FIRST)):
+        answers = before[i] in ("no", "nee") and (following == ["one"] or set(following) & FIRST)
+        # "wouldn't care if I died" does not deny; it does not care
+        if not answers and not set(following) & NOT_CARING:
             reach.append(before[i])
     if not rule.negated_inside:
         reach += inside
@@ -405,7 +483,9 @@ def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
     reported speech ("hij zei: ik wil dood") belongs to the one who said it."""
     if _reported(before) or _reported_after(after) or _found_thing(before):
         return "client"
-    for word in (*_pronouns_inside(before, inside), *_people_before(before), *after):
+    # After the match "die" is English ("not to die"), or a relative pronoun, never the speaker.
+    later = [w for w in after if w != "die"]
+    for word in (*_pronouns_inside(before, inside), *_people_before(before), *later):
         if word in FIRST:
             return "self"
         if _third(word):
@@ -438,6 +518,9 @@ def _people_before(before: list[str]) -> list[str]:
         and not (i > 0 and before[i - 1] in HAVING and w in THIRD_PRONOUNS)
         and not _recipient(before, i)
         and not (i == last and w == "die" and i > 0 and before[i - 1] in PLACES)
+        # "die" is a person only as a relative pronoun, and then the person it follows is
+        # named too ("een jongere die"); alone it is a demonstrative ("die zin in mijn hoofd")
+        and (w != "die" or (i > 0 and _third(before[i - 1])))
         and not _relative(before, i)
     ]
 
@@ -477,7 +560,11 @@ def _relative(words: list[str], i: int) -> bool:
 
 
 def _third(word: str) -> bool:
-    return word in THIRD or (len(word) > 6 and word.endswith(THIRD_ENDINGS))
+    return (
+        word in THIRD
+        or (len(word) > 6 and word.endswith(THIRD_ENDINGS))
+        or AGED.match(word) is not None
+    )
 
 
 def _recipient(words: list[str], i: int) -> bool:
@@ -491,7 +578,13 @@ def _recipient(words: list[str], i: int) -> bool:
 
 
 def _reported(before: list[str]) -> bool:
-    """Someone else's words being reported: a third person next to a reporting verb."""
+    """Someone else's words being reported: a third person next to a reporting verb. A
+    contrast that hands the word back to the writer ends the report: "my partner says I'm
+    overthinking, but I can't see a way through"."""
+    for j in range(len(before) - 2, -1, -1):
+        if before[j] in CONTRAST and before[j + 1] in FIRST:
+            before = before[j + 1 :]
+            break
     for i, word in enumerate(before):
         if word in REPORTING:
             near = before[max(0, i - 4) : i + 3]

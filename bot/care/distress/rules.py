@@ -30,10 +30,17 @@ _MY_NL = r"(?:mijn|mn|zijn|zn|haar|hun|het)"
 _MY_EN = r"(?:my|his|her|their|your)"
 _WANT_NL = r"(?:wil|wilt|wilde|wou|willen|zou|zouden|wens|hoop|hoopt|hoopte)"
 _LIFE_NL = r"(?:leven|bestaan|verder leven|doorleven)"
+# Any pill or medication word, the common compounds included ("slaappillen", "slaapmedicatie");
+# spelt out rather than "\w*pillen", which costs a scan of every word in every rule using it.
 _PILLS_NL = (
-    r"(?:pillen|pilletjes|tabletten|medicatie|medicijnen|slaappillen|slaapmiddelen|pijnstillers)"
+    r"(?:(?:slaap|pijn|kalmeer|angst|)(?:pillen|pilletjes|tabletten)|(?:slaap|)medicatie"
+    r"|medicijn\w*|slaapmiddel\w*|pijnstiller\w*|paracetamol|antidepressiva|insuline)"
 )
-_PILLS_EN = r"(?:pills|tablets|meds|medication|medicine|painkillers|sleeping pills|paracetamol)"
+_PILLS_EN = (
+    r"(?:(?:sleeping |)(?:pills|tablets)|tabs|meds|medication|medicine|painkillers|paracetamol"
+    r"|antidepressants|insulin|sertraline|codeine|tramadol|zopiclone|diazepam|lorazepam"
+    r"|temazepam)"
+)
 _BODY = (
     r"(?:arm|armen|arms|pols|polsen|wrists?|been|benen|legs?|dijen|dij|thighs?|huid|skin|buik"
     r"|stomach|bovenbeen|bovenbenen|bovenarm|bovenarmen|upper arms?|heup|heupen|hips?|enkels?"
@@ -101,6 +108,17 @@ _ACCIDENT = (
     r"|lifting|at the gym|when i (?:fell|tripped|slipped)|toen ik (?:viel|uitgleed|struikelde))"
 )
 
+# A future that is a project's, a client's or a team's, not the writer's: "no future for this
+# project", "geen toekomst voor de afdeling".
+_NOT_MY_FUTURE = r"(?:for|voor|in|bij|met|of|van|with) (?!(?:me|mij|mezelf|myself)\b)"
+
+# Leaving for good what is not life: a holiday, a job, a town, a habit.
+_LEAVING_FOR_GOOD = (
+    r"holiday|vakantie|verlof|leave|job|baan|werk|team|stad|town|city|country|land|smoking|roken"
+    r"|drinking|drinken|alcohol|sugar|suiker|facebook|twitter|instagram|verhuis\w*|moved|moving"
+    r"|emigr\w*|sector|company|bedrijf|organisatie|dienst|service"
+)
+
 # --- first person or not, the same words -------------------------------------------------------
 
 _PHRASES: tuple[Rule, ...] = (
@@ -132,7 +150,7 @@ _PHRASES: tuple[Rule, ...] = (
     _rule(
         "explicit",
         r"(?:er|het) (?:\w+ ){0,2}(?:een )?(?:eind|einde|punt) (?:\w+ ){0,2}(?:aan|achter)"
-        r" (?:wil |wilt |wou |zou |gaat |ga |kan |kon |kunnen )?(?:te )?"
+        r" (?:wil |wilt |wou |zou |gaat |ga |ging |gingen |zal |kan |kon |kunnen |moet )?(?:te )?"
         r"(?:maken|maak|zetten|zet|breien)(?! met| aan)"
         r"|(?:maak|maakt|maken|zet|zetten) (?:er|het) (?:\w+ ){0,2}(?:een )?(?:eind|einde|punt)"
         r"(?: \w+)? (?:aan|achter)\b(?! (?:de|het|die|dat|een|deze|dit))"
@@ -192,7 +210,7 @@ _PHRASES: tuple[Rule, ...] = (
         unless_after=_FIGURE,
     ),
     _rule("explicit", r"(?:dont|doesnt|didnt|do not|does not) want to (?:live|be alive|exist"
-        r"|be here|wake up)(?! at| in| with| for)"
+        r"|be here|be around|be there|wake up)(?! at| in| with| for)"
           r"|(?:no longer|not) (?:want|wanting|wish|wishing) to (?:live|be alive|exist)"
           r"|(?:want|wanted) to (?:stop|quit) (?:living|existing)",
           negated_inside=True),
@@ -297,9 +315,10 @@ _PHRASES: tuple[Rule, ...] = (
         rf"|(?:krab|krabde|krabt|sla|slaat|sloeg|snij|snijdt|sneed|kras|krast|brand|verwond"
         rf"|verwondde|knijp|bijt|beschadig) {_SELF_NL}\b(?! \w+ (?:aan|op|vast))"
         rf"|(?:doe|doet|deed|gedaan|deden) {_SELF_NL} (?:\w+ ){{0,2}}pijn"
-        rf"|(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hurts|harm|harming|hit"
-        rf"|hitting|punch|punching|scratch|scratching|scratched|injure|injured|injuring|bite|biting"
-        rf"|starve|starving) {_SELF_EN}",
+        rf"|(?:cut|cutting|cuts|burn|burns|burned|burnt|burning|hurt|hurting|hurts|harm|harms"
+        rf"|harmed|harming|hit|hits|hitting|punch|punches|punched|punching|scratch|scratches"
+        rf"|scratching|scratched|injure|injures|injured|injuring|bite|bites|biting|starve|starves"
+        rf"|starving|slash|slashes|slashed|slashing|carve|carves|carved|carving) {_SELF_EN}",
         unless_after=_ACCIDENT,
     ),
     _rule(
@@ -606,6 +625,8 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         "passive",
         r"(?:verdwijnen|verdwijn|weg|gone|disappear|vanish|stop|stoppen|ophouden|end|over|rust)"
         r"(?: \w+){0,2} (?:voor altijd|voorgoed|for good|forever|permanently|eeuwig)",
+        # leaving a place, a job or a habit for good is not leaving life
+        unless_in=_LEAVING_FOR_GOOD,
     ),
     _rule(
         "passive",
@@ -922,6 +943,7 @@ _PREPARATIONS: tuple[Rule, ...] = (
         r"(?:verloren|kwijt|lost)|(?:wish|want|wens) (?:\w+ ){0,2}not to be (?:here|around"
         r"|alive)",
         negated_inside=True,
+        unless_after=_NOT_MY_FUTURE,
     ),
     _rule(
         "passive",
@@ -1396,5 +1418,180 @@ _SIDEWAYS: tuple[Rule, ...] = (
     ),
 )
 
-RULES: tuple[Rule, ...] = (*_PHRASES, *_CONSTRUCTIONS, *_PREPARATIONS, *_SIDEWAYS)
+
+# --- families: a concept in any of its words, with the cue that makes it a wish or a plan -------
+# Written after the sixth and seventh sets showed the phrasings above miss siblings: "why am I
+# still here" but not "idk why im still here"; "no reason to live" but not "no reason to keep
+# going"; a rope bought but not a plan ready. Each rule names a family of words, not a phrase.
+
+_GO_ON = (
+    r"keep going|go on|going on|carry on|carrying on|continue|doorgaan|door te gaan|verder gaan"
+    r"|verder te gaan|verder|live|living|leven|te leven|leef|besta|bestaan"
+)
+_STILL_HERE = (
+    r"here|alive|around|leef|leven|besta|hier|er ben|ben|doorga|doorgaan|doe|verder|going|bother"
+)
+_HEIGHT = (
+    r"brug\w*|bridge|dak|daken|roof\w*|flat\w*|toren\w*|tower|balkon|balcony|klif\w*|cliffs?"
+    r"|parkeergarage\w*|car park|multistorey|viaduct|ledge|rand|edge|pier|kade|quay|dijk|spoor"
+    r"|sporen|tracks|railway|rails|perron|platform|trein|train"
+)
+_JUMP = r"jump\w*|leap\w*|spring\w*|gesprongen|sprong|step off|stap\w* eraf"
+_CHOSEN_MEANS = (
+    rf"{_PILLS_NL}|{_PILLS_EN}|touw|koord|strop|rope|noose|ligature|riem|belt|mes|mesje|knife"
+    r"|blade|razor|scheermes\w*|pistool|gun|wapen"
+)
+
+_FAMILY_RULES: tuple[Rule, ...] = (
+    # Passive: why still here, what for, no reason or strength to go on.
+    _rule(
+        "passive",
+        r"(?:(?:dont|do not|dunno|weet|snap|begrijp|know|understand|vraag)(?: \w+){0,3} )?"
+        r"(?:why|waarom|waarvoor)(?: \w+){0,3} (?:im|i am|am i|ik|i)(?: \w+){0,3} (?:still|nog)"
+        rf"(?: \w+){{0,3}} (?:{_STILL_HERE})\b(?! (?:\w+ )?(?:at|in|bij|op|on|with|met|for|voor"
+        r"|werk\w*|work\w*|this job|deze job|dit werk))",
+        negated_inside=True,
+        unless_in=r"job|baan|werk|team|organisatie|sector|company|bedrijf",
+    ),
+    _rule(
+        "passive",
+        r"(?:no|geen|gene|nothing|niks|niets|little) (?:\w+ ){0,2}(?:reason|reasons|reden|redenen"
+        rf"|point|zin|left|meer)(?: \w+){{0,2}} (?:to|om|te|in|for)(?: \w+)? (?:{_GO_ON})\b"
+        r"(?! (?:\w+ )?(?:met|with|in|at|op|bij|here|hier|this|dit|deze) )"
+        r"|(?:nothing|niks|niets|no one|nobody|niemand) (?:\w+ ){0,2}(?:to live for|om voor te"
+        r" leven|to keep going for|om voor door te gaan)",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:geen|no|not|havent got|niet|lack|lost)(?: \w+){0,3} (?:kracht|strength|energy"
+        r"|energie|fight|wil|will|moed)(?: \w+){0,2} (?:to keep going|to go on|to carry on"
+        r"|om door te gaan|om verder te gaan|to live|om te leven|to keep living)\b"
+        r"(?! (?:\w+ )?(?:met|with|in|at|op|bij|this|dit|deze) )",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:wil|wilt|wou|want|wanna|willen)(?: \w+){0,2} (?:niet|not|ni) (?:meer )?(?:verder"
+        r"|doorgaan|go on|keep going|carry on)\b(?! (?:\w+ )?(?:in|met|bij|op|with|at|here"
+        r"|hier|like|zo|this|dit|deze|als) )",
+        negated_inside=True,
+    ),
+    _rule(
+        "passive",
+        r"(?:cant|cannot|can not|dont|do not|no longer|niet|nowhere|kan)(?: \w+){0,2} (?:see"
+        r"|picture|imagine|envisage|zien|zie|voorstellen)(?: \w+){0,2} (?:future|way through"
+        r"|way forward|way out|uitweg|toekomst)"
+        r"|(?:see|zie) (?:no|geen|gene) (?:\w+ )?(?:future|way out|uitweg|toekomst)",
+        negated_inside=True,
+        unless_after=_NOT_MY_FUTURE,
+    ),
+    # Passive: the will to live gone; better off without me, in either order.
+    _rule(
+        "passive",
+        r"(?:zin|reden|wil|will|reason|lust|drive|zin om|reason to|will to) (?:om |to )?(?:te )?"
+        r"(?:leven|live|living|go on|doorgaan|door te gaan)(?: \w+){0,2} (?:is |has |heb |have )?"
+        r"(?:\w+ )?(?:weg|kwijt|verdwenen|verloren|gone|lost|vanished|disappeared|op)\b"
+        r"|levenslust (?:\w+ ){0,2}(?:weg|kwijt|verdwenen|verloren)"
+        r"|zonder (?:mij|me) (?:\w+ ){0,3}beter(?: af)?|without me (?:\w+ ){0,3}better off",
+        unless_in=r"werk|job|baan|team|project|sport|hobby",
+    ),
+    # Passive: rest, sleep or disappearance for ever; all of it stopping for good.
+    _rule(
+        "passive",
+        r"(?:rust|rest|sleep|slapen|slaap|weg|away|verdwijnen|disappear|vanish)(?: \w+){0,3}"
+        r" (?:voor altijd|forever|for good|for ever|permanently|that doesnt end|that never ends"
+        r"|die nooit ophoudt|die nooit eindigt|voorgoed|eeuwig)"
+        r"|(?:it all|everything|alles|het allemaal) (?:\w+ )?(?:to stop|stoppen|ophouden|stopt"
+        r"|ophoudt)(?: \w+){0,2} (?:permanently|for good|forever|voorgoed|voor altijd)"
+        r"|(?:wil|want|wanna|wish)(?: \w+){0,2} (?:weg zijn|wegzijn|gone|niet meer moeten)\b"
+        r"(?! (?:\w+ )?(?:from|van|uit|here|hier|for|voor|op|on|in|to|naar|met|with) )",
+        negated_inside=True,
+        unless_in=_LEAVING_FOR_GOOD + r"|weekend|trip|reis",
+    ),
+    _rule(
+        "passive",
+        r"(?:dat|that|if|als|when) (?:ik|i|im) (?:\w+ ){0,2}(?:er )?(?:niet meer ben|niet meer"
+        r" zou zijn|wasnt around|wasnt here|werent here|was gone|weg ben|no longer here)"
+        r"\b(?! (?:\w+ )?(?:op|bij|in|at|on|for|voor|met|with|werk\w*|work) )",
+        negated_inside=True,
+        needs=r"rust|rest|beter|better|easier|makkelijker|comfort|troost|fine|ok|oke|prima|relief"
+              r"|opluchting|zalig",
+    ),
+    # Explicit: ending myself, put an end, talk of suicide (own or a client's).
+    _rule(
+        "explicit",
+        r"(?:put|putting|make|making|bring|bringing) an end to (?:myself|my life|it all|him"
+        r"|herself|himself|her life|his life|everything)"
+        r"|(?:talked|talking|talks|spoke|speaks|sprak|spreekt|praat|praatte|had it over)"
+        r"(?: \w+){0,2} (?:about|over|of) (?:zelfmoord|zelfdoding|suicide|dood willen|dying"
+        r"|ending (?:it|his life|her life|things)|killing (?:himself|herself))",
+    ),
+    # Self-harm: too many pills taken to feel nothing; the blade back.
+    _rule(
+        "self_harm",
+        r"(?:took|taken|take|swallowed|downed|genomen|geslikt|slikte|nam|innam)(?: \w+){0,2}"
+        r" (?:too many|a handful"
+        r"|handful|te veel|een handvol|handvol|a whole|een hele|all my|al mijn)(?: \w+){0,2}"
+        rf" (?:{_PILLS_NL}|{_PILLS_EN}|strip|box|doos)"
+        r"|(?:razor|scheermes\w*|mesje|blade)(?: \w+){0,2} (?:again|weer|opnieuw|terug)"
+        r"|(?:relapsed|hervallen|herval)(?: \w+){0,3} (?:razor|scheermes\w*|mesje|blade|cut"
+        r"\w*|snij\w*|kras\w*)",
+        unless_in=r"per ongeluk|by accident|accidentally|vergeten|forgot|dubbel|double dose",
+    ),
+    # Plan: a means of hanging put up; driving or walking into the water.
+    _rule(
+        "plan",
+        r"(?:touw|koord|strop|rope|noose|ligature|riem|belt|kabel|cable)(?: \w+){0,4}"
+        r" (?:opgehangen|gehangen|vastgemaakt|vastgeknoopt|geknoopt|hung|tied|knotted|put up"
+        r"|strung|fixed)|(?:put|hung|tied|strung|hing|hangt|hangen) (?:\w+ ){0,2}(?:a |een )?"
+        r"(?:rope|noose|touw|strop|ligature)(?: \w+){0,2} (?:up|op|aan|from|to|in the|on the"
+        r"|op zolder|in de)",
+        unless_in=r"was|washing|clothes|kleren|swing|schommel|boot|boat|tent|klim\w*|climb\w*"
+                  r"|hangmat|hammock|lampje|lights|slinger\w*|decorat\w*|versier\w*",
+    ),
+    _rule(
+        "plan",
+        r"(?:het water|de zee|het kanaal|de rivier|de gracht|het meer|the water|the sea|the river"
+        r"|the canal|the lake|the harbour|the quarry)(?: \w+)? in (?:te )?(?:rijden|lopen"
+        r"|wandelen)"
+        r"|(?:drive|driving|drove|walk|walking|walked|wade|wading|jump|jumping|step|stepping)"
+        r"(?: \w+){0,2} into the (?:sea|water|river|canal|lake|harbour|quarry|waves)"
+        r"|(?:drive|driving|drove) off the (?:end|pier|quay|cliff|edge|bridge)",
+        unless_in=r"swim\w*|zwem\w*|holiday|vakantie|paddle|surf\w*|dip|duik\w*|dive|diving"
+                  r"|beach|strand|kayak|boot|boat",
+    ),
+    # Plan: nearly jumped, a plan ready, a means kept for it, an engine in a closed garage.
+    _rule(
+        "plan",
+        rf"(?:bijna|nearly|almost|half)(?: \w+)? (?:{_JUMP})"
+        rf"|(?:{_HEIGHT})(?: \w+){{0,6}} (?:bijna|nearly|almost) (?:{_JUMP})"
+        rf"|(?:ga|gaan|going to|gonna|will|zal|wil|want to|to)(?: \w+){{0,2}} (?:{_JUMP})"
+        rf"(?: \w+){{0,2}} (?:van|vanaf|off|from) (?:\w+ )?(?:{_HEIGHT})",
+        unless_after=_FIGURE,
+        unless_in=r"zwembad|pool|parachute|bungee|trampoline|duik\w*|dive|diving|sprong over"
+                  r"|jump(?:ed)? (?:in|on) (?:a|the) (?:car|train|trein|auto)",
+    ),
+    _rule(
+        "plan",
+        r"(?:mijn|my|het|the|a|een|mn) plan (?:\w+ )?(?:is |are |staat |ligt |was )?(?:klaar"
+        r"|ready|rond|set|af|made|gemaakt)|plans (?:are )?(?:ready|set|made)"
+        r"|(?:garage|schuur|shed)(?: \w+){0,8} (?:engine|motor|uitlaat|exhaust)(?: \w+){0,3}"
+        r" (?:on|running|draaien|draaide|aan|laten lopen)"
+        r"|(?:engine|motor)(?: \w+){0,2} (?:on|running|draaien|draaide)(?: \w+){0,4}"
+        r" (?:garage|schuur|shed|poort toe|door shut|door closed)",
+        needs=r"ik|i|im|ive|me|mij|my|mijn|mn|moed|guts|nerve|stopped|gestopt|stop",
+        unless_in=r"business|project|werkplan|zorgplan|care plan|support plan|plan van aanpak"
+                  r"|vakantie|holiday|week|dag|day|meeting|vergadering|reparatie|repair|garagist",
+    ),
+    _rule(
+        "plan",
+        rf"(?:{_CHOSEN_MEANS})(?: \w+){{0,6}} (?:dat|that|which|die) (?:ik|i)(?: \w+){{0,3}}"
+        r" (?:daarvoor|for (?:that|it|this)|voor (?:dat|het|straks|later|het einde))"
+        rf"|(?:{_CHOSEN_MEANS})(?: \w+){{0,3}} (?:ligt|lies|is|zit|ready|klaar|liggen)"
+        r"(?: \w+){0,2} (?:klaar|ready|waiting)",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (*_PHRASES, *_CONSTRUCTIONS, *_PREPARATIONS, *_SIDEWAYS, *_FAMILY_RULES)
 

@@ -37,8 +37,19 @@ _ALIASES = {
     "pas dans": "niet in", "gene": "geen", "od": "overdose",
     # Self-harm as people shorten it: "sh is back".
     "sh": "selfharm", "ni": "niet",
+    # Phone typing: Flemish "da", "mss", "t", "kheb"; English "abt", "w/o", "tmrw", "tbh".
+    "da": "dat", "mss": "misschien", "wa": "wat", "nen": "een", "em": "hem",
+    "kheb": "ik heb", "kwil": "ik wil", "kzou": "ik zou", "kben": "ik ben", "kga": "ik ga",
+    "kweet": "ik weet", "kzie": "ik zie", "kdenk": "ik denk", "kan t": "kan het",
+    "abt": "about", "bout": "about", "w o": "without", "wd": "would", "tmrw": "tomorrow",
+    "tmr": "tomorrow", "yday": "yesterday", "nite": "night", "cuz": "because", "coz": "because",
+    "tbh": "honestly", "ngl": "honestly", "rn": "now",
 }
 _ALIAS = re.compile(r"\b(?:" + "|".join(sorted(_ALIASES, key=len, reverse=True)) + r")\b")
+# Flemish "k" is "ik" ("k wil dood", "als k er ni meer ben"), but not a name's initial after a
+# title ("meneer K", "mr k").
+_K = re.compile(r"(?<!\bmeneer)(?<!\bmevrouw)(?<!\bmevr)(?<!\bdhr)(?<!\bmw)(?<!\bmr)(?<!\bmrs)"
+                r"(?<!\bms)(?<!\bdr)(?<!\bmrs)(?<!\bmeneer)(?<!\bmevr) \bk\b|^k\b")
 
 # Only words this long are mended, and only towards words this long: short words sit one
 # edit away from too many ordinary ones ("leven" ~ "geven").
@@ -62,7 +73,8 @@ def sentences(text: str) -> list[str]:
         for start in range(0, max(1, len(words) - WINDOW_OVERLAP), WINDOW - WINDOW_OVERLAP):
             window = words[start : start + WINDOW]
             if window:
-                out.append(_ALIAS.sub(lambda m: _ALIASES[m.group(0)], " ".join(window)))
+                joined = _ALIAS.sub(lambda m: _ALIASES[m.group(0)], " ".join(window))
+                out.append(_K.sub(lambda m: " ik" if m.group(0).startswith(" ") else "ik", joined))
     return out
 
 
