@@ -1,16 +1,20 @@
 """One conversation per check-in: prompts invite, questions ask, and no question restates a prompt.
 
-A check-in shows one prompt of a signpost with questions of the same signpost, drawn
-independently, so every prompt–question pair of a signpost can meet. Each pair is checked.
+A check-in shows one prompt of a signpost and then only questions that fit that prompt (a
+question names the prompts it follows from, or "all"). Every pair that can meet is checked.
 """
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from itertools import pairwise
+from random import Random
 
 import pytest
 
-from prompts import LANGUAGES, Content, load_content
+from bot.checkin.rotation import plan_checkin
+from prompts import LANGUAGES, MAX_QUESTIONS_PER_CHECKIN, Content, Signpost, load_content
+from storage import RotationHistory
 
 
 def words(text: str) -> set[str]:
@@ -82,6 +86,14 @@ def content() -> Content:
     return load_content()
 
 
+def pairs(signpost: Signpost) -> Iterator[tuple[str, str, str, str]]:
+    """Every prompt with every question that fits it: (prompt id, prompt, question id, question)."""
+    texts = dict(zip(signpost.question_ids, signpost.questions, strict=True))
+    for prompt_id, prompt in zip(signpost.prompt_ids, signpost.prompts, strict=True):
+        for question_id in signpost.questions_for(prompt_id):
+            yield prompt_id, prompt, question_id, texts[question_id]
+
+
 def test_the_check_catches_a_restated_prompt() -> None:
     # The pair issue 11 found in #7, and its English twin.
     prompt = "Een stilte hoeft niet opgevuld te worden. Waar liet je vandaag een stilte bestaan?"
@@ -94,13 +106,27 @@ def test_the_check_catches_a_restated_prompt() -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_question_restates_a_prompt_of_its_signpost(content: Content, lang: str) -> None:
     found = [
-        (s.number, prompt[:40], question, sorted(shared))
+        (prompt_id, question_id, sorted(shared))
         for s in content.signposts(lang)
-        for prompt in s.prompts
-        for question in s.questions
+        for prompt_id, prompt, question_id, question in pairs(s)
         if (shared := restates(prompt, question, lang))
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_checkin_asks_only_questions_that_fit_its_prompt(content: Content, lang: str) -> None:
+    rng = Random(5)
+    for s in content.signposts(lang):
+        history = RotationHistory([], [])
+        for _ in range(3 * len(s.prompts)):  # several rounds: every prompt comes up
+            plan = plan_checkin(s, history, MAX_QUESTIONS_PER_CHECKIN, rng)
+            asked = [step.question_id for step in plan.steps if step.kind == "question"]
+            assert len(asked) == len(set(asked)) == MAX_QUESTIONS_PER_CHECKIN
+            assert set(asked) <= set(s.questions_for(plan.prompt_id)), plan.prompt_id
+            history.prompts.append(plan.prompt_id)
+            history.questions.append(list(asked))
+        assert set(history.prompts) == set(s.prompt_ids)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
