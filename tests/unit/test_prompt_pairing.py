@@ -80,6 +80,33 @@ def restates(prompt: str, question: str, lang: str) -> set[str]:
     return set()
 
 
+# Words of the stock phrase "iemand die je begeleidt" / "someone you support": nearly every
+# question uses it, so sharing it says nothing about echoing.
+STOCK = {"begel", "suppo"}
+# The share of a text's content words that another text, shown just before it, may repeat.
+ECHO_LIMIT = 0.25  # of the essence's content words, in a prompt shown below it
+MIRROR_LIMIT = 0.5  # of a question's content words, in the prompt it follows
+
+
+def content_words(text: str, lang: str) -> set[str]:
+    """The distinct content-word stems of a text, without the stock phrase."""
+    return set(stems(text, lang)) - STOCK
+
+
+def repeated(earlier: str, later: str, lang: str, *, of: str) -> tuple[float, set[str]]:
+    """How much of one text the other repeats: (share, shared words).
+
+    The share is taken of the content words of `of` ("earlier" or "later"). A shared run of
+    two adjacent content words (a repeated phrase) counts as everything.
+    """
+    first, second = stems(earlier, lang), stems(later, lang)
+    if phrase := set(pairwise(first)) & set(pairwise(second)):
+        return 1.0, {" ".join(pair) for pair in phrase}
+    shared = content_words(earlier, lang) & content_words(later, lang)
+    base = content_words(earlier if of == "earlier" else later, lang)
+    return (len(shared) / len(base) if base else 0.0), shared
+
+
 @pytest.fixture(scope="module")
 def content() -> Content:
     """The content as the bot loads it."""
@@ -110,6 +137,58 @@ def test_no_question_restates_a_prompt_of_its_signpost(content: Content, lang: s
         for s in content.signposts(lang)
         for prompt_id, prompt, question_id, question in pairs(s)
         if (shared := restates(prompt, question, lang))
+    ]
+    assert found == []
+
+
+def test_the_echo_checks_catch_the_old_repeats() -> None:
+    # Signpost 1's essence and a prompt that said it again, in both languages.
+    essence = "Vertrouwen groeit traag en in laagjes: eerst meestappen in iemands wereld."
+    prompt = "Vertrouwen groeit in laagjes, zelden in één gesprek. Blijf daar een moment bij."
+    assert repeated(essence, prompt, "nl", of="earlier")[0] >= ECHO_LIMIT
+    essence = "Trust grows slowly and in layers: first step into someone's world, only later add."
+    prompt = "Trust grows in layers, rarely in one conversation. Stay with it for a moment."
+    assert repeated(essence, prompt, "en", of="earlier")[0] >= ECHO_LIMIT
+    # Signpost 6: a question that only mirrored its prompt.
+    prompt = "Iets betekenen voor een ander geeft vleugels. Hou dat beeld even vast."
+    question = "Waar mocht iemand die je begeleidt iets betekenen voor een ander?"
+    assert repeated(prompt, question, "nl", of="later")[0] >= MIRROR_LIMIT
+    question = "Waar kon iemand die je begeleidt de laatste tijd een ander een handje helpen?"
+    assert repeated(prompt, question, "nl", of="later")[0] < MIRROR_LIMIT
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_prompt_repeats_the_essence_above_it(content: Content, lang: str) -> None:
+    """A check-in shows the essence and then the prompt: the prompt adds, it does not repeat.
+
+    Fails when the prompt repeats a phrase of the essence (two adjacent content words) or a
+    quarter or more of the essence's content words (folded, cut to five-letter stems, minus
+    stop words).
+    """
+    found = [
+        (prompt_id, round(share, 2), sorted(shared))
+        for s in content.signposts(lang)
+        for prompt_id, prompt in zip(s.prompt_ids, s.prompts, strict=True)
+        if (result := repeated(s.essence, prompt, lang, of="earlier"))[0] >= ECHO_LIMIT
+        for share, shared in [result]
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_question_mirrors_the_prompt_it_follows(content: Content, lang: str) -> None:
+    """A question asks what follows from its prompt, in other words than the prompt's.
+
+    Fails when half or more of the question's content words are in the prompt, or when the
+    two share a phrase (two adjacent content words). Stricter than restating above: one
+    shared word out of two is enough.
+    """
+    found = [
+        (prompt_id, question_id, round(share, 2), sorted(shared))
+        for s in content.signposts(lang)
+        for prompt_id, prompt, question_id, question in pairs(s)
+        if (result := repeated(prompt, question, lang, of="later"))[0] >= MIRROR_LIMIT
+        for share, shared in [result]
     ]
     assert found == []
 
