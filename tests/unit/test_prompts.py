@@ -407,3 +407,27 @@ def test_a_question_fits_the_same_prompts_in_both_languages(copy: Path) -> None:
     assert want != sorted(mine)
     fits = f"{question['id']} fits {sorted(mine)}, nl has {want}"
     assert error_of(copy) == f"{path}: signposts[5].questions: {fits}"
+
+
+# --- the client's and the network's own voice -------------------------------------------------
+
+# Questions that look through the eyes of the client or their network (what they know from
+# experience, what they would say about the help): new ones are named s<n>.q-stem-…
+VOICE_IDS = re.compile(r"^s\d+\.q-stem-|^s10\.q-leerde-begeleidt$")
+VOICE_WORDS = {
+    "nl": re.compile(r"iemand die je begeleidt|netwerk|familie", re.I),
+    "en": re.compile(r"someone you support|network|family", re.I),
+}
+
+
+def test_every_signpost_asks_in_the_voice_of_the_client_or_network(content: Content) -> None:
+    for lang in LANGUAGES:
+        for s in content.signposts(lang):
+            voiced = [
+                text
+                for item_id, text in zip(s.question_ids, s.questions, strict=True)
+                if VOICE_IDS.match(item_id)
+            ]
+            assert voiced, (lang, s.number)
+            for text in voiced:
+                assert VOICE_WORDS[lang].search(text), text
