@@ -21,6 +21,11 @@ from pydantic import (
 LANGUAGES = ("nl", "en")
 SIGNPOST_COUNT = 10
 BOUNDARIES_SIGNPOST = 8
+# The most questions one check-in asks (the setting is 1..3, see bot/account/parsing.py):
+# every prompt needs at least this many questions that fit it.
+MAX_QUESTIONS_PER_CHECKIN = 3
+# A question that fits every prompt of its signpost says so: `prompts = "all"`.
+ALL_PROMPTS = "all"
 Tag = Literal["client", "self", "path", "relation", "boundaries",
               "team", "communication", "success", "growth", "network"]  # fmt: skip
 TAGS: tuple[str, ...] = get_args(Tag)
@@ -40,7 +45,8 @@ QuestionText = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 # A stable id per prompt and question, e.g. "s7.p-stilte": answers are stored under it, so an
 # item can be reworded or moved without changing what an old answer was an answer to.
 ItemId = Annotated[str, StringConstraints(pattern=r"^s\d{1,2}\.[pq]-[a-z0-9-]+$", max_length=60)]
-_ITEM_KEYS = {"id", "text"}
+_ITEM_KEYS = {"prompts": {"id", "text"}, "questions": {"id", "prompts", "text"}}
+_ITEM_SHAPE = {"prompts": "an id and a text", "questions": "an id, prompts and a text"}
 
 
 class Signpost(BaseModel):
@@ -55,11 +61,15 @@ class Signpost(BaseModel):
     questions: tuple[QuestionText, ...] = Field(min_length=6)
     prompt_ids: tuple[ItemId, ...]
     question_ids: tuple[ItemId, ...]
+    # Per question (same order): the ids of the prompts it follows from. A check-in draws a
+    # prompt first and then only questions that fit it, so the two read as one conversation.
+    question_prompts: tuple[tuple[ItemId, ...], ...]
 
     @model_validator(mode="before")
     @classmethod
     def _split_items(cls, data: object) -> object:
-        """Items are `{ id, text }` tables in the files; the model keeps texts and ids apart."""
+        """Items are `{ id, text }` tables in the files, and a question also names the prompts
+        it fits (or "all"); the model keeps texts, ids and those links apart."""
         if not isinstance(data, dict):
             return data
         data = dict(data)
@@ -67,10 +77,14 @@ class Signpost(BaseModel):
             items = data.get(field)
             if not isinstance(items, list):
                 continue
-            if not all(isinstance(item, dict) and set(item) == _ITEM_KEYS for item in items):
-                raise ValueError(f"{field}: every item needs exactly an id and a text")
+            keys = _ITEM_KEYS[field]
+            if not all(isinstance(item, dict) and set(item) == keys for item in items):
+                raise ValueError(f"{field}: every item needs exactly {_ITEM_SHAPE[field]}")
             data[field] = [item["text"] for item in items]
             data[f"{field[:-1]}_ids"] = [item["id"] for item in items]
+            if field == "questions":
+                every = data.get("prompt_ids", [])
+                data["question_prompts"] = [_fits(item, every) for item in items]
         return data
 
     @model_validator(mode="after")
@@ -82,7 +96,21 @@ class Signpost(BaseModel):
                 raise ValueError("every item needs its own id")
             if wrong := [i for i in ids if not i.startswith(f"s{self.number}.{kind}-")]:
                 raise ValueError(f"ids must start with s{self.number}.{kind}-: {wrong}")
+        for question_id, links in zip(self.question_ids, self.question_prompts, strict=True):
+            if unknown := [p for p in links if p not in self.prompt_ids]:
+                raise ValueError(f"question {question_id} fits unknown prompts: {unknown}")
+        for prompt_id in self.prompt_ids:
+            if (n := len(self.questions_for(prompt_id))) < MAX_QUESTIONS_PER_CHECKIN:
+                raise ValueError(
+                    f"prompt {prompt_id} has {n} fitting questions,"
+                    f" a check-in asks up to {MAX_QUESTIONS_PER_CHECKIN}"
+                )
         return self
+
+    def questions_for(self, prompt_id: str) -> tuple[str, ...]:
+        """The ids of the questions that fit this prompt, in content order."""
+        return tuple(q for q, links in zip(self.question_ids, self.question_prompts, strict=True)
+                     if prompt_id in links)  # fmt: skip
 
     def prompt(self, item_id: str | None) -> str | None:
         """The prompt text with this id; None when content no longer has it."""
@@ -105,6 +133,21 @@ class Signpost(BaseModel):
         if info.data.get("number") == BOUNDARIES_SIGNPOST and "boundaries" not in items:
             raise ValueError(f"signpost {BOUNDARIES_SIGNPOST} must carry 'boundaries'")
         return items
+
+
+def _fits(item: dict[str, object], every: object) -> object:
+    """The prompt ids a question item fits: its own list, or every prompt for "all"."""
+    links = item["prompts"]
+    if links == ALL_PROMPTS:
+        return every
+    if not isinstance(links, list) or not all(isinstance(link, str) for link in links):
+        links = []
+    if not links or len(set(links)) != len(links):
+        raise ValueError(
+            f"questions: {item.get('id')}: prompts must be {ALL_PROMPTS!r}"
+            " or a list of distinct prompt ids"
+        )
+    return links
 
 
 class LanguageContent(BaseModel):
@@ -187,6 +230,14 @@ def _compare(base: LanguageContent, other: LanguageContent, name: str) -> list[s
             elif missing := sorted(set(getattr(ours, f"{field[:-1]}_ids"))
                                    - set(getattr(theirs, f"{field[:-1]}_ids"))):  # fmt: skip
                 errors.append(f"{where}.{field}: ids {', '.join(missing)} missing, {ref} has them")
+        # A question fits the same prompts in every language.
+        links = dict(zip(theirs.question_ids, theirs.question_prompts, strict=True))
+        for question_id, wanted in zip(ours.question_ids, ours.question_prompts, strict=True):
+            if (found := links.get(question_id)) is not None and set(found) != set(wanted):
+                errors.append(
+                    f"{where}.questions: {question_id} fits {sorted(found)},"
+                    f" {ref} has {sorted(wanted)}"
+                )
     return errors
 
 

@@ -1,5 +1,7 @@
 """Which signpost, prompt and questions a check-in gets: fresh until all were used.
 
+The prompt is drawn first, then only questions that fit that prompt (the content says which
+prompts each question follows from), so a check-in reads as one conversation.
 Rotation works on content ids, so rewording or reordering content keeps what was used.
 """
 
@@ -58,10 +60,15 @@ def fresh_picks(
 def plan_checkin(
     signpost: Signpost, history: RotationHistory, question_count: int, rng: Random
 ) -> CheckinPlan:
-    """The prompt and questions for the next check-in on this signpost."""
+    """The prompt and questions for the next check-in on this signpost.
+
+    Questions are fresh among those that fit the drawn prompt: the history of the signpost
+    is replayed over that set, so a question asked after another prompt counts as used.
+    """
     prompts = dict(zip(signpost.prompt_ids, signpost.prompts, strict=True))
     questions = dict(zip(signpost.question_ids, signpost.questions, strict=True))
     [prompt_id] = fresh_picks(list(prompts), [[p] for p in history.prompts], 1, rng)
-    picked = fresh_picks(list(questions), history.questions, question_count, rng)
+    fitting = list(signpost.questions_for(prompt_id))
+    picked = fresh_picks(fitting, history.questions, question_count, rng)
     steps = [NewStep(kind="question", question_id=q, question_text=questions[q]) for q in picked]
     return CheckinPlan(signpost.number, prompt_id, prompts[prompt_id], [*steps, *SCALES])

@@ -107,7 +107,7 @@ async def test_create_invite_and_join_after_seeing_what_the_team_sees(world: Wor
     assert "op koers" not in overview  # three members: no counts (see bot/teams/privacy.py)
     await reflect(world, WEEK1, bob)
     await world.say(bob, "/team")
-    assert "Jij: 1 van 3 dagen" in world.last_text(bob)
+    assert "Jouw dagen deze week: 1 (doel: 3)" in world.last_text(bob)
     assert "beheerder" not in world.last_text(bob)
 
 

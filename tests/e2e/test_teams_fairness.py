@@ -55,7 +55,7 @@ async def test_in_a_team_of_two_nothing_bob_does_shows_to_ann(world: World):
     assert await overview(world, ann) == before
     # Ann's own line is hers, live.
     await reflect(world, WEEK1 + timedelta(days=1), ann)
-    assert "Jij: 1 van 1 dagen" in await overview(world, ann)
+    assert "Jouw dagen deze week: 1 (doel: 1)" in await overview(world, ann)
     # The week's digest would tell Ann what Bob did, given her own: a team of two gets none.
     await digest_time(world, WEEK1 + timedelta(weeks=1))
     assert digests(world, ann) == [] and digests(world, bob) == []
@@ -176,7 +176,7 @@ async def test_a_part_timer_who_reflected_on_both_own_days_is_on_track(world: Wo
     await reflect(world, WEEK1 + timedelta(days=1), ann, bob, cem, dora)
     await reflect(world, WEEK1 + timedelta(days=2), ann, bob, cem)
     await reflect(world, WEEK1 + timedelta(days=3), ann, bob, cem, dora)
-    assert "Jij: 2 van 2 dagen" in await overview(world, dora)  # her own days, not "2 van 3"
+    assert "Jouw dagen deze week: 2 (doel: 2)" in await overview(world, dora)  # own goal, not 3
     world.clock.set(at(WEEK1 + timedelta(days=4), 0, 5))
     assert "4 van 4" in await overview(world, ann)
     await digest_time(world, WEEK1 + timedelta(weeks=1))

@@ -29,8 +29,8 @@ def test_a_counted_phrase_takes_the_plural_form_of_its_number(catalog, lang, exp
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("nl", ["🔥 Reeks: 1 week", "🔥 Reeks: 2 weken op rij"]),
-     ("en", ["🔥 Streak: 1 week", "🔥 Streak: 2 weeks in a row"])],
+    [("nl", ["⛰️ Reeks: 1 week", "⛰️ Reeks: 2 weken op rij"]),
+     ("en", ["⛰️ Streak: 1 week", "⛰️ Streak: 2 weeks in a row"])],
 )  # fmt: skip
 def test_the_team_streak_is_a_counted_phrase_too(catalog, lang, expected):
     assert [catalog.count(lang, "teams.streak", n) for n in (1, 2)] == expected

@@ -1,16 +1,20 @@
 """One conversation per check-in: prompts invite, questions ask, and no question restates a prompt.
 
-A check-in shows one prompt of a signpost with questions of the same signpost, drawn
-independently, so every prompt–question pair of a signpost can meet. Each pair is checked.
+A check-in shows one prompt of a signpost and then only questions that fit that prompt (a
+question names the prompts it follows from, or "all"). Every pair that can meet is checked.
 """
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from itertools import pairwise
+from random import Random
 
 import pytest
 
-from prompts import LANGUAGES, Content, load_content
+from bot.checkin.rotation import plan_checkin
+from prompts import LANGUAGES, MAX_QUESTIONS_PER_CHECKIN, Content, Signpost, load_content
+from storage import RotationHistory
 
 
 def words(text: str) -> set[str]:
@@ -76,10 +80,45 @@ def restates(prompt: str, question: str, lang: str) -> set[str]:
     return set()
 
 
+# Words of the stock phrase "iemand die je begeleidt" / "someone you support": nearly every
+# question uses it, so sharing it says nothing about echoing.
+STOCK = {"begel", "suppo"}
+# The share of a text's content words that another text, shown just before it, may repeat.
+ECHO_LIMIT = 0.25  # of the essence's content words, in a prompt shown below it
+MIRROR_LIMIT = 0.5  # of a question's content words, in the prompt it follows
+
+
+def content_words(text: str, lang: str) -> set[str]:
+    """The distinct content-word stems of a text, without the stock phrase."""
+    return set(stems(text, lang)) - STOCK
+
+
+def repeated(earlier: str, later: str, lang: str, *, of: str) -> tuple[float, set[str]]:
+    """How much of one text the other repeats: (share, shared words).
+
+    The share is taken of the content words of `of` ("earlier" or "later"). A shared run of
+    two adjacent content words (a repeated phrase) counts as everything.
+    """
+    first, second = stems(earlier, lang), stems(later, lang)
+    if phrase := set(pairwise(first)) & set(pairwise(second)):
+        return 1.0, {" ".join(pair) for pair in phrase}
+    shared = content_words(earlier, lang) & content_words(later, lang)
+    base = content_words(earlier if of == "earlier" else later, lang)
+    return (len(shared) / len(base) if base else 0.0), shared
+
+
 @pytest.fixture(scope="module")
 def content() -> Content:
     """The content as the bot loads it."""
     return load_content()
+
+
+def pairs(signpost: Signpost) -> Iterator[tuple[str, str, str, str]]:
+    """Every prompt with every question that fits it: (prompt id, prompt, question id, question)."""
+    texts = dict(zip(signpost.question_ids, signpost.questions, strict=True))
+    for prompt_id, prompt in zip(signpost.prompt_ids, signpost.prompts, strict=True):
+        for question_id in signpost.questions_for(prompt_id):
+            yield prompt_id, prompt, question_id, texts[question_id]
 
 
 def test_the_check_catches_a_restated_prompt() -> None:
@@ -94,13 +133,79 @@ def test_the_check_catches_a_restated_prompt() -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_question_restates_a_prompt_of_its_signpost(content: Content, lang: str) -> None:
     found = [
-        (s.number, prompt[:40], question, sorted(shared))
+        (prompt_id, question_id, sorted(shared))
         for s in content.signposts(lang)
-        for prompt in s.prompts
-        for question in s.questions
+        for prompt_id, prompt, question_id, question in pairs(s)
         if (shared := restates(prompt, question, lang))
     ]
     assert found == []
+
+
+def test_the_echo_checks_catch_the_old_repeats() -> None:
+    # Signpost 1's essence and a prompt that said it again, in both languages.
+    essence = "Vertrouwen groeit traag en in laagjes: eerst meestappen in iemands wereld."
+    prompt = "Vertrouwen groeit in laagjes, zelden in één gesprek. Blijf daar een moment bij."
+    assert repeated(essence, prompt, "nl", of="earlier")[0] >= ECHO_LIMIT
+    essence = "Trust grows slowly and in layers: first step into someone's world, only later add."
+    prompt = "Trust grows in layers, rarely in one conversation. Stay with it for a moment."
+    assert repeated(essence, prompt, "en", of="earlier")[0] >= ECHO_LIMIT
+    # Signpost 6: a question that only mirrored its prompt.
+    prompt = "Iets betekenen voor een ander geeft vleugels. Hou dat beeld even vast."
+    question = "Waar mocht iemand die je begeleidt iets betekenen voor een ander?"
+    assert repeated(prompt, question, "nl", of="later")[0] >= MIRROR_LIMIT
+    question = "Waar kon iemand die je begeleidt de laatste tijd een ander een handje helpen?"
+    assert repeated(prompt, question, "nl", of="later")[0] < MIRROR_LIMIT
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_prompt_repeats_the_essence_above_it(content: Content, lang: str) -> None:
+    """A check-in shows the essence and then the prompt: the prompt adds, it does not repeat.
+
+    Fails when the prompt repeats a phrase of the essence (two adjacent content words) or a
+    quarter or more of the essence's content words (folded, cut to five-letter stems, minus
+    stop words).
+    """
+    found = [
+        (prompt_id, round(share, 2), sorted(shared))
+        for s in content.signposts(lang)
+        for prompt_id, prompt in zip(s.prompt_ids, s.prompts, strict=True)
+        if (result := repeated(s.essence, prompt, lang, of="earlier"))[0] >= ECHO_LIMIT
+        for share, shared in [result]
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_question_mirrors_the_prompt_it_follows(content: Content, lang: str) -> None:
+    """A question asks what follows from its prompt, in other words than the prompt's.
+
+    Fails when half or more of the question's content words are in the prompt, or when the
+    two share a phrase (two adjacent content words). Stricter than restating above: one
+    shared word out of two is enough.
+    """
+    found = [
+        (prompt_id, question_id, round(share, 2), sorted(shared))
+        for s in content.signposts(lang)
+        for prompt_id, prompt, question_id, question in pairs(s)
+        if (result := repeated(prompt, question, lang, of="later"))[0] >= MIRROR_LIMIT
+        for share, shared in [result]
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_checkin_asks_only_questions_that_fit_its_prompt(content: Content, lang: str) -> None:
+    rng = Random(5)
+    for s in content.signposts(lang):
+        history = RotationHistory([], [])
+        for _ in range(3 * len(s.prompts)):  # several rounds: every prompt comes up
+            plan = plan_checkin(s, history, MAX_QUESTIONS_PER_CHECKIN, rng)
+            asked = [step.question_id for step in plan.steps if step.kind == "question"]
+            assert len(asked) == len(set(asked)) == MAX_QUESTIONS_PER_CHECKIN
+            assert set(asked) <= set(s.questions_for(plan.prompt_id)), plan.prompt_id
+            history.prompts.append(plan.prompt_id)
+            history.questions.append(list(asked))
+        assert set(history.prompts) == set(s.prompt_ids)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

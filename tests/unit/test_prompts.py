@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 
+from bot.account.parsing import ParseError, parse_question_count
 from prompts import (
     BOUNDARIES_SIGNPOST,
     LANGUAGES,
     LENSES,
+    MAX_QUESTIONS_PER_CHECKIN,
     SIGNPOST_COUNT,
     TAGS,
     Content,
@@ -50,8 +52,9 @@ def toml_value(value: Any) -> str:
 
 
 def items(signpost: int, kind: str, texts: list[str]) -> list[dict[str, str]]:
-    """Content items with made-up ids, for a broken copy."""
-    return [{"id": f"s{signpost}.{kind}-x{i}", "text": t} for i, t in enumerate(texts)]
+    """Content items with made-up ids, for a broken copy (questions fit every prompt)."""
+    fits = {"prompts": "all"} if kind == "q" else {}
+    return [{"id": f"s{signpost}.{kind}-x{i}", **fits, "text": t} for i, t in enumerate(texts)]
 
 
 def write(directory: Path, lang: str, data: dict[str, Any]) -> str:
@@ -328,3 +331,103 @@ def test_id_missing_in_the_other_language(copy: Path) -> None:
     nl_id = read("nl")["signposts"][6]["questions"][2]["id"]
     assert wanted != nl_id
     assert error_of(copy) == f"{path}: signposts[6].questions: ids {nl_id} missing, nl has them"
+
+
+# --- questions that belong to their prompt ----------------------------------------------------
+
+
+def test_every_prompt_has_enough_questions_that_fit_it(content: Content) -> None:
+    assert MAX_QUESTIONS_PER_CHECKIN == 3
+    assert parse_question_count(str(MAX_QUESTIONS_PER_CHECKIN)) == MAX_QUESTIONS_PER_CHECKIN
+    with pytest.raises(ParseError):
+        parse_question_count(str(MAX_QUESTIONS_PER_CHECKIN + 1))
+    for lang in LANGUAGES:
+        for s in content.signposts(lang):
+            for prompt_id in s.prompt_ids:
+                assert len(s.questions_for(prompt_id)) >= MAX_QUESTIONS_PER_CHECKIN, prompt_id
+            for links in s.question_prompts:
+                assert links and set(links) <= set(s.prompt_ids)
+
+
+def test_all_means_every_prompt_of_the_signpost(content: Content) -> None:
+    raw = read("nl")["signposts"][0]
+    signpost = content.signpost("nl", 1)
+    for item, links in zip(raw["questions"], signpost.question_prompts, strict=True):
+        want = signpost.prompt_ids if item["prompts"] == "all" else tuple(item["prompts"])
+        assert links == want
+
+
+def test_question_tied_to_an_unknown_prompt(copy: Path) -> None:
+    data = read("nl")
+    data["signposts"][2]["questions"][0]["prompts"] = ["s3.p-bestaat-niet"]
+    path = write(copy, "nl", data)
+    qid = data["signposts"][2]["questions"][0]["id"]
+    expected = f"{path}: signposts[2]: question {qid} fits unknown prompts: ['s3.p-bestaat-niet']"
+    assert error_of(copy) == expected
+
+
+def test_a_prompt_with_too_few_questions_is_refused(copy: Path) -> None:
+    data = read("en")
+    signpost = data["signposts"][4]
+    first, second = (p["id"] for p in signpost["prompts"][:2])
+    for question in signpost["questions"]:
+        question["prompts"] = [first]
+    signpost["questions"][0]["prompts"] = [first, second]
+    path = write(copy, "en", data)
+    assert error_of(copy).startswith(
+        f"{path}: signposts[4]: prompt {second} has 1 fitting questions, a check-in asks up to 3"
+    )
+
+
+@pytest.mark.parametrize("links", [[], "some", ["s1.p-vertrouwen-groeit"] * 2, [3]])
+def test_prompt_links_are_all_or_a_list_of_distinct_ids(copy: Path, links: Any) -> None:
+    data = read("nl")
+    data["signposts"][0]["questions"][0]["prompts"] = links
+    path = write(copy, "nl", data)
+    assert error_of(copy).startswith(f"{path}: signposts[0]: questions: s1.q-")
+
+
+def test_question_without_prompt_links_is_refused(copy: Path) -> None:
+    data = read("nl")
+    del data["signposts"][1]["questions"][3]["prompts"]
+    path = write(copy, "nl", data)
+    expected = "questions: every item needs exactly an id, prompts and a text"
+    assert error_of(copy).startswith(f"{path}: signposts[1]: {expected}")
+
+
+def test_a_question_fits_the_same_prompts_in_both_languages(copy: Path) -> None:
+    data = read("en")
+    signpost = data["signposts"][5]
+    question = signpost["questions"][1]
+    mine = [signpost["prompts"][0]["id"], signpost["prompts"][1]["id"]]
+    question["prompts"] = mine
+    path = write(copy, "en", data)
+    nl = load_content().signpost("nl", 6)
+    want = sorted(nl.question_prompts[nl.question_ids.index(question["id"])])
+    assert want != sorted(mine)
+    fits = f"{question['id']} fits {sorted(mine)}, nl has {want}"
+    assert error_of(copy) == f"{path}: signposts[5].questions: {fits}"
+
+
+# --- the client's and the network's own voice -------------------------------------------------
+
+# Questions that look through the eyes of the client or their network (what they know from
+# experience, what they would say about the help): new ones are named s<n>.q-stem-…
+VOICE_IDS = re.compile(r"^s\d+\.q-stem-|^s10\.q-leerde-begeleidt$")
+VOICE_WORDS = {
+    "nl": re.compile(r"iemand die je begeleidt|netwerk|familie", re.I),
+    "en": re.compile(r"someone you support|network|family", re.I),
+}
+
+
+def test_every_signpost_asks_in_the_voice_of_the_client_or_network(content: Content) -> None:
+    for lang in LANGUAGES:
+        for s in content.signposts(lang):
+            voiced = [
+                text
+                for item_id, text in zip(s.question_ids, s.questions, strict=True)
+                if VOICE_IDS.match(item_id)
+            ]
+            assert voiced, (lang, s.number)
+            for text in voiced:
+                assert VOICE_WORDS[lang].search(text), text
