@@ -26,10 +26,11 @@ QUOTE_CHARS = 160  # a quote longer than this is shortened (the whole answer sta
 
 
 def quote(text: str) -> str:
-    """Her words as quoted back: one line, shortened at a word when long."""
+    """Her words as quoted back: one line, shortened at a word when long, without a closing
+    full stop (the sentence around the quote has its own)."""
     line = " ".join(text.split())
     if len(line) <= QUOTE_CHARS:
-        return line
+        return line.removesuffix(".") if not line.endswith("..") else line
     return line[: QUOTE_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
