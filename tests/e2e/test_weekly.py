@@ -25,6 +25,13 @@ async def reflect_on_days(world: World, user, days: int) -> None:
         )
 
 
+def verrekijker_message(world: World, user):
+    """The week view with its buttons (the weekly talk's first question follows it)."""
+    return next(
+        m for m in reversed(world.api.messages(user)) if "✓ 🔍 Deze week" in m.button_labels
+    )
+
+
 def photos(world: World, user) -> list:
     return [m for m in world.api.messages(user) if m.kind == "photo"]
 
@@ -42,9 +49,9 @@ async def test_the_verrekijker_arrives_friday_1700_local_once_with_a_picture(wor
     [photo] = photos(world, ann)
     assert photo.media.data.startswith(b"\x89PNG")
     assert photo.caption and len(photo.caption) <= 1024
-    text = world.last_text(ann)
+    text = verrekijker_message(world, ann).text
     assert "luisterde naar de vraag achter de vraag" in text  # their own words
-    assert "✓ 🔍 Deze week" in world.api.last_message(ann).button_labels
+    assert "Wat valt je op" in world.last_text(ann)  # then the weekly talk
     # Never twice for the same week: not on the next tick, not after a restart.
     await world.bot.run_schedule()
     await world.restart()
@@ -109,7 +116,7 @@ async def test_when_the_photo_fails_the_text_still_arrives(world: World):
     world.clock.set(FRIDAY_1700)
     await world.bot.run_schedule()
     assert photos(world, ann) == []
-    assert "luisterde" in world.last_text(ann)
+    assert "luisterde" in verrekijker_message(world, ann).text
 
 
 async def test_week_command_moves_the_verrekijker(world: World):

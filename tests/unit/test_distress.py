@@ -421,3 +421,38 @@ def test_denials_and_pasts_told_as_over_are_calm(text: str) -> None:
 @pytest.mark.parametrize("text", STILL_MEANT)
 def test_not_caring_and_no_that_opens_a_statement_still_count(text: str) -> None:
     assert read_distress(text).concern == "self"
+
+
+# The reflective cycle's answers: intentions and look-backs are first person and often say
+# "wil", "zou", "niet meer", "stoppen". Before the known words and dev8, a quarter of these read
+# as a crisis (dev8, measured before it was trained on: 23% of its ordinary lines).
+INTENTIONS = [
+    "Ik ga mezelf vandaag goed opvangen.",
+    "Ik verlang naar rust.",
+    "Nu zou ik eerder doorvragen.",
+    "Ik wil niet meer overwerken op vrijdag.",
+    "Ik wil eerder stoppen met werken.",
+    "Volgende keer zou ik eerder ingrijpen.",
+    "I want to stop answering emails at night.",
+]
+
+
+@pytest.mark.parametrize("text", INTENTIONS)
+def test_intentions_and_look_backs_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Volgende week wil ik er gewoon niet meer zijn.", "I want to die."]
+)
+def test_a_crisis_said_as_an_intention_is_still_read(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+def test_a_real_word_is_never_mended_into_a_rule_word() -> None:
+    from bot.care.distress.reader import _mender, known_words
+
+    mender = _mender()
+    for word in ("opvangen", "eerder", "meisjes", "verlangen", "verbanden", "filling", "dumping"):
+        assert word in known_words() and mender.mend(word) == word
+    assert mender.mend("zelfmord") == "zelfmoord" and mender.mend("mezlef") == "mezelf"

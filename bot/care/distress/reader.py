@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Literal
 
 from bot.care.distress.keys import has_key
@@ -609,4 +610,13 @@ def _mender() -> Mender:
         for pattern in (PAST, OVER, AGAIN, DENIED_AFTER, *cues)
         for word in re.findall(r"[a-z]{6,}", pattern.pattern)
     }
-    return Mender(vocabulary | people, keep=FIRST | THIRD | REPORTING | NEGATORS | own | COMMON)
+    keep = FIRST | THIRD | REPORTING | NEGATORS | own | COMMON | known_words()
+    return Mender(vocabulary | people, keep=keep)
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Common Dutch and English words, never mended into another (a real word is no typo:
+    "opvangen" is not "ophangen"); written by benchmarks/distress_known_words.py."""
+    text = resources.files("bot.care.distress").joinpath("known_words.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
