@@ -58,9 +58,7 @@ class StarRepository:
                 return False
             return await self.star(user_id, answer_id, now)
 
-    async def starred(
-        self, user_id: int, among: tuple[int, ...] | None = None
-    ) -> frozenset[int]:
+    async def starred(self, user_id: int, among: tuple[int, ...] | None = None) -> frozenset[int]:
         """The ids of her starred answers (only those `among`, when given)."""
         if among is not None and not among:
             return frozenset()
