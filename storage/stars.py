@@ -73,6 +73,10 @@ class StarRepository:
         """Her most recently stored answer, as a star would mark it; None without answers."""
         return await self._target(user_id, " ORDER BY a.id DESC LIMIT 1")
 
+    async def answer(self, user_id: int, answer_id: int) -> StarTarget | None:
+        """Her answer `answer_id`; None when she has no such answer."""
+        return await self._target(user_id, " AND a.id = ?", (answer_id,))
+
     async def answer_of_message(self, user_id: int, message_id: int) -> StarTarget | None:
         """Her answer sent as the message `message_id` (a /ster as a reply to it)."""
         return await self._target(user_id, " AND a.message_id = ?", (message_id,))
