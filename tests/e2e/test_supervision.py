@@ -4,6 +4,7 @@ and of all of them (read back with poppler), and /delete leaving no star behind.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from datetime import timedelta
@@ -117,6 +118,24 @@ async def test_a_practitioner_stars_answers_and_takes_her_words_to_supervision(
         grey = image.convert("L")
         inked = sum(count for level, count in enumerate(grey.histogram()) if level < 200)
         assert inked / (image.size[0] * image.size[1]) > 0.005
+
+    # /export says which answers she starred (JSON and the journal).
+    await world.say(ann, "/export")
+    files = {d.media.filename.rsplit(".", 1)[1]: d.media.data for d in _documents(world, ann)}
+    exported = json.loads(files["json"])
+    marks = {
+        a["text"]: a["starred"]
+        for c in exported["checkins"]
+        for step in c["steps"]
+        for a in step["answers"]
+    }
+    assert marks[STARRED] is True and marks["Ik belde […] over het plan"] is True
+    assert [text for text, starred in marks.items() if not starred] == [
+        *UNSTARRED,
+        "Een rustige namiddag",
+        "Nog een gewone zin",
+    ]
+    assert files["md"].decode("utf-8").count("⭐ gemarkeerd voor supervisie") == 2
 
     # /delete leaves no star behind.
     await world.say(ann, "/delete")
