@@ -55,6 +55,8 @@ from bot.incoming.ordering import PerUserUpdateProcessor
 from bot.ops.requests import CountingRequest
 from bot.ops.server import start_ops, stop_ops
 from bot.privacy_guard.callbacks import GUARD
+from bot.supervision import handlers as supervision
+from bot.supervision.callbacks import PERIOD
 from bot.teams import handlers as teams
 from bot.teams.callbacks import TEAM
 from bot.teams.codes import START_PREFIX
@@ -84,16 +86,28 @@ COMMANDS = (
     "team",
     "pause",
     "resume",
+    "supervision",
+    "star",
     "undo",
     "export",
     "delete",
     "support",
     "help",
 )
-MENU_NAMES = {("support", "nl"): "steun"}  # a command may have its own name per language
+# A command may have its own name per language.
+MENU_NAMES = {
+    ("support", "nl"): "steun",
+    ("supervision", "nl"): "supervisie",
+    ("star", "nl"): "ster",
+}
+# The menu's line of a command, where its feature keeps it (else commands.<name>).
+MENU_TEXTS = {
+    "supervision": "supervision.commands.supervision",
+    "star": "supervision.commands.star",
+}
 PRIVATE = filters.ChatType.PRIVATE
 # Every feature's buttons: their prefixes are checked to be distinct here, at import.
-BUTTONS = ButtonSet((SCALE, SKIP, SETTINGS, VIEW, CONFIRM, TEAM, GUARD, CARE))
+BUTTONS = ButtonSet((SCALE, SKIP, SETTINGS, VIEW, CONFIRM, TEAM, GUARD, CARE, PERIOD))
 # Every feature's scheduled kinds, per-user ones first: the reader queues them in this order.
 KINDS = (*CHECKIN_KINDS, *WEEKLY_KINDS, *TEAM_KINDS)
 
@@ -189,6 +203,12 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
     add(CommandHandler("export", privacy.export_command, filters=PRIVATE))
     add(CommandHandler("delete", privacy.delete_command, filters=PRIVATE))
     add(CommandHandler(("steun", "support"), care.support_command, filters=PRIVATE))
+    add(
+        CommandHandler(
+            ("supervisie", "supervision"), supervision.supervision_command, filters=PRIVATE
+        )
+    )
+    add(CommandHandler(("ster", "star"), supervision.star_command, filters=PRIVATE))
     add(CommandHandler("help", misc.help_command, filters=PRIVATE))
     add(MessageHandler(PRIVATE & filters.COMMAND, misc.unknown_command))
     # Each feature's buttons, by the prefix its callbacks.py declares (one handler each).
@@ -201,6 +221,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
         (TEAM, teams.team_button),
         (GUARD, checkin.guard_button),
         (CARE, checkin.care_button),
+        (PERIOD, supervision.period_button),
     ):
         add(CallbackQueryHandler(on_tap, pattern=buttons.pattern))
     add(
@@ -326,7 +347,10 @@ async def _set_command_menus(application: SherpaApp, services: Services) -> None
     for lang in (None, *LANGUAGES):
         shown = lang or services.settings.default_language
         commands = [
-            BotCommand(MENU_NAMES.get((c, shown), c), services.texts.text(shown, f"commands.{c}"))
+            BotCommand(
+                MENU_NAMES.get((c, shown), c),
+                services.texts.text(shown, MENU_TEXTS.get(c, f"commands.{c}")),
+            )
             for c in COMMANDS
         ]
         try:

@@ -38,6 +38,7 @@ from storage.models import (
     ReflectionDay,
     RetentionMonths,
     RotationHistory,
+    StarTarget,
     Step,
     Team,
     TeamMember,
@@ -52,6 +53,7 @@ from storage.pauses import PauseRepository
 from storage.pending import PendingRepository
 from storage.retention import RetentionRepository
 from storage.send_schedule import SendScheduleRepository
+from storage.stars import StarRepository
 from storage.team_guard import TeamGuardRepository
 from storage.team_members import Removal
 from storage.team_weeks import TeamWeekRepository
@@ -89,6 +91,7 @@ __all__ = [
     "RetentionMonths",
     "RotationHistory",
     "ScalePair",
+    "StarTarget",
     "Step",
     "Storage",
     "Team",
@@ -127,6 +130,7 @@ class Storage:
         self.team_guard = TeamGuardRepository(db)
         self.pauses = PauseRepository(db)
         self.care = CareRepository(db)
+        self.stars = StarRepository(db)
         self.instances = InstanceRepository(db)
         self.turns = TurnRepository(db)
         self.applied: list[str] = []

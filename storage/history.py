@@ -43,6 +43,7 @@ class SealedHistory:
             kid,
             owner,
             care_mark,
+            answer_id,
         ) in self._rows:
             text = None if stored is None else cipher.open(stored, kid, owner)
             day = days.setdefault(
@@ -51,7 +52,7 @@ class SealedHistory:
             )
             day["care_mark"] = care_mark
             if kind == "question" and text is not None:
-                day["questions"].setdefault(question or "", []).append(text)
+                day["questions"].setdefault(question or "", []).append((text, answer_id))
             elif score is not None:
                 day["scores"][kind] = score
         return [
@@ -59,7 +60,8 @@ class SealedHistory:
                 local_date=date.fromisoformat(str(d["date"])),
                 signpost=d["signpost"],
                 questions=tuple(
-                    AnsweredQuestion(q, tuple(answers)) for q, answers in d["questions"].items()
+                    AnsweredQuestion(q, tuple(t for t, _ in given), tuple(i for _, i in given))
+                    for q, given in d["questions"].items()
                 ),
                 energy=d["scores"].get("energy"),
                 boundaries=d["scores"].get("boundaries"),
@@ -87,7 +89,7 @@ class HistoryRepository:
         """The same history as read, still sealed: `days()` opens it, also in another thread."""
         rows = await self._db.fetch_all(
             "SELECT c.id, c.local_date, c.signpost, s.kind, s.question_text, s.score,"
-            " a.text, a.key_id, c.user_id, c.care_mark"
+            " a.text, a.key_id, c.user_id, c.care_mark, a.id"
             " FROM checkins c JOIN checkin_steps s ON s.checkin_id = c.id"
             " LEFT JOIN answers a ON a.step_id = s.id"
             " WHERE c.user_id = ? AND c.local_date BETWEEN ? AND ? AND c.kind = 'daily'"
@@ -129,11 +131,23 @@ class HistoryRepository:
             " WHERE user_id = ? ORDER BY id",
             (user_id,),
         )
+        starred = {
+            row[0]
+            for row in await self._db.fetch_all(
+                "SELECT answer_id FROM stars WHERE user_id = ?", (user_id,)
+            )
+        }
         answers: dict[int, list[ExportedAnswer]] = {}
         for step_id, stored, kid, created, edited, answer_id in rows:
             text = self._db.cipher.open(stored, kid, user_id)
             answers.setdefault(step_id, []).append(
-                ExportedAnswer(text, utc_required(created), utc_value(edited), answer_id)
+                ExportedAnswer(
+                    text,
+                    utc_required(created),
+                    utc_value(edited),
+                    answer_id,
+                    starred=answer_id in starred,
+                )
             )
         by_checkin: dict[int, list[ExportedStep]] = {}
         for s in steps:

@@ -145,6 +145,7 @@ class AnsweredQuestion:
 
     question: str
     answers: tuple[str, ...]
+    answer_ids: tuple[int, ...] = ()  # the answers' ids, in the same order (what a star marks)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,18 @@ class ExportedAnswer:
     created_at: datetime
     edited_at: datetime | None
     id: int = 0  # the answer's id: what a look-back or an intention's review refers to
+    starred: bool = False  # she marked it to bring to supervision (/ster, the Mini App)
+
+
+@dataclass(frozen=True)
+class StarTarget:
+    """An answer of hers that a star may mark: what /ster says back, and whether it is starred."""
+
+    answer_id: int
+    text: str
+    local_date: date
+    care_mark: CareMark | None  # heavy words in its check-in: not quoted back, not in the PDF
+    starred: bool
 
 
 @dataclass(frozen=True)

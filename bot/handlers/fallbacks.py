@@ -9,8 +9,9 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.account.identify import current_user
 from bot.core.presence import Lapsed
-from bot.core.replies import SentQuietly, say
+from bot.core.replies import SentQuietly, say, send
 from bot.core.services import SherpaContext
+from bot.core.texts import Catalog
 from bot.handlers.apology import apologise
 from bot.incoming.inbox import give_back
 from bot.ops import hooks
@@ -19,10 +20,26 @@ from storage.errors import disk_full, passing_failure
 log = logging.getLogger(__name__)
 
 
+# Commands a feature describes in its own catalog, shown in /help's list of commands.
+HELP_EXTRAS = ("supervision.help",)
+
+
 async def help_command(update: Update, context: SherpaContext) -> None:
     """/help: what the bot can do."""
     user, _ = await current_user(update, context)
-    await say(context.services, context.bot, user, "help")
+    await send(context.bot, user.chat_id, help_text(context.services.texts, user.language))
+
+
+def help_text(texts: Catalog, lang: str) -> str:
+    """The help, with each feature's own lines added at the end of its list of commands (the
+    second paragraph)."""
+    parts = texts.text(lang, "help").split("\n\n")
+    extras = "\n".join(texts.text(lang, key) for key in HELP_EXTRAS)
+    if len(parts) > 1:
+        parts[1] += "\n" + extras
+    else:
+        parts.append(extras)
+    return "\n\n".join(parts)
 
 
 async def unknown_command(update: Update, context: SherpaContext) -> None:

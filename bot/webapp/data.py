@@ -9,24 +9,33 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
 from bot.checkin.service import today
 from bot.core.services import Services
+from bot.verrekijker.views import Quote
+from bot.verrekijker.words import tidy
 from bot.webapp.init_data import WebAppUser
 from bot.webapp.limits import UserQueue, ViewCache
-from bot.webapp.payload import shell, view_json
+from bot.webapp.payload import QuoteStars, shell, view_json
 from bot.webapp.periods import Level, build_period
 from storage.history import SealedHistory
-from storage.models import LANGUAGES
+from storage.models import LANGUAGES, ReflectionDay
 
 VIEW_THREADS = 1  # views of all users, one at a time: the event loop keeps the rest of the GIL
 
 
 def _view(
-    services: Services, rows: SealedHistory, level: Level, at: date | None, day: date, lang: str
+    services: Services,
+    rows: SealedHistory,
+    level: Level,
+    at: date | None,
+    day: date,
+    lang: str,
+    starred: frozenset[int] = frozenset(),
 ) -> bytes:
     """In the worker thread: open the history, build the period, encode the page's JSON."""
     history = rows.days()
@@ -34,14 +43,40 @@ def _view(
     if not history:
         return encode({**body, "empty": True})
     view = build_period(history, level, at or day, day, services.content)
+    stars = quote_stars(history, starred)
     return encode(
         {
             **body,
             "empty": False,
             "today": day.isoformat(),
-            "view": view_json(view, services.texts, lang, services.content),
+            "view": view_json(view, services.texts, lang, services.content, stars),
         }
     )
+
+
+def quote_stars(days: Iterable[ReflectionDay], starred: frozenset[int]) -> QuoteStars:
+    """Each quote's answer id and star, in the order the quotes are made (a quote written twice
+    the same day has both). A day with heavy words has none: no star, and never in the PDF."""
+    found: dict[Quote, list[tuple[int, bool]]] = {}
+    for day in sorted(days, key=lambda d: d.local_date):
+        if day.care_mark is not None:
+            continue
+        for asked in day.questions:
+            for text, answer_id in zip(asked.answers, asked.answer_ids, strict=False):
+                if shown := tidy(text):
+                    quote = Quote(day.local_date, day.signpost, asked.question, shown)
+                    found.setdefault(quote, []).append((answer_id, answer_id in starred))
+    return {quote: tuple(ids) for quote, ids in found.items()}
+
+
+async def set_star(services: Services, user_id: int, answer_id: int, starred: bool) -> bool | None:
+    """Her ⭐ on her answer, or taken off: whether it is starred now. None when she has no such
+    answer, or it is of a day with heavy words (those stay out of the PDF: no star)."""
+    stars = services.storage.stars
+    target = await stars.answer(user_id, answer_id)
+    if target is None or target.care_mark is not None:
+        return None
+    return await stars.set(user_id, answer_id, starred, services.clock.now())
 
 
 def encode(body: dict[str, Any]) -> bytes:
@@ -76,8 +111,9 @@ class Views:
                     lang = services.settings.default_language
                 return encode({**shell(services.texts, lang), "empty": True})
             version = await services.storage.history.version(user_id)
+            starred = await services.storage.stars.starred(user_id)
             day = today(services, user)
-            key = (version, user.language, level, at, day)
+            key = (version, user.language, level, at, day, starred)
             cached = self._cache.get(user_id, key)
             if cached is not None:
                 return cached
@@ -85,7 +121,7 @@ class Views:
             rows = await services.storage.history.sealed_history(user_id)
             loop = asyncio.get_running_loop()
             body = await loop.run_in_executor(
-                self._threads, _view, services, rows, level, at, day, user.language
+                self._threads, _view, services, rows, level, at, day, user.language, starred
             )
             self._cache.put(user_id, key, body)
             return body

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from html import unescape
 from typing import Any
@@ -30,6 +30,8 @@ PAGE_KEYS = (
     "lenses", "words", "words_hint", "no_words", "quiet", "empty_title", "empty_body",
     "unauthorized", "failed", "busy", "older",
 )  # fmt: skip
+# Each quote's answers (id, starred), in the order the quotes came: what the ⭐ beside it marks.
+QuoteStars = Mapping[Quote, tuple[tuple[int, bool], ...]]
 LENS_QUOTE = 140  # a lens shows a glimpse; the whole answer is one tap away
 # Far out, the newest words of each signpost travel, and the rest are one zoom in away: the
 # page shows the newest 30 of any pick, and ten years since the start stay far under 200 kB.
@@ -50,6 +52,7 @@ def page_texts(texts: Catalog, lang: str) -> dict[str, str]:
     found = {key: str(texts.entries[lang][f"webapp.{key}"]) for key in PAGE_KEYS}
     say = Voice(texts, lang)
     found |= {key: plain(say(entry)) for key, entry in VERREKIJKER_KEYS.items()}
+    found |= {key: texts.text(lang, f"supervision.webapp.{key}") for key in ("star", "unstar")}
     return found
 
 
@@ -114,8 +117,28 @@ def _quote(say: Voice, quote: Quote, limit: int | None = None) -> dict[str, Any]
     }
 
 
-def view_json(view: PeriodView, texts: Catalog, lang: str, content: Content) -> dict[str, Any]:
-    """One period as the page draws it: compass, scales over time, lenses, words, days."""
+def _starred_quotes(say: Voice, quotes: Sequence[Quote], stars: QuoteStars) -> list[dict[str, Any]]:
+    """The quotes with the answer each is (to star it), or None where none can be starred."""
+    taken: Counter[Quote] = Counter()
+    shown = []
+    for quote in quotes:
+        answers = stars.get(quote, ())
+        index = taken[quote]
+        taken[quote] += 1
+        answer, starred = answers[index] if index < len(answers) else (None, False)
+        shown.append({**_quote(say, quote), "answer": answer, "starred": starred})
+    return shown
+
+
+def view_json(
+    view: PeriodView,
+    texts: Catalog,
+    lang: str,
+    content: Content,
+    stars: QuoteStars | None = None,
+) -> dict[str, Any]:
+    """One period as the page draws it: compass, scales over time, lenses, words, days; each
+    quote with its answer's id and ⭐ when `stars` gives them."""
     say = Voice(texts, lang)
     tags = {s.number: s.tags for s in content.signposts(lang)}
     signposts = [
@@ -159,7 +182,7 @@ def view_json(view: PeriodView, texts: Catalog, lang: str, content: Content) -> 
         "signposts": signposts,
         "points": [_point(say, p) for p in view.points],
         "lenses": lenses,
-        "quotes": [_quote(say, q) for q in sent],
+        "quotes": _starred_quotes(say, sent, stars or {}),
         "older": len(view.quotes) - len(sent),  # words of this period not sent: zoom in
         "days": [
             {

@@ -18,8 +18,8 @@ from aiohttp import web
 
 from bot.core import serving
 from bot.core.services import Services
-from bot.webapp.data import Views
-from bot.webapp.init_data import InvalidInitData, validate
+from bot.webapp.data import Views, set_star
+from bot.webapp.init_data import InvalidInitData, WebAppUser, validate
 from bot.webapp.limits import Busy, LaunchRate
 from bot.webapp.payload import shell
 from bot.webapp.periods import LEVELS
@@ -83,7 +83,8 @@ def _language(request: web.Request, services: Services) -> str:
 
 
 def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.Application:
-    """The aiohttp app: GET `path` (the page), its script and style files, `path`data (JSON)."""
+    """The aiohttp app: GET `path` (the page), its script and style files, `path`data (JSON);
+    POST `path`star (her ⭐ on an answer)."""
     files = _static_files()
 
     async def page(request: web.Request) -> web.Response:
@@ -106,18 +107,25 @@ def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.A
             headers={"Retry-After": str(RETRY_AFTER)},
         )
 
-    async def data(request: web.Request) -> web.Response:
+    def signer(request: web.Request) -> tuple[str, WebAppUser] | web.Response:
+        """The launch and the user Telegram signed it for, or the 401 to answer."""
         header = request.headers.get("Authorization", "")
         launch = header[len(SCHEME) :]
         try:
             if not header.startswith(SCHEME):
                 raise InvalidInitData("no initData")
-            signed = validate(launch, token, now=time.time(), max_age=max_age)
+            return launch, validate(launch, token, now=time.time(), max_age=max_age)
         except InvalidInitData:
             texts = shell(services.texts, _language(request, services))["texts"]
             return web.json_response(
                 {"error": "unauthorized", "message": texts["unauthorized"]}, status=401
             )
+
+    async def data(request: web.Request) -> web.Response:
+        signed_in = signer(request)
+        if isinstance(signed_in, web.Response):
+            return signed_in
+        launch, signed = signed_in
         level = request.query.get("level", "week")
         if level not in LEVELS:
             return web.json_response({"error": "level"}, status=400)
@@ -137,12 +145,40 @@ def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.A
             return web.json_response({"error": "failed"}, status=500)
         return web.Response(body=body, content_type="application/json")
 
+    star_taps = LaunchRate()  # taps on stars have their own budget: they cost no view
+
+    async def star(request: web.Request) -> web.Response:
+        """POST {"answer": id, "starred": true|false}: her ⭐ on one of her own answers."""
+        signed_in = signer(request)
+        if isinstance(signed_in, web.Response):
+            return signed_in
+        launch, signed = signed_in
+        try:
+            asked = await request.json()
+            answer, starred = asked["answer"], asked["starred"]
+        except (ValueError, KeyError, TypeError):
+            return web.json_response({"error": "star"}, status=400)
+        if type(answer) is not int or type(starred) is not bool or not 0 < answer < 2**63:
+            return web.json_response({"error": "star"}, status=400)
+        try:
+            star_taps.take(launch)
+            now = await set_star(services, signed.user_id, answer, starred)
+        except Busy:
+            return busy(request)
+        except Exception as error:  # never the message
+            log.error("webapp star for user %s failed (%s)", signed.user_id, type(error).__name__)
+            return web.json_response({"error": "failed"}, status=500)
+        if now is None:
+            return web.json_response({"error": "answer"}, status=404)
+        return web.json_response({"answer": answer, "starred": now})
+
     async def close_views(_app: web.Application) -> None:
         views.close()
 
     app = web.Application(middlewares=[_headers], client_max_size=64 * 1024)
     app.router.add_get(path, page)
     app.router.add_get(path + "data", data)
+    app.router.add_post(path + "star", star)
     app.on_cleanup.append(close_views)
     app.router.add_get(path + "{name:(?:app|charts)\\.(?:js|css)}", page)
     return app

@@ -72,9 +72,12 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
 
 
-def answer(text: str, day: date = MONDAY, edited: bool = False) -> ExportedAnswer:
-    """An answer typed at 15:40, edited at 15:45 if `edited`."""
-    return ExportedAnswer(text, at(day, 15, 40), at(day, 15, 45) if edited else None)
+def answer(
+    text: str, day: date = MONDAY, edited: bool = False, starred: bool = False
+) -> ExportedAnswer:
+    """An answer typed at 15:40, edited at 15:45 if `edited`; `starred` for supervision."""
+    edit = at(day, 15, 45) if edited else None
+    return ExportedAnswer(text, at(day, 15, 40), edit, starred=starred)
 
 
 def question(
@@ -125,7 +128,12 @@ def rich() -> ExportedCheckin:
     """Every kind of step and state: two answers (one edited), skipped, open, pending, scales."""
     return checkin(
         MONDAY,
-        question(0, "Wat leerde je?", answer("Eerste"), answer("Tweede, aangepast", edited=True)),
+        question(
+            0,
+            "Wat leerde je?",
+            answer("Eerste"),
+            answer("Tweede, aangepast", edited=True, starred=True),
+        ),
         question(1, "Welk moment?", state="skipped"),
         question(2, "Wat neem je mee?", state="open"),
         question(3, "Nooit gevraagd", state="pending"),
@@ -198,9 +206,10 @@ def test_json_holds_format_version_settings_and_every_stored_field():
                 step | {"position": 0, "kind": "question", "question": "Wat leerde je?",
                         "state": "answered", "asked_at": "2026-03-02T15:30:00Z",
                         "closed_at": "2026-03-02T15:50:00Z", "answers": [
-                    {"text": "Eerste", "created_at": "2026-03-02T15:40:00Z", "edited_at": None},
+                    {"text": "Eerste", "created_at": "2026-03-02T15:40:00Z", "edited_at": None,
+                     "starred": False},
                     {"text": "Tweede, aangepast", "created_at": "2026-03-02T15:40:00Z",
-                     "edited_at": "2026-03-02T15:45:00Z"},
+                     "edited_at": "2026-03-02T15:45:00Z", "starred": True},
                 ]},
                 step | {"position": 1, "kind": "question", "question": "Welk moment?",
                         "state": "skipped", "asked_at": "2026-03-02T15:30:00Z",
@@ -343,6 +352,7 @@ def test_markdown_shows_prompt_questions_answers_skips_and_scales(lang):
         "**Wat leerde je?**",
         "> Eerste",
         "> Tweede, aangepast",  # the edited version, as storage keeps it
+        f"*{TEXTS.text(lang, 'supervision.export_starred')}*",  # starred for supervision
         "**Welk moment?**",
         f"*{skipped}*",
         "**Wat neem je mee?**",
@@ -351,6 +361,16 @@ def test_markdown_shows_prompt_questions_answers_skips_and_scales(lang):
     ]
     assert text.split("\n\n")[5:] == [*expected[:-1], expected[-1] + "\n"]
     assert "Nooit gevraagd" not in text  # a pending question was never put to the user
+
+
+@pytest.mark.parametrize(
+    ("lang", "mark"),
+    [("nl", "⭐ gemarkeerd voor supervisie"), ("en", "⭐ starred for supervision")],
+)
+def test_markdown_marks_a_starred_answer_for_supervision(lang: str, mark: str):
+    text = as_markdown([rich()], lang)
+    assert f"> Tweede, aangepast\n\n*{mark}*" in text
+    assert text.count("⭐") == 1  # only the starred one
 
 
 def test_markdown_quotes_answers_verbatim_line_by_line():

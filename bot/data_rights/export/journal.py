@@ -96,7 +96,10 @@ def _checkin_markdown(
         if question := _inline(step.question_text or ""):  # '****' would be a horizontal rule
             blocks.append(f"**{question}**")
         if step.answers:
-            blocks += [_quote(a.text) for a in step.answers]
+            for given in step.answers:
+                blocks.append(_quote(given.text))
+                if given.starred:  # marked to bring to supervision (/ster)
+                    blocks.append(f"*{texts.text(lang, 'supervision.export_starred')}*")
         else:
             status = "skipped" if step.state == "skipped" else "unanswered"
             blocks.append(f"*{texts.text(lang, f'export.{status}')}*")

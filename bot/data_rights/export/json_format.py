@@ -58,7 +58,12 @@ def _step_json(step: ExportedStep) -> dict[str, Any]:
         "asked_at": _utc(step.asked_at),
         "closed_at": _utc(step.closed_at),
         "answers": [
-            {"text": a.text, "created_at": _utc(a.created_at), "edited_at": _utc(a.edited_at)}
+            {
+                "text": a.text,
+                "created_at": _utc(a.created_at),
+                "edited_at": _utc(a.edited_at),
+                "starred": a.starred,
+            }
             for a in step.answers
         ],
     }

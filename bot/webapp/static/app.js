@@ -244,7 +244,8 @@ function words(view) {
     ? view.signposts[state.pick.signpost - 1].title : say("words");
   const shown = state.pick?.all ? chosen.slice().reverse() : chosen.slice(-MANY).reverse();
   const items = shown.map((q) => el("li", {},
-    el("blockquote", { text: q.text }), el("p", { class: "meta", text: `${q.label} · ${q.question}` })));
+    el("blockquote", { text: q.text }),
+    el("p", { class: "meta" }, el("span", { text: `${q.label} · ${q.question}` }), starButton(q))));
   const more = shown.length < chosen.length ? el("button", {
     type: "button", class: "more", text: say("more").replace("{n}", String(chosen.length)),
     on: { click: () => pick({ ...state.pick, all: true }) } }) : null;
@@ -254,6 +255,42 @@ function words(view) {
     el("h2", { text: title }), el("p", { class: "hint", text: say("words_hint") }),
     items.length ? el("ul", { class: "quotes" }, ...items) : el("p", { class: "hint", text: say("no_words") }),
     more, older);
+}
+
+// The ⭐ beside each of her answers: to bring it to supervision (/supervisie), one tap on or off.
+function starButton(q) {
+  if (!q.answer) return null; // words of a heavy day get no star
+  const button = el("button", { type: "button", class: "star", "data-answer": String(q.answer) });
+  const paint = () => {
+    button.setAttribute("aria-pressed", String(q.starred));
+    button.setAttribute("aria-label", say(q.starred ? "unstar" : "star"));
+    button.textContent = q.starred ? "★" : "☆"; // drawn by any font, unlike the ⭐ emoji
+  };
+  paint();
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const response = await fetch("star", {
+        method: "POST",
+        headers: { Authorization: "tma " + initData(), "Content-Type": "application/json" },
+        body: JSON.stringify({ answer: q.answer, starred: !q.starred }),
+        cache: "no-store",
+        credentials: "omit",
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.ok) {
+        // The same answer may show twice (a lens and the words): both follow.
+        for (const other of state.body.view.quotes) if (other.answer === q.answer) other.starred = body.starred;
+        q.starred = body.starred;
+      }
+    } catch {
+      // Offline for a moment: the star stays as it was, and says so by not changing.
+    } finally {
+      button.disabled = false;
+      paint();
+    }
+  });
+  return button;
 }
 
 // Touch: pinch to zoom (two fingers), swipe to move through time; keys do the same.
