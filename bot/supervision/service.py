@@ -32,16 +32,13 @@ from bot.supervision.document import (
 from prompts import LENSES, Content, Lens
 from storage import ExportedAnswer, ExportedCheckin, ExportedStep, StarTarget, User
 
+# The reflective cycle's steps, by question id (one place: storage/cycle.py).
+from storage.cycle import CYCLE, INTENTION, LOOK_BACK, REVIEW, ZOOM_OUT
+
 SPANS = ("w4", "w8", "m3")  # the period buttons: 4 weeks (the default), 8 weeks, 3 months
 DEFAULT_SPAN = "w4"
 MAX_WEEKS = 52  # `/supervisie 8`: a number of weeks from 1 to this
 _SPAN = re.compile(r"w([1-9]\d?)|m3")
-# The reflective cycle's steps, by question id (bot/checkin adds them).
-INTENTION = "cycle.intention"  # her intention for the week after the check-in
-REVIEW = "cycle.review:"  # + the intention's answer id: how it went
-LOOK_BACK = "cycle.look_back:"  # + the earlier answer's id: her new reflection on it
-ZOOM_OUT = "cycle.zoom_out"  # her weekly "what strikes you": an entry without a lens
-CYCLE = "cycle."
 
 
 def valid_span(span: str) -> bool:
