@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
@@ -22,6 +22,7 @@ from bot.webapp.init_data import WebAppUser
 from bot.webapp.limits import UserQueue, ViewCache
 from bot.webapp.payload import QuoteStars, shell, view_json
 from bot.webapp.periods import Level, build_period
+from storage.cycle import IntentionPair
 from storage.history import SealedHistory
 from storage.models import LANGUAGES, ReflectionDay
 
@@ -36,6 +37,7 @@ def _view(
     day: date,
     lang: str,
     starred: frozenset[int] = frozenset(),
+    intentions: Sequence[IntentionPair] = (),
 ) -> bytes:
     """In the worker thread: open the history, build the period, encode the page's JSON."""
     history = rows.days()
@@ -50,8 +52,24 @@ def _view(
             "empty": False,
             "today": day.isoformat(),
             "view": view_json(view, services.texts, lang, services.content, stars),
+            "intentions": intentions_json(intentions, view.first, view.last),
         }
     )
+
+
+def intentions_json(
+    intentions: Sequence[IntentionPair], first: date, last: date
+) -> list[dict[str, Any]]:
+    """Her intentions set in the period shown, with how they went (the weekly talk's)."""
+    return [
+        {
+            "set_on": i.set_on.isoformat(),
+            "text": tidy(i.text),
+            "outcome": None if i.outcome is None else tidy(i.outcome),
+        }
+        for i in intentions
+        if first <= i.set_on <= last
+    ]
 
 
 def quote_stars(days: Iterable[ReflectionDay], starred: frozenset[int]) -> QuoteStars:
@@ -119,9 +137,19 @@ class Views:
                 return cached
             self._cache.forget(user_id, keep=lambda old: old[0] == version)  # type: ignore[index]
             rows = await services.storage.history.sealed_history(user_id)
+            intentions = await services.storage.cycle.intentions(user_id)
             loop = asyncio.get_running_loop()
             body = await loop.run_in_executor(
-                self._threads, _view, services, rows, level, at, day, user.language, starred
+                self._threads,
+                _view,
+                services,
+                rows,
+                level,
+                at,
+                day,
+                user.language,
+                starred,
+                intentions,
             )
             self._cache.put(user_id, key, body)
             return body

@@ -28,7 +28,7 @@ PAGE_KEYS = (
     "compass_hint", "this_period", "before", "no_before", "scales", "scales_hint",
     "scales_hint_weeks", "no_scales", "more",
     "lenses", "words", "words_hint", "no_words", "quiet", "empty_title", "empty_body",
-    "unauthorized", "failed", "busy", "older",
+    "unauthorized", "failed", "busy", "older", "intentions", "intentions_hint", "outcome",
 )  # fmt: skip
 # Each quote's answers (id, starred), in the order the quotes came: what the ⭐ beside it marks.
 QuoteStars = Mapping[Quote, tuple[tuple[int, bool], ...]]

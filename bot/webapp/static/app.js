@@ -164,8 +164,9 @@ function draw() {
     ...levels.map((l, i) => el("button", {
       type: "button", class: "level", "data-level": l.id, "data-key": l.id, text: l.label,
       "aria-pressed": String(l.id === view.level), on: { click: () => zoomTo(i) } })));
-  app.replaceChildren(navigation, zoomBar, steps, compass(view), scaleChart(view), lenses(view),
-    words(view));
+  const parts = [navigation, zoomBar, steps, compass(view), scaleChart(view), lenses(view),
+    words(view), intentions(state.body.intentions || [])];
+  app.replaceChildren(...parts.filter(Boolean));
   // Keyboard users keep their place: the control they used, or the new title.
   const again = state.focus && app.querySelector(`[data-key="${state.focus}"]:not([disabled])`);
   if (state.focus) (again || app.querySelector("h1")).focus();
@@ -255,6 +256,17 @@ function words(view) {
     el("h2", { text: title }), el("p", { class: "hint", text: say("words_hint") }),
     items.length ? el("ul", { class: "quotes" }, ...items) : el("p", { class: "hint", text: say("no_words") }),
     more, older);
+}
+
+// Her intentions of the weekly talk, set in this period, each with how it went when she said.
+function intentions(list) {
+  if (!list.length) return null;
+  return el("section", { class: "card", id: "intentions" },
+    el("h2", { text: say("intentions") }), el("p", { class: "hint", text: say("intentions_hint") }),
+    el("ul", { class: "quotes" }, ...list.map((i) => el("li", {},
+      el("blockquote", { text: i.text }),
+      el("p", { class: "meta", text: i.set_on }),
+      i.outcome ? el("p", { class: "outcome", text: `${say("outcome")} “${i.outcome}”` }) : null))));
 }
 
 // The ⭐ beside each of her answers: to bring it to supervision (/supervisie), one tap on or off.
