@@ -4,6 +4,8 @@ comes back the week after, the look-back two weeks on, over simulated weeks on a
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from datetime import date, timedelta
 
 import pytest
@@ -155,3 +157,64 @@ async def test_no_look_back_to_a_check_in_with_heavy_words(world: World):
     await day_checkin(world, ann, 14, "Een gewone dag.", "Niets bijzonders.")
     asked = await questions_asked(world, ann.id, (DUE_MONDAY + timedelta(days=14)).date())
     assert not any(q and q.startswith(LOOK_BACK) for q in asked)
+
+
+@pytest.mark.slow
+async def test_five_weeks_of_the_whole_cycle_end_in_a_supervision_pdf(world: World, tmp_path):
+    """Five simulated weeks: check-ins, a masked answer, the weekly talk, the intention and its
+    return, a look-back; then /supervisie's PDF holds her words and intentions, never the
+    masked original."""
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    private = "Ik belde mevrouw Peeters op 0470 12 34 56 over haar plan."
+    intentions = [f"Week {w}: een half uur zonder telefoon voor het dossierwerk" for w in range(5)]
+    for week in range(5):
+        monday = 7 * week
+        world.clock.set(DUE_MONDAY + timedelta(days=monday))
+        await world.bot.run_schedule()
+        if week == 0:  # the guard holds it; she keeps it masked
+            await world.say(ann, private)
+            await world.tap(ann, "Bewaar zo, afgeschermd")
+            await world.say(ann, "Ik gaf haar de tijd om zelf te kiezen.")
+        else:
+            await world.say(ann, f"Maandag van week {week}: ik vroeg eerst door.")
+            await world.say(ann, f"Maandag van week {week}: ik liet stiltes vallen.")
+        while "Overslaan" in world.api.last_message(ann).button_labels and "4" not in (
+            world.api.last_message(ann).button_labels
+        ):  # the cycle's question of the day: how the intention went, or a look-back
+            await world.say(ann, f"Terugblik in week {week}: het ging beter dan gedacht.")
+        await world.tap(ann, "4")
+        await world.tap(ann, "3")
+        world.clock.set(FRIDAY_1700 + timedelta(weeks=week))
+        await world.bot.run_schedule()
+        await world.say(ann, f"Wat me opvalt in week {week}: ik luister beter als ik rust.")
+        await world.say(ann, intentions[week] + ".")
+    storage = world.bot.services.storage
+    pairs = await storage.cycle.intentions(ann.id)
+    assert [p.text for p in pairs] == [i + "." for i in intentions]
+    # Each intention but the last came back once, the week after, and got its answer.
+    assert [p.outcome is not None for p in pairs] == [True] * 4 + [False]
+    all_steps = [
+        s.question_id
+        for c in await storage.history.export(ann.id)
+        for s in c.steps
+        if s.question_id and s.question_id.startswith(LOOK_BACK)
+    ]
+    assert all_steps  # a look-back came, two weeks on
+    # /supervisie over the last 8 weeks: her words, her intentions, never the masked original.
+    await world.say(ann, "/supervisie 8")
+    if "Alle antwoorden" in world.api.last_message(ann).button_labels:
+        await world.tap(ann, "Alle antwoorden")
+    [pdf] = [m for m in world.api.messages(ann) if m.kind == "document"]
+    path = tmp_path / "supervisie.pdf"
+    path.write_bytes(pdf.media.data)
+    tool = shutil.which("pdftotext")
+    assert tool is not None, "apt-get install poppler-utils"
+    text = " ".join(
+        subprocess.run([tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+        .stdout.decode("utf-8")
+        .split()
+    )
+    assert "ik liet stiltes vallen" in text and "zonder telefoon voor het dossierwerk" in text
+    assert "het ging beter dan gedacht" in text
+    assert "Peeters" not in text and "0470" not in text
