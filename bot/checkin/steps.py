@@ -75,10 +75,31 @@ async def send_step(
     await services.storage.checkins.set_step_message(step.id, message.message_id)
 
 
-async def advance(services: Services, bot: Bot, user: User, checkin_id: int) -> None:
-    """Ask the next step, or close the check-in (thanks, or care after a low score)."""
+class _NotOpened:
+    """advance() opens the next step itself (the default)."""
+
+
+NOT_OPENED = _NotOpened()
+
+
+async def advance(
+    services: Services,
+    bot: Bot,
+    user: User,
+    checkin_id: int,
+    *,
+    opened: Step | _NotOpened | None = NOT_OPENED,
+) -> None:
+    """Ask the next step, or close the check-in (thanks, or care after a low score).
+
+    `opened`: the next step as opened already with the answer before it (None: none was
+    left), so it is not looked for again.
+    """
     checkins = services.storage.checkins
-    step = await checkins.open_next_step(checkin_id, services.clock.now())
+    if isinstance(opened, _NotOpened):
+        step = await checkins.open_next_step(checkin_id, services.clock.now())
+    else:
+        step = opened
     if step is not None:
         await send_step(services, bot, user, step)
         return
