@@ -69,6 +69,9 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         self._application: SherpaApp | None = None
         self._unhandled: set[int] = set()  # see known_unhandled
         self._polled: list[Update] = []  # from getUpdates, stored before the next call
+        # Their JSON as Telegram sent it, by update id (read from the getUpdates answer):
+        # stored as it came, instead of each update written out again by PTB (to_json).
+        self._polled_json: dict[int, str] = {}
         self._polling: asyncio.Task[None] | None = None
         self._stores = Burst(self._store_burst)  # one webhook burst: one statement
         self._finishes = Burst(self._finish_burst)  # handled together: leave together
@@ -103,7 +106,9 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         while self._polled:
             batch, unstored = list(self._polled), False
             try:
-                stored = await self._store_batch(batch)
+                stored = await self._store_batch(
+                    [(update, self._polled_json.get(update.update_id)) for update in batch]
+                )
             except Exception as error:  # a full or locked disk: Telegram keeps the updates
                 attempts += 1
                 if lasting_write_failure(error) and attempts >= LASTING_FAILURE_ATTEMPTS:
@@ -120,19 +125,22 @@ class DurableUpdateQueue(asyncio.Queue[object]):
                     continue
             delay, attempts = RETRY_FIRST, 0
             del self._polled[: len(batch)]
+            if not self._polled:
+                self._polled_json.clear()
             for update in batch:
                 if unstored:  # a redelivery is then recognised by the look before handling
                     self._enqueue(update)
                 elif update.update_id in stored:  # else stored already or handled: not ours
                     self._fresh(update)
 
-    async def accept(self, update: Update) -> None:
+    async def accept(self, update: Update, body: str | None = None) -> None:
         """Store an update, then queue it; raises when it cannot be stored (webhook: 500).
 
+        `body`: its JSON as received, stored as it is (else PTB writes the update out again).
         A redelivery (stored already, by any instance, or handled) is answered and dropped.
         Updates arriving together (several webhook connections) are stored in one statement.
         """
-        if await self.store(update):
+        if await self.store(update, body):
             self._fresh(update)
 
     def _fresh(self, update: Update) -> None:
@@ -141,23 +149,34 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             self._unhandled.add(update.update_id)
         self._enqueue(update)
 
-    async def store(self, update: Update) -> bool:
+    async def store(self, update: Update, body: str | None = None) -> bool:
         """Keep the update in the inbox, owned by this instance; False when it was there.
 
         Joins the updates being stored at the same moment: one statement for all of them.
         """
-        return await self._stores.submit(update)
+        return await self._stores.submit((update, body))
 
-    async def _store_burst(self, updates: list[Update]) -> list[bool]:
+    async def _store_burst(self, updates: list[tuple[Update, str | None]]) -> list[bool]:
         stored = await self._store_batch(updates)
-        return [update.update_id in stored for update in updates]
+        return [update.update_id in stored for update, _ in updates]
 
-    async def _store_batch(self, updates: list[Update]) -> set[int]:
+    async def _store_batch(self, updates: list[tuple[Update, str | None]]) -> set[int]:
         rows = []
-        for update in updates:
+        for update, body in updates:
             sender = update.effective_user or update.effective_chat
-            rows.append((update.update_id, sender.id if sender else None, update.to_json()))
+            text = body if body is not None else update.to_json()
+            rows.append((update.update_id, sender.id if sender else None, text))
         return await self._storage.inbox.store_many(rows, self._clock.now(), owner=self.instance)
+
+    def polled_json(self, answer: bytes) -> None:
+        """Keep each update's JSON from a getUpdates answer, to store it as it came."""
+        try:
+            result = json.loads(answer).get("result")
+            if isinstance(result, list):
+                for item in result:
+                    self._polled_json[int(item["update_id"])] = json.dumps(item)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            pass  # not what was expected: PTB writes each update out again, as before
 
     def polled_request(self) -> HTTPXRequest:
         """The getUpdates connection (PTB's default one), which confirms a batch only once
@@ -350,4 +369,7 @@ class _ConfirmAfterStoring(CountingRequest):
         **kwargs: Any,
     ) -> tuple[int, bytes]:
         await self._queue.polled_stored()
-        return await super().do_request(url, method, request_data, *args, **kwargs)
+        status, answer = await super().do_request(url, method, request_data, *args, **kwargs)
+        if status == 200 and url.endswith("/getUpdates"):
+            self._queue.polled_json(answer)
+        return status, answer
