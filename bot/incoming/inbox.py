@@ -32,6 +32,7 @@ from typing import Any
 from telegram import Update
 from telegram.request import HTTPXRequest, RequestData
 
+from bot.core import handling
 from bot.core.bursts import Burst
 from bot.core.clock import Clock
 from bot.core.presence import Presence
@@ -246,6 +247,10 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         One given back stays, and is queued again soon (by this instance, or by another
         should this one stop).
         """
+        scope = handling.current()
+        sent = scope.take() if scope is not None else []  # steps it sent (bot/core/handling.py)
+        if not isinstance(update, Update) or update.update_id in self._giving_back:
+            await self._steps_sent(sent)
         if not isinstance(update, Update):
             return
         update_id = update.update_id
@@ -257,20 +262,35 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             self._retry_soon()
             return
         self._given_back.discard(update_id)
-        await self._finish(update_id)
+        await self._finish(update_id, sent)
 
-    async def _finish(self, update_id: int) -> None:
-        """Remembered as handled and out of the inbox, with the others handled meanwhile.
+    async def _finish(self, update_id: int, sent: list[tuple[int, int | None]]) -> None:
+        """Remembered as handled and out of the inbox, with the others handled meanwhile, and
+        the check-in steps its handling sent recorded as sent.
 
         Awaited inside the sender's turn: another instance taking the turn next finds it
         handled. One statement (SQLite: one transaction) for every update handled at the same
         moment.
         """
-        await self._finishes.submit(update_id)
+        await self._finishes.submit((update_id, sent))
 
-    async def _finish_burst(self, update_ids: list[int]) -> list[None]:
-        await self._storage.inbox.finish(update_ids, self._clock.now())
-        return [None for _ in update_ids]
+    async def _finish_burst(
+        self, finished: list[tuple[int, list[tuple[int, int | None]]]]
+    ) -> list[None]:
+        sent = [step for _, steps in finished for step in steps]
+        await self._storage.inbox.finish(
+            [update_id for update_id, _ in finished], self._clock.now(), sent_steps=sent
+        )
+        return [None for _ in finished]
+
+    async def _steps_sent(self, sent: list[tuple[int, int | None]]) -> None:
+        """Steps sent by a handling that does not finish (given back): recorded now, if the
+        database lets us (else the replay asks them again)."""
+        try:
+            for step_id, message_id in sent:
+                await self._storage.checkins.set_step_message(step_id, message_id)
+        except Exception as error:
+            log.warning("could not record a sent step (%s)", type(error).__name__)
 
     # --- the lifecycle: take over at the start and after every renewal of the presence ----
 
