@@ -17,6 +17,10 @@ from storage.database import Database, Row
 from storage.models import CareMark, Checkin, NewStep, RotationHistory, Step, Trigger
 
 
+def _opened(row: Row) -> Step:
+    return step_from(dict(zip(row.keys(), row, strict=True)))
+
+
 def _checkin(row: Row) -> Checkin:
     return Checkin(
         id=row["id"],
@@ -123,10 +127,30 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
             row = dict(zip(rows[0].keys(), rows[0], strict=True))
             added = bool(row.pop("added"))
             return added, step_from(row) if row["id"] is not None else None
+        stamp = utc_text(now)
+        sealed, kid = self._db.cipher.seal(text, step.user_id)
         async with self._db.transaction():
-            if await self.add_answer(step=step, message_id=message_id, text=text, now=now):
-                return True, await self.open_next_step(step.checkin_id, now)
-        return False, None
+            inserted = await self._db.write(
+                "INSERT INTO answers (step_id, user_id, message_id, text, key_id, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (step.id, step.user_id, message_id, sealed, kid, stamp),
+            )
+            if inserted == 0:
+                return False, None
+            # The question answered and the next step opened, in one statement.
+            rows = await self._db.write_returning(
+                "UPDATE checkin_steps SET"
+                " state = CASE WHEN id = ? THEN 'answered' ELSE 'open' END,"
+                " closed_at = CASE WHEN id = ? THEN COALESCE(closed_at, ?) ELSE closed_at END,"
+                " unsent = CASE WHEN id = ? THEN unsent ELSE 1 END,"
+                " asked_at = CASE WHEN id = ? THEN asked_at ELSE ? END"
+                " WHERE (id = ? AND state IN ('open', 'skipped')) OR id = (SELECT id"
+                " FROM checkin_steps WHERE checkin_id = ? AND state = 'pending'"
+                f" ORDER BY position LIMIT 1) RETURNING {RETURNED_STEP}",
+                (step.id, step.id, stamp, step.id, step.id, stamp, step.id, step.checkin_id),
+            )
+        opened = [row for row in rows if row["id"] != step.id]
+        return True, _opened(opened[0]) if opened else None
 
     async def get(self, checkin_id: int) -> Checkin | None:
         """A check-in by id."""
