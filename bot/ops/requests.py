@@ -16,7 +16,9 @@ may have arrived), NetworkError for any other failure to get an answer.
 from __future__ import annotations
 
 import json
+import urllib.request
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
@@ -65,6 +67,7 @@ class LeanRequest(BaseRequest):
         self._read, self._write, self._connect = read_timeout, write_timeout, connect_timeout
         self._pool, self._media_write = pool_timeout, media_write_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[tuple[str, str], str | None] = {}  # (scheme, host): its proxy
 
     @property
     def read_timeout(self) -> float | None:
@@ -77,7 +80,10 @@ class LeanRequest(BaseRequest):
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._size, limit_per_host=self._size),
                 headers={"User-Agent": self.USER_AGENT},
-                trust_env=True,  # HTTPS_PROXY and the like, as httpx honours them
+                # Not trust_env: it reads the whole environment again for every request (a
+                # quarter of the CPU of an answer in a profile). The proxy the environment
+                # names (HTTPS_PROXY, NO_PROXY, as httpx honours them) is looked up once per host.
+                trust_env=False,
             )
 
     async def shutdown(self) -> None:
@@ -120,7 +126,9 @@ class LeanRequest(BaseRequest):
             data = form
         name = method_label(url)
         try:
-            async with self._session.request(method, url, data=data, timeout=timeout) as response:
+            async with self._session.request(
+                method, url, data=data, timeout=timeout, proxy=self._proxy(url)
+            ) as response:
                 status, body = response.status, await response.read()
         except TimeoutError as error:
             TELEGRAM_REQUESTS.labels(name, result_label(None)).inc()
@@ -130,6 +138,19 @@ class LeanRequest(BaseRequest):
             raise NetworkError(f"aiohttp.{error.__class__.__name__}: {error}") from error
         _count(name, status, body)
         return status, body
+
+
+    def _proxy(self, url: str) -> str | None:
+        """The proxy the environment names for this URL's host (looked up once per host)."""
+        parts = urlsplit(url)
+        key = (parts.scheme, parts.hostname or "")
+        if key not in self._proxies:
+            proxies = urllib.request.getproxies()
+            proxy = proxies.get(parts.scheme) or proxies.get("all")
+            if proxy and urllib.request.proxy_bypass(key[1]):
+                proxy = None
+            self._proxies[key] = proxy or None
+        return self._proxies[key]
 
 
 def _sum(*seconds: float | None) -> float | None:
