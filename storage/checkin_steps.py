@@ -14,7 +14,7 @@ STEP_COLUMNS = (
 )
 
 # The same columns from an UPDATE's RETURNING, which sees only the step's own row.
-_RETURNED_STEP = (
+RETURNED_STEP = (
     "id, checkin_id,"
     " (SELECT c.user_id FROM checkins c WHERE c.id = checkin_steps.checkin_id) AS user_id,"
     " (SELECT c.signpost FROM checkins c WHERE c.id = checkin_steps.checkin_id) AS signpost,"
@@ -77,7 +77,7 @@ class StepQueries:
             "UPDATE checkin_steps SET state = 'open', unsent = 1, asked_at = ?"
             " WHERE id = (SELECT id FROM checkin_steps WHERE checkin_id = ? AND state = 'pending'"
             " ORDER BY position LIMIT 1)"
-            f" RETURNING {_RETURNED_STEP}",
+            f" RETURNING {RETURNED_STEP}",
             (utc_text(now), checkin_id),
         )
         return _step(rows[0]) if rows else None

@@ -11,10 +11,22 @@ from datetime import date, datetime
 
 from storage.answer_keys import AnswerKeys
 from storage.answers import AnswerStore
-from storage.checkin_steps import StepQueries
+from storage.checkin_steps import RETURNED_STEP, StepQueries, step_from
 from storage.codec import utc_text
 from storage.database import Database, Row
-from storage.models import CareMark, Checkin, CheckinKind, NewStep, RotationHistory, Trigger
+from storage.models import (
+    CareMark,
+    Checkin,
+    CheckinKind,
+    NewStep,
+    RotationHistory,
+    Step,
+    Trigger,
+)
+
+
+def _opened(row: Row) -> Step:
+    return step_from(dict(zip(row.keys(), row, strict=True)))
 
 
 def _checkin(row: Row) -> Checkin:
@@ -94,6 +106,71 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
                 ],
             )
         return await self.get(checkin_id)
+
+    async def add_answer_and_open_next(
+        self, *, step: Step, message_id: int, text: str, now: datetime
+    ) -> tuple[bool, Step | None]:
+        """Store an answer to the open question and open the check-in's next step, at once.
+
+        Returns whether it was stored (False: the same message again) and the step opened
+        (unsent until it is sent; None when none is left). PostgreSQL: one statement; SQLite:
+        one transaction (one commit instead of two).
+        """
+        if self._db.url.engine == "postgresql":  # one statement there: a writing WITH
+            stamp = utc_text(now)
+            sealed, kid = self._db.cipher.seal(text, step.user_id)
+            rows = await self._db.write_returning(
+                "WITH added AS (INSERT INTO answers"
+                " (step_id, user_id, message_id, text, key_id, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING step_id),"
+                " answered AS (UPDATE checkin_steps SET state = 'answered',"
+                " closed_at = COALESCE(closed_at, ?) WHERE id IN (SELECT step_id FROM added)"
+                " AND state IN ('open', 'skipped')),"
+                " opened AS (UPDATE checkin_steps SET state = 'open', unsent = 1, asked_at = ?"
+                " WHERE EXISTS (SELECT 1 FROM added) AND id = (SELECT id FROM checkin_steps"
+                " WHERE checkin_id = ? AND state = 'pending' ORDER BY position LIMIT 1)"
+                f" RETURNING {RETURNED_STEP})"
+                " SELECT (SELECT COUNT(*) FROM added) AS added, opened.*"
+                " FROM (SELECT 1 AS one) AS one LEFT JOIN opened ON TRUE",
+                (
+                    step.id,
+                    step.user_id,
+                    message_id,
+                    sealed,
+                    kid,
+                    stamp,
+                    stamp,
+                    stamp,
+                    step.checkin_id,
+                ),
+            )
+            row = dict(zip(rows[0].keys(), rows[0], strict=True))
+            added = bool(row.pop("added"))
+            return added, step_from(row) if row["id"] is not None else None
+        stamp = utc_text(now)
+        sealed, kid = self._db.cipher.seal(text, step.user_id)
+        async with self._db.transaction():
+            inserted = await self._db.write(
+                "INSERT INTO answers (step_id, user_id, message_id, text, key_id, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (step.id, step.user_id, message_id, sealed, kid, stamp),
+            )
+            if inserted == 0:
+                return False, None
+            # The question answered and the next step opened, in one statement.
+            rows = await self._db.write_returning(
+                "UPDATE checkin_steps SET"
+                " state = CASE WHEN id = ? THEN 'answered' ELSE 'open' END,"
+                " closed_at = CASE WHEN id = ? THEN COALESCE(closed_at, ?) ELSE closed_at END,"
+                " unsent = CASE WHEN id = ? THEN unsent ELSE 1 END,"
+                " asked_at = CASE WHEN id = ? THEN asked_at ELSE ? END"
+                " WHERE (id = ? AND state IN ('open', 'skipped')) OR id = (SELECT id"
+                " FROM checkin_steps WHERE checkin_id = ? AND state = 'pending'"
+                f" ORDER BY position LIMIT 1) RETURNING {RETURNED_STEP}",
+                (step.id, step.id, stamp, step.id, step.id, stamp, step.id, step.checkin_id),
+            )
+        opened = [row for row in rows if row["id"] != step.id]
+        return True, _opened(opened[0]) if opened else None
 
     async def get(self, checkin_id: int) -> Checkin | None:
         """A check-in by id."""

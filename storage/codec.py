@@ -21,7 +21,9 @@ def utc_value(text: str | None) -> datetime | None:
 
 def utc_required(text: str) -> datetime:
     """Sortable UTC text of a NOT NULL column back to an aware datetime."""
-    return datetime.strptime(text, _UTC_FORMAT).replace(tzinfo=UTC)
+    # The fixed format above, parsed in C (strptime costs fifty times more; a person's row
+    # holds a dozen of these, read on every answer).
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 def days_mask(days: frozenset[int]) -> int:

@@ -8,6 +8,7 @@ and any instance takes over what a gone one (killed, frozen, cut off) left.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -95,22 +96,44 @@ class InboxRepository:
         """Forget an update once it was handled."""
         await self._db.write("DELETE FROM inbox WHERE update_id = ?", (update_id,))
 
-    async def finish(self, update_ids: list[int], now: datetime) -> None:
+    async def finish(
+        self,
+        update_ids: list[int],
+        now: datetime,
+        *,
+        sent_steps: Sequence[tuple[int, int | None]] = (),
+    ) -> None:
         """Handled: remember these updates as handled and remove them, in one transaction.
 
         Together, so an update is in the inbox exactly until it is known handled: a row that
         is still there was never handled (a redelivery of a handled one is never stored).
+        `sent_steps`: check-in steps their handling sent, (step id, message id or None: a
+        send that timed out), recorded as sent in the same statement (as set_step_message).
         """
         if not update_ids:
             return
         ids = sorted(set(update_ids))
         marks, stamp = ", ".join("?" * len(ids)), utc_text(now)
         if self._db.url.engine == "postgresql":  # one statement there: a writing WITH
+            sent_sql, sent_params = "", []
+            if sent_steps:
+                values = ", ".join("(CAST(? AS BIGINT), CAST(? AS BIGINT))" for _ in sent_steps)
+                sent_sql = (
+                    " sent AS (UPDATE checkin_steps SET unsent = 0,"
+                    " message_id = COALESCE(v.message_id, checkin_steps.message_id)"
+                    f" FROM (VALUES {values}) AS v (id, message_id)"
+                    " WHERE checkin_steps.id = v.id),"
+                )
+                sent_params = [value for step in sent_steps for value in step]
             await self._db.write(
-                f"WITH gone AS (DELETE FROM inbox WHERE update_id IN ({marks}))"
+                f"WITH{sent_sql} gone AS (DELETE FROM inbox WHERE update_id IN ({marks}))"
                 " INSERT INTO handled_updates (update_id, handled_at) VALUES"
                 f" {', '.join('(?, ?)' for _ in ids)} ON CONFLICT DO NOTHING",
-                [*ids, *(value for update_id in ids for value in (update_id, stamp))],
+                [
+                    *sent_params,
+                    *ids,
+                    *(value for update_id in ids for value in (update_id, stamp)),
+                ],
             )
             return
         async with self._db.transaction():
@@ -120,6 +143,12 @@ class InboxRepository:
                 [(update_id, stamp) for update_id in ids],
             )
             await self._db.write(f"DELETE FROM inbox WHERE update_id IN ({marks})", ids)
+            if sent_steps:
+                await self._db.write_many(
+                    "UPDATE checkin_steps SET message_id = COALESCE(?, message_id), unsent = 0"
+                    " WHERE id = ?",
+                    [(message_id, step_id) for step_id, message_id in sent_steps],
+                )
 
     async def take_over(self, owner: str) -> list[int]:
         """Claim for `owner` what gone instances hold (or nobody); returns every update

@@ -11,9 +11,11 @@ import asyncio
 import contextlib
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 from weakref import WeakValueDictionary
 
 import aiosqlite
@@ -24,6 +26,7 @@ from storage.scrub import LogScrubber
 from storage.url import DatabaseUrl
 
 BUSY_TIMEOUT_MS = 5000
+T = TypeVar("T")
 
 
 class SqliteDatabase:
@@ -81,42 +84,55 @@ class SqliteDatabase:
             raise
         return cls(connection, cipher or AnswerCipher(), url)
 
+    # --- running a statement: one trip to aiosqlite's thread each ----------------------------
+
+    async def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` on the connection in aiosqlite's thread, in one trip.
+
+        aiosqlite's cursor makes a trip for the execute, another for the fetch and another for
+        the close, each a hand-over between threads; a statement done in one costs about half
+        the CPU (benchmarks/README.md, update handling). `_execute` is the queue aiosqlite's own
+        helpers (execute_fetchall, execute_insert) use.
+        """
+        connection = self._connection
+        raw = connection._conn  # the sqlite3 connection aiosqlite's thread owns
+        result: T = await connection._execute(work, raw)  # type: ignore[no-untyped-call]
+        return result
+
     # --- reading ---------------------------------------------------------------------
 
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or None."""
-        async with self._connection.execute(sql, params) as cursor:
-            row: Row | None = await cursor.fetchone()
-        return row
+        return await self._run(partial(_fetch_one, sql, params))
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
         """Every row of a query."""
-        async with self._connection.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return await self._run(partial(_fetch_all, sql, params))
 
     # --- writing ---------------------------------------------------------------------
 
     async def write(self, sql: str, params: Params = ()) -> int:
         """One writing statement: atomic on its own (autocommit), or part of the caller's."""
-        async with self._turn(), self._connection.execute(sql, params) as cursor:
-            return cursor.rowcount
+        async with self._turn():
+            return await self._run(partial(_write, sql, params))
 
     async def write_many(self, sql: str, rows: Iterable[Params]) -> int:
         """One statement over many rows; in one transaction, so a thread hop is paid once."""
-        async with self.transaction(), self._connection.executemany(sql, rows) as cursor:
-            return max(cursor.rowcount, 0)
+        async with self.transaction():
+            return max(await self._run(partial(_write_many, sql, rows)), 0)
 
     async def insert(self, sql: str, params: Params = ()) -> int | None:
         """An `INSERT ... RETURNING id`: the new id, None when ON CONFLICT skipped the row."""
-        # The cursor closes before the lock is let go: in autocommit, that is the commit.
-        async with self._turn(), self._connection.execute(sql, params) as cursor:
-            row = await cursor.fetchone()
+        # Stepped to its end and closed in the thread, inside the turn: in autocommit, that
+        # is the commit.
+        async with self._turn():
+            row = await self._run(partial(_fetch_one, sql, params))
         return None if row is None else int(row[0])
 
     async def write_returning(self, sql: str, params: Params = ()) -> list[Row]:
         """A writing statement with RETURNING: its rows (read before the autocommit ends)."""
-        async with self._turn(), self._connection.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        async with self._turn():
+            return await self._run(partial(_fetch_all, sql, params))
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
@@ -217,6 +233,41 @@ class SqliteDatabase:
         """Close the connection; WAL content is checkpointed by SQLite on the last close."""
         await self._scrubber.close()
         await self._connection.close()
+
+
+def _fetch_one(sql: str, params: Params, connection: sqlite3.Connection) -> Row | None:
+    cursor = connection.execute(sql, params)
+    try:
+        row: Row | None = cursor.fetchone()
+        if row is not None:
+            cursor.fetchall()  # stepped to its end: a writing statement's autocommit is done
+        return row
+    finally:
+        cursor.close()
+
+
+def _fetch_all(sql: str, params: Params, connection: sqlite3.Connection) -> list[Row]:
+    cursor = connection.execute(sql, params)
+    try:
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def _write(sql: str, params: Params, connection: sqlite3.Connection) -> int:
+    cursor = connection.execute(sql, params)
+    try:
+        return cursor.rowcount
+    finally:
+        cursor.close()
+
+
+def _write_many(sql: str, rows: Iterable[Params], connection: sqlite3.Connection) -> int:
+    cursor = connection.executemany(sql, rows)
+    try:
+        return cursor.rowcount
+    finally:
+        cursor.close()
 
 
 class _ProcessLock:

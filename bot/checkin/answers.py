@@ -151,19 +151,25 @@ async def store_answer(
     `hold`: the check-in waits after heavy words, so no next step (default: the step's mark).
     """
     checkins = services.storage.checkins
-    stored = await checkins.add_answer(
-        step=step, message_id=message_id, text=text, now=services.clock.now()
-    )
-    if not stored:
-        return None  # the same message again (a redelivered update)
-    await service.engaged(services, step, user)
     if hold is None:
         hold = step.care_mark == "paused"
+    now = services.clock.now()
+    if step.state == "open" and not hold:
+        # The answer and the next step in one go (one statement, or one SQLite commit).
+        stored, opened = await checkins.add_answer_and_open_next(
+            step=step, message_id=message_id, text=text, now=now
+        )
+        if not stored:
+            return None  # the same message again (a redelivered update)
+        await service.engaged(services, step, user)
+        await steps.drop_buttons(bot, user, step)
+        await steps.advance(services, bot, user, step.checkin_id, opened=opened)
+        return None
+    if not await checkins.add_answer(step=step, message_id=message_id, text=text, now=now):
+        return None  # the same message again (a redelivered update)
+    await service.engaged(services, step, user)
     if step.state == "open":
         await steps.drop_buttons(bot, user, step)
-        if not hold:
-            await steps.advance(services, bot, user, step.checkin_id)
-            return None
     if hold:
         return "care.crisis.held"
     waiting = await checkins.open_step(user.user_id)

@@ -10,6 +10,7 @@ from telegram.error import TimedOut
 from bot.care import dialog as care
 from bot.checkin import views as render
 from bot.checkin.service import create_checkin, engaged, today
+from bot.core.handling import defer_step_sent
 from bot.core.replies import retouch, send
 from bot.core.runtime import Runtime
 from bot.core.services import Services
@@ -73,15 +74,43 @@ async def send_step(
         message = await send(bot, user.chat_id, text, render.step_keyboard(texts, lang, step))
     except TimedOut:
         # It may well have arrived: count it as seen, so the answer that follows is its own.
-        await services.storage.checkins.set_step_message(step.id, None)
+        await _sent(services, step, None)
         raise
-    await services.storage.checkins.set_step_message(step.id, message.message_id)
+    await _sent(services, step, message.message_id)
 
 
-async def advance(services: Services, bot: Bot, user: User, checkin_id: int) -> None:
-    """Ask the next step, or close the check-in (thanks, or care after a low score)."""
+async def _sent(services: Services, step: Step, message_id: int | None) -> None:
+    """Record the step as sent: with the update's finish when one is being handled (one
+    statement fewer, bot/core/handling.py), else now."""
+    if not defer_step_sent(step.id, message_id):
+        await services.storage.checkins.set_step_message(step.id, message_id)
+
+
+class _NotOpened:
+    """advance() opens the next step itself (the default)."""
+
+
+NOT_OPENED = _NotOpened()
+
+
+async def advance(
+    services: Services,
+    bot: Bot,
+    user: User,
+    checkin_id: int,
+    *,
+    opened: Step | _NotOpened | None = NOT_OPENED,
+) -> None:
+    """Ask the next step, or close the check-in (thanks, or care after a low score).
+
+    `opened`: the next step as opened already with the answer before it (None: none was
+    left), so it is not looked for again.
+    """
     checkins = services.storage.checkins
-    step = await checkins.open_next_step(checkin_id, services.clock.now())
+    if isinstance(opened, _NotOpened):
+        step = await checkins.open_next_step(checkin_id, services.clock.now())
+    else:
+        step = opened
     if step is not None:
         await send_step(services, bot, user, step)
         return

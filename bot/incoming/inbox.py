@@ -32,6 +32,7 @@ from typing import Any
 from telegram import Update
 from telegram.request import HTTPXRequest, RequestData
 
+from bot.core import handling
 from bot.core.bursts import Burst
 from bot.core.clock import Clock
 from bot.core.presence import Presence
@@ -69,6 +70,9 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         self._application: SherpaApp | None = None
         self._unhandled: set[int] = set()  # see known_unhandled
         self._polled: list[Update] = []  # from getUpdates, stored before the next call
+        # Their JSON as Telegram sent it, by update id (read from the getUpdates answer):
+        # stored as it came, instead of each update written out again by PTB (to_json).
+        self._polled_json: dict[int, str] = {}
         self._polling: asyncio.Task[None] | None = None
         self._stores = Burst(self._store_burst)  # one webhook burst: one statement
         self._finishes = Burst(self._finish_burst)  # handled together: leave together
@@ -103,7 +107,9 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         while self._polled:
             batch, unstored = list(self._polled), False
             try:
-                stored = await self._store_batch(batch)
+                stored = await self._store_batch(
+                    [(update, self._polled_json.get(update.update_id)) for update in batch]
+                )
             except Exception as error:  # a full or locked disk: Telegram keeps the updates
                 attempts += 1
                 if lasting_write_failure(error) and attempts >= LASTING_FAILURE_ATTEMPTS:
@@ -120,19 +126,22 @@ class DurableUpdateQueue(asyncio.Queue[object]):
                     continue
             delay, attempts = RETRY_FIRST, 0
             del self._polled[: len(batch)]
+            if not self._polled:
+                self._polled_json.clear()
             for update in batch:
                 if unstored:  # a redelivery is then recognised by the look before handling
                     self._enqueue(update)
                 elif update.update_id in stored:  # else stored already or handled: not ours
                     self._fresh(update)
 
-    async def accept(self, update: Update) -> None:
+    async def accept(self, update: Update, body: str | None = None) -> None:
         """Store an update, then queue it; raises when it cannot be stored (webhook: 500).
 
+        `body`: its JSON as received, stored as it is (else PTB writes the update out again).
         A redelivery (stored already, by any instance, or handled) is answered and dropped.
         Updates arriving together (several webhook connections) are stored in one statement.
         """
-        if await self.store(update):
+        if await self.store(update, body):
             self._fresh(update)
 
     def _fresh(self, update: Update) -> None:
@@ -141,23 +150,34 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             self._unhandled.add(update.update_id)
         self._enqueue(update)
 
-    async def store(self, update: Update) -> bool:
+    async def store(self, update: Update, body: str | None = None) -> bool:
         """Keep the update in the inbox, owned by this instance; False when it was there.
 
         Joins the updates being stored at the same moment: one statement for all of them.
         """
-        return await self._stores.submit(update)
+        return await self._stores.submit((update, body))
 
-    async def _store_burst(self, updates: list[Update]) -> list[bool]:
+    async def _store_burst(self, updates: list[tuple[Update, str | None]]) -> list[bool]:
         stored = await self._store_batch(updates)
-        return [update.update_id in stored for update in updates]
+        return [update.update_id in stored for update, _ in updates]
 
-    async def _store_batch(self, updates: list[Update]) -> set[int]:
+    async def _store_batch(self, updates: list[tuple[Update, str | None]]) -> set[int]:
         rows = []
-        for update in updates:
+        for update, body in updates:
             sender = update.effective_user or update.effective_chat
-            rows.append((update.update_id, sender.id if sender else None, update.to_json()))
+            text = body if body is not None else update.to_json()
+            rows.append((update.update_id, sender.id if sender else None, text))
         return await self._storage.inbox.store_many(rows, self._clock.now(), owner=self.instance)
+
+    def polled_json(self, answer: bytes) -> None:
+        """Keep each update's JSON from a getUpdates answer, to store it as it came."""
+        try:
+            result = json.loads(answer).get("result")
+            if isinstance(result, list):
+                for item in result:
+                    self._polled_json[int(item["update_id"])] = json.dumps(item)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            pass  # not what was expected: PTB writes each update out again, as before
 
     def polled_request(self) -> HTTPXRequest:
         """The getUpdates connection (PTB's default one), which confirms a batch only once
@@ -227,6 +247,10 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         One given back stays, and is queued again soon (by this instance, or by another
         should this one stop).
         """
+        scope = handling.current()
+        sent = scope.take() if scope is not None else []  # steps it sent (bot/core/handling.py)
+        if not isinstance(update, Update) or update.update_id in self._giving_back:
+            await self._steps_sent(sent)
         if not isinstance(update, Update):
             return
         update_id = update.update_id
@@ -238,20 +262,35 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             self._retry_soon()
             return
         self._given_back.discard(update_id)
-        await self._finish(update_id)
+        await self._finish(update_id, sent)
 
-    async def _finish(self, update_id: int) -> None:
-        """Remembered as handled and out of the inbox, with the others handled meanwhile.
+    async def _finish(self, update_id: int, sent: list[tuple[int, int | None]]) -> None:
+        """Remembered as handled and out of the inbox, with the others handled meanwhile, and
+        the check-in steps its handling sent recorded as sent.
 
         Awaited inside the sender's turn: another instance taking the turn next finds it
         handled. One statement (SQLite: one transaction) for every update handled at the same
         moment.
         """
-        await self._finishes.submit(update_id)
+        await self._finishes.submit((update_id, sent))
 
-    async def _finish_burst(self, update_ids: list[int]) -> list[None]:
-        await self._storage.inbox.finish(update_ids, self._clock.now())
-        return [None for _ in update_ids]
+    async def _finish_burst(
+        self, finished: list[tuple[int, list[tuple[int, int | None]]]]
+    ) -> list[None]:
+        sent = [step for _, steps in finished for step in steps]
+        await self._storage.inbox.finish(
+            [update_id for update_id, _ in finished], self._clock.now(), sent_steps=sent
+        )
+        return [None for _ in finished]
+
+    async def _steps_sent(self, sent: list[tuple[int, int | None]]) -> None:
+        """Steps sent by a handling that does not finish (given back): recorded now, if the
+        database lets us (else the replay asks them again)."""
+        try:
+            for step_id, message_id in sent:
+                await self._storage.checkins.set_step_message(step_id, message_id)
+        except Exception as error:
+            log.warning("could not record a sent step (%s)", type(error).__name__)
 
     # --- the lifecycle: take over at the start and after every renewal of the presence ----
 
@@ -350,4 +389,7 @@ class _ConfirmAfterStoring(CountingRequest):
         **kwargs: Any,
     ) -> tuple[int, bytes]:
         await self._queue.polled_stored()
-        return await super().do_request(url, method, request_data, *args, **kwargs)
+        status, answer = await super().do_request(url, method, request_data, *args, **kwargs)
+        if status == 200 and url.endswith("/getUpdates"):
+            self._queue.polled_json(answer)
+        return status, answer

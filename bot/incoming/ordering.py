@@ -21,6 +21,7 @@ from weakref import WeakValueDictionary
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.core.handling import handling
 from bot.ops import hooks
 
 log = logging.getLogger(__name__)
@@ -119,15 +120,17 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         return nullcontext()
 
     async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
-        try:
-            await hooks.timed_handling(update, coroutine)
-        except Exception:
-            # Handler errors went to the error handler already; what escapes would fail the
-            # same way on every replay, so it counts as handled too.
+        # What the handling leaves to its finish (bot/core/handling.py) is written by `_done`.
+        with handling():
+            try:
+                await hooks.timed_handling(update, coroutine)
+            except Exception:
+                # Handler errors went to the error handler already; what escapes would fail
+                # the same way on every replay, so it counts as handled too.
+                await self._done(update)
+                raise
+            # Cancelled (a stop mid-way) is no Exception: the update stays for the next start.
             await self._done(update)
-            raise
-        # Cancelled (a stop mid-way) is no Exception: the update stays for the next start.
-        await self._done(update)
 
     async def _done(self, update: object) -> None:
         if self._turns is not None:

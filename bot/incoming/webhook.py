@@ -60,7 +60,11 @@ def webhook_app(
         if update is None:
             return web.Response(status=400)
         try:
-            await queue.accept(update)
+            text = body.decode()  # stored as it came (it parsed: Telegram's UTF-8 JSON)
+        except UnicodeDecodeError:
+            text = None
+        try:
+            await queue.accept(update, text)
         except Exception as error:  # not stored: Telegram sends it again later
             log.error("could not store update %s (%s)", update.update_id, type(error).__name__)
             return web.Response(status=500)

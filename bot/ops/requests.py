@@ -1,15 +1,30 @@
 """Bot API requests counted by method and result, and Telegram's 429 waits summed.
 
-A thin subclass of PTB's own HTTPXRequest: the request is PTB's, only counted on the way out.
-The label is the method name from the URL's last part; the token before it never is one.
+Two requests, both counted on the way out. The label is the method name from the URL's last
+part; the token before it never is one.
+
+- `LeanRequest` carries every Bot API call but getUpdates, over aiohttp's client (already
+  here for the webhook): a call costs about a quarter of the CPU of PTB's httpx request
+  (benchmarks/README.md, update handling), and each answer makes two.
+- `CountingRequest` is PTB's own HTTPXRequest, for getUpdates's long poll (bot/incoming/inbox.py
+  confirms a batch only once it is stored, on that one connection).
+
+Both raise PTB's errors as PTB's HTTPXRequest does: TimedOut when a time ran out (the call
+may have arrived), NetworkError for any other failure to get an answer.
 """
 
 from __future__ import annotations
 
 import json
+import urllib.request
 from typing import Any
+from urllib.parse import urlsplit
 
-from telegram.request import HTTPXRequest
+import aiohttp
+from telegram._utils.defaultvalue import DefaultValue
+from telegram._utils.types import ODVInput
+from telegram.error import NetworkError, TimedOut
+from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from bot.ops.metrics import TELEGRAM_REQUESTS, TELEGRAM_RETRY_AFTER, method_label, result_label
 
@@ -27,10 +42,126 @@ class CountingRequest(HTTPXRequest):
         except Exception:
             TELEGRAM_REQUESTS.labels(name, result_label(None)).inc()
             raise
-        TELEGRAM_REQUESTS.labels(name, result_label(status)).inc()
-        if status == 429:
-            TELEGRAM_RETRY_AFTER.inc(_retry_after(body))
+        _count(name, status, body)
         return status, body
+
+
+class LeanRequest(BaseRequest):
+    """A Bot API request over one aiohttp session (HTTP/1.1, kept-alive connections), counted.
+
+    Timeouts as PTB's (5 s to connect, write and read, 1 s to wait for a free connection,
+    20 s to write an upload), per call where PTB passes them. aiohttp has no write timeout of
+    its own: the connect, write and read times together bound the whole call.
+    """
+
+    def __init__(
+        self,
+        connection_pool_size: int = 256,
+        read_timeout: float | None = 5.0,
+        write_timeout: float | None = 5.0,
+        connect_timeout: float | None = 5.0,
+        pool_timeout: float | None = 1.0,
+        media_write_timeout: float | None = 20.0,
+    ) -> None:
+        self._size = connection_pool_size
+        self._read, self._write, self._connect = read_timeout, write_timeout, connect_timeout
+        self._pool, self._media_write = pool_timeout, media_write_timeout
+        self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[tuple[str, str], str | None] = {}  # (scheme, host): its proxy
+
+    @property
+    def read_timeout(self) -> float | None:
+        """The read timeout when a call names none."""
+        return self._read
+
+    async def initialize(self) -> None:
+        """Open the session (inside the running loop, as aiohttp wants)."""
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self._size, limit_per_host=self._size),
+                headers={"User-Agent": self.USER_AGENT},
+                # Not trust_env: it reads the whole environment again for every request (a
+                # quarter of the CPU of an answer in a profile). The proxy the environment
+                # names (HTTPS_PROXY, NO_PROXY, as httpx honours them) is looked up once per host.
+                trust_env=False,
+            )
+
+    async def shutdown(self) -> None:
+        """Close the session and its connections."""
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        """One call: (status, body) as PTB expects, or PTB's own exception."""
+        if self._session is None or self._session.closed:
+            raise RuntimeError("This LeanRequest is not initialized!")
+        files = request_data.multipart_data if request_data else None
+        fields = request_data.json_parameters if request_data else None
+        read = self._read if isinstance(read_timeout, DefaultValue) else read_timeout
+        connect = self._connect if isinstance(connect_timeout, DefaultValue) else connect_timeout
+        pool = self._pool if isinstance(pool_timeout, DefaultValue) else pool_timeout
+        write = write_timeout
+        if isinstance(write, DefaultValue):
+            write = self._media_write if files else self._write
+        timeout = aiohttp.ClientTimeout(
+            total=_sum(connect, pool, write, read),
+            connect=_sum(pool, connect),
+            sock_connect=connect,
+            sock_read=read,
+        )
+        data: aiohttp.FormData | dict[str, str] | None = fields
+        if files:
+            form = aiohttp.FormData(fields or {})
+            for name, (filename, content, mimetype) in files.items():
+                form.add_field(name, content, filename=filename, content_type=mimetype)
+            data = form
+        name = method_label(url)
+        try:
+            async with self._session.request(
+                method, url, data=data, timeout=timeout, proxy=self._proxy(url)
+            ) as response:
+                status, body = response.status, await response.read()
+        except TimeoutError as error:
+            TELEGRAM_REQUESTS.labels(name, result_label(None)).inc()
+            raise TimedOut from error
+        except (aiohttp.ClientError, OSError) as error:
+            TELEGRAM_REQUESTS.labels(name, result_label(None)).inc()
+            raise NetworkError(f"aiohttp.{error.__class__.__name__}: {error}") from error
+        _count(name, status, body)
+        return status, body
+
+
+    def _proxy(self, url: str) -> str | None:
+        """The proxy the environment names for this URL's host (looked up once per host)."""
+        parts = urlsplit(url)
+        key = (parts.scheme, parts.hostname or "")
+        if key not in self._proxies:
+            proxies = urllib.request.getproxies()
+            proxy = proxies.get(parts.scheme) or proxies.get("all")
+            if proxy and urllib.request.proxy_bypass(key[1]):
+                proxy = None
+            self._proxies[key] = proxy or None
+        return self._proxies[key]
+
+
+def _sum(*seconds: float | None) -> float | None:
+    """Times added up; None (no limit) when any of them has none."""
+    return None if any(s is None for s in seconds) else sum(s for s in seconds if s is not None)
+
+
+def _count(name: str, status: int, body: bytes) -> None:
+    TELEGRAM_REQUESTS.labels(name, result_label(status)).inc()
+    if status == 429:
+        TELEGRAM_RETRY_AFTER.inc(_retry_after(body))
 
 
 def _retry_after(body: bytes) -> float:
