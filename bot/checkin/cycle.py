@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.core.formatting import day_words
+from bot.core.formatting import day_words, shorten
 from bot.core.services import Services
 from storage import Checkin, NewStep, User
 from storage.cycle import INTENTION, LOOK_BACK, REVIEW, ZOOM_OUT, Earlier
@@ -28,10 +28,8 @@ QUOTE_CHARS = 160  # a quote longer than this is shortened (the whole answer sta
 def quote(text: str) -> str:
     """Her words as quoted back: one line, shortened at a word when long, without a closing
     full stop (the sentence around the quote has its own)."""
-    line = " ".join(text.split())
-    if len(line) <= QUOTE_CHARS:
-        return line.removesuffix(".") if not line.endswith("..") else line
-    return line[: QUOTE_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    line = shorten(text, QUOTE_CHARS)
+    return line.removesuffix(".") if not line.endswith("..") else line
 
 
 async def cycle_step(services: Services, user: User, day: date, signpost: int) -> NewStep | None:

@@ -18,6 +18,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 LOCALE_NAMES = {"nl": "nl_BE", "en": "en_GB"}
+ELLIPSIS = "…"
 
 # Explicit patterns, the same in both languages (day before month, full names, no commas):
 # CLDR's skeletons differ here between nl_BE and en_GB (an abbreviated "ma", a comma after
@@ -72,3 +73,20 @@ def weekday_name(lang: str, day: date, short: bool = False) -> str:
 def day_words(lang: str, day: date, *, weekday: bool = False, year: bool = False) -> str:
     """A date in running text: '2 maart', 'maandag 2 maart 2026', '2 March 2026', …"""
     return format_date(day, _PATTERNS[weekday, year], locale=locale(lang))
+
+
+def tidy(text: str) -> str:
+    """The answer on one line: whitespace runs become one space; the words stay as written."""
+    return " ".join(text.split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis; never rewritten."""
+    text = tidy(text)
+    if len(text) <= limit:
+        return text
+    head = text[: limit - len(ELLIPSIS) + 1]
+    # Keep whole words only; a single word longer than the limit is the one hard cut.
+    cut = head.rfind(" ")
+    head = head[:cut] if cut > 0 else head[: limit - len(ELLIPSIS)]
+    return head.rstrip(" ,;:–-") + ELLIPSIS

@@ -5,6 +5,7 @@ Build the views with `build_week` and `build_overview`, render them with `render
 `split_messages`, and draw the picture with `render_chart` (matplotlib is imported only there).
 """
 
+from bot.core.formatting import shorten
 from bot.verrekijker.overview import DEFAULT_WEEKS, build_overview, direction, least_attended
 from bot.verrekijker.render import caption, render_summary, render_week
 from bot.verrekijker.split import split_messages
@@ -12,7 +13,7 @@ from bot.verrekijker.summary import LOW_DAYS, LOW_SCORE, build_week, needs_suppo
 from bot.verrekijker.text import Section
 from bot.verrekijker.views import Overview, WeekView
 from bot.verrekijker.weeks import iso_label, week_number, week_range, week_start
-from bot.verrekijker.words import recurring_words, shorten
+from bot.verrekijker.words import recurring_words
 from bot.verrekijker.zoom_out import render_next, render_overview
 
 __all__ = [

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 
 from bot.care.distress import read_distress
+from bot.core.formatting import tidy
 from bot.verrekijker.views import (
     DayScales,
     LensView,
@@ -14,7 +15,6 @@ from bot.verrekijker.views import (
     WeekView,
 )
 from bot.verrekijker.weeks import week_start as monday_of
-from bot.verrekijker.words import tidy
 from prompts import LENSES, SIGNPOST_COUNT, Content
 from storage import ReflectionDay
 

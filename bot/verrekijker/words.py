@@ -1,4 +1,5 @@
-"""Words in the user's answers: shortening quotes and counting the words that come back."""
+"""Words in the user's answers: counting the words that come back (quotes are shortened by
+bot/core/formatting.shorten)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-ELLIPSIS = "…"
 MIN_WORD = 4
 TOP_WORDS = 5
 MIN_COUNT = 2
@@ -42,23 +42,6 @@ STOP_EN = frozenset(_EN.split())
 STOP_WORDS = STOP_NL | STOP_EN
 # Letters only: digits and punctuation separate words, so '18u' or '2x' never count.
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def tidy(text: str) -> str:
-    """The answer on one line: whitespace runs become one space; the words stay as written."""
-    return " ".join(text.split())
-
-
-def shorten(text: str, limit: int) -> str:
-    """At most `limit` characters, cut at a word boundary with an ellipsis; never rewritten."""
-    text = tidy(text)
-    if len(text) <= limit:
-        return text
-    head = text[: limit - len(ELLIPSIS) + 1]
-    # Keep whole words only; a single word longer than the limit is the one hard cut.
-    cut = head.rfind(" ")
-    head = head[:cut] if cut > 0 else head[: limit - len(ELLIPSIS)]
-    return head.rstrip(" ,;:–-") + ELLIPSIS
 
 
 def words(text: str) -> list[str]:

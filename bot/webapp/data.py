@@ -15,9 +15,9 @@ from datetime import date
 from typing import Any
 
 from bot.checkin.service import today
+from bot.core.formatting import tidy
 from bot.core.services import Services
 from bot.verrekijker.views import Quote
-from bot.verrekijker.words import tidy
 from bot.webapp.init_data import WebAppUser
 from bot.webapp.limits import UserQueue, ViewCache
 from bot.webapp.payload import QuoteStars, shell, view_json

@@ -13,11 +13,11 @@ from html import unescape
 from typing import Any
 
 from bot.core import formatting
+from bot.core.formatting import shorten
 from bot.core.texts import Catalog
 from bot.verrekijker.text import Voice
 from bot.verrekijker.views import Quote
 from bot.verrekijker.weeks import week_number
-from bot.verrekijker.words import shorten
 from bot.webapp.periods import LEVELS, PeriodView, Point
 from prompts import Content
 
