@@ -106,8 +106,20 @@ MENU_TEXTS = {
     "star": "supervision.commands.star",
 }
 PRIVATE = filters.ChatType.PRIVATE
-# Every feature's buttons: their prefixes are checked to be distinct here, at import.
-BUTTONS = ButtonSet((SCALE, SKIP, SETTINGS, VIEW, CONFIRM, TEAM, GUARD, CARE, PERIOD))
+# Every feature's buttons with the handler of their taps, listed once: the prefixes are
+# checked to be distinct (at import), and each gets its handler.
+BUTTON_HANDLERS = (
+    (SCALE, checkin.step_button),
+    (SKIP, checkin.step_button),
+    (SETTINGS, setup.choice),
+    (VIEW, weekly.view_button),
+    (CONFIRM, privacy.confirm_button),
+    (TEAM, teams.team_button),
+    (GUARD, checkin.guard_button),
+    (CARE, checkin.care_button),
+    (PERIOD, supervision.period_button),
+)
+BUTTONS = ButtonSet(buttons for buttons, _ in BUTTON_HANDLERS)
 # Every feature's scheduled kinds, per-user ones first: the reader queues them in this order.
 KINDS = (*CHECKIN_KINDS, *WEEKLY_KINDS, *TEAM_KINDS)
 
@@ -213,17 +225,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
     add(CommandHandler("help", misc.help_command, filters=PRIVATE))
     add(MessageHandler(PRIVATE & filters.COMMAND, misc.unknown_command))
     # Each feature's buttons, by the prefix its callbacks.py declares (one handler each).
-    for buttons, on_tap in (
-        (SCALE, checkin.step_button),
-        (SKIP, checkin.step_button),
-        (SETTINGS, setup.choice),
-        (VIEW, weekly.view_button),
-        (CONFIRM, privacy.confirm_button),
-        (TEAM, teams.team_button),
-        (GUARD, checkin.guard_button),
-        (CARE, checkin.care_button),
-        (PERIOD, supervision.period_button),
-    ):
+    for buttons, on_tap in BUTTON_HANDLERS:
         add(CallbackQueryHandler(on_tap, pattern=buttons.pattern))
     add(
         MessageHandler(

@@ -23,7 +23,8 @@ RETURNED_STEP = (
 )
 
 
-def _step(row: Row) -> Step:
+def step_row(row: Row) -> Step:
+    """A step from a row of the step columns (also the steps a writing statement returns)."""
     return step_from(dict(zip(row.keys(), row, strict=True)))
 
 
@@ -80,7 +81,7 @@ class StepQueries:
             f" RETURNING {RETURNED_STEP}",
             (utc_text(now), checkin_id),
         )
-        return _step(rows[0]) if rows else None
+        return step_row(rows[0]) if rows else None
 
     async def set_step_message(self, step_id: int, message_id: int | None) -> None:
         """The step was sent as this bot message (None: a timed-out send that may have arrived).
@@ -119,4 +120,4 @@ class StepQueries:
             f" WHERE {where}",
             params,
         )
-        return [_step(row) for row in rows]
+        return [step_row(row) for row in rows]

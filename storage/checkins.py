@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from storage.answer_keys import AnswerKeys
 from storage.answers import AnswerStore
-from storage.checkin_steps import RETURNED_STEP, StepQueries, step_from
+from storage.checkin_steps import RETURNED_STEP, StepQueries, step_from, step_row
 from storage.codec import utc_text
 from storage.database import Database, Row
 from storage.models import (
@@ -23,10 +23,6 @@ from storage.models import (
     Step,
     Trigger,
 )
-
-
-def _opened(row: Row) -> Step:
-    return step_from(dict(zip(row.keys(), row, strict=True)))
 
 
 def _checkin(row: Row) -> Checkin:
@@ -170,7 +166,7 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
                 (step.id, step.id, stamp, step.id, step.id, stamp, step.id, step.checkin_id),
             )
         opened = [row for row in rows if row["id"] != step.id]
-        return True, _opened(opened[0]) if opened else None
+        return True, step_row(opened[0]) if opened else None
 
     async def get(self, checkin_id: int) -> Checkin | None:
         """A check-in by id."""

@@ -36,7 +36,6 @@ from storage import ExportedAnswer, ExportedCheckin, ExportedStep, StarTarget, U
 from storage.cycle import CYCLE, INTENTION, LOOK_BACK, REVIEW, ZOOM_OUT
 
 SPANS = ("w4", "w8", "m3")  # the period buttons: 4 weeks (the default), 8 weeks, 3 months
-DEFAULT_SPAN = "w4"
 MAX_WEEKS = 52  # `/supervisie 8`: a number of weeks from 1 to this
 _SPAN = re.compile(r"w([1-9]\d?)|m3")
 
@@ -154,7 +153,7 @@ def gather(
     for f in found:
         qid = f.step.question_id or ""
         if qid.startswith(REVIEW) and (target := _referred(qid, REVIEW)) is not None:
-            reviews[target] = f.answer.text  # the latest review of an intention wins
+            reviews.setdefault(target, f.answer.text)  # the first reply, as storage/cycle.py pairs
 
     def wanted(f: _Found) -> bool:
         return start <= f.checkin.local_date <= end and (f.answer.starred or not starred_only)

@@ -63,7 +63,13 @@ async def test_the_weekly_talk_asks_her_intention_and_it_comes_back_once_the_wee
         ann.id, FRIDAY_1700.date(), "weekly"
     )
     assert talk_checkin is not None and talk_checkin.kind == "weekly"
-    assert await questions_asked(world, ann.id, FRIDAY_1700.date()) != [ZOOM_OUT, INTENTION]
+    talk_steps = await world.bot.services.storage.checkins.steps(talk_checkin.id)
+    assert [(s.question_id, s.state) for s in talk_steps] == [
+        (ZOOM_OUT, "answered"),
+        (INTENTION, "answered"),
+    ]
+    daily = await questions_asked(world, ann.id, FRIDAY_1700.date())
+    assert ZOOM_OUT not in daily and INTENTION not in daily
     # The next Monday's check-in asks how it went, after the signpost's questions, once.
     world.clock.set(DUE_MONDAY + timedelta(days=7))
     await world.bot.run_schedule()
