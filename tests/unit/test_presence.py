@@ -12,6 +12,7 @@ import pytest
 from psycopg_pool import PoolTimeout
 
 from bot.core.presence import Lapsed, Presence
+from bot.delivery.limiter import SherpaRateLimiter
 from storage import Storage
 from storage.errors import passing_failure
 
@@ -73,3 +74,26 @@ def test_passing_failures_are_told_from_lasting_ones():
     assert not passing_failure(sqlite3.OperationalError("database or disk is full"))
     assert not passing_failure(psycopg.errors.DiskFull("could not extend file"))
     assert not passing_failure(ValueError("our own bug"))
+
+
+async def test_the_limiter_asks_the_fence_before_every_call_and_makes_none_after_a_lapse():
+    """What keeps a woken instance quiet: the frozen-instance test (tests/process) cannot
+    freeze a task exactly between storing an answer and sending its reply."""
+    lapsed = False
+
+    def fence() -> None:
+        if lapsed:
+            raise Lapsed("not renewed")
+
+    calls: list[str] = []
+
+    async def send(text: str) -> str:
+        calls.append(text)
+        return text
+
+    limiter = SherpaRateLimiter(fence=fence)
+    assert await limiter.process_request(send, ("a",), {}, "sendMessage", {}, None) == "a"
+    lapsed = True
+    with pytest.raises(Lapsed):
+        await limiter.process_request(send, ("b",), {}, "sendMessage", {}, None)
+    assert calls == ["a"]
