@@ -27,11 +27,14 @@ class StarRepository:
         self._db = db
 
     async def star(self, user_id: int, answer_id: int, now: datetime) -> bool:
-        """Star her answer `answer_id`; False when she has no such answer (nothing changes).
-        Starring a starred answer again keeps it as it was."""
+        """Star her answer `answer_id`; False when she has no such answer, or it belongs to a
+        check-in with heavy words (its words go into no PDF): then nothing changes. Starring a
+        starred answer again keeps it as it was."""
         await self._db.write(
             "INSERT INTO stars (user_id, answer_id, created_at)"
-            " SELECT user_id, id, ? FROM answers WHERE id = ? AND user_id = ?"
+            " SELECT a.user_id, a.id, ? FROM answers a"
+            " JOIN checkin_steps st ON st.id = a.step_id JOIN checkins c ON c.id = st.checkin_id"
+            " WHERE a.id = ? AND a.user_id = ? AND c.care_mark IS NULL"
             " ON CONFLICT (user_id, answer_id) DO NOTHING",
             (utc_text(now), answer_id, user_id),
         )

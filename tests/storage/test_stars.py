@@ -63,6 +63,20 @@ async def test_a_star_marks_only_her_own_answer_and_toggles(storage: Storage):
     assert await _star_rows(storage) == 0
 
 
+async def test_an_answer_of_a_check_in_with_heavy_words_takes_no_star(storage: Storage):
+    """The callers say so kindly (/ster, the Mini App); storage keeps it whatever asks."""
+    await add_user(storage, 1, NOW)
+    (heavy,) = await _answers(storage, 1, "Zwaar")
+    (light,) = await _answers(storage, 1, "Licht", day=date(2026, 3, 3))
+    step = await storage.checkins.step_of_answer(1, 1000 + 20)
+    assert step is not None
+    await storage.checkins.set_care_mark(step.checkin_id, "self")
+    assert not await storage.stars.star(1, heavy, NOW)
+    assert not await storage.stars.toggle(1, heavy, NOW)
+    assert await storage.stars.star(1, light, NOW)
+    assert await storage.stars.starred(1) == {light}
+
+
 async def test_the_last_answer_and_the_answer_of_a_message_are_found_with_their_star(
     storage: Storage,
 ):
