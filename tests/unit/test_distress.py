@@ -5,9 +5,16 @@ Every sentence here is written for the tests, not copied from the benchmark sets
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 from bot.care.distress import read_distress
+from bot.care.distress.keys import rule_literals
+from bot.care.distress.reader import _mender
+from bot.care.distress.rules import RULES
+from bot.care.distress.words import sentences
 
 SELF_NL = [
     "Ik denk er de laatste dagen aan om zelfmoord te plegen.",
@@ -456,3 +463,35 @@ def test_a_real_word_is_never_mended_into_a_rule_word() -> None:
     for word in ("opvangen", "eerder", "meisjes", "verlangen", "verbanden", "filling", "dumping"):
         assert word in known_words() and mender.mend(word) == word
     assert mender.mend("zelfmord") == "zelfmoord" and mender.mend("mezlef") == "mezelf"
+
+
+# --- the literal gate: a rule is searched only when one of the words its regex needs is there ---
+
+
+def test_the_literal_words_of_a_rule_are_those_every_match_holds():
+    assert rule_literals(r"\bik wil (?:dood|sterven)\b") in (("ik wil ",), ("dood", "sterven"))
+    assert rule_literals(r"(?:pillen|pills) (?:gespaard|saved)") is not None
+    assert rule_literals(r"(?:x)?") is None  # nothing is needed: always searched
+    assert rule_literals(r"\w+") is None
+
+
+def test_the_literal_gate_never_keeps_a_rule_from_a_sentence_it_matches():
+    """Over every labelled line of the benchmark sets: wherever a rule's regex matches a
+    sentence as the reader folds it, one of the rule's literal words is in that sentence."""
+    sets = Path(__file__).resolve().parents[2] / "benchmarks" / "distress_set"
+    mender, checked = _mender(), 0
+    for path in sorted(sets.glob("*.tsv")):
+        with path.open(encoding="utf-8") as lines:
+            for row in csv.DictReader(lines, delimiter="\t"):
+                for sentence in sentences(row["text"]):
+                    words = mender.mend(sentence)
+                    for rule in RULES:
+                        if rule.pattern.search(words) is None:
+                            continue
+                        literals = rule_literals(rule.pattern.pattern)
+                        assert literals is None or any(w in words for w in literals), (
+                            path.name,
+                            rule.pattern.pattern[:60],
+                        )
+                        checked += 1
+    assert checked > 1000  # the sets hold many matches

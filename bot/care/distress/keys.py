@@ -9,8 +9,10 @@ the test sentences holds a stem; a rule added with a new concept word adds its s
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import cache
+from typing import Any
 
 _STEMS = (
     r"dood|dead|\bdie\b|\bdies\b|\bdied\b|dying|sterv|sterf|stierf|overlijd|suicid"
@@ -113,3 +115,61 @@ def _word_has_key(word: str) -> bool:
 def has_key(words: str) -> bool:
     """True when the folded sentence holds a stem some rule needs (same answer as KEYS)."""
     return any(_word_has_key(w) for w in words.split(" ")) or bool(_PHRASES.search(words))
+
+
+# --- per rule: the literal words one of which every match holds -----------------------------------
+# Read from the rule's own regex (its parse tree), so it cannot drift from the rule: a sequence
+# needs any one of its parts, an alternation one literal from each branch, a repeat of at least
+# one its body. A rule whose literals are all absent from a sentence cannot match it and is not
+# searched (a substring test is far cheaper than a regex search).
+
+_parser: Any = importlib.import_module("re._parser")
+_LITERAL, _BRANCH, _SUBPATTERN = _parser.LITERAL, _parser.BRANCH, _parser.SUBPATTERN
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT)
+_MAX_LITERALS = 48  # more than this and the test costs about what the search does
+
+
+def _score(literals: frozenset[str]) -> tuple[int, int]:
+    """Longer literals, and fewer, make a sharper test: "in" is in every sentence, "mezelf"
+    in few."""
+    return (sum(_COST.get(len(s.strip()), 0) + 1 for s in literals), len(literals))
+
+
+_COST = {2: 400, 3: 60, 4: 8}
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:
+        if op is _LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        found: frozenset[str] | None = None
+        if op is _SUBPATTERN:
+            found = _required(arg[-1])
+        elif op is _BRANCH:
+            branches = [_required(branch) for branch in arg[1]]
+            if all(b is not None for b in branches):
+                found = frozenset().union(*(b for b in branches if b is not None))
+        elif op in _REPEATS and arg[0] >= 1:
+            found = _required(arg[2])
+        if found:
+            candidates.append(found)
+    # single letters and spaces say nothing: every sentence has them
+    useful = [
+        c for c in candidates
+        if c and len(c) <= _MAX_LITERALS and all(len(s.strip()) > 1 for s in c)
+    ]
+    return min(useful, key=_score) if useful else None
+
+
+@cache
+def rule_literals(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of `pattern` holds; None when the regex says
+    too little (the rule is then always searched)."""
+    found = _required(_parser.parse(pattern))
+    return None if found is None else tuple(sorted(found))

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from bot.care.distress.keys import has_key
+from bot.care.distress.keys import has_key, rule_literals
 from bot.care.distress.model import Model, load_model
 from bot.care.distress.rules import RULES, Rule, Signal
 from bot.care.distress.words import Mender, sentences
@@ -261,7 +261,6 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
     found = _Found()
     mender = _mender()
     folded = [mender.mend(sentence) for sentence in sentences(text[:20_000])]
-    any_rule = _any_rule(rules)
     for index, words in enumerate(folded):
         keyed = has_key(words)
         if (not keyed and model is None) or _figure(words, keyed):  # the common case: one scan
@@ -269,7 +268,7 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
         if keyed and _work_death(folded, index):
             continue
         over = _told_as_over(folded, index) or _answered_no(folded, index)
-        matched = keyed and _read_rules(rules, any_rule, folded, index, over, found)
+        matched = keyed and _read_rules(rules, folded, index, over, found)
         if model is not None and not matched and not over:
             found.add(*_second_opinion(model, words))
     return found.reading()
@@ -349,7 +348,6 @@ def _told_as_over(folded: list[str], index: int) -> bool:
 
 def _read_rules(
     rules: tuple[Rule, ...],
-    any_rule: re.Pattern[str],
     folded: list[str],
     index: int,
     over: bool,
@@ -359,11 +357,17 @@ def _read_rules(
     rule's words matched and the words it names as a look-alike undid it ("gone for good" on
     a holiday): the rules read that sentence and let it be, so the model is not asked."""
     words = folded[index]
-    # One scan in C for "could any rule match here?" before the rules one by one.
-    if any_rule.search(words) is None:
-        return False
     matched = False
-    for rule in rules:
+    # A rule none of whose literal words is here cannot match (keys.rule_literals): one
+    # substring test per literal, far cheaper than every rule's own search.
+    literals, gated, always = _gates(rules)
+    open_ = set(always)
+    for literal in literals:
+        if literal in words:
+            open_.update(gated[literal])
+    for position, rule in enumerate(rules):
+        if position not in open_:
+            continue
         # The rule's own words first: most rules do not match, and then nothing else is read.
         if rule.pattern.search(words) is None:
             continue
@@ -412,9 +416,20 @@ def _context_allows(rule: Rule, folded: list[str], index: int) -> bool:
 
 
 @cache
-def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
-    """Every rule's pattern in one alternation: no match there, no rule matches."""
-    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules))
+def _gates(
+    rules: tuple[Rule, ...],
+) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Every literal word some rule needs, the rules (by position) each one opens, and the
+    rules whose regex names no such words (always searched)."""
+    opens: dict[str, list[int]] = {}
+    always: list[int] = []
+    for position, rule in enumerate(rules):
+        literals = rule_literals(rule.pattern.pattern)
+        if literals is None:
+            always.append(position)
+        for literal in literals or ():
+            opens.setdefault(literal, []).append(position)
+    return tuple(opens), {k: tuple(v) for k, v in opens.items()}, tuple(always)
 
 
 def explain(text: str) -> list[list[tuple[str, float]]]:
