@@ -24,9 +24,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot.account import handlers as preferences
 from bot.account import handlers as setup
 from bot.account import service as accounts
-from bot.account import shortcuts as preferences
 from bot.account.changes import SETTINGS
 from bot.care import handlers as care
 from bot.care.callbacks import CARE

@@ -1,20 +1,26 @@
-"""Answers coming in: typed text, edits, and the privacy guard's question before storing."""
+"""Answers coming in: typed text, edits, and the privacy guard's question before storing.
+
+Where an answer belongs and what is stored is the service's (bot/checkin/service.py); this
+answers heavy words, asks the guard's question and asks what follows.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+from telegram import Bot, ReplyParameters
 
-from bot.care.distress import Reading, read_distress
-from bot.checkin import pause, service, steps
+from bot import privacy_guard
+from bot.care import Reading, read_distress
+from bot.checkin import service
+from bot.checkin import views as render
+from bot.checkin.dialog import pause, steps
+from bot.checkin.service import Rewritten
 from bot.core.replies import send
 from bot.core.services import Services
-from bot.ops import hooks
-from bot.privacy_guard import Finding, mask, scan
-from bot.privacy_guard.callbacks import GUARD, GUARD_CHOICES, GuardChoice
-from bot.privacy_guard.question import guard_question
-from storage import PendingAnswer, Person, Step, User
+from bot.privacy_guard import Finding, guard_question
+from bot.privacy_guard.callbacks import GuardChoice
+from storage import Person, Step, User
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +51,7 @@ async def receive_text(
     ):
         return None
     reading = read_distress(text)
-    target = await _target_of(services, user, reply_to, person)
+    target = await service.target_of(services, user, reply_to, person)
     if target is None:
         if reading.concern == "self":  # free text outside a check-in is read too
             await pause.care_for(services, bot, user, None, reading)
@@ -72,18 +78,6 @@ async def receive_text(
 SCORES = frozenset("12345")  # a scale's score, typed instead of tapped
 
 
-async def _target_of(
-    services: Services, user: User, reply_to: int | None, person: Person | None
-) -> Step | None:
-    """The step a message answers: the question it replies to, else the open step, else the
-    last question of a check-in that waits after heavy words."""
-    checkins = services.storage.checkins
-    target = await checkins.step_by_message(user.user_id, reply_to) if reply_to else None
-    if target is None or target.kind != "question":
-        target = person.open_step if person else await checkins.open_step(user.user_id)
-    return target or await _paused_question(services, user)
-
-
 async def _answer(
     services: Services,
     bot: Bot,
@@ -95,19 +89,11 @@ async def _answer(
 ) -> Reply:
     """Heavy words answered first; then the guard's question, or the answer stored."""
     paused = await pause.care_for(services, bot, user, target, reading)
-    if findings := scan(text):
+    if findings := privacy_guard.scan(text):
         await hold_for_guard(services, bot, user, target, message_id, text, findings)
         return None
     reply = await store_answer(services, bot, user, target, message_id, text, hold=paused or None)
     return None if paused else reply
-
-
-async def _paused_question(services: Services, user: User) -> Step | None:
-    """The last question of a check-in that waits after heavy words: more words belong there."""
-    waiting = await services.storage.checkins.paused(user.user_id)
-    if waiting is None:
-        return None
-    return await service.last_question(services, waiting.id)
 
 
 async def _answer_seen_then_ask(
@@ -124,7 +110,7 @@ async def _answer_seen_then_ask(
     saw, and the open step is asked after that (not while the check-in waits)."""
     paused = await pause.care_for(services, bot, user, seen, reading)
     waits = paused or unsent.care_mark == "paused"
-    if findings := scan(text):
+    if findings := privacy_guard.scan(text):
         await hold_for_guard(services, bot, user, seen, message_id, text, findings)
     else:
         stored = await store_answer(services, bot, user, seen, message_id, text, hold=waits)
@@ -150,32 +136,12 @@ async def store_answer(
 
     `hold`: the check-in waits after heavy words, so no next step (default: the step's mark).
     """
-    checkins = services.storage.checkins
-    if hold is None:
-        hold = step.care_mark == "paused"
-    now = services.clock.now()
-    if step.state == "open" and not hold:
-        # The answer and the next step in one go (one statement, or one SQLite commit).
-        stored, opened = await checkins.add_answer_and_open_next(
-            step=step, message_id=message_id, text=text, now=now
-        )
-        if not stored:
-            return None  # the same message again (a redelivered update)
-        await service.engaged(services, step, user)
+    stored = await service.store_answer(services, user, step, message_id, text, hold=hold)
+    if stored.drop_buttons:
         await steps.drop_buttons(bot, user, step)
-        await steps.advance(services, bot, user, step.checkin_id, opened=opened)
-        return None
-    if not await checkins.add_answer(step=step, message_id=message_id, text=text, now=now):
-        return None  # the same message again (a redelivered update)
-    await service.engaged(services, step, user)
-    if step.state == "open":
-        await steps.drop_buttons(bot, user, step)
-    if hold:
-        return "care.crisis.held"
-    waiting = await checkins.open_step(user.user_id)
-    if waiting is not None and waiting.checkin_id == step.checkin_id and waiting.kind != "question":
-        return "answer.added_tap_scale"  # words typed while a scale waits
-    return "answer.added_earlier"
+    if stored.advance:
+        await steps.advance(services, bot, user, step.checkin_id, opened=stored.opened)
+    return stored.reply
 
 
 async def hold_for_guard(
@@ -190,23 +156,13 @@ async def hold_for_guard(
     is_edit: bool = False,
 ) -> None:
     """Hold an answer back and ask: store it masked, as written, or rewrite it."""
-    hooks.guarded()
-    masked = mask(text, findings)
-    pending = PendingAnswer(user.user_id, step.id, message_id, is_edit, text, masked)
-    await services.storage.pending.hold(pending, services.clock.now())
+    await service.hold_answer(services, user, step, message_id, text, findings, is_edit=is_edit)
     texts, lang = services.texts, user.language
-    buttons = [
-        InlineKeyboardButton(
-            texts.text(lang, f"guard.{choice}"),
-            callback_data=GUARD.encode(GuardChoice(choice, message_id)),
-        )
-        for choice in GUARD_CHOICES
-    ]
     await send(
         bot,
         user.chat_id,
         guard_question(texts, lang, text, findings),
-        InlineKeyboardMarkup([[b] for b in buttons]),
+        render.guard_keyboard(texts, lang, message_id),
         reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=True),
     )
 
@@ -215,52 +171,37 @@ async def receive_edit(
     services: Services, bot: Bot, user: User, *, message_id: int, text: str
 ) -> bool:
     """An edited message: a stored answer follows the edit (through the guard); True if used."""
-    storage = services.storage
-    held = await storage.pending.take(user.user_id, message_id)
-    if held is not None and not held.is_edit:
+    edited = await service.edit_of(services, user, message_id)
+    if isinstance(edited, Rewritten):
         # The user fixed a message the guard held back: treat the edit as the answer.
-        step = await storage.checkins.step(held.step_id)
-        if step is not None:
-            paused = await pause.care_for(services, bot, user, step, read_distress(text))
-            await _answer_or_hold(services, bot, user, step, message_id, text, paused)
+        if edited.step is not None:
+            paused = await pause.care_for(services, bot, user, edited.step, read_distress(text))
+            await _answer_or_hold(services, bot, user, edited.step, message_id, text, paused)
         return True
-    step = await storage.checkins.step_of_answer(user.user_id, message_id)
-    if step is None:
+    if edited is None:
         return False  # not an answer (a command, or erased data): nothing to follow
     reading = read_distress(text)
     if reading.concern == "self":  # the lines, without pausing a check-in that moved on
         await pause.care_for(services, bot, user, None, reading)
-        await storage.checkins.set_care_mark(step.checkin_id, "self")
+        await service.mark_care(services, edited.checkin_id, "self")
     else:
-        await pause.care_for(services, bot, user, step, reading)
-    if findings := scan(text):
-        await hold_for_guard(services, bot, user, step, message_id, text, findings, is_edit=True)
+        await pause.care_for(services, bot, user, edited, reading)
+    if findings := privacy_guard.scan(text):
+        await hold_for_guard(services, bot, user, edited, message_id, text, findings, is_edit=True)
         return True
-    return await storage.checkins.edit_answer(user.user_id, message_id, text, services.clock.now())
+    return await service.edit_answer(services, user, message_id, text)
 
 
 async def resolve_guard(services: Services, bot: Bot, user: User, choice: GuardChoice) -> str:
     """Carry out the user's choice for a held-back answer; returns the outcome's text key."""
-    storage = services.storage
-    held = await storage.pending.take(user.user_id, choice.message_id)
-    if held is None:
-        return "errors.expired"
-    if choice.choice == "rewrite":
-        return "guard.done_rewrite"
-    text = held.masked if choice.choice == "mask" else held.text
-    outcome = f"guard.done_{choice.choice}"
-    if held.is_edit:
-        await storage.checkins.edit_answer(
-            user.user_id, held.message_id, text, services.clock.now()
+    outcome = await service.resolve_guard(services, user, choice)
+    if outcome.step is not None:
+        reply = await store_answer(
+            services, bot, user, outcome.step, outcome.message_id, outcome.text
         )
-        return outcome
-    step = await storage.checkins.step(held.step_id)
-    if step is None:
-        return "errors.expired"
-    reply = await store_answer(services, bot, user, step, held.message_id, text)
-    if reply is not None:
-        await send(bot, user.chat_id, services.texts.text(user.language, reply), html=False)
-    return outcome
+        if reply is not None:
+            await send(bot, user.chat_id, services.texts.text(user.language, reply), html=False)
+    return outcome.key
 
 
 async def _answer_or_hold(
@@ -272,29 +213,20 @@ async def _answer_or_hold(
     text: str,
     paused: bool,
 ) -> None:
-    if findings := scan(text):
+    if findings := privacy_guard.scan(text):
         await hold_for_guard(services, bot, user, step, message_id, text, findings)
     else:
         await store_answer(services, bot, user, step, message_id, text, hold=paused or None)
 
 
 async def _stored_before(services: Services, bot: Bot, user: User, message_id: int) -> bool:
-    """A message whose answer is stored already (replayed after a crash): it is done.
-
-    A crash after storing it may have left its check-in waiting: the next step not opened,
-    or opened but never sent. That step comes now, late rather than never.
-    """
-    checkins = services.storage.checkins
-    step = await checkins.step_of_answer(user.user_id, message_id)
-    if step is None:
+    """A message whose answer is stored already (replayed after a crash): it is done, and
+    what its check-in still waited for comes now, late rather than never."""
+    replayed = await service.stored_before(services, user, message_id)
+    if replayed is None:
         return False
-    if step.care_mark == "paused":
-        return True  # it waits on the user's choice after heavy words: nothing comes by itself
-    waiting = await checkins.open_step(user.user_id)
-    if waiting is None:
-        checkin = await checkins.get(step.checkin_id)
-        if checkin is not None and not checkin.completed:
-            await steps.advance(services, bot, user, step.checkin_id)
-    elif waiting.checkin_id == step.checkin_id and waiting.message_id is None:
-        await steps.send_step(services, bot, user, waiting)
+    if replayed.resend is not None:
+        await steps.send_step(services, bot, user, replayed.resend)
+    elif replayed.advance is not None:
+        await steps.advance(services, bot, user, replayed.advance)
     return True
