@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -147,49 +148,20 @@ def gather(
     intentions and look-backs whose own words she starred (the scales stay, as context).
     """
     usable = [c for c in checkins if c.care_mark is None]
-    found = list(_answers(usable))
-    by_id = {f.answer.id: f for f in found if f.answer.id}
-    reviews: dict[int, str] = {}
-    for f in found:
-        qid = f.step.question_id or ""
-        if qid.startswith(REVIEW) and (target := _referred(qid, REVIEW)) is not None:
-            reviews.setdefault(target, f.answer.text)  # the first reply, as storage/cycle.py pairs
-
-    def wanted(f: _Found) -> bool:
-        return start <= f.checkin.local_date <= end and (f.answer.starred or not starred_only)
-
+    g = _Gathering(content, lang, start, end, starred_only, list(_answers(usable)))
     entries: list[Entry] = []
     intentions: list[Intention] = []
     look_backs: list[LookBack] = []
-    for f in found:
+    for f in g.found:
         qid = f.step.question_id or ""
-        day = f.checkin.local_date
         if qid == INTENTION:
-            outcome = reviews.get(f.answer.id)
-            starred = f.answer.starred or (
-                outcome is not None and _review_starred(found, f.answer.id)
-            )
-            if start <= day <= end and (starred or not starred_only):
-                monday = day - timedelta(days=day.weekday())
-                intentions.append(Intention(monday + timedelta(days=7), f.answer.text, outcome))
+            if (intention := g.intention(f)) is not None:
+                intentions.append(intention)
         elif qid.startswith(LOOK_BACK):
-            earlier = by_id.get(_referred(qid, LOOK_BACK) or 0)
-            if earlier is not None and wanted(f):
-                look_backs.append(
-                    LookBack(day, earlier.checkin.local_date, earlier.answer.text, f.answer.text)
-                )
-        elif (qid == ZOOM_OUT or not qid.startswith(CYCLE)) and wanted(f):
-            signpost = f.checkin.signpost
-            entries.append(
-                Entry(
-                    day=day,
-                    signpost=signpost,
-                    signpost_title=_title(content, lang, signpost),
-                    lens=None if qid == ZOOM_OUT else _lens(content, lang, signpost),
-                    question=f.step.question_text or "",
-                    text=f.answer.text,
-                )
-            )
+            if (look_back := g.look_back(f, qid)) is not None:
+                look_backs.append(look_back)
+        elif (qid == ZOOM_OUT or not qid.startswith(CYCLE)) and g.wanted(f):
+            entries.append(g.entry(f, qid))
     in_period = [c for c in checkins if start <= c.local_date <= end]
     return SupervisionDocument(
         language=lang,
@@ -201,6 +173,65 @@ def gather(
         intentions=tuple(sorted(intentions, key=lambda i: i.week_start)),
         look_backs=tuple(sorted(look_backs, key=lambda lb: lb.day)),
     )
+
+
+@dataclass(frozen=True)
+class _Gathering:
+    """Her usable answers (`found`) and the period and scope the document gathers them for."""
+
+    content: Content
+    lang: Language
+    start: date
+    end: date
+    starred_only: bool
+    found: list[_Found]
+
+    @cached_property
+    def by_id(self) -> dict[int, _Found]:
+        return {f.answer.id: f for f in self.found if f.answer.id}
+
+    @cached_property
+    def reviews(self) -> dict[int, str]:
+        """How each intention went: the first reply, as storage/cycle.py pairs them."""
+        reviews: dict[int, str] = {}
+        for f in self.found:
+            qid = f.step.question_id or ""
+            if qid.startswith(REVIEW) and (target := _referred(qid, REVIEW)) is not None:
+                reviews.setdefault(target, f.answer.text)
+        return reviews
+
+    def wanted(self, f: _Found) -> bool:
+        in_period = self.start <= f.checkin.local_date <= self.end
+        return in_period and (f.answer.starred or not self.starred_only)
+
+    def intention(self, f: _Found) -> Intention | None:
+        day = f.checkin.local_date
+        outcome = self.reviews.get(f.answer.id)
+        starred = f.answer.starred or (
+            outcome is not None and _review_starred(self.found, f.answer.id)
+        )
+        if not (self.start <= day <= self.end and (starred or not self.starred_only)):
+            return None
+        monday = day - timedelta(days=day.weekday())
+        return Intention(monday + timedelta(days=7), f.answer.text, outcome)
+
+    def look_back(self, f: _Found, qid: str) -> LookBack | None:
+        earlier = self.by_id.get(_referred(qid, LOOK_BACK) or 0)
+        if earlier is None or not self.wanted(f):
+            return None
+        day = f.checkin.local_date
+        return LookBack(day, earlier.checkin.local_date, earlier.answer.text, f.answer.text)
+
+    def entry(self, f: _Found, qid: str) -> Entry:
+        signpost = f.checkin.signpost
+        return Entry(
+            day=f.checkin.local_date,
+            signpost=signpost,
+            signpost_title=_title(self.content, self.lang, signpost),
+            lens=None if qid == ZOOM_OUT else _lens(self.content, self.lang, signpost),
+            question=f.step.question_text or "",
+            text=f.answer.text,
+        )
 
 
 def _review_starred(found: Sequence[_Found], intention_id: int) -> bool:
