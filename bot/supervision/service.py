@@ -19,8 +19,10 @@ from functools import cached_property
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.core.clock import Clock
 from bot.core.schedule import local_date
 from bot.core.services import Services
+from bot.core.texts import Catalog
 from bot.supervision.document import (
     LANGUAGES,
     DayScales,
@@ -35,6 +37,8 @@ from storage import ExportedAnswer, ExportedCheckin, ExportedStep, StarTarget, U
 
 # The reflective cycle's steps, by question id (one place: storage/cycle.py).
 from storage.cycle import CYCLE, INTENTION, LOOK_BACK, REVIEW, ZOOM_OUT
+from storage.history import HistoryRepository
+from storage.stars import StarRepository
 
 SPANS = ("w4", "w8", "m3")  # the period buttons: 4 weeks (the default), 8 weeks, 3 months
 MAX_WEEKS = 52  # `/supervisie 8`: a number of weeks from 1 to this
@@ -65,11 +69,6 @@ def bounds(span: str, today: date) -> tuple[date, date]:
         return date(year, month, day) + timedelta(days=1), today
     weeks = int(span[1:])
     return today - timedelta(days=7 * weeks - 1), today
-
-
-def today(services: Services, user: User) -> date:
-    """Her local date now."""
-    return local_date(services.clock.now(), ZoneInfo(user.timezone))
 
 
 def language(user: User) -> Language:
@@ -246,15 +245,6 @@ def has_words(doc: SupervisionDocument) -> bool:
 # --- what the dialog asks for -----------------------------------------------------------------
 
 
-async def document(
-    services: Services, user: User, span: str, *, starred_only: bool
-) -> SupervisionDocument:
-    """Her supervision document of the period ending today."""
-    start, end = bounds(span, today(services, user))
-    checkins = await services.storage.history.export(user.user_id)
-    return gather(checkins, services.content, language(user), start, end, starred_only=starred_only)
-
-
 def file_name(doc: SupervisionDocument) -> str:
     """sherpa-supervisie-2026-11-09_2026-12-06.pdf (supervision in English)."""
     word = "supervisie" if doc.language == "nl" else "supervision"
@@ -272,21 +262,49 @@ class Star:
     target: StarTarget | None = None
 
 
-async def toggle_star(services: Services, user: User, message_id: int | None) -> Star:
-    """/ster: star her last stored answer, or the answer she replied to; again: unstar.
+@dataclass(frozen=True)
+class Supervision:
+    """/supervisie and /ster, bound once (bot/app.py) to what they read and write: her
+    exported history, her stars, the content and the texts, and the clock. The handlers reach
+    it through the typed context (`context.part(Supervision)`) and hand it to the dialog."""
 
-    An answer of a check-in with heavy words is left as it is: it never goes into the PDF, and
-    its words are not said back."""
-    stars = services.storage.stars
-    if message_id is not None:
-        target = await stars.answer_of_message(user.user_id, message_id)
-    else:
-        target = None
-    if target is None:
-        target = await stars.last_answer(user.user_id)
-    if target is None:
-        return Star("none")
-    if target.care_mark is not None:
-        return Star("heavy")
-    now = await stars.toggle(user.user_id, target.answer_id, services.clock.now())
-    return Star("starred" if now else "unstarred", target)
+    history: HistoryRepository
+    stars: StarRepository
+    content: Content
+    texts: Catalog
+    clock: Clock
+
+    @classmethod
+    def bound(cls, services: Services) -> Supervision:
+        """Bound to the application's storage, content, texts and clock."""
+        storage, content, texts = services.storage, services.content, services.texts
+        return cls(storage.history, storage.stars, content, texts, services.clock)
+
+    def today(self, user: User) -> date:
+        """Her local date now."""
+        return local_date(self.clock.now(), ZoneInfo(user.timezone))
+
+    async def document(self, user: User, span: str, *, starred_only: bool) -> SupervisionDocument:
+        """Her supervision document of the period ending today."""
+        start, end = bounds(span, self.today(user))
+        checkins = await self.history.export(user.user_id)
+        lang = language(user)
+        return gather(checkins, self.content, lang, start, end, starred_only=starred_only)
+
+    async def toggle_star(self, user: User, message_id: int | None) -> Star:
+        """/ster: star her last stored answer, or the answer she replied to; again: unstar.
+
+        An answer of a check-in with heavy words is left as it is: it never goes into the PDF,
+        and its words are not said back."""
+        if message_id is not None:
+            target = await self.stars.answer_of_message(user.user_id, message_id)
+        else:
+            target = None
+        if target is None:
+            target = await self.stars.last_answer(user.user_id)
+        if target is None:
+            return Star("none")
+        if target.care_mark is not None:
+            return Star("heavy")
+        now = await self.stars.toggle(user.user_id, target.answer_id, self.clock.now())
+        return Star("starred" if now else "unstarred", target)
