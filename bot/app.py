@@ -24,9 +24,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot.account import handlers as preferences
 from bot.account import handlers as setup
 from bot.account import service as accounts
-from bot.account import shortcuts as preferences
 from bot.account.changes import SETTINGS
 from bot.care import handlers as care
 from bot.care.callbacks import CARE
@@ -57,6 +57,7 @@ from bot.ops.server import start_ops, stop_ops
 from bot.privacy_guard.callbacks import GUARD
 from bot.supervision import handlers as supervision
 from bot.supervision.callbacks import PERIOD
+from bot.supervision.service import Supervision
 from bot.teams import handlers as teams
 from bot.teams.callbacks import TEAM
 from bot.teams.codes import START_PREFIX
@@ -187,6 +188,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
         locks=turns,
     )
     application.bot_data.hand_over(services, runtime, presence)
+    application.bot_data.provide(Supervision.bound(services))  # features bound once
     presence.on_renewal(turns.retry_releases)
 
     # First of all: a redelivered update (same update_id) is handled only once (the inbox

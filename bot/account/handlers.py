@@ -1,27 +1,34 @@
-"""/start, /settings and the buttons of the onboarding and settings screens."""
+"""/start, /settings, the buttons of the onboarding and settings screens, and the one-line
+settings for people in a hurry: /time, /days, /tz, /lang, /questions, /pause, /resume."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import Update
 
 from bot.account import dialog
+from bot.account import service as accounts
 from bot.account.changes import SettingChange, decode_setting
-from bot.account.identify import current_user
 from bot.core.replies import acknowledge
+from bot.core.sender import Sender
 from bot.core.services import SherpaContext
+
+SHORTCUTS = tuple(dialog.SHORTCUT_FIELDS)
 
 
 async def start(update: Update, context: SherpaContext) -> None:
     """Welcome a newcomer into onboarding; show a returning user their settings.
 
     (A /start with a team's invitation is the teams feature's: bot/teams/handlers.py.)"""
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await dialog.start(context.services, context.bot, user, invited=False)
 
 
 async def settings(update: Update, context: SherpaContext) -> None:
     """/settings: the settings overview with buttons."""
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await dialog.settings(context.services, context.bot, user)
 
 
@@ -33,5 +40,30 @@ async def choice(update: Update, context: SherpaContext) -> None:
     if not isinstance(setting, SettingChange):
         await acknowledge(query)
         return
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await dialog.tap(context.services, context.bot, query, user, setting)
+
+
+def shortcut(command: str) -> Callable[[Update, SherpaContext], Coroutine[Any, Any, None]]:
+    """A handler for `/<command> <value>` that parses, saves and confirms."""
+
+    async def handle(update: Update, context: SherpaContext) -> None:
+        """Parse the argument; a bad value changes nothing and shows an example."""
+        user, _ = await accounts.current_user(context.services, Sender.of(update))
+        argument = " ".join(context.args or [])
+        await dialog.shortcut(context.services, context.bot, user, command, argument)
+
+    handle.__doc__ = f"/{command}: change one setting in one line."
+    return handle
+
+
+async def pause(update: Update, context: SherpaContext) -> None:
+    """/pause [days]: no messages for a while, or until /resume."""
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    await dialog.pause(context.services, context.bot, user, " ".join(context.args or []))
+
+
+async def resume(update: Update, context: SherpaContext) -> None:
+    """/resume: end a pause."""
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    await dialog.resume(context.services, context.bot, user)

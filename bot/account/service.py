@@ -25,10 +25,12 @@ from bot.account.changes import (
     StaleSetting,
     ToggleDay,
 )
+from bot.account.parsing import language_from_telegram
 from bot.core.kinds import UserKinds
 from bot.core.schedule import WORKDAYS, resume_after
+from bot.core.sender import Sender
 from bot.core.services import Services
-from storage import User
+from storage import Person, User
 
 DEFAULT_TIME = time(16, 30)
 DEFAULT_DAYS = WORKDAYS
@@ -49,6 +51,27 @@ def schedule(user: User, now: datetime, kinds: UserKinds) -> dict[str, datetime 
             stored if stored is not None and stored <= now else kind.next_moment(user, now)
         )
     return moments
+
+
+async def current_user(services: Services, sender: Sender) -> tuple[User, bool]:
+    """The sender as a stored user (created on first contact) and whether they are new."""
+    language = language_from_telegram(sender.language_code, services.settings.default_language)
+    return await register(
+        services, user_id=sender.user_id, chat_id=sender.chat_id, language=language
+    )
+
+
+async def current_person(
+    services: Services, sender: Sender, message_id: int
+) -> tuple[User, bool, Person | None]:
+    """The sender as `current_user` gives them, with their open step and whether this message
+    is stored already, in one query; no Person when they were created or changed now."""
+    person = await services.storage.users.person(sender.user_id, message_id)
+    user = person.user
+    if user is None or user.chat_id != sender.chat_id or not user.active:
+        registered, new = await current_user(services, sender)
+        return registered, new, None
+    return user, False, person
 
 
 async def register(

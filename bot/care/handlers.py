@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.account.identify import current_user
+from bot.account import service as accounts
 from bot.care.dialog import show_ladder
+from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 
 
 async def support_command(update: Update, context: SherpaContext) -> None:
     """/steun, /support: who can help, with the helplines of the user's country."""
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await show_ladder(context.services, context.bot, user)

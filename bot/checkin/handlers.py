@@ -5,18 +5,18 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.account import dialog as setup
-from bot.account.handlers import start
-from bot.account.identify import current_person, current_user
+from bot.account import service as accounts
 from bot.care.callbacks import CARE
 from bot.checkin import dialog
 from bot.checkin.callbacks import SCALE, SKIP
+from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 from bot.privacy_guard.callbacks import GUARD
 
 
 async def today(update: Update, context: SherpaContext) -> None:
     """/today: today's check-in now, or the question still open."""
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await dialog.today(context.services, context.runtime, context.bot, user)
 
 
@@ -24,10 +24,12 @@ async def text_answer(update: Update, context: SherpaContext) -> None:
     """A typed message: a setup value during onboarding, otherwise an answer."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    user, new, person = await current_person(update, context, message.message_id)
+    user, new, person = await accounts.current_person(
+        context.services, Sender.of(update), message.message_id
+    )
     services, bot = context.services, context.bot
     if new:  # someone who never pressed /start: begin with the welcome
-        await start(update, context)
+        await setup.start(services, bot, user, invited=False)
         return
     if not user.onboarded and await setup.typed_value(services, bot, user, message.text):
         return
@@ -55,7 +57,7 @@ async def step_button(update: Update, context: SherpaContext) -> None:
     query = update.callback_query
     assert query is not None
     step = SCALE.decode(query.data) or SKIP.decode(query.data)
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await dialog.step_tapped(context.services, context.bot, query, user, step)
 
 
@@ -64,7 +66,7 @@ async def guard_button(update: Update, context: SherpaContext) -> None:
     query = update.callback_query
     assert query is not None
     choice = GUARD.decode(query.data)
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await dialog.guard_tapped(context.services, context.bot, query, user, choice)
 
 
@@ -73,5 +75,5 @@ async def care_button(update: Update, context: SherpaContext) -> None:
     query = update.callback_query
     assert query is not None
     choice = CARE.decode(query.data)
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await dialog.care_tapped(context.services, context.bot, query, user, choice)

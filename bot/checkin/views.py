@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.checkin.callbacks import SCALE, SKIP, ScaleAnswer, SkipStep
 from bot.core.texts import Catalog
+from bot.privacy_guard.callbacks import GUARD, GUARD_CHOICES, GuardChoice
 from prompts import Signpost
 from storage import Checkin, Step
 
@@ -58,3 +59,15 @@ def scored_text(texts: Catalog, lang: str, step: Step, score: int | None) -> str
         else texts.text(lang, "checkin.skipped")
     )
     return step_text(texts, lang, step) + "\n" + outcome
+
+
+def guard_keyboard(texts: Catalog, lang: str, message_id: int) -> InlineKeyboardMarkup:
+    """The guard's three choices for a held-back answer, one per row."""
+    buttons = [
+        InlineKeyboardButton(
+            texts.text(lang, f"guard.{choice}"),
+            callback_data=GUARD.encode(GuardChoice(choice, message_id)),
+        )
+        for choice in GUARD_CHOICES
+    ]
+    return InlineKeyboardMarkup([[b] for b in buttons])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from random import Random
-from typing import Any, TypeAlias, cast
+from typing import Any, TypeAlias, TypeVar, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -41,6 +41,9 @@ class Services:
         return cast(UserKinds, tuple(kind for kind in self.kinds if kind.per_user))
 
 
+Part = TypeVar("Part")
+
+
 class BotData:
     """The Application's bot_data, typed (PTB's ContextTypes makes one at build): what the
     composition root (bot/app.py) hands the handlers, and the servers it runs beside them.
@@ -52,10 +55,22 @@ class BotData:
         self._presence: Presence | None = None
         self.webapp: Server | None = None  # the Mini App's server, while it runs
         self.ops: Server | None = None  # the operator's port, while it runs
+        self._parts: dict[type, object] = {}
 
     def hand_over(self, services: Services, runtime: Runtime, presence: Presence) -> None:
         """Set once, as the Application is built."""
         self._services, self._runtime, self._presence = services, runtime, presence
+
+    def provide(self, *parts: object) -> None:
+        """Hand over features bound once to what they need (set once, as the Application is
+        built); each is found again by its type."""
+        self._parts.update({type(part): part for part in parts})
+
+    def part(self, kind: type[Part]) -> Part:
+        """The feature bound once of this type (core knows no feature: it keeps them by type)."""
+        found = self._parts.get(kind)
+        assert isinstance(found, kind), f"{kind.__name__} before bot/app.py provided it"
+        return found
 
     @property
     def services(self) -> Services:
@@ -88,6 +103,10 @@ class SherpaContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
     def runtime(self) -> Runtime:
         """The application's running parts: the outbox worker, the chart pool, the locks."""
         return self.bot_data.runtime
+
+    def part(self, kind: type[Part]) -> Part:
+        """A feature bound once to what it needs (BotData.provide, in bot/app.py)."""
+        return self.bot_data.part(kind)
 
 
 # The Application as bot/app.py builds it. Its callbacks get a SherpaContext, but PTB types

@@ -21,9 +21,7 @@ from storage import User
 async def send_export(services: Services, bot: Bot, user: User) -> None:
     """/export: the whole history as files in the chat (one zip when large)."""
     await preparing_file(bot, user.chat_id)
-    files = await service.build_export(
-        services.storage, services.content, services.texts, user, services.clock.now()
-    )
+    files = await service.export(services, user)
     if exceeds_upload_limit(files):
         size = round(sum(len(f.data) for f in files) / 1e6)
         await say(services, bot, user, "export.too_large", size=size)
@@ -46,7 +44,7 @@ async def undo_last(services: Services, bot: Bot, user: User) -> None:
 async def ask_delete(services: Services, bot: Bot, user: User) -> None:
     """/delete: say exactly what will be erased and ask for a confirming tap."""
     texts, lang = services.texts, user.language
-    answers = await services.storage.checkins.count_answers(user.user_id)
+    answers = await service.answer_count(services, user)
     keyboard = InlineKeyboardMarkup(
         [
             [_button(texts.text(lang, "delete.yes"), Confirm("delete", True))],

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.account.identify import current_user
+from bot.account import service as accounts
+from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 from bot.data_rights import dialog
 from bot.data_rights.callbacks import CONFIRM
@@ -12,19 +13,19 @@ from bot.data_rights.callbacks import CONFIRM
 
 async def export_command(update: Update, context: SherpaContext) -> None:
     """/export: the whole history as files in the chat (one zip when large)."""
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await dialog.send_export(context.services, context.bot, user)
 
 
 async def undo(update: Update, context: SherpaContext) -> None:
     """/undo: remove the last stored answer (Telegram cannot edit a message to empty)."""
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await dialog.undo_last(context.services, context.bot, user)
 
 
 async def delete_command(update: Update, context: SherpaContext) -> None:
     """/delete: say exactly what will be erased and ask for a confirming tap."""
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await dialog.ask_delete(context.services, context.bot, user)
 
 

@@ -26,6 +26,18 @@ async def build_export(
     return await asyncio.to_thread(export_files, user, checkins, content, texts, now, shown)
 
 
+async def export(services: Services, user: User) -> list[ExportFile]:
+    """/export: the user's files as of now."""
+    return await build_export(
+        services.storage, services.content, services.texts, user, services.clock.now()
+    )
+
+
+async def answer_count(services: Services, user: User) -> int:
+    """How many answers an erase would take with it (said before the confirming tap)."""
+    return await services.storage.checkins.count_answers(user.user_id)
+
+
 async def undo_last(services: Services, user: User) -> str | None:
     """Remove the last stored answer; its start as a preview, or None when there was none."""
     removed = await services.storage.checkins.delete_last_answer(user.user_id)

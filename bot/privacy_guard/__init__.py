@@ -13,6 +13,7 @@ from __future__ import annotations
 from bot.privacy_guard.finding import DEFAULT_LABELS, KINDS, PLACEHOLDER, STRUCTURED, Finding, Kind
 from bot.privacy_guard.ibans import iban_is_valid
 from bot.privacy_guard.national import national_number_is_valid
+from bot.privacy_guard.question import guard_question
 from bot.privacy_guard.scan import mask, scan
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "STRUCTURED",
     "Finding",
     "Kind",
+    "guard_question",
     "iban_is_valid",
     "mask",
     "national_number_is_valid",

@@ -1,5 +1,6 @@
 """/supervisie and /ster in the chat: the period and scope asked with buttons, the PDF made in
-a thread and sent as a document; the star said back. What is decided is service.py."""
+a thread and sent as a document; the star said back. What is decided is service.py, reached
+through `Supervision`, the feature bound once to what it needs."""
 
 from __future__ import annotations
 
@@ -8,47 +9,53 @@ import asyncio
 from telegram import Bot, CallbackQuery
 
 from bot.core.replies import Screen, acknowledge, edit, preparing_file, send, send_file, show
-from bot.core.services import Services
 from bot.supervision import service, views
 from bot.supervision.callbacks import SupervisionChoice
 from bot.supervision.document import SupervisionDocument
 from bot.supervision.pdf import make_supervision_pdf
+from bot.supervision.service import Supervision
 from storage import User
 
 
-async def ask_period(services: Services, bot: Bot, user: User, argument: str) -> None:
+async def ask_period(supervision: Supervision, bot: Bot, user: User, argument: str) -> None:
     """/supervisie: which period (buttons); `/supervisie 8` goes straight to all-or-starred."""
     span = service.span_of_argument(argument) if argument.strip() else None
     if span is None:
-        await show(bot, user.chat_id, views.period_screen(services.texts, user.language))
+        await show(bot, user.chat_id, views.period_screen(supervision.texts, user.language))
         return
-    await show(bot, user.chat_id, await _scope_screen(services, user, span))
+    await show(bot, user.chat_id, await _scope_screen(supervision, user, span))
 
 
 async def choose(
-    services: Services, bot: Bot, query: CallbackQuery, user: User, choice: SupervisionChoice | None
+    supervision: Supervision,
+    bot: Bot,
+    query: CallbackQuery,
+    user: User,
+    choice: SupervisionChoice | None,
 ) -> None:
     """A tap on a period, then on all answers or only the starred ones: then the PDF."""
-    texts, lang = services.texts, user.language
+    texts, lang = supervision.texts, user.language
     if choice is None:
         await acknowledge(query, texts.text(lang, "errors.expired"))
         return
     await acknowledge(query)
     if choice.scope is None:
-        await edit(query, await _scope_screen(services, user, choice.span))
+        await edit(query, await _scope_screen(supervision, user, choice.span))
         return
     starred = choice.scope == "starred"
-    doc = await service.document(services, user, choice.span, starred_only=starred)
+    doc = await supervision.document(user, choice.span, starred_only=starred)
     if starred and not service.has_words(doc):  # a star taken off since the screen came
-        await edit(query, await _scope_screen(services, user, choice.span))
+        await edit(query, await _scope_screen(supervision, user, choice.span))
         return
     await edit(query, views.making(texts, lang))
-    await send_pdf(services, bot, user, doc)
+    await send_pdf(supervision, bot, user, doc)
 
 
-async def send_pdf(services: Services, bot: Bot, user: User, doc: SupervisionDocument) -> None:
+async def send_pdf(
+    supervision: Supervision, bot: Bot, user: User, doc: SupervisionDocument
+) -> None:
     """The PDF, made off the event loop (about a second for a year), as a document."""
-    texts, lang = services.texts, user.language
+    texts, lang = supervision.texts, user.language
     if doc.empty:
         await send(bot, user.chat_id, views.empty(texts, lang, doc))
         return
@@ -59,16 +66,16 @@ async def send_pdf(services: Services, bot: Bot, user: User, doc: SupervisionDoc
     )
 
 
-async def star(services: Services, bot: Bot, user: User, replied_to: int | None) -> None:
+async def star(supervision: Supervision, bot: Bot, user: User, replied_to: int | None) -> None:
     """/ster: a ⭐ on her last answer (or the one she replied to); again: the star comes off."""
-    done = await service.toggle_star(services, user, replied_to)
-    await send(bot, user.chat_id, views.star_reply(services.texts, user.language, done))
+    done = await supervision.toggle_star(user, replied_to)
+    await send(bot, user.chat_id, views.star_reply(supervision.texts, user.language, done))
 
 
-async def _scope_screen(services: Services, user: User, span: str) -> Screen:
-    starred = await service.document(services, user, span, starred_only=True)
+async def _scope_screen(supervision: Supervision, user: User, span: str) -> Screen:
+    starred = await supervision.document(user, span, starred_only=True)
     return views.scope_screen(
-        services.texts,
+        supervision.texts,
         user.language,
         span,
         starred.start,

@@ -15,11 +15,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.core.clock import Clock
 from bot.core.schedule import local_date
 from bot.core.services import Services
+from bot.core.texts import Catalog
 from bot.supervision.document import (
     LANGUAGES,
     DayScales,
@@ -34,6 +37,8 @@ from storage import ExportedAnswer, ExportedCheckin, ExportedStep, StarTarget, U
 
 # The reflective cycle's steps, by question id (one place: storage/cycle.py).
 from storage.cycle import CYCLE, INTENTION, LOOK_BACK, REVIEW, ZOOM_OUT
+from storage.history import HistoryRepository
+from storage.stars import StarRepository
 
 SPANS = ("w4", "w8", "m3")  # the period buttons: 4 weeks (the default), 8 weeks, 3 months
 MAX_WEEKS = 52  # `/supervisie 8`: a number of weeks from 1 to this
@@ -64,11 +69,6 @@ def bounds(span: str, today: date) -> tuple[date, date]:
         return date(year, month, day) + timedelta(days=1), today
     weeks = int(span[1:])
     return today - timedelta(days=7 * weeks - 1), today
-
-
-def today(services: Services, user: User) -> date:
-    """Her local date now."""
-    return local_date(services.clock.now(), ZoneInfo(user.timezone))
 
 
 def language(user: User) -> Language:
@@ -147,49 +147,20 @@ def gather(
     intentions and look-backs whose own words she starred (the scales stay, as context).
     """
     usable = [c for c in checkins if c.care_mark is None]
-    found = list(_answers(usable))
-    by_id = {f.answer.id: f for f in found if f.answer.id}
-    reviews: dict[int, str] = {}
-    for f in found:
-        qid = f.step.question_id or ""
-        if qid.startswith(REVIEW) and (target := _referred(qid, REVIEW)) is not None:
-            reviews.setdefault(target, f.answer.text)  # the first reply, as storage/cycle.py pairs
-
-    def wanted(f: _Found) -> bool:
-        return start <= f.checkin.local_date <= end and (f.answer.starred or not starred_only)
-
+    g = _Gathering(content, lang, start, end, starred_only, list(_answers(usable)))
     entries: list[Entry] = []
     intentions: list[Intention] = []
     look_backs: list[LookBack] = []
-    for f in found:
+    for f in g.found:
         qid = f.step.question_id or ""
-        day = f.checkin.local_date
         if qid == INTENTION:
-            outcome = reviews.get(f.answer.id)
-            starred = f.answer.starred or (
-                outcome is not None and _review_starred(found, f.answer.id)
-            )
-            if start <= day <= end and (starred or not starred_only):
-                monday = day - timedelta(days=day.weekday())
-                intentions.append(Intention(monday + timedelta(days=7), f.answer.text, outcome))
+            if (intention := g.intention(f)) is not None:
+                intentions.append(intention)
         elif qid.startswith(LOOK_BACK):
-            earlier = by_id.get(_referred(qid, LOOK_BACK) or 0)
-            if earlier is not None and wanted(f):
-                look_backs.append(
-                    LookBack(day, earlier.checkin.local_date, earlier.answer.text, f.answer.text)
-                )
-        elif (qid == ZOOM_OUT or not qid.startswith(CYCLE)) and wanted(f):
-            signpost = f.checkin.signpost
-            entries.append(
-                Entry(
-                    day=day,
-                    signpost=signpost,
-                    signpost_title=_title(content, lang, signpost),
-                    lens=None if qid == ZOOM_OUT else _lens(content, lang, signpost),
-                    question=f.step.question_text or "",
-                    text=f.answer.text,
-                )
-            )
+            if (look_back := g.look_back(f, qid)) is not None:
+                look_backs.append(look_back)
+        elif (qid == ZOOM_OUT or not qid.startswith(CYCLE)) and g.wanted(f):
+            entries.append(g.entry(f, qid))
     in_period = [c for c in checkins if start <= c.local_date <= end]
     return SupervisionDocument(
         language=lang,
@@ -203,6 +174,65 @@ def gather(
     )
 
 
+@dataclass(frozen=True)
+class _Gathering:
+    """Her usable answers (`found`) and the period and scope the document gathers them for."""
+
+    content: Content
+    lang: Language
+    start: date
+    end: date
+    starred_only: bool
+    found: list[_Found]
+
+    @cached_property
+    def by_id(self) -> dict[int, _Found]:
+        return {f.answer.id: f for f in self.found if f.answer.id}
+
+    @cached_property
+    def reviews(self) -> dict[int, str]:
+        """How each intention went: the first reply, as storage/cycle.py pairs them."""
+        reviews: dict[int, str] = {}
+        for f in self.found:
+            qid = f.step.question_id or ""
+            if qid.startswith(REVIEW) and (target := _referred(qid, REVIEW)) is not None:
+                reviews.setdefault(target, f.answer.text)
+        return reviews
+
+    def wanted(self, f: _Found) -> bool:
+        in_period = self.start <= f.checkin.local_date <= self.end
+        return in_period and (f.answer.starred or not self.starred_only)
+
+    def intention(self, f: _Found) -> Intention | None:
+        day = f.checkin.local_date
+        outcome = self.reviews.get(f.answer.id)
+        starred = f.answer.starred or (
+            outcome is not None and _review_starred(self.found, f.answer.id)
+        )
+        if not (self.start <= day <= self.end and (starred or not self.starred_only)):
+            return None
+        monday = day - timedelta(days=day.weekday())
+        return Intention(monday + timedelta(days=7), f.answer.text, outcome)
+
+    def look_back(self, f: _Found, qid: str) -> LookBack | None:
+        earlier = self.by_id.get(_referred(qid, LOOK_BACK) or 0)
+        if earlier is None or not self.wanted(f):
+            return None
+        day = f.checkin.local_date
+        return LookBack(day, earlier.checkin.local_date, earlier.answer.text, f.answer.text)
+
+    def entry(self, f: _Found, qid: str) -> Entry:
+        signpost = f.checkin.signpost
+        return Entry(
+            day=f.checkin.local_date,
+            signpost=signpost,
+            signpost_title=_title(self.content, self.lang, signpost),
+            lens=None if qid == ZOOM_OUT else _lens(self.content, self.lang, signpost),
+            question=f.step.question_text or "",
+            text=f.answer.text,
+        )
+
+
 def _review_starred(found: Sequence[_Found], intention_id: int) -> bool:
     return any(f.answer.starred and f.step.question_id == f"{REVIEW}{intention_id}" for f in found)
 
@@ -213,15 +243,6 @@ def has_words(doc: SupervisionDocument) -> bool:
 
 
 # --- what the dialog asks for -----------------------------------------------------------------
-
-
-async def document(
-    services: Services, user: User, span: str, *, starred_only: bool
-) -> SupervisionDocument:
-    """Her supervision document of the period ending today."""
-    start, end = bounds(span, today(services, user))
-    checkins = await services.storage.history.export(user.user_id)
-    return gather(checkins, services.content, language(user), start, end, starred_only=starred_only)
 
 
 def file_name(doc: SupervisionDocument) -> str:
@@ -241,21 +262,49 @@ class Star:
     target: StarTarget | None = None
 
 
-async def toggle_star(services: Services, user: User, message_id: int | None) -> Star:
-    """/ster: star her last stored answer, or the answer she replied to; again: unstar.
+@dataclass(frozen=True)
+class Supervision:
+    """/supervisie and /ster, bound once (bot/app.py) to what they read and write: her
+    exported history, her stars, the content and the texts, and the clock. The handlers reach
+    it through the typed context (`context.part(Supervision)`) and hand it to the dialog."""
 
-    An answer of a check-in with heavy words is left as it is: it never goes into the PDF, and
-    its words are not said back."""
-    stars = services.storage.stars
-    if message_id is not None:
-        target = await stars.answer_of_message(user.user_id, message_id)
-    else:
-        target = None
-    if target is None:
-        target = await stars.last_answer(user.user_id)
-    if target is None:
-        return Star("none")
-    if target.care_mark is not None:
-        return Star("heavy")
-    now = await stars.toggle(user.user_id, target.answer_id, services.clock.now())
-    return Star("starred" if now else "unstarred", target)
+    history: HistoryRepository
+    stars: StarRepository
+    content: Content
+    texts: Catalog
+    clock: Clock
+
+    @classmethod
+    def bound(cls, services: Services) -> Supervision:
+        """Bound to the application's storage, content, texts and clock."""
+        storage, content, texts = services.storage, services.content, services.texts
+        return cls(storage.history, storage.stars, content, texts, services.clock)
+
+    def today(self, user: User) -> date:
+        """Her local date now."""
+        return local_date(self.clock.now(), ZoneInfo(user.timezone))
+
+    async def document(self, user: User, span: str, *, starred_only: bool) -> SupervisionDocument:
+        """Her supervision document of the period ending today."""
+        start, end = bounds(span, self.today(user))
+        checkins = await self.history.export(user.user_id)
+        lang = language(user)
+        return gather(checkins, self.content, lang, start, end, starred_only=starred_only)
+
+    async def toggle_star(self, user: User, message_id: int | None) -> Star:
+        """/ster: star her last stored answer, or the answer she replied to; again: unstar.
+
+        An answer of a check-in with heavy words is left as it is: it never goes into the PDF,
+        and its words are not said back."""
+        if message_id is not None:
+            target = await self.stars.answer_of_message(user.user_id, message_id)
+        else:
+            target = None
+        if target is None:
+            target = await self.stars.last_answer(user.user_id)
+        if target is None:
+            return Star("none")
+        if target.care_mark is not None:
+            return Star("heavy")
+        now = await self.stars.toggle(user.user_id, target.answer_id, self.clock.now())
+        return Star("starred" if now else "unstarred", target)

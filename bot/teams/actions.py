@@ -10,13 +10,20 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from html import escape
 
-from telegram import InlineKeyboardMarkup
-
 from bot.core.services import Services
-from bot.teams import service, text, views
+from bot.teams import service, text
 from bot.teams.callbacks import TeamAction, TeamJoin
 from bot.teams.codes import invite_link
 from storage import Team, TeamMember, User
+
+
+@dataclass(frozen=True)
+class Picker:
+    """Buttons to pick another member of `team` for `action` (the dialog draws them)."""
+
+    team: Team
+    members: list[TeamMember]
+    action: str
 
 
 @dataclass
@@ -24,7 +31,7 @@ class Answer:
     """The tapped message's new text and buttons, and messages for other people."""
 
     text: str | None = None
-    keyboard: InlineKeyboardMarkup | None = None
+    picker: Picker | None = None
     expired: bool = False
     notices: list[tuple[int, str]] = field(default_factory=list)  # (chat id, HTML text)
 
@@ -100,8 +107,7 @@ async def _pick_member(t: Tap, action: str, key: str) -> Answer:
     name = text.team_name(t.team)
     if not members:
         return Answer(t.say("teams.alone", name=name))
-    keyboard = views.member_picker(t.services.texts, t.user.language, t.team, members, action)
-    return Answer(t.say(key, name=name), keyboard)
+    return Answer(t.say(key, name=name), Picker(t.team, members, action))
 
 
 async def _remove_member(t: Tap) -> Answer:

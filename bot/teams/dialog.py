@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from html import escape
 
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden
 
 from bot.core.replies import Screen, acknowledge, edit, say, send
+from bot.core.runtime import Runtime
 from bot.core.services import Services
-from bot.teams import actions, group, service, text, views
+from bot.delivery.errors import Skip
+from bot.teams import actions, digest, group, service, text, views
 from bot.teams.callbacks import TeamAction, TeamJoin
 from bot.teams.codes import invite_link
-from storage import Team, User
+from storage import OutboxItem, Team, User
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,7 @@ def _by_button(action: str) -> Callable[[Command], Awaitable[None]]:
                 c.services, c.user, "", TeamAction(action, team.id), c.bot.username
             )
             if answer.text:
-                await c.send(answer.text, answer.keyboard)
+                await c.send(answer.text, _picker(c.services, c.user, answer.picker))
 
     return handle
 
@@ -215,6 +218,16 @@ _PRIVATE: dict[str, Callable[[Command], Awaitable[None]]] = {
 }
 
 
+def _picker(
+    services: Services, user: User, picker: actions.Picker | None
+) -> InlineKeyboardMarkup | None:
+    """The buttons to pick a member, when the answer asks for them."""
+    if picker is None:
+        return None
+    texts, lang = services.texts, user.language
+    return views.member_picker(texts, lang, picker.team, picker.members, picker.action)
+
+
 async def button(
     services: Services,
     bot: Bot,
@@ -230,10 +243,11 @@ async def button(
         await acknowledge(query, services.texts.text(user.language, "errors.expired"))
         return
     await acknowledge(query)
+    keyboard = _picker(services, user, answer.picker)
     try:
-        await edit(query, Screen(answer.text, answer.keyboard))
+        await edit(query, Screen(answer.text, keyboard))
     except BadRequest:  # e.g. a photo or a deleted message: say it anew
-        await send(bot, user.chat_id, answer.text, answer.keyboard)
+        await send(bot, user.chat_id, answer.text, keyboard)
     for chat_id, note in answer.notices:
         # Someone who blocked the bot (or a group that removed it) simply misses the note.
         with suppress(Forbidden):
@@ -248,9 +262,24 @@ async def group_command(
         return
     reply = await group.answer(services, sender_id, chat_id, title, action)
     message = reply.text
-    if reply.private is not None:
+    if (ask := reply.private) is not None:
+        texts, lang = services.texts, ask.user.language
+        choose = texts.text(lang, "teams.link_choose", title=escape(ask.title))
+        keyboard = views.link_picker(texts, lang, ask.teams, ask.request, ask.title)
         try:
-            await send(bot, *reply.private)
+            await send(bot, ask.user.chat_id, choose, keyboard)
         except Forbidden:  # no private chat with the bot yet
             message = reply.private_failed
     await send(bot, chat_id, message)
+
+
+async def deliver_digest(services: Services, _runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
+    """One member's (or the group's) digest of a settled week (bot/teams/kinds.py)."""
+    found = await digest.digest_of(services, item)
+    try:
+        await send(bot, found.chat_id, found.text)
+    except Forbidden:
+        if found.to_group:  # the bot left the group: stop posting there
+            await digest.left_group(services, found.team)
+            raise Skip("bot removed from the group") from None
+        raise

@@ -8,15 +8,11 @@ message; its key (kind, chat, week) means nobody gets the same week's digest twi
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from telegram import Bot
-from telegram.error import Forbidden
-
 from bot.core.kinds import ScheduledKind
-from bot.core.replies import send
-from bot.core.runtime import Runtime
 from bot.core.schedule import is_stale, local_date
 from bot.core.services import Services
 from bot.delivery.errors import Skip
@@ -80,8 +76,19 @@ def _shows_outcome(weeks: list[TeamWeek], week: date) -> bool:
     return found is not None and privacy.shown(privacy.week_members(found)) != "nothing"
 
 
-async def deliver(services: Services, _runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
-    """One member's (or the group's) digest of a settled week."""
+@dataclass(frozen=True)
+class Digest:
+    """One digest to send: to a member, or to the team's linked group (`to_group`)."""
+
+    team: Team
+    chat_id: int
+    text: str
+    to_group: bool
+
+
+async def digest_of(services: Services, item: OutboxItem) -> Digest:
+    """One member's (or the group's) digest of a settled week; raises Skip when it should
+    not go (any more)."""
     team = await services.storage.teams.get(item.ref) if item.ref is not None else None
     if team is None:
         raise Skip("team gone")
@@ -103,10 +110,9 @@ async def deliver(services: Services, _runtime: Runtime, bot: Bot, item: OutboxI
     elif team.group_chat_id != item.chat_id:
         raise Skip("group unlinked")
     message = text.digest(services.texts, lang, team, weeks[index], streak.weeks[index])
-    try:
-        await send(bot, item.chat_id, message)
-    except Forbidden:
-        if item.user_id is None:  # the bot left the group: stop posting there
-            await services.storage.teams.update(team.id, group_chat_id=None)
-            raise Skip("bot removed from the group") from None
-        raise
+    return Digest(team, item.chat_id, message, to_group=item.user_id is None)
+
+
+async def left_group(services: Services, team: Team) -> None:
+    """The bot was removed from the team's group: stop posting there."""
+    await services.storage.teams.update(team.id, group_chat_id=None)

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from html import escape
-
-from telegram import InlineKeyboardMarkup
 
 from bot.core.services import Services
-from bot.teams import service, text, views
+from bot.teams import service, text
 from storage import Team, User
 
 GROUP_REPLIES = 10  # replies per group per minute: well under Telegram's 20 a minute
@@ -24,11 +21,22 @@ PRIVATE_ACTIONS = frozenset(
 
 
 @dataclass(frozen=True)
+class LinkQuestion:
+    """The private question to a group's sender who runs several teams: which one to link.
+    The dialog draws its buttons (views.link_picker)."""
+
+    user: User
+    teams: list[Team]
+    request: int  # the stored link request the buttons name
+    title: str  # the group's title
+
+
+@dataclass(frozen=True)
 class GroupReply:
     """The group's answer, and maybe a private question to the sender first."""
 
     text: str
-    private: tuple[int, str, InlineKeyboardMarkup] | None = None  # chat, text, buttons
+    private: LinkQuestion | None = None
     private_failed: str = ""  # the group's answer when the private question cannot be sent
 
 
@@ -78,11 +86,9 @@ async def _link(
     # against the tapping user, so it cannot link a group they never asked in.
     now = services.clock.now()
     request = await services.storage.team_guard.request_link(user.user_id, chat_id, now)
-    keyboard = views.link_picker(texts, user.language, teams, request, title)
-    choose = texts.text(user.language, "teams.link_choose", title=escape(title))
     return GroupReply(
         texts.text(lang, "teams.link_sent_private"),
-        private=(user.chat_id, choose, keyboard),
+        private=LinkQuestion(user, teams, request, title),
         private_failed=texts.text(lang, "teams.link_private_failed"),
     )
 

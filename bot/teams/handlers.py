@@ -5,8 +5,9 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.account import dialog as setup
-from bot.account.identify import current_user
+from bot.account import service as accounts
 from bot.core.replies import acknowledge
+from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 from bot.teams import dialog
 from bot.teams.callbacks import TEAM
@@ -31,7 +32,7 @@ def _action(args: list[str] | None) -> tuple[str, str]:
 async def start_invited(update: Update, context: SherpaContext) -> None:
     """/start team_<code>, from a team's invitation link: the join offer, then the setup a
     newcomer needs (or a returning user's settings)."""
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     services, bot = context.services, context.bot
     if (code := code_from_start(context.args)) is not None:
         assert update.effective_user is not None
@@ -41,7 +42,7 @@ async def start_invited(update: Update, context: SherpaContext) -> None:
 
 async def team_command(update: Update, context: SherpaContext) -> None:
     """/team [action …] in a private chat: the overview, or one team action."""
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     assert update.effective_user is not None
     action, rest = _action(context.args)
     first_name = update.effective_user.first_name
@@ -55,7 +56,7 @@ async def team_button(update: Update, context: SherpaContext) -> None:
     if update.effective_chat is None or update.effective_chat.type != "private":
         await acknowledge(query)
         return
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     first_name = query.from_user.first_name
     payload = TEAM.decode(query.data)
     await dialog.button(context.services, context.bot, query, user, first_name, payload)

@@ -1,11 +1,12 @@
-"""The teams' scheduled kind: the weekly digest, per team (bot/teams/digest.py)."""
+"""The teams' scheduled kind: the weekly digest, per team (bot/teams/digest.py settles and
+queues it, the dialog delivers it)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from bot.core.kinds import ScheduledKind
-from bot.teams import digest
+from bot.teams import dialog, digest
 from storage import Team
 
 TEAM_DIGEST = ScheduledKind[Team](
@@ -15,7 +16,7 @@ TEAM_DIGEST = ScheduledKind[Team](
     period_key=digest.period_key,  # the week that ended
     # Still sensible a few days late; later ones are skipped, their weeks settled all the same.
     grace=timedelta(days=3),
-    deliver=digest.deliver,
+    deliver=dialog.deliver_digest,
     due=digest.due,  # due per team, not per user: it goes to every member and the group
 )
 KINDS = (TEAM_DIGEST,)

@@ -1,4 +1,5 @@
-"""The weekly verrekijker and the midweek nudge: gather, compose, draw off the loop, send."""
+"""The weekly verrekijker and the midweek nudge: gather, compose, draw off the loop, send; and
+their delivery as scheduled kinds (bot/verrekijker/kinds.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import logging
 from datetime import date, timedelta
 from functools import partial
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from telegram import (
     Bot,
@@ -16,11 +18,14 @@ from telegram import (
 )
 from telegram.error import Forbidden, TelegramError
 
-from bot.checkin import cycle, steps
-from bot.checkin.service import today
+from bot import account
+from bot.checkin import dialog as checkin
 from bot.core.replies import Screen, acknowledge, edit, send, send_picture
 from bot.core.runtime import Runtime
+from bot.core.schedule import local_date
 from bot.core.services import Services
+from bot.delivery.due import addressee
+from bot.delivery.errors import Skip
 from bot.delivery.parts import Parts
 from bot.verrekijker import (
     DEFAULT_WEEKS,
@@ -34,9 +39,10 @@ from bot.verrekijker.service import (
     current_week,
     intention_of,
     load_history,
+    nudge_needed,
     view_text,
 )
-from storage import ReflectionDay, User
+from storage import OutboxItem, ReflectionDay, User
 
 log = logging.getLogger(__name__)
 
@@ -100,11 +106,29 @@ async def send_verrekijker(
         await parts.send(partial(send, bot, user.chat_id, text, buttons))
 
 
-async def start_talk(services: Services, bot: Bot, user: User) -> None:
-    """After the scheduled verrekijker: the weekly talk's first question (once a day)."""
-    talk = await cycle.start_weekly_talk(services, user, today(services, user))
-    if not talk.delivered:
-        await steps.deliver(services, bot, user, talk)
+async def deliver_verrekijker(
+    services: Services, runtime: Runtime, bot: Bot, item: OutboxItem
+) -> None:
+    """The weekly look back, for the week in the item's period (in the person's turn)."""
+    async with runtime.user_lock(item.user_id or 0):
+        user = await addressee(services, item)
+        parts = await Parts.of(services, item)  # a retry resumes after the parts already sent
+        week = date.fromisoformat(item.period)
+        await send_verrekijker(services, runtime, bot, user, week, parts)
+        # Then the weekly talk: what strikes her, and what she wants to try next week.
+        await parts.send(partial(checkin.start_talk, services, bot, user))
+
+
+async def deliver_nudge(services: Services, runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
+    """The midweek nudge, if the user still has not reflected that week (in their turn)."""
+    async with runtime.user_lock(item.user_id or 0):
+        user = await addressee(services, item)
+        day = local_date(item.due_at, ZoneInfo(user.timezone))
+        if not account.nudge_fits(user, day):  # settings as they are now, not when queued
+            raise Skip("nudges off, or a check-in comes that day")
+        if not await nudge_needed(services, user, day):
+            raise Skip("reflected already this week")
+        await send_nudge(services, bot, user)
 
 
 async def send_this_week(services: Services, runtime: Runtime, bot: Bot, user: User) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.account.identify import current_user
+from bot.account import service as accounts
+from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 from bot.verrekijker import dialog as weekly
 from bot.verrekijker.callbacks import VIEW
@@ -12,7 +13,7 @@ from bot.verrekijker.callbacks import VIEW
 
 async def verrekijker(update: Update, context: SherpaContext) -> None:
     """/verrekijker: this week through the binoculars, with the picture."""
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await weekly.send_this_week(context.services, context.runtime, context.bot, user)
 
 
@@ -21,5 +22,5 @@ async def view_button(update: Update, context: SherpaContext) -> None:
     query = update.callback_query
     assert query is not None
     view = VIEW.decode(query.data)
-    user, _ = await current_user(update, context)
+    user, _ = await accounts.current_user(context.services, Sender.of(update))
     await weekly.show_view(context.services, query, user, view)

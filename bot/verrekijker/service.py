@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
-from bot.checkin.cycle import quote
-from bot.checkin.service import today
+from bot.checkin.service import quote, today
 from bot.core.services import Services
 from bot.verrekijker import (
     DEFAULT_WEEKS,

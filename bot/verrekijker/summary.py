@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 
-from bot.care.distress import read_distress
+from bot.care import read_distress
 from bot.core.formatting import tidy
 from bot.verrekijker.views import (
     DayScales,

@@ -15,9 +15,8 @@ from typing import Any
 from bot.core import formatting
 from bot.core.formatting import shorten
 from bot.core.texts import Catalog
-from bot.verrekijker.text import Voice
+from bot.verrekijker import Voice, week_number
 from bot.verrekijker.views import Quote
-from bot.verrekijker.weeks import week_number
 from bot.webapp.periods import LEVELS, PeriodView, Point
 from prompts import Content
 

@@ -12,18 +12,20 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import Literal, get_args
 
-from bot.verrekijker.overview import DEFAULT_WEEKS
-from bot.verrekijker.summary import (
+from bot.verrekijker import (
+    DEFAULT_WEEKS,
     SIGNPOSTS,
+    WEEK,
     attention_of,
     between,
     day_scales,
     lenses_of,
     quotes_of,
     signpost_tags,
+    week_start,
+    week_starts,
 )
 from bot.verrekijker.views import LensView, Quote
-from bot.verrekijker.weeks import WEEK, week_start, week_starts
 from prompts import Content
 from storage import ReflectionDay
 

@@ -120,7 +120,7 @@ async def test_a_tap_on_the_guard_question_then_a_failure_says_the_answer_is_sto
     async def broken(*args, **kwargs):
         raise RuntimeError("the next step could not be prepared")
 
-    monkeypatch.setattr("bot.checkin.steps.advance", broken)
+    monkeypatch.setattr("bot.checkin.dialog.steps.advance", broken)
     await world.tap(ann, "Bewaar zo, afgeschermd")
     assert "wel bewaard" in world.last_text(ann)
     assert await _stored(world, ann) == ["Ik belde […]"]
@@ -136,7 +136,7 @@ async def test_the_apology_says_an_answer_was_stored_when_only_what_followed_fai
     async def broken(*args, **kwargs):
         raise RuntimeError("the next step could not be prepared")
 
-    monkeypatch.setattr("bot.checkin.steps.advance", broken)
+    monkeypatch.setattr("bot.checkin.dialog.steps.advance", broken)
     await world.say(ann, "Een rustige dag")
     apology = world.last_text(ann)
     assert "wel bewaard" in apology and "/today" in apology

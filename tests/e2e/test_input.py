@@ -206,7 +206,7 @@ async def test_a_failing_handler_apologises_and_the_bot_goes_on(world: World, mo
     async def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("bot.checkin.steps.start_now", broken)
+    monkeypatch.setattr("bot.checkin.dialog.steps.start_now", broken)
     await world.say(ann, "/today")
     assert "Sorry" in world.last_text(ann)
     monkeypatch.undo()

@@ -18,7 +18,8 @@ from telegram import Update
 from telegram.ext import TypeHandler
 
 from bot.app import build_application, build_services, open_storage, runtime_of
-from bot.checkin import service, steps
+from bot.checkin import service
+from bot.checkin.dialog import steps
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.core.services import Services

@@ -1,7 +1,8 @@
-"""Handlers stay thin: they read the update and call one flow function of their feature.
+"""Handlers stay thin: they read the update and call one dialog function of their feature.
 
-No handler reaches storage or sends through the bot itself; flows reply through the one
-outlet in bot/core/replies.py, so every message goes out the same way.
+No handler reaches storage or sends through the bot itself; dialogs reply through the one
+outlet in bot/core/replies.py, so every message goes out the same way. (Which modules may
+import telegram at all: tests/unit/test_shape.py.)
 """
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ ROOT = Path(__file__).resolve().parents[2]
 HANDLERS = sorted(
     [
         *ROOT.glob("bot/*/handlers.py"),
-        ROOT / "bot/account/shortcuts.py",
         ROOT / "bot/handlers/fallbacks.py",
     ]
 )
-# What only flows (through the outlet) may do.
+# What only dialogs (through the outlet) may do.
 SENDING = frozenset(
     {
         "send_message",
@@ -62,3 +62,16 @@ def test_every_message_goes_out_through_the_one_outlet():
             if isinstance(node, ast.Attribute) and node.attr in SENDING - {"set_reaction"}:
                 offences.append(f"{path.relative_to(ROOT)}:{node.lineno} .{node.attr}")
     assert offences == []
+
+
+DIALOGS = sorted([*ROOT.glob("bot/*/dialog.py"), *ROOT.glob("bot/*/dialog/*.py")])
+
+
+@pytest.mark.parametrize("path", DIALOGS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_dialogs_leave_storage_to_their_service(path: Path):
+    # A dialog talks; what is read and stored is its service's.
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    offences = [
+        n.lineno for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "storage"
+    ]
+    assert offences == [], f"{path.relative_to(ROOT)} uses .storage on lines {offences}"

@@ -10,7 +10,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from bot.checkin import cycle, steps
+from bot.checkin import cycle
+from bot.checkin.dialog import steps
 from bot.checkin.service import today
 from tests.helpers import World, answer_checkin, onboard
 from tests.webapp.browser import LIGHT, chromium, launch_url

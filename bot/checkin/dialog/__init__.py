@@ -1,6 +1,8 @@
-"""What the check-in says back: to /today, a typed or edited answer, and its buttons.
+"""The check-in's dialog: the only part of the check-in that talks to Telegram.
 
-Each function carries out one request and replies; `flow` and `answers` do the work.
+Here each function carries out one request and replies (/today, a typed or edited answer,
+its buttons); `steps` asks the steps and closes a check-in, `answers` takes answers in
+through the guard, `pause` answers heavy words. They act on what the service decides.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from telegram.error import TelegramError
 
 from bot.account import service as accounts
 from bot.care.callbacks import CareChoice
-from bot.checkin import answers, pause, steps
+from bot.checkin import service
 from bot.checkin.callbacks import ScaleAnswer, SkipStep
+from bot.checkin.dialog import answers, pause, steps
 from bot.core.replies import Screen, acknowledge, edit, react, retouch, say
 from bot.core.runtime import Runtime
 from bot.core.services import Services
@@ -67,10 +70,8 @@ async def step_tapped(
     payload: ScaleAnswer | SkipStep | None,
 ) -> None:
     """A tap on 1–5 or skip under a check-in step."""
-    step = await services.storage.checkins.step(payload.step_id) if payload else None
-    # Someone else's step (forged data) looks exactly like an expired one.
-    forged_scale = isinstance(payload, ScaleAnswer) and step is not None and step.kind == "question"
-    if step is None or step.user_id != user.user_id or step.state != "open" or forged_scale:
+    step = await service.tapped_step(services, user, payload)
+    if step is None:
         await acknowledge(query, services.texts.text(user.language, "errors.expired"))
         return
     await acknowledge(query)
@@ -107,3 +108,10 @@ async def care_tapped(
     await retouch(bot, user.chat_id, query.message.message_id if query.message else None)
     if outcome is not None:
         await say(services, bot, user, outcome)
+
+
+async def start_talk(services: Services, bot: Bot, user: User) -> None:
+    """After the scheduled verrekijker: the weekly talk's first question (once a day)."""
+    talk = await service.weekly_talk(services, user)
+    if talk is not None:
+        await steps.deliver(services, bot, user, talk)

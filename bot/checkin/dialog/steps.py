@@ -1,20 +1,26 @@
-"""The daily check-in in the chat: send it, ask its steps one at a time, close it."""
+"""The daily check-in in the chat: send it, ask its steps one at a time, close it.
+
+What to ask and what is stored is the service's (bot/checkin/service.py); this sends.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from telegram import Bot
 from telegram.error import TimedOut
 
 from bot.care import dialog as care
+from bot.checkin import service
 from bot.checkin import views as render
-from bot.checkin.service import create_checkin, engaged, today
-from bot.core.handling import defer_step_sent
+from bot.checkin.service import NOT_OPENED, Finished, NotOpened
 from bot.core.replies import retouch, send
 from bot.core.runtime import Runtime
 from bot.core.services import Services
-from storage import Checkin, Step, User
+from bot.delivery.due import addressee
+from bot.delivery.errors import Skip
+from storage import Checkin, OutboxItem, Step, User
 
 StartOutcome = Literal["started", "resent", "done_today"]
 
@@ -25,14 +31,26 @@ async def deliver(services: Services, bot: Bot, user: User, checkin: Checkin) ->
     A step an earlier attempt opened (and failed to send) is the one sent again: a retry
     never opens the next step, so the user is asked what the check-in stored.
     """
-    checkins = services.storage.checkins
-    steps = await checkins.steps(checkin.id)
-    step = next((s for s in steps if s.state == "open"), None)
-    if step is None:
-        step = await checkins.open_next_step(checkin.id, services.clock.now())
-    assert step is not None
+    step = await service.first_step(services, checkin)
     await send_step(services, bot, user, step, checkin=checkin)
-    await checkins.mark_delivered(checkin.id, services.clock.now())
+    await service.delivered(services, checkin)
+
+
+async def deliver_scheduled(
+    services: Services, runtime: Runtime, bot: Bot, item: OutboxItem
+) -> None:
+    """The day's check-in, unless /today already brought it.
+
+    In the person's turn, as their updates are handled (/delete included): an erase either
+    came first, and nothing is sent, or waits until this send is done.
+    """
+    day = date.fromisoformat(item.period)
+    async with runtime.user_lock(item.user_id or 0):
+        user = await addressee(services, item)
+        checkin = await service.scheduled_checkin(services, user, day)
+        if checkin is None:
+            raise Skip("already delivered")
+        await deliver(services, bot, user, checkin)
 
 
 async def start_now(services: Services, runtime: Runtime, bot: Bot, user: User) -> StartOutcome:
@@ -42,20 +60,14 @@ async def start_now(services: Services, runtime: Runtime, bot: Bot, user: User) 
 
 
 async def _start_now(services: Services, bot: Bot, user: User) -> StartOutcome:
-    checkins = services.storage.checkins
-    checkin = await checkins.for_date(user.user_id, today(services, user))
-    if checkin is not None and not checkin.delivered:  # a scheduled send that failed
-        await deliver(services, bot, user, checkin)
+    today = await service.start_today(services, user)
+    if today.deliver is not None:
+        await deliver(services, bot, user, today.deliver)
         return "started"
-    open_step = await checkins.open_step(user.user_id)
-    if checkin is not None and open_step is not None and open_step.checkin_id == checkin.id:
-        await send_step(services, bot, user, open_step)
+    if today.resend is not None:
+        await send_step(services, bot, user, today.resend)
         return "resent"
-    if checkin is not None:
-        return "done_today"
-    checkin = await create_checkin(services, user, today(services, user), "on_demand")
-    await deliver(services, bot, user, checkin)
-    return "started"
+    return "done_today"
 
 
 async def send_step(
@@ -74,23 +86,9 @@ async def send_step(
         message = await send(bot, user.chat_id, text, render.step_keyboard(texts, lang, step))
     except TimedOut:
         # It may well have arrived: count it as seen, so the answer that follows is its own.
-        await _sent(services, step, None)
+        await service.step_sent(services, step, None)
         raise
-    await _sent(services, step, message.message_id)
-
-
-async def _sent(services: Services, step: Step, message_id: int | None) -> None:
-    """Record the step as sent: with the update's finish when one is being handled (one
-    statement fewer, bot/core/handling.py), else now."""
-    if not defer_step_sent(step.id, message_id):
-        await services.storage.checkins.set_step_message(step.id, message_id)
-
-
-class _NotOpened:
-    """advance() opens the next step itself (the default)."""
-
-
-NOT_OPENED = _NotOpened()
+    await service.step_sent(services, step, message.message_id)
 
 
 async def advance(
@@ -99,28 +97,21 @@ async def advance(
     user: User,
     checkin_id: int,
     *,
-    opened: Step | _NotOpened | None = NOT_OPENED,
+    opened: Step | NotOpened | None = NOT_OPENED,
 ) -> None:
     """Ask the next step, or close the check-in (thanks, or care after a low score).
 
     `opened`: the next step as opened already with the answer before it (None: none was
     left), so it is not looked for again.
     """
-    checkins = services.storage.checkins
-    if isinstance(opened, _NotOpened):
-        step = await checkins.open_next_step(checkin_id, services.clock.now())
-    else:
-        step = opened
-    if step is not None:
-        await send_step(services, bot, user, step)
+    following = await service.next_step(services, checkin_id, opened=opened)
+    if not isinstance(following, Finished):
+        await send_step(services, bot, user, following)
         return
-    await checkins.complete(checkin_id, services.clock.now())
-    checkin = await checkins.get(checkin_id)
-    heavy = checkin is not None and checkin.care_mark in ("self", "paused")
-    if checkin is not None and checkin.kind == "weekly" and not heavy:
+    if following.weekly and not following.heavy:
         await send(bot, user.chat_id, services.texts.text(user.language, "cycle.closing"))
         return
-    await care.send_closing(services, bot, user, checkin_id, distress=heavy)
+    await care.send_closing(services, bot, user, checkin_id, distress=following.heavy)
 
 
 async def record_score(
@@ -136,11 +127,8 @@ async def record_score(
 
     `message_id`: the user's message when the score was typed, so a replay is recognised.
     """
-    closed = await services.storage.checkins.close_step(
-        step.id, state="answered", score=score, now=services.clock.now(), message_id=message_id
-    )
+    closed = await service.close_step(services, user, step, score=score, message_id=message_id)
     if closed:
-        await engaged(services, step, user)
         await _show_closed(services, bot, user, step, score)
         await advance(services, bot, user, step.checkin_id)
     return closed
@@ -148,11 +136,8 @@ async def record_score(
 
 async def skip(services: Services, bot: Bot, user: User, step: Step) -> bool:
     """Skip a step and move on; False when the step was no longer open."""
-    closed = await services.storage.checkins.close_step(
-        step.id, state="skipped", now=services.clock.now()
-    )
+    closed = await service.close_step(services, user, step)
     if closed:
-        await engaged(services, step, user)
         await _show_closed(services, bot, user, step, None)
         await advance(services, bot, user, step.checkin_id)
     return closed

@@ -11,10 +11,11 @@ from __future__ import annotations
 from telegram import Bot
 from telegram.error import TelegramError
 
+from bot.care import Reading
 from bot.care import dialog as crisis
 from bot.care.callbacks import CareChoice
-from bot.care.distress import Reading
-from bot.checkin import steps
+from bot.checkin import service
+from bot.checkin.dialog import steps
 from bot.core.replies import SentQuietly
 from bot.core.services import Services
 from bot.ops import hooks
@@ -38,19 +39,18 @@ async def care_for(
 async def _care_for(
     services: Services, bot: Bot, user: User, step: Step | None, reading: Reading
 ) -> bool:
-    checkins = services.storage.checkins
     if reading.concern == "self":
         await crisis.send_crisis(
             services, bot, user, checkin_id=None if step is None else step.checkin_id
         )
         hooks.care("self")
         if step is not None:
-            await checkins.set_care_mark(step.checkin_id, "paused")
+            await service.mark_care(services, step.checkin_id, "paused")
         return step is not None
     if reading.concern == "client" and step is not None and step.care_mark is None:
         await crisis.send_client_care(services, bot, user)
         hooks.care("client")
-        await checkins.set_care_mark(step.checkin_id, "client")
+        await service.mark_care(services, step.checkin_id, "client")
     return False
 
 
@@ -59,17 +59,11 @@ async def choose(services: Services, bot: Bot, user: User, choice: CareChoice) -
 
     "errors.expired" for a check-in that is not theirs or no longer waits.
     """
-    checkins = services.storage.checkins
-    checkin = await checkins.get(choice.checkin_id)
-    if checkin is None or checkin.user_id != user.user_id or checkin.care_mark != "paused":
-        return "errors.expired"
-    await checkins.set_care_mark(checkin.id, "self")
-    if choice.choice == "stop":
-        await checkins.close_rest(checkin.id, services.clock.now())
-        return "care.crisis.stopped"
-    waiting = await checkins.open_step(user.user_id)
-    if waiting is not None and waiting.checkin_id == checkin.id:
-        await steps.send_step(services, bot, user, waiting)
+    outcome = await service.choose(services, user, choice)
+    if isinstance(outcome, str):
+        return outcome
+    if outcome.waiting is not None:
+        await steps.send_step(services, bot, user, outcome.waiting)
     else:
-        await steps.advance(services, bot, user, checkin.id)
+        await steps.advance(services, bot, user, outcome.checkin_id)
     return None

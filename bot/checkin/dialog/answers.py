@@ -1,0 +1,232 @@
+"""Answers coming in: typed text, edits, and the privacy guard's question before storing.
+
+Where an answer belongs and what is stored is the service's (bot/checkin/service.py); this
+answers heavy words, asks the guard's question and asks what follows.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, ReplyParameters
+
+from bot import privacy_guard
+from bot.care import Reading, read_distress
+from bot.checkin import service
+from bot.checkin import views as render
+from bot.checkin.dialog import pause, steps
+from bot.checkin.service import Rewritten
+from bot.core.replies import send
+from bot.core.services import Services
+from bot.privacy_guard import Finding, guard_question
+from bot.privacy_guard.callbacks import GuardChoice
+from storage import Person, Step, User
+
+log = logging.getLogger(__name__)
+
+
+# What the bot says back after a text answer: a catalog key, or None when the next step
+# (or nothing at all) says enough.
+Reply = str | None
+
+
+async def receive_text(
+    services: Services,
+    bot: Bot,
+    user: User,
+    *,
+    message_id: int,
+    text: str,
+    reply_to: int | None,
+    person: Person | None = None,
+) -> Reply:
+    """Store a free-text message as the answer to the question it belongs to.
+
+    A reply to an earlier question belongs to that question; otherwise the open one takes it.
+    Text that looks like it identifies a client is held back until the user decides.
+    `person`: the sender's state read with the user, in this handling (one query).
+    """
+    if (person is None or person.stored_before) and await _stored_before(
+        services, bot, user, message_id
+    ):
+        return None
+    reading = read_distress(text)
+    target = await service.target_of(services, user, reply_to, person)
+    if target is None:
+        if reading.concern == "self":  # free text outside a check-in is read too
+            await pause.care_for(services, bot, user, None, reading)
+            return None
+        return "answer.nothing_open"
+    if target.unsent and (seen := await service.last_question(services, target.checkin_id)):
+        return await _answer_seen_then_ask(
+            services, bot, user, seen, target, message_id, text, reading
+        )
+    if target.kind != "question":
+        if text.strip() in SCORES:
+            await steps.record_score(
+                services, bot, user, target, int(text.strip()), message_id=message_id
+            )
+            return None
+        # Words typed while a scale waits belong to the check-in's last question.
+        question = await service.last_question(services, target.checkin_id)
+        if question is None:
+            return "answer.tap_scale"
+        target = question
+    return await _answer(services, bot, user, target, message_id, text, reading)
+
+
+SCORES = frozenset("12345")  # a scale's score, typed instead of tapped
+
+
+async def _answer(
+    services: Services,
+    bot: Bot,
+    user: User,
+    target: Step,
+    message_id: int,
+    text: str,
+    reading: Reading,
+) -> Reply:
+    """Heavy words answered first; then the guard's question, or the answer stored."""
+    paused = await pause.care_for(services, bot, user, target, reading)
+    if findings := privacy_guard.scan(text):
+        await hold_for_guard(services, bot, user, target, message_id, text, findings)
+        return None
+    reply = await store_answer(services, bot, user, target, message_id, text, hold=paused or None)
+    return None if paused else reply
+
+
+async def _answer_seen_then_ask(
+    services: Services,
+    bot: Bot,
+    user: User,
+    seen: Step,
+    unsent: Step,
+    message_id: int,
+    text: str,
+    reading: Reading,
+) -> Reply:
+    """The open step never reached the user: their words belong to the question they last
+    saw, and the open step is asked after that (not while the check-in waits)."""
+    paused = await pause.care_for(services, bot, user, seen, reading)
+    waits = paused or unsent.care_mark == "paused"
+    if findings := privacy_guard.scan(text):
+        await hold_for_guard(services, bot, user, seen, message_id, text, findings)
+    else:
+        stored = await store_answer(services, bot, user, seen, message_id, text, hold=waits)
+        if stored is not None and not paused:
+            key = "care.crisis.held" if waits else "answer.added_earlier"
+            await send(bot, user.chat_id, services.texts.text(user.language, key), html=False)
+    if not waits:
+        await steps.send_step(services, bot, user, unsent)
+    return None
+
+
+async def store_answer(
+    services: Services,
+    bot: Bot,
+    user: User,
+    step: Step,
+    message_id: int,
+    text: str,
+    *,
+    hold: bool | None = None,
+) -> Reply:
+    """Store an answer to a question; when it was the open question, ask the next step.
+
+    `hold`: the check-in waits after heavy words, so no next step (default: the step's mark).
+    """
+    stored = await service.store_answer(services, user, step, message_id, text, hold=hold)
+    if stored.drop_buttons:
+        await steps.drop_buttons(bot, user, step)
+    if stored.advance:
+        await steps.advance(services, bot, user, step.checkin_id, opened=stored.opened)
+    return stored.reply
+
+
+async def hold_for_guard(
+    services: Services,
+    bot: Bot,
+    user: User,
+    step: Step,
+    message_id: int,
+    text: str,
+    findings: list[Finding],
+    *,
+    is_edit: bool = False,
+) -> None:
+    """Hold an answer back and ask: store it masked, as written, or rewrite it."""
+    await service.hold_answer(services, user, step, message_id, text, findings, is_edit=is_edit)
+    texts, lang = services.texts, user.language
+    await send(
+        bot,
+        user.chat_id,
+        guard_question(texts, lang, text, findings),
+        render.guard_keyboard(texts, lang, message_id),
+        reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=True),
+    )
+
+
+async def receive_edit(
+    services: Services, bot: Bot, user: User, *, message_id: int, text: str
+) -> bool:
+    """An edited message: a stored answer follows the edit (through the guard); True if used."""
+    edited = await service.edit_of(services, user, message_id)
+    if isinstance(edited, Rewritten):
+        # The user fixed a message the guard held back: treat the edit as the answer.
+        if edited.step is not None:
+            paused = await pause.care_for(services, bot, user, edited.step, read_distress(text))
+            await _answer_or_hold(services, bot, user, edited.step, message_id, text, paused)
+        return True
+    if edited is None:
+        return False  # not an answer (a command, or erased data): nothing to follow
+    reading = read_distress(text)
+    if reading.concern == "self":  # the lines, without pausing a check-in that moved on
+        await pause.care_for(services, bot, user, None, reading)
+        await service.mark_care(services, edited.checkin_id, "self")
+    else:
+        await pause.care_for(services, bot, user, edited, reading)
+    if findings := privacy_guard.scan(text):
+        await hold_for_guard(services, bot, user, edited, message_id, text, findings, is_edit=True)
+        return True
+    return await service.edit_answer(services, user, message_id, text)
+
+
+async def resolve_guard(services: Services, bot: Bot, user: User, choice: GuardChoice) -> str:
+    """Carry out the user's choice for a held-back answer; returns the outcome's text key."""
+    outcome = await service.resolve_guard(services, user, choice)
+    if outcome.step is not None:
+        reply = await store_answer(
+            services, bot, user, outcome.step, outcome.message_id, outcome.text
+        )
+        if reply is not None:
+            await send(bot, user.chat_id, services.texts.text(user.language, reply), html=False)
+    return outcome.key
+
+
+async def _answer_or_hold(
+    services: Services,
+    bot: Bot,
+    user: User,
+    step: Step,
+    message_id: int,
+    text: str,
+    paused: bool,
+) -> None:
+    if findings := privacy_guard.scan(text):
+        await hold_for_guard(services, bot, user, step, message_id, text, findings)
+    else:
+        await store_answer(services, bot, user, step, message_id, text, hold=paused or None)
+
+
+async def _stored_before(services: Services, bot: Bot, user: User, message_id: int) -> bool:
+    """A message whose answer is stored already (replayed after a crash): it is done, and
+    what its check-in still waited for comes now, late rather than never."""
+    replayed = await service.stored_before(services, user, message_id)
+    if replayed is None:
+        return False
+    if replayed.resend is not None:
+        await steps.send_step(services, bot, user, replayed.resend)
+    elif replayed.advance is not None:
+        await steps.advance(services, bot, user, replayed.advance)
+    return True
