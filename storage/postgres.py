@@ -11,7 +11,7 @@ claimed with `skip_locked` and work that must be alone runs under `hold_lock`.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -139,6 +139,13 @@ class PostgresDatabase:
             cursor = connection.cursor()
             await cursor.executemany(query, [values or () for _, values in batch])
             return max(cursor.rowcount, 0)
+
+    async def write_together(self, statements: Sequence[tuple[str, Sequence[Params]]]) -> None:
+        """Writing statements, each over its rows, in order, in one transaction."""
+        async with self.transaction():
+            for sql, rows in statements:
+                if rows:
+                    await self.write_many(sql, rows)
 
     async def insert(self, sql: str, params: Params = ()) -> int | None:
         """An `INSERT ... RETURNING id`: the new id, None when ON CONFLICT skipped the row."""
