@@ -95,8 +95,23 @@ class PostgresDatabase:
         if bound is not None:
             yield bound
             return
-        async with self._pool.connection() as connection:
+        async with self._pooled() as connection:
             yield connection
+
+    @asynccontextmanager
+    async def _pooled(self) -> AsyncIterator[Connection]:
+        """A connection from the pool (waited for at most POOL_WAIT_S, else PoolTimeout).
+
+        Not the pool's `connection()`: its `async with connection` sends the connection's
+        COMMIT or ROLLBACK through psycopg's lock and wait on every statement, with nothing to
+        end here (autocommit; a transaction ends in `transaction`). The pool rolls back one
+        given back inside a transaction, and closes one given back mid-statement.
+        """
+        connection = await self._pool.getconn()
+        try:
+            yield connection
+        finally:
+            await self._pool.putconn(connection)
 
     @asynccontextmanager
     async def _turn(self) -> AsyncIterator[None]:
@@ -186,7 +201,7 @@ class PostgresDatabase:
         if bound is not None:
             yield bound
             return
-        async with self._pool.connection() as connection:
+        async with self._pooled() as connection:
             self._bound[task] = connection
             try:
                 yield connection
