@@ -16,7 +16,8 @@ PostgreSQL runs from tests/postgres_server.py, with fsync on and synchronous_com
 SQLite's WAL with synchronous=NORMAL: no corruption, the last commits may go with the OS).
 
 A run named "-poll" (bare-poll, sqlite-poll, pg1-poll) has the bot long-poll instead: the
-stand-in queues every answer at once, and the bot takes them in getUpdates batches.
+stand-in queues every answer at once, and the bot takes them in getUpdates batches. There is no
+pg2-poll: one instance polls per database (its advisory lock), the others must run --webhook.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 async def start_sherpa(
-    url: DatabaseUrl, base_url: str, port: int, *, poll: bool = False
+    url: DatabaseUrl, base_url: str, port: int, cwd: str, *, poll: bool = False
 ) -> asyncio.subprocess.Process:
     assert url.dsn is not None or url.path is not None
     env = {
@@ -105,7 +106,9 @@ async def start_sherpa(
     return await asyncio.create_subprocess_exec(
         *(sys.executable, "-m", "bot", "run", *([] if poll else ["--webhook"])),
         env=env,
-        cwd=tempfile.gettempdir(),
+        # The run's own folder: `python -m` puts the working folder first on sys.path, and a
+        # stray timeit.py in /tmp once stopped every bot at its start.
+        cwd=cwd,
         stdout=asyncio.subprocess.DEVNULL,
     )
 
@@ -149,7 +152,9 @@ async def drive(session: aiohttp.ClientSession, paths: list[str], users: int, co
     await asyncio.gather(*(connection() for _ in range(connections)))
 
 
-async def handled(url: DatabaseUrl | None, users: int) -> None:
+async def handled(
+    url: DatabaseUrl | None, users: int, processes: list[asyncio.subprocess.Process]
+) -> None:
     """Until every answer was handled (Sherpa records each), or the stand-in got them (bare).
 
     Read-only and beside the bot, as an operator's query would: never Storage.open, whose
@@ -159,6 +164,8 @@ async def handled(url: DatabaseUrl | None, users: int) -> None:
         return
     async with asyncio.timeout(600):
         while await asyncio.to_thread(count_handled, url) < users:
+            if any(process.returncode is not None for process in processes):
+                raise RuntimeError("a bot process stopped before every answer was handled")
             await asyncio.sleep(0.2)
 
 
@@ -210,7 +217,9 @@ async def one_run(kind: str, users: int, connections: int, pg: object | None) ->
     if url is None:
         processes = [await start_bare(base_url, ports[0], poll=poll)]
     else:
-        processes = [await start_sherpa(url, base_url, port, poll=poll) for port in ports]
+        processes = [
+            await start_sherpa(url, base_url, port, folder.name, poll=poll) for port in ports
+        ]
     routes = ["/hook" if url is None else f"/hook{port}" for port in ports]
     paths = [f"http://127.0.0.1:{port}{route}" for port, route in zip(ports, routes, strict=True)]
     try:
@@ -227,7 +236,7 @@ async def one_run(kind: str, users: int, connections: int, pg: object | None) ->
                 await tell(standin, f"answer {ANSWER}")
             else:
                 await drive(session, paths, users, connections)
-            await handled(url, users)
+            await handled(url, users, processes)
             if url is None and poll:
                 await replied(standin, users)
             elif url is None:

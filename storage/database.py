@@ -93,6 +93,12 @@ class Database(Protocol):
         transaction); the rows it returned."""
         ...
 
+    async def write_together(self, statements: Sequence[tuple[str, Sequence[Params]]]) -> None:
+        """Writing statements, each over its parameter rows (none: skipped), in order and
+        atomically (SQLite: in one trip to its thread); inside the task's transaction they
+        join it."""
+        ...
+
     def transaction(self) -> AbstractAsyncContextManager[None]:
         """Run a block atomically and alone; nested use in the same task joins the outer one."""
         ...

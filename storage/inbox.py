@@ -102,6 +102,7 @@ class InboxRepository:
         now: datetime,
         *,
         sent_steps: Sequence[tuple[int, int | None]] = (),
+        turns: Sequence[tuple[str, str]] = (),
     ) -> None:
         """Handled: remember these updates as handled and remove them, in one transaction.
 
@@ -109,6 +110,8 @@ class InboxRepository:
         is still there was never handled (a redelivery of a handled one is never stored).
         `sent_steps`: check-in steps their handling sent, (step id, message id or None: a
         send that timed out), recorded as sent in the same statement (as set_step_message).
+        `turns`: (name, token) of turns to let go with it (as TurnRepository.release), when
+        these updates were the last their handling did in their turn.
         """
         if not update_ids:
             return
@@ -125,30 +128,41 @@ class InboxRepository:
                     " WHERE checkin_steps.id = v.id),"
                 )
                 sent_params = [value for step in sent_steps for value in step]
+            let_go_sql = ""
+            if turns:
+                let_go_sql = (
+                    " let_go AS (DELETE FROM turns WHERE"
+                    f" {' OR '.join('(name = ? AND token = ?)' for _ in turns)}),"
+                )
             await self._db.write(
-                f"WITH{sent_sql} gone AS (DELETE FROM inbox WHERE update_id IN ({marks}))"
-                " INSERT INTO handled_updates (update_id, handled_at) VALUES"
+                f"WITH{sent_sql}{let_go_sql} gone AS (DELETE FROM inbox WHERE update_id IN"
+                f" ({marks})) INSERT INTO handled_updates (update_id, handled_at) VALUES"
                 f" {', '.join('(?, ?)' for _ in ids)} ON CONFLICT DO NOTHING",
                 [
                     *sent_params,
+                    *(value for pair in turns for value in pair),
                     *ids,
                     *(value for update_id in ids for value in (update_id, stamp)),
                 ],
             )
             return
-        async with self._db.transaction():
-            await self._db.write_many(
-                "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?)"
-                " ON CONFLICT DO NOTHING",
-                [(update_id, stamp) for update_id in ids],
-            )
-            await self._db.write(f"DELETE FROM inbox WHERE update_id IN ({marks})", ids)
-            if sent_steps:
-                await self._db.write_many(
+        # SQLite: one transaction, sent to its thread in one trip.
+        await self._db.write_together(
+            [
+                (
+                    "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    [(update_id, stamp) for update_id in ids],
+                ),
+                (f"DELETE FROM inbox WHERE update_id IN ({marks})", [ids]),
+                (
                     "UPDATE checkin_steps SET message_id = COALESCE(?, message_id), unsent = 0"
                     " WHERE id = ?",
                     [(message_id, step_id) for step_id, message_id in sent_steps],
-                )
+                ),
+                ("DELETE FROM turns WHERE name = ? AND token = ?", list(turns)),
+            ]
+        )
 
     async def take_over(self, owner: str) -> list[int]:
         """Claim for `owner` what gone instances hold (or nobody); returns every update

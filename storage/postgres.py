@@ -11,7 +11,7 @@ claimed with `skip_locked` and work that must be alone runs under `hold_lock`.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -95,8 +95,23 @@ class PostgresDatabase:
         if bound is not None:
             yield bound
             return
-        async with self._pool.connection() as connection:
+        async with self._pooled() as connection:
             yield connection
+
+    @asynccontextmanager
+    async def _pooled(self) -> AsyncIterator[Connection]:
+        """A connection from the pool (waited for at most POOL_WAIT_S, else PoolTimeout).
+
+        Not the pool's `connection()`: its `async with connection` sends the connection's
+        COMMIT or ROLLBACK through psycopg's lock and wait on every statement, with nothing to
+        end here (autocommit; a transaction ends in `transaction`). The pool rolls back one
+        given back inside a transaction, and closes one given back mid-statement.
+        """
+        connection = await self._pool.getconn()
+        try:
+            yield connection
+        finally:
+            await self._pool.putconn(connection)
 
     @asynccontextmanager
     async def _turn(self) -> AsyncIterator[None]:
@@ -140,6 +155,13 @@ class PostgresDatabase:
             await cursor.executemany(query, [values or () for _, values in batch])
             return max(cursor.rowcount, 0)
 
+    async def write_together(self, statements: Sequence[tuple[str, Sequence[Params]]]) -> None:
+        """Writing statements, each over its rows, in order, in one transaction."""
+        async with self.transaction():
+            for sql, rows in statements:
+                if rows:
+                    await self.write_many(sql, rows)
+
     async def insert(self, sql: str, params: Params = ()) -> int | None:
         """An `INSERT ... RETURNING id`: the new id, None when ON CONFLICT skipped the row."""
         query, values = translate(sql, params)
@@ -179,7 +201,7 @@ class PostgresDatabase:
         if bound is not None:
             yield bound
             return
-        async with self._pool.connection() as connection:
+        async with self._pooled() as connection:
             self._bound[task] = connection
             try:
                 yield connection

@@ -50,9 +50,19 @@ class Row:
 
 
 def row_maker(cursor: Any) -> Callable[[Sequence[Any]], Row]:
-    """psycopg's row factory for our Row: the column names are read once per result."""
-    names = {column.name: i for i, column in enumerate(cursor.description or ())}
+    """psycopg's row factory for our Row: the column names are read once per result.
+
+    Read off the result itself (`cursor.description` would build a Column of each first:
+    a person's read has dozens, on every statement).
+    """
+    result = cursor.pgresult
+    names = {} if result is None else _names(result)
     return lambda values: Row(names, values)
+
+
+def _names(result: Any) -> dict[str, int]:
+    fields = result.nfields
+    return {(result.fname(i) or b"").decode(): i for i in range(fields)}
 
 
 def translate(sql: str, params: Params) -> tuple[str, tuple[object, ...] | None]:

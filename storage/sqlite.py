@@ -8,10 +8,9 @@ interface of storage/database.py.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
@@ -43,6 +42,8 @@ class SqliteDatabase:
         # transaction never swallows (or rolls back) another task's statements.
         self._write_lock = asyncio.Lock()
         self._owner: asyncio.Task[object] | None = None
+        # The owner's BEGIN, not sent yet: it goes with the transaction's first statement.
+        self._begin_due = False
         # Weak: a lock per user ("user:N") lives only while it is held or waited for.
         self._named_locks: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
 
@@ -96,6 +97,9 @@ class SqliteDatabase:
         """
         connection = self._connection
         raw = connection._conn  # the sqlite3 connection aiosqlite's thread owns
+        if self._begin_due and self._owner is asyncio.current_task():
+            self._begin_due = False  # sent now, in this trip (the thread runs trips in order)
+            work = partial(_begun, work)
         result: T = await connection._execute(work, raw)  # type: ignore[no-untyped-call]
         return result
 
@@ -134,39 +138,44 @@ class SqliteDatabase:
         async with self._turn():
             return await self._run(partial(_fetch_all, sql, params))
 
+    async def write_together(self, statements: Sequence[tuple[str, Sequence[Params]]]) -> None:
+        """Writing statements, each over its rows, in order and atomically: in one trip to
+        aiosqlite's thread, BEGIN and COMMIT included (joins the task's transaction)."""
+        work = partial(_write_each, [(sql, rows) for sql, rows in statements if rows])
+        async with self._turn():
+            if self._owner is not None and self._owner is asyncio.current_task():
+                await self._run(work)
+            else:
+                # Whole in the thread, to its COMMIT or ROLLBACK, even if this task is
+                # cancelled meanwhile: nothing is left open behind it.
+                await self._run(partial(_atomically, work))
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
-        """Run a block atomically and alone; nested use in the same task joins the outer one."""
+        """Run a block atomically and alone; nested use in the same task joins the outer one.
+
+        BEGIN IMMEDIATE (SQLite's write lock up front, so other processes wait, not fail) goes
+        to aiosqlite's thread with the block's first statement, in one trip; a block that runs
+        none begins nothing. The thread runs trips in order, so a COMMIT or ROLLBACK sent after
+        a trip this task stopped waiting for (a cancel) still comes after it.
+        """
         task = asyncio.current_task()
         if self._owner is not None and self._owner is task:
             yield
             return
         async with self._write_lock:
-            # IMMEDIATE takes SQLite's write lock up front, so other processes wait, not fail.
-            await self._begin()
-            self._owner = task
+            self._owner, self._begin_due = task, True
             try:
                 yield
             except BaseException:
-                await self._connection.execute("ROLLBACK")
+                if not self._begin_due:
+                    await self._run(_rollback)
                 raise
             else:
-                await self._connection.execute("COMMIT")
+                if not self._begin_due:
+                    await self._run(_commit)
             finally:
-                self._owner = None
-
-    async def _begin(self) -> None:
-        # A cancel while BEGIN waits (another process holds the lock) does not stop aiosqlite's
-        # thread from running it later: wait for it and undo it, or every later autocommit
-        # write would silently join a transaction nobody commits.
-        begin = asyncio.ensure_future(self._connection.execute("BEGIN IMMEDIATE"))
-        try:
-            await asyncio.shield(begin)
-        except asyncio.CancelledError:
-            with contextlib.suppress(Exception):
-                await begin
-                await self._connection.execute("ROLLBACK")
-            raise
+                self._owner, self._begin_due = None, False
 
     @asynccontextmanager
     async def _turn(self) -> AsyncIterator[None]:
@@ -260,6 +269,48 @@ def _write(sql: str, params: Params, connection: sqlite3.Connection) -> int:
         return cursor.rowcount
     finally:
         cursor.close()
+
+
+def _begun(work: Callable[[sqlite3.Connection], T], connection: sqlite3.Connection) -> T:
+    connection.execute("BEGIN IMMEDIATE")
+    return work(connection)
+
+
+def _commit(connection: sqlite3.Connection) -> None:
+    if not connection.in_transaction:  # its BEGIN failed (busy): nothing began
+        return
+    try:
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    if connection.in_transaction:  # else its BEGIN failed, or SQLite rolled back already
+        connection.execute("ROLLBACK")
+
+
+def _atomically(work: Callable[[sqlite3.Connection], T], connection: sqlite3.Connection) -> T:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        result = work(connection)
+    except BaseException:
+        _rollback(connection)
+        raise
+    _commit(connection)
+    return result
+
+
+def _write_each(
+    statements: list[tuple[str, Sequence[Params]]], connection: sqlite3.Connection
+) -> None:
+    for sql, rows in statements:
+        if len(rows) == 1:
+            connection.execute(sql, rows[0]).close()
+        else:
+            connection.executemany(sql, rows).close()
 
 
 def _write_many(sql: str, rows: Iterable[Params], connection: sqlite3.Connection) -> int:

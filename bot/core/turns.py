@@ -39,6 +39,8 @@ class Turns:
         self._locks: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
         self._held: dict[asyncio.Task[Any], set[str]] = {}
         self._unreleased: dict[str, str] = {}  # name -> token whose release failed
+        self._tokens: dict[tuple[asyncio.Task[Any], str], str] = {}  # held: their tokens
+        self._let_go: set[tuple[str, str]] = set()  # let go by another statement (let_go_with)
         # Turns taken and let go at the same moment share one statement (bot/core/bursts.py).
         self._takes: Burst[tuple[str, str, str], bool] = Burst(self._take_burst)
         self._releases: Burst[tuple[str, str], None] = Burst(self._release_burst)
@@ -62,6 +64,8 @@ class Turns:
         async with lock:
             token = None if self._storage.single_instance else await self._take(name)
             held.add(name)
+            if token is not None:
+                self._tokens[(task, name)] = token
             try:
                 yield
             finally:
@@ -69,7 +73,27 @@ class Turns:
                 if not held:
                     self._held.pop(task, None)
                 if token is not None:
-                    await self._release(name, token)
+                    self._tokens.pop((task, name), None)
+                    if (name, token) in self._let_go:
+                        self._let_go.discard((name, token))
+                    else:
+                        await self._release(name, token)
+
+    def let_go_with(self, name: str) -> tuple[str, str] | None:
+        """The turn `name` this task holds in the database, as (name, token), for a statement
+        of the caller's to let go at the end of the turn, with what it writes last (the
+        inbox's finish of the turn's update: one statement fewer). None when there is none
+        (SQLite: turns live in the process). Once that statement succeeded, `let_go` says
+        so; else the turn is let go as always when the block ends.
+        """
+        task = asyncio.current_task()
+        token = self._tokens.get((task, name)) if task is not None else None
+        return None if token is None else (name, token)
+
+    def let_go(self, turns: list[tuple[str, str]]) -> None:
+        """These turns (from `let_go_with`) are let go in the database already."""
+        held = set(self._tokens.values())  # a block that ended meanwhile let its turn go
+        self._let_go.update(turn for turn in turns if turn[1] in held)
 
     async def _take(self, name: str) -> str:
         token, delay = secrets.token_hex(8), POLL_FIRST

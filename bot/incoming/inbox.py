@@ -30,7 +30,8 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from telegram import Update
-from telegram.request import HTTPXRequest, RequestData
+from telegram._utils.types import JSONDict
+from telegram.request import BaseRequest, RequestData
 
 from bot.core import handling
 from bot.core.bursts import Burst
@@ -38,7 +39,7 @@ from bot.core.clock import Clock
 from bot.core.presence import Presence
 from bot.core.services import SherpaApp
 from bot.core.turns import Turns
-from bot.ops.requests import CountingRequest
+from bot.ops.requests import LeanRequest
 from storage import InboxItem, Storage
 from storage.errors import lasting_write_failure
 
@@ -70,12 +71,13 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         self._application: SherpaApp | None = None
         self._unhandled: set[int] = set()  # see known_unhandled
         self._polled: list[Update] = []  # from getUpdates, stored before the next call
-        # Their JSON as Telegram sent it, by update id (read from the getUpdates answer):
-        # stored as it came, instead of each update written out again by PTB (to_json).
+        # Their JSON, by update id, from the getUpdates answer as PTB parsed it (once): stored
+        # as it came, instead of each update written out again by PTB (to_json).
         self._polled_json: dict[int, str] = {}
         self._polling: asyncio.Task[None] | None = None
         self._stores = Burst(self._store_burst)  # one webhook burst: one statement
-        self._finishes = Burst(self._finish_burst)  # handled together: leave together
+        # Handled together: leave together (and let go of their turns, bot/core/turns.py).
+        self._finishes = Burst(self._finish_burst)
 
     @property
     def instance(self) -> str:
@@ -169,18 +171,19 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             rows.append((update.update_id, sender.id if sender else None, text))
         return await self._storage.inbox.store_many(rows, self._clock.now(), owner=self.instance)
 
-    def polled_json(self, answer: bytes) -> None:
-        """Keep each update's JSON from a getUpdates answer, to store it as it came."""
+    def polled_json(self, result: object) -> None:
+        """Keep each update's JSON from a getUpdates result (PTB's parse of the answer, before
+        PTB reads the updates from it), to store it as it came."""
+        if not isinstance(result, list):
+            return
         try:
-            result = json.loads(answer).get("result")
-            if isinstance(result, list):
-                for item in result:
-                    self._polled_json[int(item["update_id"])] = json.dumps(item)
-        except (ValueError, TypeError, KeyError, AttributeError):
+            for item in result:
+                self._polled_json[int(item["update_id"])] = json.dumps(item)
+        except (ValueError, TypeError, KeyError):
             pass  # not what was expected: PTB writes each update out again, as before
 
-    def polled_request(self) -> HTTPXRequest:
-        """The getUpdates connection (PTB's default one), which confirms a batch only once
+    def polled_request(self) -> BaseRequest:
+        """The getUpdates connection (one, over aiohttp), which confirms a batch only once
         the batch before it is stored."""
         return _ConfirmAfterStoring(self)
 
@@ -241,11 +244,12 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         if isinstance(update, Update):
             self._giving_back.add(update.update_id)
 
-    async def handled(self, update: object) -> None:
+    async def handled(self, update: object, turn: str | None = None) -> None:
         """The update was handled (or skipped as handled before): it leaves the inbox.
 
         One given back stays, and is queued again soon (by this instance, or by another
-        should this one stop).
+        should this one stop). `turn`: the sender's turn, when this is the last its handling
+        does in it; the turn is let go with the finish (PostgreSQL: one statement fewer).
         """
         scope = handling.current()
         sent = scope.take() if scope is not None else []  # steps it sent (bot/core/handling.py)
@@ -262,9 +266,15 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             self._retry_soon()
             return
         self._given_back.discard(update_id)
-        await self._finish(update_id, sent)
+        let_go = self._turns.let_go_with(turn) if turn is not None else None
+        await self._finish(update_id, sent, let_go)
 
-    async def _finish(self, update_id: int, sent: list[tuple[int, int | None]]) -> None:
+    async def _finish(
+        self,
+        update_id: int,
+        sent: list[tuple[int, int | None]],
+        let_go: tuple[str, str] | None = None,
+    ) -> None:
         """Remembered as handled and out of the inbox, with the others handled meanwhile, and
         the check-in steps its handling sent recorded as sent.
 
@@ -272,15 +282,21 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         handled. One statement (SQLite: one transaction) for every update handled at the same
         moment.
         """
-        await self._finishes.submit((update_id, sent))
+        await self._finishes.submit((update_id, sent, let_go))
 
     async def _finish_burst(
-        self, finished: list[tuple[int, list[tuple[int, int | None]]]]
+        self,
+        finished: list[tuple[int, list[tuple[int, int | None]], tuple[str, str] | None]],
     ) -> list[None]:
-        sent = [step for _, steps in finished for step in steps]
+        sent = [step for _, steps, _ in finished for step in steps]
+        turns = [turn for _, _, turn in finished if turn is not None]
         await self._storage.inbox.finish(
-            [update_id for update_id, _ in finished], self._clock.now(), sent_steps=sent
+            [update_id for update_id, _, _ in finished],
+            self._clock.now(),
+            sent_steps=sent,
+            turns=turns,
         )
+        self._turns.let_go(turns)  # else let go as always, when the turn's block ends
         return [None for _ in finished]
 
     async def _steps_sent(self, sent: list[tuple[int, int | None]]) -> None:
@@ -369,16 +385,24 @@ def give_back(application: SherpaApp, update: object) -> None:
         queue.give_back(update)
 
 
-class _ConfirmAfterStoring(CountingRequest):
-    """PTB's getUpdates request (one connection), waiting first until the polled are stored.
+class _ConfirmAfterStoring(LeanRequest):
+    """The getUpdates request (one connection), waiting first until the polled are stored.
 
     A getUpdates call confirms every update before its offset: so before it goes out, the
     batch the last call brought is in the inbox (or handled unstored, when it cannot be).
+    The long poll's wait is PTB's: it adds the poll's timeout to the read timeout it passes.
     """
 
     def __init__(self, queue: DurableUpdateQueue) -> None:
         super().__init__(connection_pool_size=1)
         self._queue = queue
+
+    def parse_json_payload(self, payload: bytes) -> JSONDict:  # type: ignore[override]
+        """PTB's parse of an answer (only getUpdates comes here), done once: the updates'
+        JSON is kept from it, before PTB reads them."""
+        answer = BaseRequest.parse_json_payload(payload)
+        self._queue.polled_json(answer.get("result"))
+        return answer
 
     async def do_request(
         self,
@@ -389,7 +413,4 @@ class _ConfirmAfterStoring(CountingRequest):
         **kwargs: Any,
     ) -> tuple[int, bytes]:
         await self._queue.polled_stored()
-        status, answer = await super().do_request(url, method, request_data, *args, **kwargs)
-        if status == 200 and url.endswith("/getUpdates"):
-            self._queue.polled_json(answer)
-        return status, answer
+        return await super().do_request(url, method, request_data, *args, **kwargs)

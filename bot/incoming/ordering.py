@@ -44,8 +44,9 @@ class Turns(Protocol):
         """Run the handlers on one of those."""
         ...
 
-    async def handled(self, update: object) -> None:
-        """Told once an update was handled (the inbox then forgets it)."""
+    async def handled(self, update: object, turn: str | None = None) -> None:
+        """Told once an update was handled (the inbox then forgets it); `turn`: the turn
+        it was handled in, when nothing else is done in that turn after it."""
         ...
 
     def give_back(self, update: object) -> None:
@@ -83,7 +84,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
             if key is None:
                 async with self._slots, self._across(update, None):
                     started = True
-                    await self._handle(update, coroutine)
+                    turn = f"update:{update.update_id}" if isinstance(update, Update) else None
+                    await self._handle(update, coroutine, turn=turn)
                 return
             lock = self._locks.get(key)
             if lock is None:
@@ -98,7 +100,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                                 "update %s failed: %s", earlier.update_id, type(error).__name__
                             )
                 started = True
-                await self._handle(update, coroutine)
+                # The last in the turn: its finish lets the turn go too.
+                await self._handle(update, coroutine, turn=f"user:{key}")
         except Exception as error:
             if started or self._turns is None:
                 raise
@@ -119,7 +122,9 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
             return self._turns.hold(f"update:{update.update_id}")
         return nullcontext()
 
-    async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
+    async def _handle(
+        self, update: object, coroutine: Awaitable[Any], turn: str | None = None
+    ) -> None:
         # What the handling leaves to its finish (bot/core/handling.py) is written by `_done`.
         with handling():
             try:
@@ -127,14 +132,14 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
             except Exception:
                 # Handler errors went to the error handler already; what escapes would fail
                 # the same way on every replay, so it counts as handled too.
-                await self._done(update)
+                await self._done(update, turn)
                 raise
             # Cancelled (a stop mid-way) is no Exception: the update stays for the next start.
-            await self._done(update)
+            await self._done(update, turn)
 
-    async def _done(self, update: object) -> None:
+    async def _done(self, update: object, turn: str | None = None) -> None:
         if self._turns is not None:
-            await self._turns.handled(update)
+            await self._turns.handled(update, turn)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

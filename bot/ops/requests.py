@@ -3,11 +3,12 @@
 Two requests, both counted on the way out. The label is the method name from the URL's last
 part; the token before it never is one.
 
-- `LeanRequest` carries every Bot API call but getUpdates, over aiohttp's client (already
-  here for the webhook): a call costs about a quarter of the CPU of PTB's httpx request
-  (benchmarks/README.md, update handling), and each answer makes two.
-- `CountingRequest` is PTB's own HTTPXRequest, for getUpdates's long poll (bot/incoming/inbox.py
-  confirms a batch only once it is stored, on that one connection).
+- `LeanRequest` carries every Bot API call over aiohttp's client (already here for the
+  webhook): a call costs about a quarter of the CPU of PTB's httpx request
+  (benchmarks/README.md, update handling), and each answer makes two. getUpdates's long poll
+  goes through one of its own, on one connection (bot/incoming/inbox.py confirms a batch only
+  once it is stored); PTB adds the poll's timeout to the read timeout it passes.
+- `CountingRequest` is PTB's own HTTPXRequest, counted (for a caller that wants httpx).
 
 Both raise PTB's errors as PTB's HTTPXRequest does: TimedOut when a time ran out (the call
 may have arrived), NetworkError for any other failure to get an answer.
@@ -18,15 +19,19 @@ from __future__ import annotations
 import json
 import urllib.request
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import aiohttp
+from aiohttp.payload import BytesPayload
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from bot.ops.metrics import TELEGRAM_REQUESTS, TELEGRAM_RETRY_AFTER, method_label, result_label
+
+FORM = "application/x-www-form-urlencoded"
+KNOWN_URLS = 512  # URLs whose label and proxy are kept (the Bot API has fewer methods)
 
 
 class CountingRequest(HTTPXRequest):
@@ -68,6 +73,8 @@ class LeanRequest(BaseRequest):
         self._pool, self._media_write = pool_timeout, media_write_timeout
         self._session: aiohttp.ClientSession | None = None
         self._proxies: dict[tuple[str, str], str | None] = {}  # (scheme, host): its proxy
+        self._by_url: dict[str, tuple[str, str | None]] = {}  # url: (method label, proxy)
+        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -112,33 +119,55 @@ class LeanRequest(BaseRequest):
         write = write_timeout
         if isinstance(write, DefaultValue):
             write = self._media_write if files else self._write
-        timeout = aiohttp.ClientTimeout(
-            total=_sum(connect, pool, write, read),
-            connect=_sum(pool, connect),
-            sock_connect=connect,
-            sock_read=read,
-        )
-        data: aiohttp.FormData | dict[str, str] | None = fields
+        timeout = self._timeout(connect, pool, write, read)
+        data: aiohttp.FormData | BytesPayload | None = None
         if files:
             form = aiohttp.FormData(fields or {})
             for name, (filename, content, mimetype) in files.items():
                 form.add_field(name, content, filename=filename, content_type=mimetype)
             data = form
-        name = method_label(url)
+        elif fields is not None:
+            # The form encoded here, as aiohttp's FormData would (urlencoded, UTF-8), without
+            # the multipart writer and payload lookup it builds for every call.
+            data = BytesPayload(urlencode(fields).encode(), content_type=FORM)
+        name, proxy = self._about(url)
         try:
             async with self._session.request(
-                method, url, data=data, timeout=timeout, proxy=self._proxy(url)
+                method, url, data=data, timeout=timeout, proxy=proxy
             ) as response:
                 status, body = response.status, await response.read()
         except TimeoutError as error:
-            TELEGRAM_REQUESTS.labels(name, result_label(None)).inc()
+            _counter(name, None).inc()
             raise TimedOut from error
         except (aiohttp.ClientError, OSError) as error:
-            TELEGRAM_REQUESTS.labels(name, result_label(None)).inc()
+            _counter(name, None).inc()
             raise NetworkError(f"aiohttp.{error.__class__.__name__}: {error}") from error
         _count(name, status, body)
         return status, body
 
+    def _timeout(
+        self, connect: float | None, pool: float | None, write: float | None, read: float | None
+    ) -> aiohttp.ClientTimeout:
+        """aiohttp's timeout for these times (made once for each set of them)."""
+        key = (connect, pool, write, read)
+        timeout = self._timeouts.get(key)
+        if timeout is None:
+            timeout = self._timeouts[key] = aiohttp.ClientTimeout(
+                total=_sum(connect, pool, write, read),
+                connect=_sum(pool, connect),
+                sock_connect=connect,
+                sock_read=read,
+            )
+        return timeout
+
+    def _about(self, url: str) -> tuple[str, str | None]:
+        """The URL's method label and proxy (worked out once per URL: one per method)."""
+        known = self._by_url.get(url)
+        if known is None:
+            known = (method_label(url), self._proxy(url))
+            if len(self._by_url) < KNOWN_URLS:  # a file's download has a URL of its own
+                self._by_url[url] = known
+        return known
 
     def _proxy(self, url: str) -> str | None:
         """The proxy the environment names for this URL's host (looked up once per host)."""
@@ -158,8 +187,19 @@ def _sum(*seconds: float | None) -> float | None:
     return None if any(s is None for s in seconds) else sum(s for s in seconds if s is not None)
 
 
+_COUNTERS: dict[tuple[str, int | None], Any] = {}
+
+
+def _counter(name: str, status: int | None) -> Any:
+    """The request counter of a method and status (its labelled child, found once)."""
+    counter = _COUNTERS.get((name, status))
+    if counter is None:
+        counter = _COUNTERS[(name, status)] = TELEGRAM_REQUESTS.labels(name, result_label(status))
+    return counter
+
+
 def _count(name: str, status: int, body: bytes) -> None:
-    TELEGRAM_REQUESTS.labels(name, result_label(status)).inc()
+    _counter(name, status).inc()
     if status == 429:
         TELEGRAM_RETRY_AFTER.inc(_retry_after(body))
 

@@ -38,3 +38,30 @@ async def test_a_cancel_while_begin_waits_leaves_no_transaction_open(tmp_path):
 async def _transaction(storage: Storage) -> None:
     async with storage.transaction():
         await asyncio.sleep(10)
+
+
+async def test_statements_written_together_are_all_or_nothing(tmp_path):
+    """write_together (the inbox's finish on SQLite: one trip to aiosqlite's thread) commits
+    all its statements or none; inside a transaction it joins it; a block that ran no
+    statement began nothing."""
+    storage = await Storage.open(tmp_path / "sherpa.sqlite3")
+    db = storage._db
+    insert = "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?)"
+    try:
+        async with storage.transaction():
+            pass  # no statement: no BEGIN sent, nothing to commit
+        await db.write_together([(insert, [(1, "2026-01-01"), (2, "2026-01-01")]), (insert, [])])
+        with contextlib.suppress(sqlite3.IntegrityError):
+            await db.write_together([(insert, [(3, "2026-01-01")]), (insert, [(1, "x")])])
+        async with storage.transaction():
+            await db.write_together([(insert, [(4, "2026-01-01")])])
+            await db.write(insert, (5, "2026-01-01"))
+        with contextlib.suppress(RuntimeError):
+            async with storage.transaction():
+                await db.write(insert, (6, "2026-01-01"))
+                raise RuntimeError("undone")
+        rows = await db.fetch_all("SELECT update_id FROM handled_updates ORDER BY update_id")
+        assert [row[0] for row in rows] == [1, 2, 4, 5]
+        assert not db._connection._conn.in_transaction
+    finally:
+        await storage.close()

@@ -26,3 +26,20 @@ def test_without_a_proxy_in_the_environment_none_is_used(monkeypatch: pytest.Mon
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.lower(), raising=False)
     assert LeanRequest()._proxy(API) is None
+
+
+async def test_a_form_is_sent_as_aiohttps_formdata_would_send_it():
+    """The call's form is encoded by LeanRequest itself (urlencoded, UTF-8): the same bytes
+    and type aiohttp's FormData made of it before."""
+    from urllib.parse import urlencode
+
+    import aiohttp
+    from aiohttp.payload import BytesPayload
+
+    from bot.ops.requests import FORM
+
+    fields = {"chat_id": "7", "text": "Zo'n dag & meer: één?", "reply_markup": '{"a": [1]}'}
+    made = aiohttp.FormData(fields)()
+    ours = BytesPayload(urlencode(fields).encode(), content_type=FORM)
+    assert made._value == ours._value
+    assert made.content_type == ours.content_type
