@@ -31,6 +31,7 @@ from bot.account.changes import SETTINGS
 from bot.care import handlers as care
 from bot.care.callbacks import CARE
 from bot.care.helplines import helplines
+from bot.care.service import Care
 from bot.checkin import handlers as checkin
 from bot.checkin.callbacks import SCALE, SKIP
 from bot.checkin.kinds import KINDS as CHECKIN_KINDS
@@ -45,6 +46,7 @@ from bot.core.texts import Catalog
 from bot.core.turns import Turns
 from bot.data_rights import handlers as privacy
 from bot.data_rights.callbacks import CONFIRM
+from bot.data_rights.service import DataRights
 from bot.delivery import reader
 from bot.delivery.limiter import SherpaRateLimiter
 from bot.delivery.pacing import bulk_schedule
@@ -189,6 +191,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
     )
     application.bot_data.hand_over(services, runtime, presence)
     application.bot_data.provide(Supervision.bound(services))  # features bound once
+    application.bot_data.provide(Care.bound(services), DataRights.bound(services))
     presence.on_renewal(turns.retry_releases)
 
     # First of all: a redelivered update (same update_id) is handled only once (the inbox

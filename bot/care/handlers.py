@@ -6,6 +6,7 @@ from telegram import Update
 
 from bot.account import service as accounts
 from bot.care.dialog import show_ladder
+from bot.care.service import Care
 from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 
@@ -13,4 +14,4 @@ from bot.core.services import SherpaContext
 async def support_command(update: Update, context: SherpaContext) -> None:
     """/steun, /support: who can help, with the helplines of the user's country."""
     user, _ = await accounts.current_user(context.services, Sender.of(update))
-    await show_ladder(context.services, context.bot, user)
+    await show_ladder(context.part(Care), context.bot, user)

@@ -9,24 +9,25 @@ from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 from bot.data_rights import dialog
 from bot.data_rights.callbacks import CONFIRM
+from bot.data_rights.service import DataRights
 
 
 async def export_command(update: Update, context: SherpaContext) -> None:
     """/export: the whole history as files in the chat (one zip when large)."""
     user, _ = await accounts.current_user(context.services, Sender.of(update))
-    await dialog.send_export(context.services, context.bot, user)
+    await dialog.send_export(context.part(DataRights), context.bot, user)
 
 
 async def undo(update: Update, context: SherpaContext) -> None:
     """/undo: remove the last stored answer (Telegram cannot edit a message to empty)."""
     user, _ = await accounts.current_user(context.services, Sender.of(update))
-    await dialog.undo_last(context.services, context.bot, user)
+    await dialog.undo_last(context.part(DataRights), context.bot, user)
 
 
 async def delete_command(update: Update, context: SherpaContext) -> None:
     """/delete: say exactly what will be erased and ask for a confirming tap."""
     user, _ = await accounts.current_user(context.services, Sender.of(update))
-    await dialog.ask_delete(context.services, context.bot, user)
+    await dialog.ask_delete(context.part(DataRights), context.bot, user)
 
 
 async def confirm_button(update: Update, context: SherpaContext) -> None:
@@ -34,4 +35,6 @@ async def confirm_button(update: Update, context: SherpaContext) -> None:
     query = update.callback_query
     assert query is not None and query.from_user is not None
     confirm = CONFIRM.decode(query.data)
-    await dialog.confirm_delete(context.services, query, query.from_user.id, confirm)
+    # Look the user up without registering: after an erase nothing may be recreated.
+    user = await accounts.known_user(context.services, query.from_user.id)
+    await dialog.confirm_delete(context.part(DataRights), query, user, confirm)
