@@ -64,6 +64,7 @@ from bot.teams import handlers as teams
 from bot.teams.callbacks import TEAM
 from bot.teams.codes import START_PREFIX
 from bot.teams.kinds import KINDS as TEAM_KINDS
+from bot.teams.service import Teams
 from bot.verrekijker import handlers as weekly
 from bot.verrekijker.callbacks import VIEW
 from bot.verrekijker.kinds import KINDS as WEEKLY_KINDS
@@ -190,8 +191,12 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
         locks=turns,
     )
     application.bot_data.hand_over(services, runtime, presence)
-    application.bot_data.provide(Supervision.bound(services))  # features bound once
-    application.bot_data.provide(Care.bound(services), DataRights.bound(services))
+    application.bot_data.provide(  # features bound once to what they need
+        Supervision.bound(services),
+        Care.bound(services),
+        DataRights.bound(services),
+        Teams.bound(services),
+    )
     presence.on_renewal(turns.retry_releases)
 
     # First of all: a redelivered update (same update_id) is handled only once (the inbox

@@ -14,13 +14,14 @@ from html import escape
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden
 
-from bot.core.replies import Screen, acknowledge, edit, say, send
+from bot.core.replies import Screen, acknowledge, edit, send
 from bot.core.runtime import Runtime
 from bot.core.services import Services
 from bot.delivery.errors import Skip
 from bot.teams import actions, digest, group, service, text, views
 from bot.teams.callbacks import TeamAction, TeamJoin
 from bot.teams.codes import invite_link
+from bot.teams.service import Teams
 from storage import OutboxItem, Team, User
 
 
@@ -28,7 +29,7 @@ from storage import OutboxItem, Team, User
 class Command:
     """A private /team command: who asked, the words after the action, the name teams see."""
 
-    services: Services
+    teams: Teams
     bot: Bot
     user: User
     rest: str
@@ -36,7 +37,9 @@ class Command:
 
     async def say(self, key: str, **values: object) -> None:
         """One catalog text to the user."""
-        await say(self.services, self.bot, self.user, key, **values)
+        await send(
+            self.bot, self.user.chat_id, self.teams.texts.text(self.user.language, key, **values)
+        )
 
     async def send(self, message: str, keyboard: InlineKeyboardMarkup | None = None) -> None:
         """One HTML message to the user, maybe with buttons."""
@@ -44,23 +47,23 @@ class Command:
 
 
 async def private_command(
-    services: Services, bot: Bot, user: User, action: str, rest: str, first_name: str | None
+    teams: Teams, bot: Bot, user: User, action: str, rest: str, first_name: str | None
 ) -> None:
     """/team [action …] in a private chat: the overview, or one team action."""
     shown_as = service.display_name(first_name)
-    await _PRIVATE[action](Command(services, bot, user, rest, shown_as))
+    await _PRIVATE[action](Command(teams, bot, user, rest, shown_as))
 
 
 async def _overview(c: Command) -> None:
     """The user's teams: this week so far and the streak, as counts."""
-    texts, lang = c.services.texts, c.user.language
-    memberships = await service.memberships(c.services, c.user.user_id)
+    texts, lang = c.teams.texts, c.user.language
+    memberships = await service.memberships(c.teams, c.user.user_id)
     if not memberships:
         await c.say("teams.none")
         return
     blocks = [texts.text(lang, "teams.title")]
     for team, member in memberships:
-        now = await service.snapshot(c.services, team, c.user.user_id)
+        now = await service.snapshot(c.teams, team, c.user.user_id)
         blocks.append(
             text.team_block(
                 texts,
@@ -84,7 +87,7 @@ async def _create(c: Command) -> None:
     if name is None:
         await c.say("teams.name_missing")
         return
-    created = await service.create(c.services, c.user.user_id, c.user.language, name, c.shown_as)
+    created = await service.create(c.teams, c.user.user_id, c.user.language, name, c.shown_as)
     if created is None:
         await c.say("teams.full")
         return
@@ -101,31 +104,29 @@ async def _join(c: Command) -> None:
     await _offer(c, c.rest.strip())
 
 
-async def offer_join(
-    services: Services, bot: Bot, user: User, code: str, first_name: str | None
-) -> None:
+async def offer_join(teams: Teams, bot: Bot, user: User, code: str, first_name: str | None) -> None:
     """Show exactly what the team will see, with a button to join (nothing happens before)."""
-    await _offer(Command(services, bot, user, "", service.display_name(first_name)), code)
+    await _offer(Command(teams, bot, user, "", service.display_name(first_name)), code)
 
 
 async def _offer(c: Command, code: str) -> None:
-    offer = await service.join_offer(c.services, c.user.user_id, code)
+    offer = await service.join_offer(c.teams, c.user.user_id, code)
     if offer.outcome != "offer" or offer.team is None:
         values = {"name": text.team_name(offer.team)} if offer.team else {}
         await c.say(f"teams.{offer.outcome}", **values)
         return
-    texts, lang = c.services.texts, c.user.language
+    texts, lang = c.teams.texts, c.user.language
     message = text.offer(texts, lang, offer.team, offer.members, c.shown_as)
     await c.send(message, views.join_keyboard(texts, lang, code))
 
 
 async def _leave(c: Command) -> None:
     """/team leave: one button per team; the tap is the confirmation."""
-    teams = [t for t, _m in await service.memberships(c.services, c.user.user_id)]
+    teams = [t for t, _m in await service.memberships(c.teams, c.user.user_id)]
     if not teams:
         await c.say("teams.no_teams")
         return
-    texts, lang = c.services.texts, c.user.language
+    texts, lang = c.teams.texts, c.user.language
     keyboard = views.team_picker(texts, lang, teams, "lv", label_key="teams.leave_button")
     await c.send(texts.text(lang, "teams.leave_choose"), keyboard)
 
@@ -137,7 +138,7 @@ async def _rename(c: Command) -> None:
         await c.say("teams.rename_missing")
         return
     if team := await _admin_team(c, "rn", new_name=name):
-        team = await service.rename(c.services, team, name)
+        team = await service.rename(c.teams, team, name)
         await c.say("teams.renamed", name=text.team_name(team))
 
 
@@ -148,14 +149,14 @@ async def _goal(c: Command) -> None:
         await c.say("teams.goal_missing")
         return
     if team := await _admin_team(c, "gl", arg=goal):
-        await service.set_goal(c.services, team, goal)
+        await service.set_goal(c.teams, team, goal)
         await c.say("teams.goal_set", name=text.team_name(team), goal=goal)
 
 
 async def _code(c: Command) -> None:
     """/team code (admin): a new invite link; the old one stops working."""
     if team := await _admin_team(c, "cd"):
-        code = await service.renew_code(c.services, team)
+        code = await service.renew_code(c.teams, team)
         link = invite_link(c.bot.username, code)
         await c.say("teams.code_renewed", name=text.team_name(team), link=link, code=code)
 
@@ -167,10 +168,10 @@ def _by_button(action: str) -> Callable[[Command], Awaitable[None]]:
         if team := await _admin_team(c, action):
             # One team: no need to ask which, the button's action runs directly.
             answer = await actions.tap(
-                c.services, c.user, "", TeamAction(action, team.id), c.bot.username
+                c.teams, c.user, "", TeamAction(action, team.id), c.bot.username
             )
             if answer.text:
-                await c.send(answer.text, _picker(c.services, c.user, answer.picker))
+                await c.send(answer.text, _picker(c.teams, c.user, answer.picker))
 
     return handle
 
@@ -179,14 +180,14 @@ async def _admin_team(
     c: Command, action: str, *, arg: int | None = None, new_name: str | None = None
 ) -> Team | None:
     """The one team the user is admin of; with several, ask which (None: already answered)."""
-    texts, lang = c.services.texts, c.user.language
-    teams = await service.admin_teams(c.services, c.user.user_id)
+    texts, lang = c.teams.texts, c.user.language
+    teams = await service.admin_teams(c.teams, c.user.user_id)
     if len(teams) <= 1:
         if not teams:
             await c.say("teams.not_admin")
         return teams[0] if teams else None
     if new_name is not None:  # too long for a button: it waits in storage for the tap
-        await service.hold_rename(c.services, c.user.user_id, new_name)
+        await service.hold_rename(c.teams, c.user.user_id, new_name)
     label = "teams.goal_button" if action == "gl" else None
     keyboard = views.team_picker(texts, lang, teams, action, arg, label)
     await c.send(texts.text(lang, "teams.choose_team"), keyboard)
@@ -218,18 +219,16 @@ _PRIVATE: dict[str, Callable[[Command], Awaitable[None]]] = {
 }
 
 
-def _picker(
-    services: Services, user: User, picker: actions.Picker | None
-) -> InlineKeyboardMarkup | None:
+def _picker(teams: Teams, user: User, picker: actions.Picker | None) -> InlineKeyboardMarkup | None:
     """The buttons to pick a member, when the answer asks for them."""
     if picker is None:
         return None
-    texts, lang = services.texts, user.language
+    texts, lang = teams.texts, user.language
     return views.member_picker(texts, lang, picker.team, picker.members, picker.action)
 
 
 async def button(
-    services: Services,
+    teams: Teams,
     bot: Bot,
     query: CallbackQuery,
     user: User,
@@ -238,12 +237,12 @@ async def button(
 ) -> None:
     """A tap on a team button; a forged or stale one gets a polite toast and nothing else."""
     shown_as = service.display_name(first_name)
-    answer = await actions.tap(services, user, shown_as, payload, bot.username)
+    answer = await actions.tap(teams, user, shown_as, payload, bot.username)
     if answer.expired or answer.text is None:
-        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
+        await acknowledge(query, teams.texts.text(user.language, "errors.expired"))
         return
     await acknowledge(query)
-    keyboard = _picker(services, user, answer.picker)
+    keyboard = _picker(teams, user, answer.picker)
     try:
         await edit(query, Screen(answer.text, keyboard))
     except BadRequest:  # e.g. a photo or a deleted message: say it anew
@@ -255,15 +254,15 @@ async def button(
 
 
 async def group_command(
-    services: Services, bot: Bot, sender_id: int, chat_id: int, title: str, action: str
+    teams: Teams, bot: Bot, sender_id: int, chat_id: int, title: str, action: str
 ) -> None:
     """/team in a group: link or unlink it, or show the linked team's counts."""
-    if await group.throttled(services, chat_id):
+    if await group.throttled(teams, chat_id):
         return
-    reply = await group.answer(services, sender_id, chat_id, title, action)
+    reply = await group.answer(teams, sender_id, chat_id, title, action)
     message = reply.text
     if (ask := reply.private) is not None:
-        texts, lang = services.texts, ask.user.language
+        texts, lang = teams.texts, ask.user.language
         choose = texts.text(lang, "teams.link_choose", title=escape(ask.title))
         keyboard = views.link_picker(texts, lang, ask.teams, ask.request, ask.title)
         try:
@@ -275,11 +274,12 @@ async def group_command(
 
 async def deliver_digest(services: Services, _runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
     """One member's (or the group's) digest of a settled week (bot/teams/kinds.py)."""
-    found = await digest.digest_of(services, item)
+    teams = Teams.bound(services)  # the delivery worker hands every kind the whole Services
+    found = await digest.digest_of(teams, item)
     try:
         await send(bot, found.chat_id, found.text)
     except Forbidden:
         if found.to_group:  # the bot left the group: stop posting there
-            await digest.left_group(services, found.team)
+            await digest.left_group(teams, found.team)
             raise Skip("bot removed from the group") from None
         raise

@@ -18,6 +18,7 @@ from bot.core.services import Services
 from bot.delivery.errors import Skip
 from bot.teams import privacy, service, text
 from bot.teams.progress import WEEK, next_digest, week_of
+from bot.teams.service import Teams
 from storage import NewOutboxItem, OutboxItem, Team, TeamWeek
 
 log = logging.getLogger(__name__)
@@ -42,32 +43,31 @@ async def due(services: Services, kind: ScheduledKind[Team], now: datetime) -> i
     Skipped digests (too late after downtime, too small a team) still have their weeks
     settled, so the streak stays right.
     """
+    teams = Teams.bound(services)  # the delivery worker hands every kind the whole Services
     queued = 0
-    while teams := await services.storage.teams.due_digests(now, BATCH_SIZE):
-        for team in teams:
-            queued += await _queue_team(services, kind, team, now)
+    while due_teams := await teams.repo.due_digests(now, BATCH_SIZE):
+        for team in due_teams:
+            queued += await _queue_team(teams, kind, team, now)
             following = kind.next_moment(team, now)
-            await services.storage.teams.update(team.id, **{kind.field: following})
+            await teams.repo.update(team.id, **{kind.field: following})
     return queued
 
 
-async def _queue_team(
-    services: Services, kind: ScheduledKind[Team], team: Team, now: datetime
-) -> int:
+async def _queue_team(teams: Teams, kind: ScheduledKind[Team], team: Team, now: datetime) -> int:
     tz, due = ZoneInfo(team.timezone), getattr(team, kind.field)
     assert due is not None
     week = date.fromisoformat(kind.period_key(team, due))
     if week < week_of(team.created_at, tz):
         return 0
-    weeks, _streak = await service.settle(services, team, week)
+    weeks, _streak = await service.settle(teams, team, week)
     if is_stale(due, now, kind.grace) or not _shows_outcome(weeks, week):
         return 0
     period, items = week.isoformat(), []
-    for member in await services.storage.teams.members(team.id):
+    for member in await teams.repo.members(team.id):
         items.append(NewOutboxItem(kind.name, member.user_id, period, due, member.user_id, team.id))
     if team.group_chat_id is not None:
         items.append(NewOutboxItem(kind.name, team.group_chat_id, period, due, None, team.id))
-    return await services.storage.outbox.enqueue(items, now)
+    return await teams.outbox.enqueue(items, now)
 
 
 def _shows_outcome(weeks: list[TeamWeek], week: date) -> bool:
@@ -86,13 +86,13 @@ class Digest:
     to_group: bool
 
 
-async def digest_of(services: Services, item: OutboxItem) -> Digest:
+async def digest_of(teams: Teams, item: OutboxItem) -> Digest:
     """One member's (or the group's) digest of a settled week; raises Skip when it should
     not go (any more)."""
-    team = await services.storage.teams.get(item.ref) if item.ref is not None else None
+    team = await teams.repo.get(item.ref) if item.ref is not None else None
     if team is None:
         raise Skip("team gone")
-    weeks, streak = await service.settle(services, team, date.fromisoformat(item.period))
+    weeks, streak = await service.settle(teams, team, date.fromisoformat(item.period))
     index = next((i for i, w in enumerate(weeks) if w.week_start.isoformat() == item.period), None)
     if index is None:
         raise Skip("week not settled")
@@ -100,19 +100,19 @@ async def digest_of(services: Services, item: OutboxItem) -> Digest:
         raise Skip("team too small to show a week")  # see privacy: it would single someone out
     lang = team.language
     if item.user_id is not None:
-        user = await services.storage.users.get(item.user_id)
-        membership = await services.storage.teams.member(team.id, item.user_id)
+        user = await teams.users.get(item.user_id)
+        membership = await teams.repo.member(team.id, item.user_id)
         if user is None or membership is None or not user.active:
             raise Skip("no longer a member, or unreachable")
-        if user.paused_on(local_date(services.clock.now(), ZoneInfo(user.timezone))):
+        if user.paused_on(local_date(teams.clock.now(), ZoneInfo(user.timezone))):
             raise Skip("paused")  # no messages while paused; the week counted them as excused
         lang = user.language
     elif team.group_chat_id != item.chat_id:
         raise Skip("group unlinked")
-    message = text.digest(services.texts, lang, team, weeks[index], streak.weeks[index])
+    message = text.digest(teams.texts, lang, team, weeks[index], streak.weeks[index])
     return Digest(team, item.chat_id, message, to_group=item.user_id is None)
 
 
-async def left_group(services: Services, team: Team) -> None:
+async def left_group(teams: Teams, team: Team) -> None:
     """The bot was removed from the team's group: stop posting there."""
-    await services.storage.teams.update(team.id, group_chat_id=None)
+    await teams.repo.update(team.id, group_chat_id=None)

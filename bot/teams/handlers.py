@@ -12,6 +12,7 @@ from bot.core.services import SherpaContext
 from bot.teams import dialog
 from bot.teams.callbacks import TEAM
 from bot.teams.codes import code_from_start
+from bot.teams.service import Teams
 
 # Sub-commands and their Dutch aliases.
 _ALIASES = {
@@ -33,11 +34,12 @@ async def start_invited(update: Update, context: SherpaContext) -> None:
     """/start team_<code>, from a team's invitation link: the join offer, then the setup a
     newcomer needs (or a returning user's settings)."""
     user, _ = await accounts.current_user(context.services, Sender.of(update))
-    services, bot = context.services, context.bot
+    bot = context.bot
     if (code := code_from_start(context.args)) is not None:
         assert update.effective_user is not None
-        await dialog.offer_join(services, bot, user, code, update.effective_user.first_name)
-    await setup.start(services, bot, user, invited=code is not None)
+        first_name = update.effective_user.first_name
+        await dialog.offer_join(context.part(Teams), bot, user, code, first_name)
+    await setup.start(context.services, bot, user, invited=code is not None)
 
 
 async def team_command(update: Update, context: SherpaContext) -> None:
@@ -46,7 +48,7 @@ async def team_command(update: Update, context: SherpaContext) -> None:
     assert update.effective_user is not None
     action, rest = _action(context.args)
     first_name = update.effective_user.first_name
-    await dialog.private_command(context.services, context.bot, user, action, rest, first_name)
+    await dialog.private_command(context.part(Teams), context.bot, user, action, rest, first_name)
 
 
 async def team_button(update: Update, context: SherpaContext) -> None:
@@ -59,7 +61,7 @@ async def team_button(update: Update, context: SherpaContext) -> None:
     user, _ = await accounts.current_user(context.services, Sender.of(update))
     first_name = query.from_user.first_name
     payload = TEAM.decode(query.data)
-    await dialog.button(context.services, context.bot, query, user, first_name, payload)
+    await dialog.button(context.part(Teams), context.bot, query, user, first_name, payload)
 
 
 async def group_command(update: Update, context: SherpaContext) -> None:
@@ -70,4 +72,5 @@ async def group_command(update: Update, context: SherpaContext) -> None:
         return
     action, _ = _action(context.args)
     title = chat.title or ""
-    await dialog.group_command(context.services, context.bot, sender.id, chat.id, title, action)
+    teams, bot = context.part(Teams), context.bot
+    await dialog.group_command(teams, bot, sender.id, chat.id, title, action)

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.core.clock import Clock
 from bot.core.services import Services
+from bot.core.texts import Catalog
 from bot.teams import privacy
 from bot.teams.codes import code_hash, new_code, well_formed
 from bot.teams.progress import (
@@ -24,6 +26,11 @@ from bot.teams.progress import (
 )
 from bot.teams.streak import Streak, run_streak
 from storage import Team, TeamMember, TeamWeek
+from storage.outbox import OutboxRepository
+from storage.team_guard import TeamGuardRepository
+from storage.team_weeks import TeamWeekRepository
+from storage.teams import TeamRepository
+from storage.users import UserRepository
 
 MAX_TEAMS = 5
 NAME_LIMIT = 40
@@ -47,6 +54,41 @@ class Snapshot:
     own_goal: int = 0  # the viewing member's goal: the team's, or their own days when fewer
 
 
+@dataclass(frozen=True)
+class Teams:
+    """/team, the team buttons and the weekly digest, bound once (bot/app.py) to what they read
+    and write: the teams, their settled weeks, the guard (wrong codes, pending questions, group
+    links), the users (workdays, language, pauses), the outbox (the digests), the texts, the
+    clock and the default language and timezone. The handlers reach it through the typed
+    context (`context.part(Teams)`) and hand it to the dialog."""
+
+    repo: TeamRepository
+    weeks: TeamWeekRepository
+    guard: TeamGuardRepository
+    users: UserRepository
+    outbox: OutboxRepository
+    texts: Catalog
+    clock: Clock
+    default_language: str
+    default_timezone: str
+
+    @classmethod
+    def bound(cls, services: Services) -> Teams:
+        """Bound to the application's storage, texts, clock and default language and zone."""
+        storage, settings = services.storage, services.settings
+        return cls(
+            storage.teams,
+            storage.team_weeks,
+            storage.team_guard,
+            storage.users,
+            storage.outbox,
+            services.texts,
+            services.clock,
+            settings.default_language,
+            settings.default_timezone,
+        )
+
+
 def clean_name(text: str, limit: int = NAME_LIMIT) -> str | None:
     """A user-given name on one line, trimmed; None when empty or too long."""
     name = " ".join(_CONTROL.sub(" ", text).split())
@@ -60,13 +102,13 @@ def display_name(first_name: str | None) -> str:
 
 
 async def create(
-    services: Services, user_id: int, language: str, name: str, shown_as: str
+    teams: Teams, user_id: int, language: str, name: str, shown_as: str
 ) -> tuple[Team, str] | None:
     """A new team with the user as admin, and its invite code; None when they have 5 teams."""
-    now = services.clock.now()
-    tz_name = services.settings.default_timezone
+    now = teams.clock.now()
+    tz_name = teams.default_timezone
     code = new_code()
-    team = await services.storage.teams.create(
+    team = await teams.repo.create(
         name=name,
         code_hash=code_hash(code),
         timezone=tz_name,
@@ -80,54 +122,50 @@ async def create(
     return None if team is None else (team, code)
 
 
-async def renew_code(services: Services, team: Team) -> str:
+async def renew_code(teams: Teams, team: Team) -> str:
     """A new invite code for the team; the old one stops working at once."""
     code = new_code()
-    await services.storage.teams.update(team.id, code_hash=code_hash(code))
+    await teams.repo.update(team.id, code_hash=code_hash(code))
     return code
 
 
-async def find_by_code(
-    services: Services, user_id: int, code: str
-) -> Team | Literal["throttled"] | None:
+async def find_by_code(teams: Teams, user_id: int, code: str) -> Team | Literal["throttled"] | None:
     """The team a code invites to; wrong codes are counted and, past the limit, refused."""
-    now, guard = services.clock.now(), services.storage.team_guard
+    now, guard = teams.clock.now(), teams.guard
     if await guard.recent("code", user_id, now - WRONG_CODE_WINDOW) >= WRONG_CODES:
         return "throttled"
-    team = await services.storage.teams.by_code(code_hash(code)) if well_formed(code) else None
+    team = await teams.repo.by_code(code_hash(code)) if well_formed(code) else None
     if team is None:
         await guard.record("code", user_id, now, forget_before=now - WRONG_CODE_WINDOW)
     return team
 
 
 async def join(
-    services: Services, user_id: int, code: str, shown_as: str
+    teams: Teams, user_id: int, code: str, shown_as: str
 ) -> tuple[JoinOutcome, Team | None]:
     """Join the team of a code (checked again: it may have been renewed since the offer)."""
-    team = await find_by_code(services, user_id, code)
+    team = await find_by_code(teams, user_id, code)
     if team == "throttled":
         return "throttled", None
     if team is None:
         return "invalid", None
-    outcome = await services.storage.teams.add_member(
-        team.id, user_id, shown_as, services.clock.now(), MAX_TEAMS
-    )
+    outcome = await teams.repo.add_member(team.id, user_id, shown_as, teams.clock.now(), MAX_TEAMS)
     return outcome, team
 
 
-async def admin_teams(services: Services, user_id: int) -> list[Team]:
+async def admin_teams(teams: Teams, user_id: int) -> list[Team]:
     """The teams the user is admin of."""
-    return [t for t, m in await services.storage.teams.teams_of(user_id) if m.is_admin]
+    return [t for t, m in await teams.repo.teams_of(user_id) if m.is_admin]
 
 
-async def member_weeks(services: Services, team: Team, week: date) -> list[MemberWeek]:
+async def member_weeks(teams: Teams, team: Team, week: date) -> list[MemberWeek]:
     """Each member's moments and pause in one team week (moments only, never content)."""
     start, end = week_bounds(week, ZoneInfo(team.timezone))
-    weeks = services.storage.team_weeks
+    weeks = teams.weeks
     moments = await weeks.reflection_moments(team.id, start, end)
     paused = await weeks.paused_members(team.id, start, end)
-    members = await services.storage.teams.members(team.id)
-    workdays = await _workdays(services, members)
+    members = await teams.repo.members(team.id)
+    workdays = await _workdays(teams, members)
     return [
         MemberWeek(
             m.user_id,
@@ -140,27 +178,27 @@ async def member_weeks(services: Services, team: Team, week: date) -> list[Membe
     ]
 
 
-async def _workdays(services: Services, members: list[TeamMember]) -> dict[int, int]:
+async def _workdays(teams: Teams, members: list[TeamMember]) -> dict[int, int]:
     """How many weekdays each member chose (their settings today; 7 if unknown)."""
     found = {}
     for m in members:
-        user = await services.storage.users.get(m.user_id)
+        user = await teams.users.get(m.user_id)
         found[m.user_id] = len(user.days) if user is not None else 7
     return found
 
 
-async def snapshot(services: Services, team: Team, viewer: int | None = None) -> Snapshot:
+async def snapshot(teams: Teams, team: Team, viewer: int | None = None) -> Snapshot:
     """This week as of last midnight and the streak, as `privacy` allows; the viewer's own days.
 
     Nothing here reads pauses: a pause never shows, not even as a count.
     """
-    tz, now = ZoneInfo(team.timezone), services.clock.now()
+    tz, now = ZoneInfo(team.timezone), teams.clock.now()
     week = week_of(now, tz)
     start, end = week_bounds(week, tz)
-    members = await services.storage.teams.members(team.id)
-    moments = await services.storage.team_weeks.reflection_moments(team.id, start, end)
+    members = await teams.repo.members(team.id)
+    moments = await teams.weeks.reflection_moments(team.id, start, end)
     shown = privacy.shown(len(members))
-    workdays = await _workdays(services, members)
+    workdays = await _workdays(teams, members)
     on_track = None
     if shown == "counts":
         cutoff = privacy.snapshot_moment(now, tz)
@@ -171,31 +209,31 @@ async def snapshot(services: Services, team: Team, viewer: int | None = None) ->
         )
     streak = None
     if shown != "nothing":
-        settled = await services.storage.team_weeks.weeks(team.id)
+        settled = await teams.weeks.weeks(team.id)
         streak = run_streak(privacy.visible_outcomes(settled))
     own = moments.get(viewer, []) if viewer is not None else []
     own_goal = personal_goal(team.goal_days, workdays.get(viewer, 7) if viewer else 7)
     return Snapshot(len(members), on_track, streak, reflection_days(own, week, tz), own_goal)
 
 
-async def settle(services: Services, team: Team, through: date) -> tuple[list[TeamWeek], Streak]:
+async def settle(teams: Teams, team: Team, through: date) -> tuple[list[TeamWeek], Streak]:
     """Settle every ended week up to `through` not settled yet; returns all weeks and the streak.
 
     Weeks are settled in order and only once (the table's key), so a digest sent late or twice
     tells the same story, and later changes (someone leaves) never rewrite a past week.
     """
-    tz, repo = ZoneInfo(team.timezone), services.storage.team_weeks
+    tz, repo = ZoneInfo(team.timezone), teams.weeks
     settled = await repo.weeks(team.id)
     first = settled[-1].week_start + WEEK if settled else week_of(team.created_at, tz)
     for week in weeks_between(first, through):
-        members = await member_weeks(services, team, week)
+        members = await member_weeks(teams, team, week)
         progress = week_progress(members, week, tz, team.goal_days)
         record = TeamWeek(
             week, progress.outcome, progress.on_track, progress.counted, progress.excused
         )
         if privacy.shown(privacy.week_members(record)) == "nothing":
             record = privacy.hidden_week(week)  # keep nothing that could point at someone
-        await repo.settle(team.id, record, services.clock.now())
+        await repo.settle(team.id, record, teams.clock.now())
     weeks = await repo.weeks(team.id)
     return weeks, run_streak(privacy.visible_outcomes(weeks))
 
@@ -209,34 +247,34 @@ class JoinOffer:
     members: int = 0
 
 
-async def join_offer(services: Services, user_id: int, code: str) -> JoinOffer:
+async def join_offer(teams: Teams, user_id: int, code: str) -> JoinOffer:
     """What the user may be offered for an invite code (joining itself waits for the tap)."""
-    found = await find_by_code(services, user_id, code)
+    found = await find_by_code(teams, user_id, code)
     if found == "throttled" or found is None:
         return JoinOffer("throttled" if found else "invalid")
-    teams = services.storage.teams
-    if await teams.member(found.id, user_id):
+    repo = teams.repo
+    if await repo.member(found.id, user_id):
         return JoinOffer("already", found)
-    if len(await teams.teams_of(user_id)) >= MAX_TEAMS:
+    if len(await repo.teams_of(user_id)) >= MAX_TEAMS:
         return JoinOffer("full")
-    return JoinOffer("offer", found, len(await teams.members(found.id)))
+    return JoinOffer("offer", found, len(await repo.members(found.id)))
 
 
-async def memberships(services: Services, user_id: int) -> list[tuple[Team, TeamMember]]:
+async def memberships(teams: Teams, user_id: int) -> list[tuple[Team, TeamMember]]:
     """The user's teams, each with their membership."""
-    return await services.storage.teams.teams_of(user_id)
+    return await teams.repo.teams_of(user_id)
 
 
-async def rename(services: Services, team: Team, name: str) -> Team:
+async def rename(teams: Teams, team: Team, name: str) -> Team:
     """Give the team a new (clean) name."""
-    return await services.storage.teams.update(team.id, name=name)
+    return await teams.repo.update(team.id, name=name)
 
 
-async def set_goal(services: Services, team: Team, goal: int) -> Team:
+async def set_goal(teams: Teams, team: Team, goal: int) -> Team:
     """Set the reflection days a week every member aims for."""
-    return await services.storage.teams.update(team.id, goal_days=goal)
+    return await teams.repo.update(team.id, goal_days=goal)
 
 
-async def hold_rename(services: Services, user_id: int, name: str) -> None:
+async def hold_rename(teams: Teams, user_id: int, name: str) -> None:
     """Keep a new name until the admin taps which team (a name is too long for a button)."""
-    await services.storage.team_guard.set_pending(user_id, "rename", name, services.clock.now())
+    await teams.guard.set_pending(user_id, "rename", name, teams.clock.now())

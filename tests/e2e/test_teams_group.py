@@ -8,6 +8,7 @@ import pytest
 
 from bot.teams import service
 from bot.teams.progress import week_progress
+from bot.teams.service import Teams
 from standin import FakeChat, FakeUser
 from tests.e2e.test_teams import (
     BRUSSELS,
@@ -122,7 +123,7 @@ async def test_a_members_new_timezone_moves_no_past_week(world: World):
     [(team, _m)] = await services.storage.teams.teams_of(ann.id)
 
     async def progress(week):
-        members = await service.member_weeks(services, team, week)
+        members = await service.member_weeks(Teams.bound(services), team, week)
         return week_progress(members, week, BRUSSELS, 1)
 
     before = [await progress(WEEK1), await progress(WEEK1 + timedelta(weeks=1))]

@@ -8,6 +8,7 @@ import pytest
 
 from bot.teams import actions
 from bot.teams.callbacks import TEAM, TeamAction, TeamJoin
+from bot.teams.service import Teams
 from standin import FakeChat, FakeUser
 from tests.e2e.test_teams import (
     WEEK1,
@@ -126,11 +127,11 @@ async def test_forged_buttons_show_nothing_and_change_nothing(world: World):
         await world.bot.settle()
     assert toasts(world, 3) == [EXPIRED] * 3
     # The same payloads, past Telegram's button check, at the team layer itself.
-    services = world.bot.services
+    teams = Teams.bound(world.bot.services)
     outsider, plain_member = await storage.users.get(dan.id), await storage.users.get(bob.id)
     for who, payloads in ((outsider, forged[:12]), (plain_member, forged[1:11])):
         for payload in payloads:
-            answer = await actions.tap(services, who, "X", payload, "sherpa_test_bot")
+            answer = await actions.tap(teams, who, "X", payload, "sherpa_test_bot")
             assert answer.expired and answer.text is None and answer.notices == []
     roles = {m.user_id: m.role for m in await storage.teams.members(team.id)}
     assert roles == {ann.id: "admin", bob.id: "member"}
