@@ -12,11 +12,15 @@ from storage.codec import utc_text
 from storage.database import Database
 from storage.models import StarTarget
 
+# An answer `a` with its check-in `c` (for its day and its heavy-words mark).
+_WITH_CHECKIN = (
+    " FROM answers a JOIN checkin_steps st ON st.id = a.step_id"
+    " JOIN checkins c ON c.id = st.checkin_id"
+)
 _TARGET = (
     "SELECT a.id, a.text, a.key_id, c.local_date, c.care_mark,"
     " EXISTS (SELECT 1 FROM stars s WHERE s.user_id = a.user_id AND s.answer_id = a.id)"
-    " FROM answers a JOIN checkin_steps st ON st.id = a.step_id"
-    " JOIN checkins c ON c.id = st.checkin_id"
+    + _WITH_CHECKIN
 )
 
 
@@ -31,10 +35,9 @@ class StarRepository:
         check-in with heavy words (its words go into no PDF): then nothing changes. Starring a
         starred answer again keeps it as it was."""
         await self._db.write(
-            "INSERT INTO stars (user_id, answer_id, created_at)"
-            " SELECT a.user_id, a.id, ? FROM answers a"
-            " JOIN checkin_steps st ON st.id = a.step_id JOIN checkins c ON c.id = st.checkin_id"
-            " WHERE a.id = ? AND a.user_id = ? AND c.care_mark IS NULL"
+            "INSERT INTO stars (user_id, answer_id, created_at) SELECT a.user_id, a.id, ?"
+            + _WITH_CHECKIN
+            + " WHERE a.id = ? AND a.user_id = ? AND c.care_mark IS NULL"
             " ON CONFLICT (user_id, answer_id) DO NOTHING",
             (utc_text(now), answer_id, user_id),
         )
