@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.account import service as accounts
+from bot.account.service import Accounts
 from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 from bot.verrekijker import dialog as weekly
@@ -13,7 +14,7 @@ from bot.verrekijker.callbacks import VIEW
 
 async def verrekijker(update: Update, context: SherpaContext) -> None:
     """/verrekijker: this week through the binoculars, with the picture."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await weekly.send_this_week(context.services, context.runtime, context.bot, user)
 
 
@@ -22,5 +23,5 @@ async def view_button(update: Update, context: SherpaContext) -> None:
     query = update.callback_query
     assert query is not None
     view = VIEW.decode(query.data)
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await weekly.show_view(context.services, query, user, view)
