@@ -17,7 +17,7 @@ from typing import Any
 from bot.checkin.service import today
 from bot.core.formatting import tidy
 from bot.core.services import Services
-from bot.verrekijker.views import Quote
+from bot.verrekijker import Quote
 from bot.webapp.init_data import WebAppUser
 from bot.webapp.limits import UserQueue, ViewCache
 from bot.webapp.payload import QuoteStars, shell, view_json
