@@ -70,6 +70,7 @@ from bot.verrekijker import handlers as weekly
 from bot.verrekijker.callbacks import VIEW
 from bot.verrekijker.kinds import KINDS as WEEKLY_KINDS
 from bot.verrekijker.pool import ChartPool
+from bot.verrekijker.service import Verrekijker
 from bot.webapp.lifecycle import start_webapp, stop_webapp
 from prompts import load_content
 from storage import Storage
@@ -198,6 +199,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
         DataRights.bound(services),
         Teams.bound(services),
         Accounts.bound(services),
+        Verrekijker.bound(services),
     )
     presence.on_renewal(turns.retry_releases)
 

@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, CallbackQuery
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
 from telegram.error import Forbidden, TelegramError
 
 from bot import account
@@ -25,9 +25,11 @@ from bot.verrekijker import (
     build_overview,
     build_week,
     caption,
+    views,
 )
 from bot.verrekijker.callbacks import VerrekijkerView
 from bot.verrekijker.service import (
+    Verrekijker,
     compose,
     current_week,
     intention_of,
@@ -35,7 +37,6 @@ from bot.verrekijker.service import (
     nudge_needed,
     view_text,
 )
-from bot.verrekijker.views import keyboard
 from storage import OutboxItem, ReflectionDay, User
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ MESSAGE_LIMIT = 4096
 
 
 async def send_verrekijker(
-    services: Services,
+    verrekijker: Verrekijker,
     runtime: Runtime,
     bot: Bot,
     user: User,
@@ -57,13 +58,13 @@ async def send_verrekijker(
     With `parts` (from the outbox), a retry sends only what an earlier attempt did not.
     """
     parts = parts or Parts()
-    history = await load_history(services, user, week)
-    await parts.send(partial(_send_picture, services, runtime, bot, user, history, week))
-    intention = await intention_of(services, user, week)
-    messages = compose(services, user, history, "week", week, intention)
+    history = await load_history(verrekijker, user, week)
+    await parts.send(partial(_send_picture, verrekijker, runtime, bot, user, history, week))
+    intention = await intention_of(verrekijker, user, week)
+    messages = compose(verrekijker, user, history, "week", week, intention)
     for position, text in enumerate(messages):
         last = position == len(messages) - 1
-        buttons = keyboard(services, user, "week", week) if last else None
+        buttons = _keyboard(verrekijker, user, "week", week) if last else None
         await parts.send(partial(send, bot, user.chat_id, text, buttons))
 
 
@@ -71,34 +72,36 @@ async def deliver_verrekijker(
     services: Services, runtime: Runtime, bot: Bot, item: OutboxItem
 ) -> None:
     """The weekly look back, for the week in the item's period (in the person's turn)."""
+    verrekijker = Verrekijker.bound(services)  # the worker hands every kind the whole Services
     async with runtime.user_lock(item.user_id or 0):
         user = await addressee(services, item)
         parts = await Parts.of(services, item)  # a retry resumes after the parts already sent
         week = date.fromisoformat(item.period)
-        await send_verrekijker(services, runtime, bot, user, week, parts)
+        await send_verrekijker(verrekijker, runtime, bot, user, week, parts)
         # Then the weekly talk: what strikes her, and what she wants to try next week.
         await parts.send(partial(checkin.start_talk, services, bot, user))
 
 
 async def deliver_nudge(services: Services, runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
     """The midweek nudge, if the user still has not reflected that week (in their turn)."""
+    verrekijker = Verrekijker.bound(services)  # the worker hands every kind the whole Services
     async with runtime.user_lock(item.user_id or 0):
         user = await addressee(services, item)
         day = local_date(item.due_at, ZoneInfo(user.timezone))
         if not account.nudge_fits(user, day):  # settings as they are now, not when queued
             raise Skip("nudges off, or a check-in comes that day")
-        if not await nudge_needed(services, user, day):
+        if not await nudge_needed(verrekijker, user, day):
             raise Skip("reflected already this week")
-        await send_nudge(services, bot, user)
+        await send_nudge(verrekijker, bot, user)
 
 
-async def send_this_week(services: Services, runtime: Runtime, bot: Bot, user: User) -> None:
+async def send_this_week(verrekijker: Verrekijker, runtime: Runtime, bot: Bot, user: User) -> None:
     """/verrekijker: this week through the binoculars, with the picture."""
-    await send_verrekijker(services, runtime, bot, user, current_week(services, user))
+    await send_verrekijker(verrekijker, runtime, bot, user, current_week(verrekijker, user))
 
 
 async def _send_picture(
-    services: Services,
+    verrekijker: Verrekijker,
     runtime: Runtime,
     bot: Bot,
     user: User,
@@ -107,7 +110,7 @@ async def _send_picture(
 ) -> None:
     """The week's chart; a picture that cannot be drawn or sent is left out, not retried
     (only a chart worker that died gets one more try, in the pool)."""
-    lang, texts, content = user.language, services.texts, services.content
+    lang, texts, content = user.language, verrekijker.texts, verrekijker.content
     week_view = build_week(history, week, content)
     baseline = build_overview(history, week, content, DEFAULT_WEEKS).baseline
     try:
@@ -125,23 +128,31 @@ async def _send_picture(
         )
 
 
-async def send_nudge(services: Services, bot: Bot, user: User) -> None:
+async def send_nudge(verrekijker: Verrekijker, bot: Bot, user: User) -> None:
     """A gentle midweek word; the outbox makes sure it comes at most once a week."""
-    text = services.texts.choice(user.language, "weekly.nudge", services.rng)
+    text = verrekijker.texts.choice(user.language, "weekly.nudge", verrekijker.rng)
     await send(bot, user.chat_id, text)
 
 
 async def show_view(
-    services: Services, query: CallbackQuery, user: User, payload: VerrekijkerView | None
+    verrekijker: Verrekijker, query: CallbackQuery, user: User, payload: VerrekijkerView | None
 ) -> None:
     """A tap on zoom in / zoom out / previous / next: the same message shows that view.
 
     Views are computed from the tapping user's own data only, so an old or forged button
     can at most show their own weeks; a week in the future is refused politely.
     """
-    if payload is None or payload.week > current_week(services, user):
-        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
+    if payload is None or payload.week > current_week(verrekijker, user):
+        await acknowledge(query, verrekijker.texts.text(user.language, "errors.expired"))
         return
     await acknowledge(query)
-    text = await view_text(services, user, payload.view, payload.week)
-    await edit(query, Screen(text, keyboard(services, user, payload.view, payload.week)))
+    text = await view_text(verrekijker, user, payload.view, payload.week)
+    await edit(query, Screen(text, _keyboard(verrekijker, user, payload.view, payload.week)))
+
+
+def _keyboard(verrekijker: Verrekijker, user: User, view: str, week: date) -> InlineKeyboardMarkup:
+    """The view's buttons: up to her current week, and the Mini App's when it is served."""
+    this_week = current_week(verrekijker, user)
+    return views.keyboard(
+        verrekijker.texts, user.language, view, week, this_week, verrekijker.webapp_url
+    )

@@ -10,12 +10,13 @@ from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 from bot.verrekijker import dialog as weekly
 from bot.verrekijker.callbacks import VIEW
+from bot.verrekijker.service import Verrekijker
 
 
 async def verrekijker(update: Update, context: SherpaContext) -> None:
     """/verrekijker: this week through the binoculars, with the picture."""
     user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
-    await weekly.send_this_week(context.services, context.runtime, context.bot, user)
+    await weekly.send_this_week(context.part(Verrekijker), context.runtime, context.bot, user)
 
 
 async def view_button(update: Update, context: SherpaContext) -> None:
@@ -24,4 +25,4 @@ async def view_button(update: Update, context: SherpaContext) -> None:
     assert query is not None
     view = VIEW.decode(query.data)
     user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
-    await weekly.show_view(context.services, query, user, view)
+    await weekly.show_view(context.part(Verrekijker), query, user, view)

@@ -7,15 +7,14 @@ from urllib.parse import urlencode
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
-from bot.core.services import Services
+from bot.core.texts import Catalog
 from bot.verrekijker.callbacks import VIEW, VerrekijkerView
-from bot.verrekijker.service import current_week
-from storage import User
 
 
-def keyboard(services: Services, user: User, view: str, week: date) -> InlineKeyboardMarkup:
-    """Zoom in / out, previous / next week, everything since the start."""
-    texts, lang = services.texts, user.language
+def keyboard(
+    texts: Catalog, lang: str, view: str, week: date, this_week: date, webapp_url: str | None
+) -> InlineKeyboardMarkup:
+    """Zoom in / out, previous / next week (never past this one), everything since the start."""
 
     def button(key: str, target_view: str, target_week: date) -> InlineKeyboardButton:
         label = texts.text(lang, key)
@@ -25,22 +24,23 @@ def keyboard(services: Services, user: User, view: str, week: date) -> InlineKey
         return InlineKeyboardButton(label, callback_data=data)
 
     navigation = [button("weekly.previous", view, week - timedelta(weeks=1))]
-    if week < current_week(services, user):
+    if week < this_week:
         navigation.append(button("weekly.next", view, week + timedelta(weeks=1)))
     rows = [
         [button("weekly.zoom_in", "week", week), button("weekly.zoom_out", "weeks", week)],
         navigation,
         [button("weekly.all", "all", week)],
     ]
-    if mini_app := open_button(services, lang, view, week):  # the Mini App, when WEBAPP_URL is set
+    if mini_app := open_button(texts, lang, webapp_url, view, week):  # when WEBAPP_URL is set
         rows.append([mini_app])
     return InlineKeyboardMarkup(rows)
 
 
-def open_button(services: Services, lang: str, level: str, at: date) -> InlineKeyboardButton | None:
+def open_button(
+    texts: Catalog, lang: str, webapp_url: str | None, level: str, at: date
+) -> InlineKeyboardButton | None:
     """The button that opens the Mini App at this view (None while WEBAPP_URL is not set)."""
-    base = services.settings.webapp_url
-    if not base:
+    if not webapp_url:
         return None
-    url = f"{base}?{urlencode({'level': level, 'at': at.isoformat()})}"
-    return InlineKeyboardButton(services.texts.text(lang, "webapp.open"), web_app=WebAppInfo(url))
+    url = f"{webapp_url}?{urlencode({'level': level, 'at': at.isoformat()})}"
+    return InlineKeyboardButton(texts.text(lang, "webapp.open"), web_app=WebAppInfo(url))
