@@ -27,7 +27,7 @@ import aiohttp
 from bot.app import build_services
 from bot.config import Settings
 from bot.core.clock import ManualClock
-from bot.webapp.data import user_view
+from bot.webapp.data import MiniApp, user_view
 from bot.webapp.init_data import for_user, validate
 from bot.webapp.periods import LEVELS
 from bot.webapp.server import WebappServer, webapp_app
@@ -95,8 +95,8 @@ async def main(runs: int) -> None:
         days = a_year(load_content())
         storage, answers = await stored_year(days, Path(folder))
         settings = Settings(_env_file=None, database_path=Path(folder) / "bench.sqlite3")  # type: ignore[call-arg]
-        services = build_services(settings, storage, ManualClock(NOW))
-        server = WebappServer(webapp_app(services, TOKEN, "/verrekijker/", 3600), "127.0.0.1", 0)
+        mini_app = MiniApp.bound(build_services(settings, storage, ManualClock(NOW)))
+        server = WebappServer(webapp_app(mini_app, TOKEN, "/verrekijker/", 3600), "127.0.0.1", 0)
         port = await server.start()
         page = f"http://127.0.0.1:{port}/verrekijker/"
         init_data = for_user(1, TOKEN, now=time.time(), lang="nl")
@@ -115,7 +115,7 @@ async def main(runs: int) -> None:
                 times = []
                 for _ in range(runs + 1):
                     start = time.perf_counter()
-                    await user_view(services, signed, level, None)
+                    await user_view(mini_app, signed, level, None)
                     times.append((time.perf_counter() - start) * 1000)
                 print(f"  {level:<6} {summary(times[1:])}")
         finally:

@@ -28,6 +28,7 @@ from bot.account import handlers as preferences
 from bot.account import handlers as setup
 from bot.account import service as accounts
 from bot.account.changes import SETTINGS
+from bot.account.service import Accounts
 from bot.care import handlers as care
 from bot.care.callbacks import CARE
 from bot.care.helplines import helplines
@@ -69,6 +70,7 @@ from bot.verrekijker import handlers as weekly
 from bot.verrekijker.callbacks import VIEW
 from bot.verrekijker.kinds import KINDS as WEEKLY_KINDS
 from bot.verrekijker.pool import ChartPool
+from bot.verrekijker.service import Verrekijker
 from bot.webapp.lifecycle import start_webapp, stop_webapp
 from prompts import load_content
 from storage import Storage
@@ -196,6 +198,8 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
         Care.bound(services),
         DataRights.bound(services),
         Teams.bound(services),
+        Accounts.bound(services),
+        Verrekijker.bound(services),
     )
     presence.on_renewal(turns.retry_releases)
 
@@ -259,7 +263,7 @@ async def _post_init(application: SherpaApp) -> None:
     await start_ops(application, services)  # first: /healthz answers while the rest starts
     await _presence(application).start()  # first: everything held across instances is its
     await _inbox(application).start(application)  # the updater starts after this
-    if filled := await accounts.backfill_schedules(services):
+    if filled := await accounts.backfill_schedules(application.bot_data.part(Accounts)):
         log.info("scheduled the weekly messages of %s existing users", filled)
     await _set_command_menus(application, services)
     await start_webapp(application, services)  # only with WEBAPP_URL

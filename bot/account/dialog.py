@@ -8,8 +8,7 @@ from typing import Any
 
 from telegram import Bot, CallbackQuery
 
-from bot.account import service as accounts
-from bot.account import views
+from bot.account import service, views
 from bot.account.changes import SetTime, SetTimezone, SettingChange
 from bot.account.parsing import (
     ParseError,
@@ -22,9 +21,8 @@ from bot.account.parsing import (
     parse_timezone,
     parse_week_moment,
 )
-from bot.account.service import ONBOARDING_STEPS
-from bot.core.replies import Screen, acknowledge, edit, say, show
-from bot.core.services import Services
+from bot.account.service import ONBOARDING_STEPS, Accounts
+from bot.core.replies import Screen, acknowledge, edit, send, show
 from storage import User
 
 # command -> parser from the typed argument to the User fields it sets
@@ -41,41 +39,41 @@ SHORTCUT_FIELDS: dict[str, Callable[[str], dict[str, Any]]] = {
 }
 
 
-async def start(services: Services, bot: Bot, user: User, *, invited: bool) -> None:
+async def start(accounts: Accounts, bot: Bot, user: User, *, invited: bool) -> None:
     """A newcomer begins onboarding; a returning user sees their settings (unless the
     /start only carried a team invitation, answered already)."""
     if user.onboarded:
         if not invited:
-            await show(bot, user.chat_id, views.settings_menu(services.texts, user))
+            await show(bot, user.chat_id, views.settings_menu(accounts.texts, user))
         return
-    user = await accounts.change(services, user, onboarding_step=ONBOARDING_STEPS[0])
-    await show(bot, user.chat_id, views.language_screen(services.texts, user, welcome=True))
+    user = await service.change(accounts, user, onboarding_step=ONBOARDING_STEPS[0])
+    await show(bot, user.chat_id, views.language_screen(accounts.texts, user, welcome=True))
 
 
-async def settings(services: Services, bot: Bot, user: User) -> None:
+async def settings(accounts: Accounts, bot: Bot, user: User) -> None:
     """The settings overview with buttons."""
-    await show(bot, user.chat_id, views.settings_menu(services.texts, user))
+    await show(bot, user.chat_id, views.settings_menu(accounts.texts, user))
 
 
 async def tap(
-    services: Services, bot: Bot, query: CallbackQuery, user: User, setting: SettingChange
+    accounts: Accounts, bot: Bot, query: CallbackQuery, user: User, setting: SettingChange
 ) -> None:
     """A settings button: apply it, toast, and show what follows in the same message."""
-    applied = await accounts.apply(services, user, setting)
+    applied = await service.apply(accounts, user, setting)
     # The toast speaks the language the button was tapped in.
-    note = services.texts.text(user.language, applied.note) if applied.note else None
+    note = accounts.texts.text(user.language, applied.note) if applied.note else None
     await acknowledge(query, note)
     if not user.onboarded and applied.user.onboarded:
-        await edit(query, Screen(views.settings_summary(services.texts, applied.user)))
-        await say(services, bot, applied.user, "setup.privacy")
+        await edit(query, Screen(views.settings_summary(accounts.texts, applied.user)))
+        await _say(accounts, bot, applied.user, "setup.privacy")
         return
     if applied.screen is not None:
-        await edit(query, screen(services, applied.user, applied.screen))
+        await edit(query, screen(accounts, applied.user, applied.screen))
     else:
-        await edit(query, after_change(services, applied.user))
+        await edit(query, after_change(accounts, applied.user))
 
 
-async def typed_value(services: Services, bot: Bot, user: User, text: str) -> bool:
+async def typed_value(accounts: Accounts, bot: Bot, user: User, text: str) -> bool:
     """During onboarding, a typed time or timezone; True when the text was used."""
     try:
         if user.onboarding_step == "time":
@@ -85,53 +83,58 @@ async def typed_value(services: Services, bot: Bot, user: User, text: str) -> bo
         else:
             return False
     except ParseError as error:
-        await say(services, bot, user, f"errors.{error.key}")
+        await _say(accounts, bot, user, f"errors.{error.key}")
         return True
-    user = (await accounts.apply(services, user, setting)).user
+    user = (await service.apply(accounts, user, setting)).user
     if user.onboarded:
-        await show(bot, user.chat_id, Screen(views.settings_summary(services.texts, user)))
-        await say(services, bot, user, "setup.privacy")
+        await show(bot, user.chat_id, Screen(views.settings_summary(accounts.texts, user)))
+        await _say(accounts, bot, user, "setup.privacy")
     else:
-        await show(bot, user.chat_id, after_change(services, user))
+        await show(bot, user.chat_id, after_change(accounts, user))
     return True
 
 
-async def shortcut(services: Services, bot: Bot, user: User, command: str, argument: str) -> None:
+async def shortcut(accounts: Accounts, bot: Bot, user: User, command: str, argument: str) -> None:
     """`/<command> <value>`: parse, save and confirm; a bad value changes nothing."""
     if not argument.strip():
-        await say(services, bot, user, f"errors.{command}")
+        await _say(accounts, bot, user, f"errors.{command}")
         return
     try:
         fields = SHORTCUT_FIELDS[command](argument)
     except ParseError as error:
-        await say(services, bot, user, f"errors.{error.key}")
+        await _say(accounts, bot, user, f"errors.{error.key}")
         return
-    await _confirm(services, bot, await accounts.change(services, user, **fields))
+    await _confirm(accounts, bot, await service.change(accounts, user, **fields))
 
 
-async def pause(services: Services, bot: Bot, user: User, argument: str) -> None:
+async def pause(accounts: Accounts, bot: Bot, user: User, argument: str) -> None:
     """/pause [days]: no messages for a while, or until /resume."""
     try:
         days = parse_pause_days(argument)
     except ParseError as error:
-        await say(services, bot, user, f"errors.{error.key}")
+        await _say(accounts, bot, user, f"errors.{error.key}")
         return
-    await _confirm(services, bot, await accounts.pause(services, user, days))
+    await _confirm(accounts, bot, await service.pause(accounts, user, days))
 
 
-async def resume(services: Services, bot: Bot, user: User) -> None:
+async def resume(accounts: Accounts, bot: Bot, user: User) -> None:
     """/resume: end a pause."""
-    await _confirm(services, bot, await accounts.resume(services, user))
+    await _confirm(accounts, bot, await service.resume(accounts, user))
 
 
-async def _confirm(services: Services, bot: Bot, user: User) -> None:
-    summary = views.settings_summary(services.texts, user)
-    await say(services, bot, user, "settings.confirm", summary=summary)
+async def _say(accounts: Accounts, bot: Bot, user: User, key: str, **values: object) -> None:
+    """One catalog message in the user's language."""
+    await send(bot, user.chat_id, accounts.texts.text(user.language, key, **values))
 
 
-def screen(services: Services, user: User, name: str) -> Screen:
+async def _confirm(accounts: Accounts, bot: Bot, user: User) -> None:
+    summary = views.settings_summary(accounts.texts, user)
+    await _say(accounts, bot, user, "settings.confirm", summary=summary)
+
+
+def screen(accounts: Accounts, user: User, name: str) -> Screen:
     """A settings screen by name (see changes.SCREENS); anything else is the overview."""
-    texts = services.texts
+    texts = accounts.texts
     match name:
         case "lang":
             return views.language_screen(texts, user, welcome=False)
@@ -140,7 +143,7 @@ def screen(services: Services, user: User, name: str) -> Screen:
         case "time":
             return views.time_screen(texts, user)
         case "tz":
-            return views.timezone_screen(texts, user, services.settings.default_timezone)
+            return views.timezone_screen(texts, user, accounts.default_timezone)
         case "q":
             return views.questions_screen(texts, user)
         case "pause":
@@ -155,9 +158,9 @@ def screen(services: Services, user: User, name: str) -> Screen:
             return views.settings_menu(texts, user)
 
 
-def after_change(services: Services, user: User) -> Screen:
+def after_change(accounts: Accounts, user: User) -> Screen:
     """The screen that follows a change: the next onboarding step, or the settings menu."""
-    texts = services.texts
+    texts = accounts.texts
     match user.onboarding_step:
         case "language":
             return views.language_screen(texts, user, welcome=True)
@@ -166,5 +169,5 @@ def after_change(services: Services, user: User) -> Screen:
         case "time":
             return views.time_screen(texts, user)
         case "timezone":
-            return views.timezone_screen(texts, user, services.settings.default_timezone)
+            return views.timezone_screen(texts, user, accounts.default_timezone)
     return views.settings_menu(texts, user)

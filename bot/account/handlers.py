@@ -11,6 +11,7 @@ from telegram import Update
 from bot.account import dialog
 from bot.account import service as accounts
 from bot.account.changes import SettingChange, decode_setting
+from bot.account.service import Accounts
 from bot.core.replies import acknowledge
 from bot.core.sender import Sender
 from bot.core.services import SherpaContext
@@ -22,14 +23,14 @@ async def start(update: Update, context: SherpaContext) -> None:
     """Welcome a newcomer into onboarding; show a returning user their settings.
 
     (A /start with a team's invitation is the teams feature's: bot/teams/handlers.py.)"""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
-    await dialog.start(context.services, context.bot, user, invited=False)
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
+    await dialog.start(context.part(Accounts), context.bot, user, invited=False)
 
 
 async def settings(update: Update, context: SherpaContext) -> None:
     """/settings: the settings overview with buttons."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
-    await dialog.settings(context.services, context.bot, user)
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
+    await dialog.settings(context.part(Accounts), context.bot, user)
 
 
 async def choice(update: Update, context: SherpaContext) -> None:
@@ -40,8 +41,8 @@ async def choice(update: Update, context: SherpaContext) -> None:
     if not isinstance(setting, SettingChange):
         await acknowledge(query)
         return
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
-    await dialog.tap(context.services, context.bot, query, user, setting)
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
+    await dialog.tap(context.part(Accounts), context.bot, query, user, setting)
 
 
 def shortcut(command: str) -> Callable[[Update, SherpaContext], Coroutine[Any, Any, None]]:
@@ -49,9 +50,9 @@ def shortcut(command: str) -> Callable[[Update, SherpaContext], Coroutine[Any, A
 
     async def handle(update: Update, context: SherpaContext) -> None:
         """Parse the argument; a bad value changes nothing and shows an example."""
-        user, _ = await accounts.current_user(context.services, Sender.of(update))
+        user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
         argument = " ".join(context.args or [])
-        await dialog.shortcut(context.services, context.bot, user, command, argument)
+        await dialog.shortcut(context.part(Accounts), context.bot, user, command, argument)
 
     handle.__doc__ = f"/{command}: change one setting in one line."
     return handle
@@ -59,11 +60,11 @@ def shortcut(command: str) -> Callable[[Update, SherpaContext], Coroutine[Any, A
 
 async def pause(update: Update, context: SherpaContext) -> None:
     """/pause [days]: no messages for a while, or until /resume."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
-    await dialog.pause(context.services, context.bot, user, " ".join(context.args or []))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
+    await dialog.pause(context.part(Accounts), context.bot, user, " ".join(context.args or []))
 
 
 async def resume(update: Update, context: SherpaContext) -> None:
     """/resume: end a pause."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
-    await dialog.resume(context.services, context.bot, user)
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
+    await dialog.resume(context.part(Accounts), context.bot, user)

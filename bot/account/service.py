@@ -26,15 +26,49 @@ from bot.account.changes import (
     ToggleDay,
 )
 from bot.account.parsing import language_from_telegram
+from bot.core.clock import Clock
 from bot.core.kinds import UserKinds
 from bot.core.schedule import WORKDAYS, resume_after
 from bot.core.sender import Sender
 from bot.core.services import Services
+from bot.core.texts import Catalog
 from storage import Person, User
+from storage.pauses import PauseRepository
+from storage.users import UserRepository
 
 DEFAULT_TIME = time(16, 30)
 DEFAULT_DAYS = WORKDAYS
 FIRST_STEP = "language"
+
+
+@dataclass(frozen=True)
+class Accounts:
+    """Who wrote, onboarding and the settings, bound once (bot/app.py) to what they read and
+    write: the users, their pauses, the texts, the clock, the default language and timezone of
+    a newcomer, and the per-user scheduled kinds whose moments a change recomputes. The
+    handlers reach it through the typed context (`context.part(Accounts)`), every feature's
+    handlers to know who wrote, and hand it to the dialog."""
+
+    users: UserRepository
+    pauses: PauseRepository
+    texts: Catalog
+    clock: Clock
+    default_language: str
+    default_timezone: str
+    kinds: UserKinds
+
+    @classmethod
+    def bound(cls, services: Services) -> Accounts:
+        """Bound to the application's storage, texts, clock, defaults and per-user kinds."""
+        return cls(
+            users=services.storage.users,
+            pauses=services.storage.pauses,
+            texts=services.texts,
+            clock=services.clock,
+            default_language=services.settings.default_language,
+            default_timezone=services.settings.default_timezone,
+            kinds=services.user_kinds,
+        )
 
 
 def schedule(user: User, now: datetime, kinds: UserKinds) -> dict[str, datetime | None]:
@@ -53,93 +87,93 @@ def schedule(user: User, now: datetime, kinds: UserKinds) -> dict[str, datetime 
     return moments
 
 
-async def current_user(services: Services, sender: Sender) -> tuple[User, bool]:
+async def current_user(accounts: Accounts, sender: Sender) -> tuple[User, bool]:
     """The sender as a stored user (created on first contact) and whether they are new."""
-    language = language_from_telegram(sender.language_code, services.settings.default_language)
+    language = language_from_telegram(sender.language_code, accounts.default_language)
     return await register(
-        services, user_id=sender.user_id, chat_id=sender.chat_id, language=language
+        accounts, user_id=sender.user_id, chat_id=sender.chat_id, language=language
     )
 
 
 async def current_person(
-    services: Services, sender: Sender, message_id: int
+    accounts: Accounts, sender: Sender, message_id: int
 ) -> tuple[User, bool, Person | None]:
     """The sender as `current_user` gives them, with their open step and whether this message
     is stored already, in one query; no Person when they were created or changed now."""
-    person = await services.storage.users.person(sender.user_id, message_id)
+    person = await accounts.users.person(sender.user_id, message_id)
     user = person.user
     if user is None or user.chat_id != sender.chat_id or not user.active:
-        registered, new = await current_user(services, sender)
+        registered, new = await current_user(accounts, sender)
         return registered, new, None
     return user, False, person
 
 
 async def register(
-    services: Services, *, user_id: int, chat_id: int, language: str
+    accounts: Accounts, *, user_id: int, chat_id: int, language: str
 ) -> tuple[User, bool]:
     """The user, created with defaults on first contact; the flag says whether it is new."""
-    users = services.storage.users
+    users = accounts.users
     existing = await users.get(user_id)
     if existing is not None:
         if existing.chat_id != chat_id or not existing.active:
             # Writing to the bot again (after blocking it) makes the user active again.
             existing = await users.update(
-                user_id, services.clock.now(), chat_id=chat_id, active=True
+                user_id, accounts.clock.now(), chat_id=chat_id, active=True
             )
         return existing, False
     user = await users.create(
         user_id=user_id,
         chat_id=chat_id,
         language=language,
-        timezone=services.settings.default_timezone,
+        timezone=accounts.default_timezone,
         checkin_time=DEFAULT_TIME,
         days=DEFAULT_DAYS,
         onboarding_step=FIRST_STEP,
-        now=services.clock.now(),
+        now=accounts.clock.now(),
     )
     return user, True
 
 
-async def change(services: Services, user: User, **changes: Any) -> User:
+async def change(accounts: Accounts, user: User, **changes: Any) -> User:
     """Apply setting changes; the stored next check-in follows when the schedule moved."""
-    now = services.clock.now()
-    if moved := [kind for kind in services.user_kinds if kind.reads & changes.keys()]:
+    now = accounts.clock.now()
+    if moved := [kind for kind in accounts.kinds if kind.reads & changes.keys()]:
         # The next moments follow from the changed settings: one write stores both.
         changes |= schedule(replace(user, **changes), now, tuple(moved))
-    return await services.storage.users.update(user.user_id, now, **changes)
+    return await accounts.users.update(user.user_id, now, **changes)
 
 
-async def pause(services: Services, user: User, days: int | None) -> User:
+async def pause(accounts: Accounts, user: User, days: int | None) -> User:
     """Pause for a number of local days (today included), or until /resume."""
     until = None
     if days is not None:
-        today = services.clock.now().astimezone(ZoneInfo(user.timezone)).date()
+        today = accounts.clock.now().astimezone(ZoneInfo(user.timezone)).date()
         until = today + timedelta(days=days - 1)
     # Kept as a period in UTC, so a team's past week knows its member was excused.
     ends_at = None if until is None else resume_after(until, ZoneInfo(user.timezone))
-    await services.storage.pauses.start(user.user_id, services.clock.now(), ends_at)
-    return await change(services, user, paused=True, paused_until=until)
+    await accounts.pauses.start(user.user_id, accounts.clock.now(), ends_at)
+    return await change(accounts, user, paused=True, paused_until=until)
 
 
-async def resume(services: Services, user: User) -> User:
+async def resume(accounts: Accounts, user: User) -> User:
     """End a pause."""
-    await services.storage.pauses.end(user.user_id, services.clock.now())
-    return await change(services, user, paused=False, paused_until=None)
+    await accounts.pauses.end(user.user_id, accounts.clock.now())
+    return await change(accounts, user, paused=False, paused_until=None)
 
 
-async def backfill_schedules(services: Services) -> int:
+async def backfill_schedules(accounts: Accounts) -> int:
     """Give users from before a newer kind of scheduled message their moments (at start).
 
     Only missing moments are filled: one already stored (a check-in due) stays as it is.
     """
-    now, done = services.clock.now(), 0
-    for kind in services.user_kinds:
+    now, done = accounts.clock.now(), 0
+    for kind in accounts.kinds:
         after = 0
-        while users := await services.storage.users.without_moment(kind.field, after, 500):
+        while users := await accounts.users.without_moment(kind.field, after, 500):
             after = users[-1].user_id
             for user in users:
                 if (moment := kind.next_moment(user, now)) is not None:
-                    await services.storage.users.update(user.user_id, now, **{kind.field: moment})
+                    await accounts.users.update(user.user_id, now, **{kind.field: moment})
                     done += 1
     return done
 
@@ -165,7 +199,7 @@ _OnboardingAnswer = SetLanguage | DaysDone | SetTime | SetTimezone
 _Preference = SetQuestions | SetWeekDay | SetWeekTime | SetNudges | SetLookBacks | SetRetention
 
 
-async def apply(services: Services, user: User, setting: SettingChange) -> Applied:
+async def apply(accounts: Accounts, user: User, setting: SettingChange) -> Applied:
     """Carry out one settings command from a button."""
     match setting:
         case OpenScreen(screen):
@@ -175,19 +209,19 @@ async def apply(services: Services, user: User, setting: SettingChange) -> Appli
         case ToggleDay(day):
             if not (days := user.days ^ {day}):
                 return Applied(user, "days", "errors.no_days")
-            return Applied(await change(services, user, days=days), "days")
+            return Applied(await change(accounts, user, days=days), "days")
         case PauseFor(days):
-            return Applied(await pause(services, user, days), note=SAVED)
+            return Applied(await pause(accounts, user, days), note=SAVED)
         case Resume():
-            return Applied(await resume(services, user), note=SAVED)
+            return Applied(await resume(accounts, user), note=SAVED)
         case (
             SetQuestions() | SetWeekDay() | SetWeekTime() | SetNudges() | SetLookBacks()
             | SetRetention()
         ):
             fields, shown_next = _preference_fields(setting)
-            return Applied(await change(services, user, **fields), shown_next, SAVED)
+            return Applied(await change(accounts, user, **fields), shown_next, SAVED)
         case SetLanguage() | DaysDone() | SetTime() | SetTimezone():
-            return await _answer(services, user, setting)
+            return await _answer(accounts, user, setting)
 
 
 def _preference_fields(setting: _Preference) -> tuple[dict[str, Any], str | None]:
@@ -207,13 +241,13 @@ def _preference_fields(setting: _Preference) -> tuple[dict[str, Any], str | None
             return {"retention_months": months}, "keep"
 
 
-async def _answer(services: Services, user: User, setting: _OnboardingAnswer) -> Applied:
+async def _answer(accounts: Accounts, user: User, setting: _OnboardingAnswer) -> Applied:
     """Store the setting; onboarding moves on when it answers the step the user is at."""
     fields, step = _answer_fields(setting)
     if fields:
-        user = await change(services, user, **fields)
+        user = await change(accounts, user, **fields)
     if user.onboarding_step == step:
-        return Applied(await next_onboarding_step(services, user))
+        return Applied(await next_onboarding_step(accounts, user))
     return Applied(user, note=SAVED)
 
 
@@ -231,15 +265,15 @@ def _answer_fields(setting: _OnboardingAnswer) -> tuple[dict[str, Any], str]:
             return {"timezone": zone}, "timezone"
 
 
-async def next_onboarding_step(services: Services, user: User) -> User:
+async def next_onboarding_step(accounts: Accounts, user: User) -> User:
     """Move onboarding one step on; after the last, the schedule starts."""
     if user.onboarding_step not in ONBOARDING_STEPS:
         return user
     position = ONBOARDING_STEPS.index(user.onboarding_step) + 1
     following = ONBOARDING_STEPS[position] if position < len(ONBOARDING_STEPS) else None
-    return await change(services, user, onboarding_step=following)
+    return await change(accounts, user, onboarding_step=following)
 
 
-async def known_user(services: Services, user_id: int) -> User | None:
+async def known_user(accounts: Accounts, user_id: int) -> User | None:
     """The stored user, without registering anyone (after an erase nothing is recreated)."""
-    return await services.storage.users.get(user_id)
+    return await accounts.users.get(user_id)

@@ -6,6 +6,7 @@ from telegram import Update
 
 from bot.account import dialog as setup
 from bot.account import service as accounts
+from bot.account.service import Accounts
 from bot.care.callbacks import CARE
 from bot.checkin import dialog
 from bot.checkin.callbacks import SCALE, SKIP
@@ -16,7 +17,7 @@ from bot.privacy_guard.callbacks import GUARD
 
 async def today(update: Update, context: SherpaContext) -> None:
     """/today: today's check-in now, or the question still open."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await dialog.today(context.services, context.runtime, context.bot, user)
 
 
@@ -24,14 +25,15 @@ async def text_answer(update: Update, context: SherpaContext) -> None:
     """A typed message: a setup value during onboarding, otherwise an answer."""
     message = update.effective_message
     assert message is not None and message.text is not None
+    people = context.part(Accounts)
     user, new, person = await accounts.current_person(
-        context.services, Sender.of(update), message.message_id
+        people, Sender.of(update), message.message_id
     )
     services, bot = context.services, context.bot
     if new:  # someone who never pressed /start: begin with the welcome
-        await setup.start(services, bot, user, invited=False)
+        await setup.start(people, bot, user, invited=False)
         return
-    if not user.onboarded and await setup.typed_value(services, bot, user, message.text):
+    if not user.onboarded and await setup.typed_value(people, bot, user, message.text):
         return
     reply_to = message.reply_to_message.message_id if message.reply_to_message else None
     await dialog.typed_answer(
@@ -57,7 +59,7 @@ async def step_button(update: Update, context: SherpaContext) -> None:
     query = update.callback_query
     assert query is not None
     step = SCALE.decode(query.data) or SKIP.decode(query.data)
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await dialog.step_tapped(context.services, context.bot, query, user, step)
 
 
@@ -66,7 +68,7 @@ async def guard_button(update: Update, context: SherpaContext) -> None:
     query = update.callback_query
     assert query is not None
     choice = GUARD.decode(query.data)
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await dialog.guard_tapped(context.services, context.bot, query, user, choice)
 
 
@@ -75,5 +77,5 @@ async def care_button(update: Update, context: SherpaContext) -> None:
     query = update.callback_query
     assert query is not None
     choice = CARE.decode(query.data)
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await dialog.care_tapped(context.services, context.bot, query, user, choice)

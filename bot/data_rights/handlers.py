@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.account import service as accounts
+from bot.account.service import Accounts
 from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 from bot.data_rights import dialog
@@ -14,19 +15,19 @@ from bot.data_rights.service import DataRights
 
 async def export_command(update: Update, context: SherpaContext) -> None:
     """/export: the whole history as files in the chat (one zip when large)."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await dialog.send_export(context.part(DataRights), context.bot, user)
 
 
 async def undo(update: Update, context: SherpaContext) -> None:
     """/undo: remove the last stored answer (Telegram cannot edit a message to empty)."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await dialog.undo_last(context.part(DataRights), context.bot, user)
 
 
 async def delete_command(update: Update, context: SherpaContext) -> None:
     """/delete: say exactly what will be erased and ask for a confirming tap."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await dialog.ask_delete(context.part(DataRights), context.bot, user)
 
 
@@ -36,5 +37,5 @@ async def confirm_button(update: Update, context: SherpaContext) -> None:
     assert query is not None and query.from_user is not None
     confirm = CONFIRM.decode(query.data)
     # Look the user up without registering: after an erase nothing may be recreated.
-    user = await accounts.known_user(context.services, query.from_user.id)
+    user = await accounts.known_user(context.part(Accounts), query.from_user.id)
     await dialog.confirm_delete(context.part(DataRights), query, user, confirm)

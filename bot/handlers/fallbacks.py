@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.account import service as accounts
+from bot.account.service import Accounts
 from bot.core.presence import Lapsed
 from bot.core.replies import SentQuietly, say, send
 from bot.core.sender import Sender
@@ -27,7 +28,7 @@ HELP_EXTRAS = ("supervision.help",)
 
 async def help_command(update: Update, context: SherpaContext) -> None:
     """/help: what the bot can do."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await send(context.bot, user.chat_id, help_text(context.services.texts, user.language))
 
 
@@ -45,7 +46,7 @@ def help_text(texts: Catalog, lang: str) -> str:
 
 async def unknown_command(update: Update, context: SherpaContext) -> None:
     """A command we do not know: point to /help."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     await say(context.services, context.bot, user, "errors.unknown_command")
 
 
@@ -53,7 +54,7 @@ async def not_text(update: Update, context: SherpaContext) -> None:
     """Stickers, photos, voice, files, locations: only text is stored."""
     message = update.effective_message
     assert message is not None
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     key = (
         "errors.voice"
         if message.voice or message.video_note or message.audio

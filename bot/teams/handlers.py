@@ -6,6 +6,7 @@ from telegram import Update
 
 from bot.account import dialog as setup
 from bot.account import service as accounts
+from bot.account.service import Accounts
 from bot.core.replies import acknowledge
 from bot.core.sender import Sender
 from bot.core.services import SherpaContext
@@ -33,18 +34,18 @@ def _action(args: list[str] | None) -> tuple[str, str]:
 async def start_invited(update: Update, context: SherpaContext) -> None:
     """/start team_<code>, from a team's invitation link: the join offer, then the setup a
     newcomer needs (or a returning user's settings)."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     bot = context.bot
     if (code := code_from_start(context.args)) is not None:
         assert update.effective_user is not None
         first_name = update.effective_user.first_name
         await dialog.offer_join(context.part(Teams), bot, user, code, first_name)
-    await setup.start(context.services, bot, user, invited=code is not None)
+    await setup.start(context.part(Accounts), bot, user, invited=code is not None)
 
 
 async def team_command(update: Update, context: SherpaContext) -> None:
     """/team [action …] in a private chat: the overview, or one team action."""
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     assert update.effective_user is not None
     action, rest = _action(context.args)
     first_name = update.effective_user.first_name
@@ -58,7 +59,7 @@ async def team_button(update: Update, context: SherpaContext) -> None:
     if update.effective_chat is None or update.effective_chat.type != "private":
         await acknowledge(query)
         return
-    user, _ = await accounts.current_user(context.services, Sender.of(update))
+    user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
     first_name = query.from_user.first_name
     payload = TEAM.decode(query.data)
     await dialog.button(context.part(Teams), context.bot, query, user, first_name, payload)

@@ -5,10 +5,11 @@ Build the views with `build_week` and `build_overview`, render them with `render
 `split_messages`, and draw the picture with `render_chart` (matplotlib is imported only there).
 
 What is re-exported here is the verrekijker's pure face for other features: the Mini App
-(bot/webapp/) builds its zoom levels from the same readers (summary, weeks, views).
+(bot/webapp/) builds its zoom levels from the same readers (summary, weeks, models).
 """
 
 from bot.core.formatting import shorten
+from bot.verrekijker.models import LensView, Overview, Quote, WeekView
 from bot.verrekijker.overview import DEFAULT_WEEKS, build_overview, direction, least_attended
 from bot.verrekijker.render import caption, render_summary, render_week
 from bot.verrekijker.split import split_messages
@@ -26,7 +27,6 @@ from bot.verrekijker.summary import (
     signpost_tags,
 )
 from bot.verrekijker.text import Section, Voice
-from bot.verrekijker.views import LensView, Overview, Quote, WeekView
 from bot.verrekijker.weeks import WEEK, iso_label, week_number, week_range, week_start, week_starts
 from bot.verrekijker.words import recurring_words
 from bot.verrekijker.zoom_out import render_next, render_overview

@@ -12,8 +12,8 @@ from matplotlib.figure import Figure
 from matplotlib.projections.polar import PolarAxes
 
 from bot.core.texts import Catalog
+from bot.verrekijker.models import WeekView
 from bot.verrekijker.text import Voice
-from bot.verrekijker.views import WeekView
 from bot.verrekijker.weeks import week_number
 from prompts import SIGNPOST_COUNT
 

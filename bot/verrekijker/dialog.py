@@ -4,18 +4,11 @@ their delivery as scheduled kinds (bot/verrekijker/kinds.py)."""
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
-from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from telegram import (
-    Bot,
-    CallbackQuery,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    WebAppInfo,
-)
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
 from telegram.error import Forbidden, TelegramError
 
 from bot import account
@@ -32,9 +25,11 @@ from bot.verrekijker import (
     build_overview,
     build_week,
     caption,
+    views,
 )
-from bot.verrekijker.callbacks import VIEW, VerrekijkerView
+from bot.verrekijker.callbacks import VerrekijkerView
 from bot.verrekijker.service import (
+    Verrekijker,
     compose,
     current_week,
     intention_of,
@@ -49,41 +44,8 @@ log = logging.getLogger(__name__)
 MESSAGE_LIMIT = 4096
 
 
-def keyboard(services: Services, user: User, view: str, week: date) -> InlineKeyboardMarkup:
-    """Zoom in / out, previous / next week, everything since the start."""
-    texts, lang = services.texts, user.language
-
-    def button(key: str, target_view: str, target_week: date) -> InlineKeyboardButton:
-        label = texts.text(lang, key)
-        if target_view == view and target_week == week:
-            label = "✓ " + label
-        data = VIEW.encode(VerrekijkerView(target_view, target_week))
-        return InlineKeyboardButton(label, callback_data=data)
-
-    navigation = [button("weekly.previous", view, week - timedelta(weeks=1))]
-    if week < current_week(services, user):
-        navigation.append(button("weekly.next", view, week + timedelta(weeks=1)))
-    rows = [
-        [button("weekly.zoom_in", "week", week), button("weekly.zoom_out", "weeks", week)],
-        navigation,
-        [button("weekly.all", "all", week)],
-    ]
-    if mini_app := open_button(services, lang, view, week):  # the Mini App, when WEBAPP_URL is set
-        rows.append([mini_app])
-    return InlineKeyboardMarkup(rows)
-
-
-def open_button(services: Services, lang: str, level: str, at: date) -> InlineKeyboardButton | None:
-    """The button that opens the Mini App at this view (None while WEBAPP_URL is not set)."""
-    base = services.settings.webapp_url
-    if not base:
-        return None
-    url = f"{base}?{urlencode({'level': level, 'at': at.isoformat()})}"
-    return InlineKeyboardButton(services.texts.text(lang, "webapp.open"), web_app=WebAppInfo(url))
-
-
 async def send_verrekijker(
-    services: Services,
+    verrekijker: Verrekijker,
     runtime: Runtime,
     bot: Bot,
     user: User,
@@ -96,13 +58,13 @@ async def send_verrekijker(
     With `parts` (from the outbox), a retry sends only what an earlier attempt did not.
     """
     parts = parts or Parts()
-    history = await load_history(services, user, week)
-    await parts.send(partial(_send_picture, services, runtime, bot, user, history, week))
-    intention = await intention_of(services, user, week)
-    messages = compose(services, user, history, "week", week, intention)
+    history = await load_history(verrekijker, user, week)
+    await parts.send(partial(_send_picture, verrekijker, runtime, bot, user, history, week))
+    intention = await intention_of(verrekijker, user, week)
+    messages = compose(verrekijker, user, history, "week", week, intention)
     for position, text in enumerate(messages):
         last = position == len(messages) - 1
-        buttons = keyboard(services, user, "week", week) if last else None
+        buttons = _keyboard(verrekijker, user, "week", week) if last else None
         await parts.send(partial(send, bot, user.chat_id, text, buttons))
 
 
@@ -110,34 +72,36 @@ async def deliver_verrekijker(
     services: Services, runtime: Runtime, bot: Bot, item: OutboxItem
 ) -> None:
     """The weekly look back, for the week in the item's period (in the person's turn)."""
+    verrekijker = Verrekijker.bound(services)  # the worker hands every kind the whole Services
     async with runtime.user_lock(item.user_id or 0):
         user = await addressee(services, item)
         parts = await Parts.of(services, item)  # a retry resumes after the parts already sent
         week = date.fromisoformat(item.period)
-        await send_verrekijker(services, runtime, bot, user, week, parts)
+        await send_verrekijker(verrekijker, runtime, bot, user, week, parts)
         # Then the weekly talk: what strikes her, and what she wants to try next week.
         await parts.send(partial(checkin.start_talk, services, bot, user))
 
 
 async def deliver_nudge(services: Services, runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
     """The midweek nudge, if the user still has not reflected that week (in their turn)."""
+    verrekijker = Verrekijker.bound(services)  # the worker hands every kind the whole Services
     async with runtime.user_lock(item.user_id or 0):
         user = await addressee(services, item)
         day = local_date(item.due_at, ZoneInfo(user.timezone))
         if not account.nudge_fits(user, day):  # settings as they are now, not when queued
             raise Skip("nudges off, or a check-in comes that day")
-        if not await nudge_needed(services, user, day):
+        if not await nudge_needed(verrekijker, user, day):
             raise Skip("reflected already this week")
-        await send_nudge(services, bot, user)
+        await send_nudge(verrekijker, bot, user)
 
 
-async def send_this_week(services: Services, runtime: Runtime, bot: Bot, user: User) -> None:
+async def send_this_week(verrekijker: Verrekijker, runtime: Runtime, bot: Bot, user: User) -> None:
     """/verrekijker: this week through the binoculars, with the picture."""
-    await send_verrekijker(services, runtime, bot, user, current_week(services, user))
+    await send_verrekijker(verrekijker, runtime, bot, user, current_week(verrekijker, user))
 
 
 async def _send_picture(
-    services: Services,
+    verrekijker: Verrekijker,
     runtime: Runtime,
     bot: Bot,
     user: User,
@@ -146,7 +110,7 @@ async def _send_picture(
 ) -> None:
     """The week's chart; a picture that cannot be drawn or sent is left out, not retried
     (only a chart worker that died gets one more try, in the pool)."""
-    lang, texts, content = user.language, services.texts, services.content
+    lang, texts, content = user.language, verrekijker.texts, verrekijker.content
     week_view = build_week(history, week, content)
     baseline = build_overview(history, week, content, DEFAULT_WEEKS).baseline
     try:
@@ -164,23 +128,31 @@ async def _send_picture(
         )
 
 
-async def send_nudge(services: Services, bot: Bot, user: User) -> None:
+async def send_nudge(verrekijker: Verrekijker, bot: Bot, user: User) -> None:
     """A gentle midweek word; the outbox makes sure it comes at most once a week."""
-    text = services.texts.choice(user.language, "weekly.nudge", services.rng)
+    text = verrekijker.texts.choice(user.language, "weekly.nudge", verrekijker.rng)
     await send(bot, user.chat_id, text)
 
 
 async def show_view(
-    services: Services, query: CallbackQuery, user: User, payload: VerrekijkerView | None
+    verrekijker: Verrekijker, query: CallbackQuery, user: User, payload: VerrekijkerView | None
 ) -> None:
     """A tap on zoom in / zoom out / previous / next: the same message shows that view.
 
     Views are computed from the tapping user's own data only, so an old or forged button
     can at most show their own weeks; a week in the future is refused politely.
     """
-    if payload is None or payload.week > current_week(services, user):
-        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
+    if payload is None or payload.week > current_week(verrekijker, user):
+        await acknowledge(query, verrekijker.texts.text(user.language, "errors.expired"))
         return
     await acknowledge(query)
-    text = await view_text(services, user, payload.view, payload.week)
-    await edit(query, Screen(text, keyboard(services, user, payload.view, payload.week)))
+    text = await view_text(verrekijker, user, payload.view, payload.week)
+    await edit(query, Screen(text, _keyboard(verrekijker, user, payload.view, payload.week)))
+
+
+def _keyboard(verrekijker: Verrekijker, user: User, view: str, week: date) -> InlineKeyboardMarkup:
+    """The view's buttons: up to her current week, and the Mini App's when it is served."""
+    this_week = current_week(verrekijker, user)
+    return views.keyboard(
+        verrekijker.texts, user.language, view, week, this_week, verrekijker.webapp_url
+    )

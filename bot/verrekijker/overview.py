@@ -6,8 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from statistics import fmean
 
-from bot.verrekijker.summary import SIGNPOSTS, attention_of, between, day_scales, quotes_of
-from bot.verrekijker.views import (
+from bot.verrekijker.models import (
     Direction,
     Overview,
     SignpostAttention,
@@ -15,6 +14,7 @@ from bot.verrekijker.views import (
     Trend,
     WeekStat,
 )
+from bot.verrekijker.summary import SIGNPOSTS, attention_of, between, day_scales, quotes_of
 from bot.verrekijker.weeks import WEEK, week_number, week_starts
 from bot.verrekijker.weeks import week_start as monday_of
 from bot.verrekijker.words import recurring_words

@@ -25,7 +25,7 @@ from multiprocessing.context import BaseContext
 
 from bot.core.texts import Catalog
 from bot.ops import hooks
-from bot.verrekijker.views import WeekView
+from bot.verrekijker.models import WeekView
 
 log = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ from html import escape
 from bot.care.views import ladder
 from bot.core.formatting import shorten
 from bot.core.texts import Catalog
+from bot.verrekijker.models import Overview, Quote, WeekView
 from bot.verrekijker.summary import low_scales_of, needs_support
 from bot.verrekijker.text import Section, Voice
-from bot.verrekijker.views import Overview, Quote, WeekView
 from bot.verrekijker.weeks import week_number
 from bot.verrekijker.zoom_out import render_next, render_overview
 from prompts import Content

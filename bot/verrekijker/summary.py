@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from bot.care import read_distress
 from bot.core.formatting import tidy
-from bot.verrekijker.views import (
+from bot.verrekijker.models import (
     DayScales,
     LensView,
     Quote,

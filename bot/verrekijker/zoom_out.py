@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from bot.core.texts import Catalog
+from bot.verrekijker.models import Overview, SignpostAttention, Trend
 from bot.verrekijker.text import Section, Voice
-from bot.verrekijker.views import Overview, SignpostAttention, Trend
 from bot.verrekijker.weeks import week_number
 from prompts import Content
 

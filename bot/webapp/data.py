@@ -11,26 +11,58 @@ import asyncio
 import json
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from bot.checkin.service import today
+from bot.core.clock import Clock
 from bot.core.formatting import tidy
+from bot.core.schedule import local_date
 from bot.core.services import Services
-from bot.verrekijker.views import Quote
+from bot.core.texts import Catalog
+from bot.verrekijker import Quote
 from bot.webapp.init_data import WebAppUser
 from bot.webapp.limits import UserQueue, ViewCache
 from bot.webapp.payload import QuoteStars, shell, view_json
 from bot.webapp.periods import Level, build_period
-from storage.cycle import IntentionPair
-from storage.history import SealedHistory
+from prompts import Content
+from storage import Language
+from storage.cycle import CycleRepository, IntentionPair
+from storage.history import HistoryRepository, SealedHistory
 from storage.models import LANGUAGES, ReflectionDay
+from storage.stars import StarRepository
+from storage.users import UserRepository
 
 VIEW_THREADS = 1  # views of all users, one at a time: the event loop keeps the rest of the GIL
 
 
+@dataclass(frozen=True)
+class MiniApp:
+    """What the Mini App's server reads and writes, bound once when it starts
+    (bot/webapp/lifecycle.py): the users (who signed), her history, her stars and intentions,
+    the content and texts of a view, the clock (her today), and the language of a page for
+    someone unknown."""
+
+    users: UserRepository
+    history: HistoryRepository
+    stars: StarRepository
+    cycle: CycleRepository
+    content: Content
+    texts: Catalog
+    clock: Clock
+    default_language: Language
+
+    @classmethod
+    def bound(cls, services: Services) -> MiniApp:
+        """Bound to the application's storage, content, texts, clock and default language."""
+        storage, language = services.storage, services.settings.default_language
+        repositories = (storage.users, storage.history, storage.stars, storage.cycle)
+        return cls(*repositories, services.content, services.texts, services.clock, language)
+
+
 def _view(
-    services: Services,
+    mini_app: MiniApp,
     rows: SealedHistory,
     level: Level,
     at: date | None,
@@ -41,17 +73,17 @@ def _view(
 ) -> bytes:
     """In the worker thread: open the history, build the period, encode the page's JSON."""
     history = rows.days()
-    body = shell(services.texts, lang)
+    body = shell(mini_app.texts, lang)
     if not history:
         return encode({**body, "empty": True})
-    view = build_period(history, level, at or day, day, services.content)
+    view = build_period(history, level, at or day, day, mini_app.content)
     stars = quote_stars(history, starred)
     return encode(
         {
             **body,
             "empty": False,
             "today": day.isoformat(),
-            "view": view_json(view, services.texts, lang, services.content, stars),
+            "view": view_json(view, mini_app.texts, lang, mini_app.content, stars),
             "intentions": intentions_json(intentions, view.first, view.last),
         }
     )
@@ -87,14 +119,14 @@ def quote_stars(days: Iterable[ReflectionDay], starred: frozenset[int]) -> Quote
     return {quote: tuple(ids) for quote, ids in found.items()}
 
 
-async def set_star(services: Services, user_id: int, answer_id: int, starred: bool) -> bool | None:
+async def set_star(mini_app: MiniApp, user_id: int, answer_id: int, starred: bool) -> bool | None:
     """Her ⭐ on her answer, or taken off: whether it is starred now. None when she has no such
     answer, or it is of a day with heavy words (those stay out of the PDF: no star)."""
-    stars = services.storage.stars
+    stars = mini_app.stars
     target = await stars.answer(user_id, answer_id)
     if target is None or target.care_mark is not None:
         return None
-    return await stars.set(user_id, answer_id, starred, services.clock.now())
+    return await stars.set(user_id, answer_id, starred, mini_app.clock.now())
 
 
 def encode(body: dict[str, Any]) -> bytes:
@@ -105,8 +137,8 @@ def encode(body: dict[str, Any]) -> bytes:
 class Views:
     """Builds the page's data off the event loop; `close()` with the server."""
 
-    def __init__(self, services: Services) -> None:
-        self._services = services
+    def __init__(self, mini_app: MiniApp) -> None:
+        self._mini_app = mini_app
         self._threads = ThreadPoolExecutor(VIEW_THREADS, thread_name_prefix="webapp-view")
         self._queue = UserQueue()
         self._cache = ViewCache()
@@ -118,31 +150,31 @@ class Views:
         for who they are, and they simply have nothing stored here. Busy when they already
         have enough requests in hand.
         """
-        services, user_id = self._services, signed.user_id
+        mini_app, user_id = self._mini_app, signed.user_id
         async with self._queue.turn(user_id):
-            user = await services.storage.users.get(user_id)
+            user = await mini_app.users.get(user_id)
             if user is None:
                 self._cache.forget(user_id)  # erased: nothing of theirs stays, here either
                 if signed.language_code in LANGUAGES:
                     lang = signed.language_code
                 else:
-                    lang = services.settings.default_language
-                return encode({**shell(services.texts, lang), "empty": True})
-            version = await services.storage.history.version(user_id)
-            starred = await services.storage.stars.starred(user_id)
-            day = today(services, user)
+                    lang = mini_app.default_language
+                return encode({**shell(mini_app.texts, lang), "empty": True})
+            version = await mini_app.history.version(user_id)
+            starred = await mini_app.stars.starred(user_id)
+            day = local_date(mini_app.clock.now(), ZoneInfo(user.timezone))  # her today
             key = (version, user.language, level, at, day, starred)
             cached = self._cache.get(user_id, key)
             if cached is not None:
                 return cached
             self._cache.forget(user_id, keep=lambda old: old[0] == version)  # type: ignore[index]
-            rows = await services.storage.history.sealed_history(user_id)
-            intentions = await services.storage.cycle.intentions(user_id)
+            rows = await mini_app.history.sealed_history(user_id)
+            intentions = await mini_app.cycle.intentions(user_id)
             loop = asyncio.get_running_loop()
             body = await loop.run_in_executor(
                 self._threads,
                 _view,
-                services,
+                mini_app,
                 rows,
                 level,
                 at,
@@ -160,10 +192,10 @@ class Views:
 
 
 async def user_view(
-    services: Services, signed: WebAppUser, level: Level, at: date | None
+    mini_app: MiniApp, signed: WebAppUser, level: Level, at: date | None
 ) -> dict[str, Any]:
     """The page's data as a dict, built at once (benchmarks and tests of the view alone)."""
-    views = Views(services)
+    views = Views(mini_app)
     try:
         return dict(json.loads(await views.answer(signed, level, at)))
     finally:

@@ -13,6 +13,7 @@ from telegram import MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
 
 from bot.core.services import Services, SherpaApp
+from bot.webapp.data import MiniApp
 from bot.webapp.server import WebappServer, webapp_app
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,10 @@ async def start_webapp(application: SherpaApp, services: Services) -> WebappServ
     url = settings.webapp_url
     if not url:
         return None
-    app = webapp_app(services, application.bot.token, urlsplit(url).path, settings.webapp_max_age)
+    # Services is this composition's honest need (where to listen, the menu's words); the
+    # server itself gets only what its pages read and write.
+    mini_app = MiniApp.bound(services)
+    app = webapp_app(mini_app, application.bot.token, urlsplit(url).path, settings.webapp_max_age)
     server = WebappServer(app, settings.webapp_listen, settings.webapp_port)
     port = await server.start()  # a ConfigError naming WEBAPP_LISTEN or WEBAPP_PORT
     application.bot_data.webapp = server

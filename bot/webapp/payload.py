@@ -15,8 +15,7 @@ from typing import Any
 from bot.core import formatting
 from bot.core.formatting import shorten
 from bot.core.texts import Catalog
-from bot.verrekijker import Voice, week_number
-from bot.verrekijker.views import Quote
+from bot.verrekijker import Quote, Voice, week_number
 from bot.webapp.periods import LEVELS, PeriodView, Point
 from prompts import Content
 

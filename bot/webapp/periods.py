@@ -16,6 +16,8 @@ from bot.verrekijker import (
     DEFAULT_WEEKS,
     SIGNPOSTS,
     WEEK,
+    LensView,
+    Quote,
     attention_of,
     between,
     day_scales,
@@ -25,7 +27,6 @@ from bot.verrekijker import (
     week_start,
     week_starts,
 )
-from bot.verrekijker.views import LensView, Quote
 from prompts import Content
 from storage import ReflectionDay
 

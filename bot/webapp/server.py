@@ -17,8 +17,7 @@ from importlib import resources
 from aiohttp import web
 
 from bot.core import serving
-from bot.core.services import Services
-from bot.webapp.data import Views, set_star
+from bot.webapp.data import MiniApp, Views, set_star
 from bot.webapp.init_data import InvalidInitData, WebAppUser, validate
 from bot.webapp.limits import Busy, LaunchRate
 from bot.webapp.payload import shell
@@ -76,13 +75,13 @@ def _static_files() -> dict[str, tuple[bytes, str]]:
     return {route: ((folder / name).read_bytes(), kind) for route, (name, kind) in STATIC.items()}
 
 
-def _language(request: web.Request, services: Services) -> str:
+def _language(request: web.Request, mini_app: MiniApp) -> str:
     """For a 401's one line: the browser's language if we speak it (no user is known)."""
     wanted = request.headers.get("Accept-Language", "")[:2].lower()
-    return wanted if wanted in services.texts.entries else services.settings.default_language
+    return wanted if wanted in mini_app.texts.entries else mini_app.default_language
 
 
-def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.Application:
+def webapp_app(mini_app: MiniApp, token: str, path: str, max_age: int) -> web.Application:
     """The aiohttp app: GET `path` (the page), its script and style files, `path`data (JSON);
     POST `path`star (her ⭐ on an answer)."""
     files = _static_files()
@@ -96,11 +95,11 @@ def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.A
         headers = {"Cache-Control": "no-cache"}
         return web.Response(body=body, content_type=kind, charset="utf-8", headers=headers)
 
-    views = Views(services)
+    views = Views(mini_app)
     launches = LaunchRate()
 
     def busy(request: web.Request) -> web.Response:
-        texts = shell(services.texts, _language(request, services))["texts"]
+        texts = shell(mini_app.texts, _language(request, mini_app))["texts"]
         return web.json_response(
             {"error": "busy", "message": texts["busy"]},
             status=429,
@@ -116,7 +115,7 @@ def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.A
                 raise InvalidInitData("no initData")
             return launch, validate(launch, token, now=time.time(), max_age=max_age)
         except InvalidInitData:
-            texts = shell(services.texts, _language(request, services))["texts"]
+            texts = shell(mini_app.texts, _language(request, mini_app))["texts"]
             return web.json_response(
                 {"error": "unauthorized", "message": texts["unauthorized"]}, status=401
             )
@@ -162,7 +161,7 @@ def webapp_app(services: Services, token: str, path: str, max_age: int) -> web.A
             return web.json_response({"error": "star"}, status=400)
         try:
             star_taps.take(launch)
-            now = await set_star(services, signed.user_id, answer, starred)
+            now = await set_star(mini_app, signed.user_id, answer, starred)
         except Busy:
             return busy(request)
         except Exception as error:  # never the message

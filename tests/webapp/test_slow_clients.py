@@ -14,6 +14,7 @@ import pytest
 
 from bot.core import serving
 from bot.incoming.webhook import webhook_app
+from bot.webapp.data import MiniApp
 from bot.webapp.server import WebappServer, webapp_app
 from tests.helpers import World
 
@@ -32,8 +33,9 @@ async def servers(
     """The Mini App's and the webhook's servers on free ports, waits shortened to WAIT."""
     monkeypatch.setattr(serving, "HEADER_TIMEOUT", WAIT)
     bot = webapp_world.bot
+    mini_app = MiniApp.bound(bot.services)
     page = WebappServer(
-        webapp_app(bot.services, webapp_world.api.token, "/verrekijker/", 3600), "127.0.0.1", 0
+        webapp_app(mini_app, webapp_world.api.token, "/verrekijker/", 3600), "127.0.0.1", 0
     )
     hook = serving.runner(webhook_app(bot.application, "/telegram", SECRET, body_timeout=WAIT))
     await hook.setup()

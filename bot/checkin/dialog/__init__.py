@@ -13,6 +13,7 @@ from telegram import Bot, CallbackQuery, Message
 from telegram.error import TelegramError
 
 from bot.account import service as accounts
+from bot.account.service import Accounts
 from bot.care.callbacks import CareChoice
 from bot.checkin import service
 from bot.checkin.callbacks import ScaleAnswer, SkipStep
@@ -52,7 +53,7 @@ async def typed_answer(
 
 async def edited_answer(services: Services, bot: Bot, message: Message, sender_id: int) -> None:
     """An edited message: the stored answer follows the edit, with a quiet sign."""
-    user = await accounts.known_user(services, sender_id)
+    user = await accounts.known_user(Accounts.bound(services), sender_id)
     if user is None or message.text is None:
         return  # someone unknown (or erased) editing an old message: nothing to follow
     used = await answers.receive_edit(
