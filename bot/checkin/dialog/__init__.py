@@ -14,7 +14,7 @@ from telegram.error import TelegramError
 
 from bot.account import service as accounts
 from bot.care.callbacks import CareChoice
-from bot.checkin import service
+from bot.checkin import progress, service
 from bot.checkin.callbacks import ScaleAnswer, SkipStep
 from bot.checkin.dialog import answers, pause, steps
 from bot.core.replies import Screen, acknowledge, edit, react, retouch, say
@@ -70,7 +70,7 @@ async def step_tapped(
     payload: ScaleAnswer | SkipStep | None,
 ) -> None:
     """A tap on 1–5 or skip under a check-in step."""
-    step = await service.tapped_step(services, user, payload)
+    step = await progress.tapped_step(services, user, payload)
     if step is None:
         await acknowledge(query, services.texts.text(user.language, "errors.expired"))
         return

@@ -1,6 +1,6 @@
 """Answers coming in: typed text, edits, and the privacy guard's question before storing.
 
-Where an answer belongs and what is stored is the service's (bot/checkin/service.py); this
+Where an answer belongs and what is stored is the service's (bot/checkin/answering.py); this
 answers heavy words, asks the guard's question and asks what follows.
 """
 
@@ -12,10 +12,10 @@ from telegram import Bot, ReplyParameters
 
 from bot import privacy_guard
 from bot.care import Reading, read_distress
-from bot.checkin import service
+from bot.checkin import answering, progress
 from bot.checkin import views as render
+from bot.checkin.answering import Rewritten
 from bot.checkin.dialog import pause, steps
-from bot.checkin.service import Rewritten
 from bot.core.replies import send
 from bot.core.services import Services
 from bot.privacy_guard import Finding, guard_question
@@ -51,13 +51,13 @@ async def receive_text(
     ):
         return None
     reading = read_distress(text)
-    target = await service.target_of(services, user, reply_to, person)
+    target = await answering.target_of(services, user, reply_to, person)
     if target is None:
         if reading.concern == "self":  # free text outside a check-in is read too
             await pause.care_for(services, bot, user, None, reading)
             return None
         return "answer.nothing_open"
-    if target.unsent and (seen := await service.last_question(services, target.checkin_id)):
+    if target.unsent and (seen := await progress.last_question(services, target.checkin_id)):
         return await _answer_seen_then_ask(
             services, bot, user, seen, target, message_id, text, reading
         )
@@ -68,7 +68,7 @@ async def receive_text(
             )
             return None
         # Words typed while a scale waits belong to the check-in's last question.
-        question = await service.last_question(services, target.checkin_id)
+        question = await progress.last_question(services, target.checkin_id)
         if question is None:
             return "answer.tap_scale"
         target = question
@@ -136,7 +136,7 @@ async def store_answer(
 
     `hold`: the check-in waits after heavy words, so no next step (default: the step's mark).
     """
-    stored = await service.store_answer(services, user, step, message_id, text, hold=hold)
+    stored = await answering.store_answer(services, user, step, message_id, text, hold=hold)
     if stored.drop_buttons:
         await steps.drop_buttons(bot, user, step)
     if stored.advance:
@@ -156,7 +156,7 @@ async def hold_for_guard(
     is_edit: bool = False,
 ) -> None:
     """Hold an answer back and ask: store it masked, as written, or rewrite it."""
-    await service.hold_answer(services, user, step, message_id, text, findings, is_edit=is_edit)
+    await answering.hold_answer(services, user, step, message_id, text, findings, is_edit=is_edit)
     texts, lang = services.texts, user.language
     await send(
         bot,
@@ -171,7 +171,7 @@ async def receive_edit(
     services: Services, bot: Bot, user: User, *, message_id: int, text: str
 ) -> bool:
     """An edited message: a stored answer follows the edit (through the guard); True if used."""
-    edited = await service.edit_of(services, user, message_id)
+    edited = await answering.edit_of(services, user, message_id)
     if isinstance(edited, Rewritten):
         # The user fixed a message the guard held back: treat the edit as the answer.
         if edited.step is not None:
@@ -183,18 +183,18 @@ async def receive_edit(
     reading = read_distress(text)
     if reading.concern == "self":  # the lines, without pausing a check-in that moved on
         await pause.care_for(services, bot, user, None, reading)
-        await service.mark_care(services, edited.checkin_id, "self")
+        await progress.mark_care(services, edited.checkin_id, "self")
     else:
         await pause.care_for(services, bot, user, edited, reading)
     if findings := privacy_guard.scan(text):
         await hold_for_guard(services, bot, user, edited, message_id, text, findings, is_edit=True)
         return True
-    return await service.edit_answer(services, user, message_id, text)
+    return await answering.edit_answer(services, user, message_id, text)
 
 
 async def resolve_guard(services: Services, bot: Bot, user: User, choice: GuardChoice) -> str:
     """Carry out the user's choice for a held-back answer; returns the outcome's text key."""
-    outcome = await service.resolve_guard(services, user, choice)
+    outcome = await answering.resolve_guard(services, user, choice)
     if outcome.step is not None:
         reply = await store_answer(
             services, bot, user, outcome.step, outcome.message_id, outcome.text
@@ -222,7 +222,7 @@ async def _answer_or_hold(
 async def _stored_before(services: Services, bot: Bot, user: User, message_id: int) -> bool:
     """A message whose answer is stored already (replayed after a crash): it is done, and
     what its check-in still waited for comes now, late rather than never."""
-    replayed = await service.stored_before(services, user, message_id)
+    replayed = await answering.stored_before(services, user, message_id)
     if replayed is None:
         return False
     if replayed.resend is not None:

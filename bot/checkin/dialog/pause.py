@@ -14,7 +14,7 @@ from telegram.error import TelegramError
 from bot.care import Reading
 from bot.care import dialog as crisis
 from bot.care.callbacks import CareChoice
-from bot.checkin import service
+from bot.checkin import progress
 from bot.checkin.dialog import steps
 from bot.core.replies import SentQuietly
 from bot.core.services import Services
@@ -45,12 +45,12 @@ async def _care_for(
         )
         hooks.care("self")
         if step is not None:
-            await service.mark_care(services, step.checkin_id, "paused")
+            await progress.mark_care(services, step.checkin_id, "paused")
         return step is not None
     if reading.concern == "client" and step is not None and step.care_mark is None:
         await crisis.send_client_care(services, bot, user)
         hooks.care("client")
-        await service.mark_care(services, step.checkin_id, "client")
+        await progress.mark_care(services, step.checkin_id, "client")
     return False
 
 
@@ -59,7 +59,7 @@ async def choose(services: Services, bot: Bot, user: User, choice: CareChoice) -
 
     "errors.expired" for a check-in that is not theirs or no longer waits.
     """
-    outcome = await service.choose(services, user, choice)
+    outcome = await progress.choose(services, user, choice)
     if isinstance(outcome, str):
         return outcome
     if outcome.waiting is not None:

@@ -1,6 +1,7 @@
 """The daily check-in in the chat: send it, ask its steps one at a time, close it.
 
-What to ask and what is stored is the service's (bot/checkin/service.py); this sends.
+Which check-in and which step is the service's (bot/checkin/service.py, progress.py); this
+sends.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from telegram import Bot
 from telegram.error import TimedOut
 
 from bot.care import dialog as care
-from bot.checkin import service
+from bot.checkin import progress, service
 from bot.checkin import views as render
-from bot.checkin.service import NOT_OPENED, Finished, NotOpened
+from bot.checkin.progress import NOT_OPENED, Finished, NotOpened
 from bot.core.replies import retouch, send
 from bot.core.runtime import Runtime
 from bot.core.services import Services
@@ -31,9 +32,9 @@ async def deliver(services: Services, bot: Bot, user: User, checkin: Checkin) ->
     A step an earlier attempt opened (and failed to send) is the one sent again: a retry
     never opens the next step, so the user is asked what the check-in stored.
     """
-    step = await service.first_step(services, checkin)
+    step = await progress.first_step(services, checkin)
     await send_step(services, bot, user, step, checkin=checkin)
-    await service.delivered(services, checkin)
+    await progress.delivered(services, checkin)
 
 
 async def deliver_scheduled(
@@ -86,9 +87,9 @@ async def send_step(
         message = await send(bot, user.chat_id, text, render.step_keyboard(texts, lang, step))
     except TimedOut:
         # It may well have arrived: count it as seen, so the answer that follows is its own.
-        await service.step_sent(services, step, None)
+        await progress.step_sent(services, step, None)
         raise
-    await service.step_sent(services, step, message.message_id)
+    await progress.step_sent(services, step, message.message_id)
 
 
 async def advance(
@@ -104,7 +105,7 @@ async def advance(
     `opened`: the next step as opened already with the answer before it (None: none was
     left), so it is not looked for again.
     """
-    following = await service.next_step(services, checkin_id, opened=opened)
+    following = await progress.next_step(services, checkin_id, opened=opened)
     if not isinstance(following, Finished):
         await send_step(services, bot, user, following)
         return
@@ -127,7 +128,7 @@ async def record_score(
 
     `message_id`: the user's message when the score was typed, so a replay is recognised.
     """
-    closed = await service.close_step(services, user, step, score=score, message_id=message_id)
+    closed = await progress.close_step(services, user, step, score=score, message_id=message_id)
     if closed:
         await _show_closed(services, bot, user, step, score)
         await advance(services, bot, user, step.checkin_id)
@@ -136,7 +137,7 @@ async def record_score(
 
 async def skip(services: Services, bot: Bot, user: User, step: Step) -> bool:
     """Skip a step and move on; False when the step was no longer open."""
-    closed = await service.close_step(services, user, step)
+    closed = await progress.close_step(services, user, step)
     if closed:
         await _show_closed(services, bot, user, step, None)
         await advance(services, bot, user, step.checkin_id)
