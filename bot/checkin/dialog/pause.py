@@ -14,6 +14,7 @@ from telegram.error import TelegramError
 from bot.care import Reading
 from bot.care import dialog as crisis
 from bot.care.callbacks import CareChoice
+from bot.care.service import Care
 from bot.checkin import progress
 from bot.checkin.dialog import steps
 from bot.core.replies import SentQuietly
@@ -40,15 +41,14 @@ async def _care_for(
     services: Services, bot: Bot, user: User, step: Step | None, reading: Reading
 ) -> bool:
     if reading.concern == "self":
-        await crisis.send_crisis(
-            services, bot, user, checkin_id=None if step is None else step.checkin_id
-        )
+        checkin_id = None if step is None else step.checkin_id
+        await crisis.send_crisis(Care.bound(services), bot, user, checkin_id=checkin_id)
         hooks.care("self")
         if step is not None:
             await progress.mark_care(services, step.checkin_id, "paused")
         return step is not None
     if reading.concern == "client" and step is not None and step.care_mark is None:
-        await crisis.send_client_care(services, bot, user)
+        await crisis.send_client_care(Care.bound(services), bot, user)
         hooks.care("client")
         await progress.mark_care(services, step.checkin_id, "client")
     return False

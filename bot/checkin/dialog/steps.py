@@ -13,6 +13,7 @@ from telegram import Bot
 from telegram.error import TimedOut
 
 from bot.care import dialog as care
+from bot.care.service import Care
 from bot.checkin import progress, service
 from bot.checkin import views as render
 from bot.checkin.progress import NOT_OPENED, Finished, NotOpened
@@ -112,7 +113,7 @@ async def advance(
     if following.weekly and not following.heavy:
         await send(bot, user.chat_id, services.texts.text(user.language, "cycle.closing"))
         return
-    await care.send_closing(services, bot, user, checkin_id, distress=following.heavy)
+    await care.send_closing(Care.bound(services), bot, user, checkin_id, distress=following.heavy)
 
 
 async def record_score(
