@@ -188,4 +188,3 @@ async def resolve_guard(services: Services, user: User, choice: GuardChoice) -> 
     if step is None:
         return GuardOutcome("errors.expired")
     return GuardOutcome(outcome, step, held.message_id, text)
-

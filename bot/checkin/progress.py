@@ -129,6 +129,7 @@ async def close_step(
         await engaged(services, step, user)
     return closed
 
+
 # Heavy words ------------------------------------------------------------------------------
 
 

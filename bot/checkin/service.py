@@ -43,6 +43,7 @@ async def create_checkin(services: Services, user: User, day: date, trigger: Tri
     assert existing is not None
     return existing
 
+
 # Asking the steps -------------------------------------------------------------------------
 
 
