@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.checkin.progress import engaged, last_question
-from bot.core.services import Services
+from bot.checkin.service import Checkins
 from bot.ops import hooks
 from bot.privacy_guard import Finding, mask
 from bot.privacy_guard.callbacks import GuardChoice
@@ -14,25 +14,24 @@ from storage import PendingAnswer, Person, Step, User
 
 
 async def target_of(
-    services: Services, user: User, reply_to: int | None, person: Person | None
+    checkins: Checkins, user: User, reply_to: int | None, person: Person | None
 ) -> Step | None:
     """The step a message answers: the question it replies to, else the open step, else the
     last question of a check-in that waits after heavy words.
 
     `person`: the sender's state read with the user, in this handling (one query)."""
-    checkins = services.storage.checkins
-    target = await checkins.step_by_message(user.user_id, reply_to) if reply_to else None
+    target = await checkins.repo.step_by_message(user.user_id, reply_to) if reply_to else None
     if target is None or target.kind != "question":
-        target = person.open_step if person else await checkins.open_step(user.user_id)
-    return target or await _paused_question(services, user)
+        target = person.open_step if person else await checkins.repo.open_step(user.user_id)
+    return target or await _paused_question(checkins, user)
 
 
-async def _paused_question(services: Services, user: User) -> Step | None:
+async def _paused_question(checkins: Checkins, user: User) -> Step | None:
     """The last question of a check-in that waits after heavy words: more words belong there."""
-    waiting = await services.storage.checkins.paused(user.user_id)
+    waiting = await checkins.repo.paused(user.user_id)
     if waiting is None:
         return None
-    return await last_question(services, waiting.id)
+    return await last_question(checkins, waiting.id)
 
 
 @dataclass(frozen=True)
@@ -45,21 +44,20 @@ class Replayed:
     advance: int | None = None
 
 
-async def stored_before(services: Services, user: User, message_id: int) -> Replayed | None:
+async def stored_before(checkins: Checkins, user: User, message_id: int) -> Replayed | None:
     """Replayed when this message's answer is stored already, else None.
 
     A crash after storing it may have left its check-in waiting: the next step not opened,
     or opened but never sent. That step comes now, late rather than never.
     """
-    checkins = services.storage.checkins
-    step = await checkins.step_of_answer(user.user_id, message_id)
+    step = await checkins.repo.step_of_answer(user.user_id, message_id)
     if step is None:
         return None
     if step.care_mark == "paused":
         return Replayed()  # it waits on the user's choice after heavy words
-    waiting = await checkins.open_step(user.user_id)
+    waiting = await checkins.repo.open_step(user.user_id)
     if waiting is None:
-        checkin = await checkins.get(step.checkin_id)
+        checkin = await checkins.repo.get(step.checkin_id)
         if checkin is not None and not checkin.completed:
             return Replayed(advance=step.checkin_id)
     elif waiting.checkin_id == step.checkin_id and waiting.message_id is None:
@@ -81,7 +79,7 @@ class Stored:
 
 
 async def store_answer(
-    services: Services,
+    checkins: Checkins,
     user: User,
     step: Step,
     message_id: int,
@@ -93,25 +91,24 @@ async def store_answer(
 
     `hold`: the check-in waits after heavy words, so no next step (default: the step's mark).
     """
-    checkins = services.storage.checkins
     if hold is None:
         hold = step.care_mark == "paused"
-    now = services.clock.now()
+    now = checkins.clock.now()
     if step.state == "open" and not hold:
         # The answer and the next step in one go (one statement, or one SQLite commit).
-        stored, opened = await checkins.add_answer_and_open_next(
+        stored, opened = await checkins.repo.add_answer_and_open_next(
             step=step, message_id=message_id, text=text, now=now
         )
         if not stored:
             return Stored(False)  # the same message again (a redelivered update)
-        await engaged(services, step, user)
+        await engaged(checkins, step, user)
         return Stored(True, drop_buttons=True, advance=True, opened=opened)
-    if not await checkins.add_answer(step=step, message_id=message_id, text=text, now=now):
+    if not await checkins.repo.add_answer(step=step, message_id=message_id, text=text, now=now):
         return Stored(False)  # the same message again (a redelivered update)
-    await engaged(services, step, user)
+    await engaged(checkins, step, user)
     if hold:
         return Stored(True, drop_buttons=step.state == "open", reply="care.crisis.held")
-    waiting = await checkins.open_step(user.user_id)
+    waiting = await checkins.repo.open_step(user.user_id)
     if waiting is not None and waiting.checkin_id == step.checkin_id and waiting.kind != "question":
         reply = "answer.added_tap_scale"  # words typed while a scale waits
     else:
@@ -120,7 +117,7 @@ async def store_answer(
 
 
 async def hold_answer(
-    services: Services,
+    checkins: Checkins,
     user: User,
     step: Step,
     message_id: int,
@@ -133,7 +130,7 @@ async def hold_answer(
     hooks.guarded()
     masked = mask(text, findings)
     pending = PendingAnswer(user.user_id, step.id, message_id, is_edit, text, masked)
-    await services.storage.pending.hold(pending, services.clock.now())
+    await checkins.pending.hold(pending, checkins.clock.now())
 
 
 @dataclass(frozen=True)
@@ -144,20 +141,18 @@ class Rewritten:
     step: Step | None
 
 
-async def edit_of(services: Services, user: User, message_id: int) -> Step | Rewritten | None:
+async def edit_of(checkins: Checkins, user: User, message_id: int) -> Step | Rewritten | None:
     """What an edited message was: the stored answer to a step, a held-back answer now
     rewritten, or neither (a command, or erased data: nothing to follow)."""
-    storage = services.storage
-    held = await storage.pending.take(user.user_id, message_id)
+    held = await checkins.pending.take(user.user_id, message_id)
     if held is not None and not held.is_edit:
-        return Rewritten(await storage.checkins.step(held.step_id))
-    return await storage.checkins.step_of_answer(user.user_id, message_id)
+        return Rewritten(await checkins.repo.step(held.step_id))
+    return await checkins.repo.step_of_answer(user.user_id, message_id)
 
 
-async def edit_answer(services: Services, user: User, message_id: int, text: str) -> bool:
+async def edit_answer(checkins: Checkins, user: User, message_id: int, text: str) -> bool:
     """A stored answer follows its edit; False when there was none to follow."""
-    checkins = services.storage.checkins
-    return await checkins.edit_answer(user.user_id, message_id, text, services.clock.now())
+    return await checkins.repo.edit_answer(user.user_id, message_id, text, checkins.clock.now())
 
 
 @dataclass(frozen=True)
@@ -170,11 +165,10 @@ class GuardOutcome:
     text: str = ""
 
 
-async def resolve_guard(services: Services, user: User, choice: GuardChoice) -> GuardOutcome:
+async def resolve_guard(checkins: Checkins, user: User, choice: GuardChoice) -> GuardOutcome:
     """Carry out the user's choice for a held-back answer (an edit is stored here; a new
     answer is left to the dialog, which asks what follows it)."""
-    storage = services.storage
-    held = await storage.pending.take(user.user_id, choice.message_id)
+    held = await checkins.pending.take(user.user_id, choice.message_id)
     if held is None:
         return GuardOutcome("errors.expired")
     if choice.choice == "rewrite":
@@ -182,9 +176,9 @@ async def resolve_guard(services: Services, user: User, choice: GuardChoice) -> 
     text = held.masked if choice.choice == "mask" else held.text
     outcome = f"guard.done_{choice.choice}"
     if held.is_edit:
-        await edit_answer(services, user, held.message_id, text)
+        await edit_answer(checkins, user, held.message_id, text)
         return GuardOutcome(outcome)
-    step = await storage.checkins.step(held.step_id)
+    step = await checkins.repo.step(held.step_id)
     if step is None:
         return GuardOutcome("errors.expired")
     return GuardOutcome(outcome, step, held.message_id, text)

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from bot.care.callbacks import CareChoice
 from bot.checkin.callbacks import ScaleAnswer, SkipStep
+from bot.checkin.service import Checkins
 from bot.core.handling import defer_step_sent
-from bot.core.services import Services
 from storage import CareMark, Checkin, Step, User
 from storage.cycle import CYCLE
 
 
-async def engaged(services: Services, step: Step, user: User | None = None) -> None:
+async def engaged(checkins: Checkins, step: Step, user: User | None = None) -> None:
     """The user took up this signpost: the next check-in brings the next one.
 
     A check-in left untouched brings the same signpost again, so no signpost is skipped.
@@ -24,38 +24,37 @@ async def engaged(services: Services, step: Step, user: User | None = None) -> N
         return  # taken up already (an earlier answer of this check-in): nothing to write
     if step.question_id is not None and step.question_id.startswith(CYCLE):
         return  # the weekly talk, a look-back or an intention's return: no signpost taken up
-    await services.storage.users.advance_signpost(step.user_id, step.signpost)
+    await checkins.users.advance_signpost(step.user_id, step.signpost)
 
 
-async def last_question(services: Services, checkin_id: int) -> Step | None:
+async def last_question(checkins: Checkins, checkin_id: int) -> Step | None:
     """The check-in's last question the user was shown."""
-    steps = await services.storage.checkins.steps(checkin_id)
+    steps = await checkins.repo.steps(checkin_id)
     questions = [s for s in steps if s.kind == "question" and s.state != "pending" and not s.unsent]
     return questions[-1] if questions else None
 
 
-async def first_step(services: Services, checkin: Checkin) -> Step:
+async def first_step(checkins: Checkins, checkin: Checkin) -> Step:
     """The step a delivery asks: one an earlier attempt opened (and failed to send), so a retry
     never opens the next step; else the first one, opened now."""
-    checkins = services.storage.checkins
-    steps = await checkins.steps(checkin.id)
+    steps = await checkins.repo.steps(checkin.id)
     step = next((s for s in steps if s.state == "open"), None)
     if step is None:
-        step = await checkins.open_next_step(checkin.id, services.clock.now())
+        step = await checkins.repo.open_next_step(checkin.id, checkins.clock.now())
     assert step is not None
     return step
 
 
-async def delivered(services: Services, checkin: Checkin) -> None:
+async def delivered(checkins: Checkins, checkin: Checkin) -> None:
     """The check-in's first step went out."""
-    await services.storage.checkins.mark_delivered(checkin.id, services.clock.now())
+    await checkins.repo.mark_delivered(checkin.id, checkins.clock.now())
 
 
-async def step_sent(services: Services, step: Step, message_id: int | None) -> None:
+async def step_sent(checkins: Checkins, step: Step, message_id: int | None) -> None:
     """Record the step as sent: with the update's finish when one is being handled (one
     statement fewer, bot/core/handling.py), else now."""
     if not defer_step_sent(step.id, message_id):
-        await services.storage.checkins.set_step_message(step.id, message_id)
+        await checkins.repo.set_step_message(step.id, message_id)
 
 
 class NotOpened:
@@ -76,32 +75,31 @@ class Finished:
 
 
 async def next_step(
-    services: Services, checkin_id: int, *, opened: Step | NotOpened | None = NOT_OPENED
+    checkins: Checkins, checkin_id: int, *, opened: Step | NotOpened | None = NOT_OPENED
 ) -> Step | Finished:
     """The next step to ask, or the check-in completed now.
 
     `opened`: the next step as opened already with the answer before it (None: none was
     left), so it is not looked for again.
     """
-    checkins = services.storage.checkins
     if isinstance(opened, NotOpened):
-        step = await checkins.open_next_step(checkin_id, services.clock.now())
+        step = await checkins.repo.open_next_step(checkin_id, checkins.clock.now())
     else:
         step = opened
     if step is not None:
         return step
-    await checkins.complete(checkin_id, services.clock.now())
-    checkin = await checkins.get(checkin_id)
+    await checkins.repo.complete(checkin_id, checkins.clock.now())
+    checkin = await checkins.repo.get(checkin_id)
     heavy = checkin is not None and checkin.care_mark in ("self", "paused")
     return Finished(checkin_id, checkin is not None and checkin.kind == "weekly", heavy)
 
 
 async def tapped_step(
-    services: Services, user: User, payload: ScaleAnswer | SkipStep | None
+    checkins: Checkins, user: User, payload: ScaleAnswer | SkipStep | None
 ) -> Step | None:
     """The open step a tap on 1–5 or skip is for; None when it is gone, answered or not
     theirs (someone else's step, forged data, looks exactly like an expired one)."""
-    step = await services.storage.checkins.step(payload.step_id) if payload else None
+    step = await checkins.repo.step(payload.step_id) if payload else None
     forged_scale = isinstance(payload, ScaleAnswer) and step is not None and step.kind == "question"
     if step is None or step.user_id != user.user_id or step.state != "open" or forged_scale:
         return None
@@ -109,7 +107,7 @@ async def tapped_step(
 
 
 async def close_step(
-    services: Services,
+    checkins: Checkins,
     user: User,
     step: Step,
     *,
@@ -118,24 +116,24 @@ async def close_step(
 ) -> bool:
     """A scale's score (or, without one, a skip) stored; False when the step was no longer
     open. `message_id`: the user's message when the score was typed, so a replay is known."""
-    checkins, now = services.storage.checkins, services.clock.now()
+    now = checkins.clock.now()
     if score is not None:
-        closed = await checkins.close_step(
+        closed = await checkins.repo.close_step(
             step.id, state="answered", score=score, now=now, message_id=message_id
         )
     else:
-        closed = await checkins.close_step(step.id, state="skipped", now=now)
+        closed = await checkins.repo.close_step(step.id, state="skipped", now=now)
     if closed:
-        await engaged(services, step, user)
+        await engaged(checkins, step, user)
     return closed
 
 
 # Heavy words ------------------------------------------------------------------------------
 
 
-async def mark_care(services: Services, checkin_id: int, mark: CareMark) -> None:
+async def mark_care(checkins: Checkins, checkin_id: int, mark: CareMark) -> None:
     """Mark the check-in: a client's crisis, her own, or her own while it waits."""
-    await services.storage.checkins.set_care_mark(checkin_id, mark)
+    await checkins.repo.set_care_mark(checkin_id, mark)
 
 
 @dataclass(frozen=True)
@@ -147,19 +145,18 @@ class GoOn:
     waiting: Step | None
 
 
-async def choose(services: Services, user: User, choice: CareChoice) -> str | GoOn:
+async def choose(checkins: Checkins, user: User, choice: CareChoice) -> str | GoOn:
     """Carry out "stop" or "go": a text key to say, or what to ask now.
 
     "errors.expired" for a check-in that is not theirs or no longer waits.
     """
-    checkins = services.storage.checkins
-    checkin = await checkins.get(choice.checkin_id)
+    checkin = await checkins.repo.get(choice.checkin_id)
     if checkin is None or checkin.user_id != user.user_id or checkin.care_mark != "paused":
         return "errors.expired"
-    await checkins.set_care_mark(checkin.id, "self")
+    await checkins.repo.set_care_mark(checkin.id, "self")
     if choice.choice == "stop":
-        await checkins.close_rest(checkin.id, services.clock.now())
+        await checkins.repo.close_rest(checkin.id, checkins.clock.now())
         return "care.crisis.stopped"
-    waiting = await checkins.open_step(user.user_id)
+    waiting = await checkins.repo.open_step(user.user_id)
     same = waiting is not None and waiting.checkin_id == checkin.id
     return GoOn(checkin.id, waiting if same else None)

@@ -65,7 +65,7 @@ async def intention_of(services: Services, user: User, week: date) -> IntentionP
 
 def current_week(services: Services, user: User) -> date:
     """Monday of the user's current local week."""
-    return week_start(today(services, user))
+    return week_start(today(services.clock, user))
 
 
 async def load_history(services: Services, user: User, week: date) -> list[ReflectionDay]:

@@ -130,7 +130,7 @@ class Views:
                 return encode({**shell(services.texts, lang), "empty": True})
             version = await services.storage.history.version(user_id)
             starred = await services.storage.stars.starred(user_id)
-            day = today(services, user)
+            day = today(services.clock, user)
             key = (version, user.language, level, at, day, starred)
             cached = self._cache.get(user_id, key)
             if cached is not None:
