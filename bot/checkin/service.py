@@ -47,7 +47,8 @@ class Checkins:
 
     @classmethod
     def bound(cls, services: Services) -> Checkins:
-        """Bound to the application's storage, content, texts, randomness, clock and care."""
+        """Bound to the application's storage, content, texts, randomness and clock, and to
+        care bound to the same."""
         storage = services.storage
         return cls(
             storage.checkins,
