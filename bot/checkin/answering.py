@@ -78,19 +78,24 @@ class Stored:
     reply: str | None = None
 
 
+@dataclass(frozen=True)
+class Written:
+    """An answer as written: the question it answers, the message that brought it, its words
+    (masked, when she chose so)."""
+
+    step: Step
+    message_id: int
+    text: str
+
+
 async def store_answer(
-    checkins: Checkins,
-    user: User,
-    step: Step,
-    message_id: int,
-    text: str,
-    *,
-    hold: bool | None = None,
+    checkins: Checkins, user: User, answer: Written, *, hold: bool | None = None
 ) -> Stored:
     """Store an answer to a question; when it was the open question, the next step follows.
 
     `hold`: the check-in waits after heavy words, so no next step (default: the step's mark).
     """
+    step, message_id, text = answer.step, answer.message_id, answer.text
     if hold is None:
         hold = step.care_mark == "paused"
     now = checkins.clock.now()
@@ -117,19 +122,13 @@ async def store_answer(
 
 
 async def hold_answer(
-    checkins: Checkins,
-    user: User,
-    step: Step,
-    message_id: int,
-    text: str,
-    findings: list[Finding],
-    *,
-    is_edit: bool = False,
+    checkins: Checkins, user: User, answer: Written, findings: list[Finding], *, is_edit: bool
 ) -> None:
     """Hold an answer back, as written and masked, until the user chooses."""
     hooks.guarded()
+    text = answer.text
     masked = mask(text, findings)
-    pending = PendingAnswer(user.user_id, step.id, message_id, is_edit, text, masked)
+    pending = PendingAnswer(user.user_id, answer.step.id, answer.message_id, is_edit, text, masked)
     await checkins.pending.hold(pending, checkins.clock.now())
 
 
@@ -160,9 +159,7 @@ class GuardOutcome:
     """The guard question's closing words (`key`), and the answer still to store, if any."""
 
     key: str
-    step: Step | None = None
-    message_id: int = 0
-    text: str = ""
+    answer: Written | None = None
 
 
 async def resolve_guard(checkins: Checkins, user: User, choice: GuardChoice) -> GuardOutcome:
@@ -181,4 +178,4 @@ async def resolve_guard(checkins: Checkins, user: User, choice: GuardChoice) -> 
     step = await checkins.repo.step(held.step_id)
     if step is None:
         return GuardOutcome("errors.expired")
-    return GuardOutcome(outcome, step, held.message_id, text)
+    return GuardOutcome(outcome, Written(step, held.message_id, text))

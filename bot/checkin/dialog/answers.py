@@ -14,7 +14,7 @@ from bot import privacy_guard
 from bot.care import Reading, read_distress
 from bot.checkin import answering, progress
 from bot.checkin import views as render
-from bot.checkin.answering import Rewritten
+from bot.checkin.answering import Rewritten, Written
 from bot.checkin.dialog import pause, steps
 from bot.checkin.service import Checkins
 from bot.core.replies import send
@@ -58,9 +58,8 @@ async def receive_text(
             return None
         return "answer.nothing_open"
     if target.unsent and (seen := await progress.last_question(checkins, target.checkin_id)):
-        return await _answer_seen_then_ask(
-            checkins, bot, user, seen, target, message_id, text, reading
-        )
+        answer = Written(seen, message_id, text)
+        return await _answer_seen_then_ask(checkins, bot, user, answer, target, reading)
     if target.kind != "question":
         if text.strip() in SCORES:
             await steps.record_score(
@@ -72,48 +71,36 @@ async def receive_text(
         if question is None:
             return "answer.tap_scale"
         target = question
-    return await _answer(checkins, bot, user, target, message_id, text, reading)
+    return await _answer(checkins, bot, user, Written(target, message_id, text), reading)
 
 
 SCORES = frozenset("12345")  # a scale's score, typed instead of tapped
 
 
 async def _answer(
-    checkins: Checkins,
-    bot: Bot,
-    user: User,
-    target: Step,
-    message_id: int,
-    text: str,
-    reading: Reading,
+    checkins: Checkins, bot: Bot, user: User, answer: Written, reading: Reading
 ) -> Reply:
     """Heavy words answered first; then the guard's question, or the answer stored."""
-    paused = await pause.care_for(checkins, bot, user, target, reading)
-    if findings := privacy_guard.scan(text):
-        await hold_for_guard(checkins, bot, user, target, message_id, text, findings)
+    paused = await pause.care_for(checkins, bot, user, answer.step, reading)
+    if findings := privacy_guard.scan(answer.text):
+        await hold_for_guard(checkins, bot, user, answer, findings)
         return None
-    reply = await store_answer(checkins, bot, user, target, message_id, text, hold=paused or None)
+    reply = await store_answer(checkins, bot, user, answer, hold=paused or None)
     return None if paused else reply
 
 
 async def _answer_seen_then_ask(
-    checkins: Checkins,
-    bot: Bot,
-    user: User,
-    seen: Step,
-    unsent: Step,
-    message_id: int,
-    text: str,
-    reading: Reading,
+    checkins: Checkins, bot: Bot, user: User, answer: Written, unsent: Step, reading: Reading
 ) -> Reply:
     """The open step never reached the user: their words belong to the question they last
-    saw, and the open step is asked after that (not while the check-in waits)."""
-    paused = await pause.care_for(checkins, bot, user, seen, reading)
+    saw (the answer's step), and the open step is asked after that (not while the check-in
+    waits)."""
+    paused = await pause.care_for(checkins, bot, user, answer.step, reading)
     waits = paused or unsent.care_mark == "paused"
-    if findings := privacy_guard.scan(text):
-        await hold_for_guard(checkins, bot, user, seen, message_id, text, findings)
+    if findings := privacy_guard.scan(answer.text):
+        await hold_for_guard(checkins, bot, user, answer, findings)
     else:
-        stored = await store_answer(checkins, bot, user, seen, message_id, text, hold=waits)
+        stored = await store_answer(checkins, bot, user, answer, hold=waits)
         if stored is not None and not paused:
             key = "care.crisis.held" if waits else "answer.added_earlier"
             await send(bot, user.chat_id, checkins.texts.text(user.language, key), html=False)
@@ -123,24 +110,15 @@ async def _answer_seen_then_ask(
 
 
 async def store_answer(
-    checkins: Checkins,
-    bot: Bot,
-    user: User,
-    step: Step,
-    message_id: int,
-    text: str,
-    *,
-    hold: bool | None = None,
+    checkins: Checkins, bot: Bot, user: User, answer: Written, *, hold: bool | None = None
 ) -> Reply:
-    """Store an answer to a question; when it was the open question, ask the next step.
-
-    `hold`: the check-in waits after heavy words, so no next step (default: the step's mark).
-    """
-    stored = await answering.store_answer(checkins, user, step, message_id, text, hold=hold)
+    """Store an answer (`hold`: see answering.store_answer); when it was the open question,
+    ask the next step."""
+    stored = await answering.store_answer(checkins, user, answer, hold=hold)
     if stored.drop_buttons:
-        await steps.drop_buttons(bot, user, step)
+        await steps.drop_buttons(bot, user, answer.step)
     if stored.advance:
-        await steps.advance(checkins, bot, user, step.checkin_id, opened=stored.opened)
+        await steps.advance(checkins, bot, user, answer.step.checkin_id, opened=stored.opened)
     return stored.reply
 
 
@@ -148,20 +126,18 @@ async def hold_for_guard(
     checkins: Checkins,
     bot: Bot,
     user: User,
-    step: Step,
-    message_id: int,
-    text: str,
+    answer: Written,
     findings: list[Finding],
     *,
     is_edit: bool = False,
 ) -> None:
     """Hold an answer back and ask: store it masked, as written, or rewrite it."""
-    await answering.hold_answer(checkins, user, step, message_id, text, findings, is_edit=is_edit)
-    texts, lang = checkins.texts, user.language
+    await answering.hold_answer(checkins, user, answer, findings, is_edit=is_edit)
+    texts, lang, message_id = checkins.texts, user.language, answer.message_id
     await send(
         bot,
         user.chat_id,
-        guard_question(texts, lang, text, findings),
+        guard_question(texts, lang, answer.text, findings),
         render.guard_keyboard(texts, lang, message_id),
         reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=True),
     )
@@ -175,8 +151,8 @@ async def receive_edit(
     if isinstance(edited, Rewritten):
         # The user fixed a message the guard held back: treat the edit as the answer.
         if edited.step is not None:
-            paused = await pause.care_for(checkins, bot, user, edited.step, read_distress(text))
-            await _answer_or_hold(checkins, bot, user, edited.step, message_id, text, paused)
+            answer = Written(edited.step, message_id, text)
+            await _answer(checkins, bot, user, answer, read_distress(text))  # no word back
         return True
     if edited is None:
         return False  # not an answer (a command, or erased data): nothing to follow
@@ -187,7 +163,8 @@ async def receive_edit(
     else:
         await pause.care_for(checkins, bot, user, edited, reading)
     if findings := privacy_guard.scan(text):
-        await hold_for_guard(checkins, bot, user, edited, message_id, text, findings, is_edit=True)
+        answer = Written(edited, message_id, text)
+        await hold_for_guard(checkins, bot, user, answer, findings, is_edit=True)
         return True
     return await answering.edit_answer(checkins, user, message_id, text)
 
@@ -195,28 +172,11 @@ async def receive_edit(
 async def resolve_guard(checkins: Checkins, bot: Bot, user: User, choice: GuardChoice) -> str:
     """Carry out the user's choice for a held-back answer; returns the outcome's text key."""
     outcome = await answering.resolve_guard(checkins, user, choice)
-    if outcome.step is not None:
-        reply = await store_answer(
-            checkins, bot, user, outcome.step, outcome.message_id, outcome.text
-        )
+    if outcome.answer is not None:
+        reply = await store_answer(checkins, bot, user, outcome.answer)
         if reply is not None:
             await send(bot, user.chat_id, checkins.texts.text(user.language, reply), html=False)
     return outcome.key
-
-
-async def _answer_or_hold(
-    checkins: Checkins,
-    bot: Bot,
-    user: User,
-    step: Step,
-    message_id: int,
-    text: str,
-    paused: bool,
-) -> None:
-    if findings := privacy_guard.scan(text):
-        await hold_for_guard(checkins, bot, user, step, message_id, text, findings)
-    else:
-        await store_answer(checkins, bot, user, step, message_id, text, hold=paused or None)
 
 
 async def _stored_before(checkins: Checkins, bot: Bot, user: User, message_id: int) -> bool:
