@@ -36,6 +36,7 @@ from bot.care.service import Care
 from bot.checkin import handlers as checkin
 from bot.checkin.callbacks import SCALE, SKIP
 from bot.checkin.kinds import KINDS as CHECKIN_KINDS
+from bot.checkin.service import Checkins
 from bot.config import Settings
 from bot.core.callbacks import ButtonSet
 from bot.core.clock import Clock, SystemClock
@@ -196,6 +197,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
     application.bot_data.provide(  # features bound once to what they need
         Supervision.bound(services),
         Care.bound(services),
+        Checkins.bound(services),
         DataRights.bound(services),
         Teams.bound(services),
         Accounts.bound(services),

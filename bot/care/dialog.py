@@ -1,8 +1,7 @@
 """Care in the chat: the closing of a check-in, the ladder on request, and what follows heavy
 words. Nothing here is logged: not that a message was read as distress, not its words.
 What is decided is service.py, reached through `Care`, the feature bound once to what it
-needs. The check-in, which still holds the whole Services, calls the three faces that take it
-(send_closing, send_crisis, send_client_care); they bind `Care` from it and go on with that."""
+needs: the handlers take it from the typed context, the check-in hands over the one it holds."""
 
 from __future__ import annotations
 
@@ -11,15 +10,13 @@ from telegram import Bot
 from bot.care import views
 from bot.care.service import Care
 from bot.core.replies import send
-from bot.core.services import Services
 from storage import User
 
 
 async def send_closing(
-    services: Services, bot: Bot, user: User, checkin_id: int, *, distress: bool = False
+    care: Care, bot: Bot, user: User, checkin_id: int, *, distress: bool = False
 ) -> None:
     """Close a finished check-in (see Care.closing); the ladder's date is kept once sent."""
-    care = Care.bound(services)
     closing = await care.closing(user, checkin_id, distress=distress)
     await send(bot, user.chat_id, closing.text)
     if closing.ladder_on is not None:
@@ -31,12 +28,9 @@ async def show_ladder(care: Care, bot: Bot, user: User) -> None:
     await send(bot, user.chat_id, views.ladder(care.texts, user.language, user.timezone))
 
 
-async def send_crisis(
-    services: Services, bot: Bot, user: User, *, checkin_id: int | None = None
-) -> None:
+async def send_crisis(care: Care, bot: Bot, user: User, *, checkin_id: int | None = None) -> None:
     """The lines, at once; with `checkin_id`, the offer to stop that check-in or go on. The
     date is kept (only the date), so the ladder of the days after knows the lines came."""
-    care = Care.bound(services)
     texts, lang = care.texts, user.language
     text = views.crisis_text(texts, lang, user.timezone)
     keyboard = None if checkin_id is None else views.choice_keyboard(texts, lang, checkin_id)
@@ -44,6 +38,6 @@ async def send_crisis(
     await care.lines_came(user)
 
 
-async def send_client_care(services: Services, bot: Bot, user: User) -> None:
+async def send_client_care(care: Care, bot: Bot, user: User) -> None:
     """A word of care after writing about a client's crisis."""
-    await send(bot, user.chat_id, views.client_text(services.texts, user.language, user.timezone))
+    await send(bot, user.chat_id, views.client_text(care.texts, user.language, user.timezone))

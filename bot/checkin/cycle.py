@@ -14,11 +14,15 @@ every other answer. Nothing from a check-in with heavy words is ever brought bac
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from bot.core.formatting import day_words, shorten
-from bot.core.services import Services
+from bot.core.texts import Catalog
 from storage import Checkin, NewStep, User
 from storage.cycle import INTENTION, LOOK_BACK, REVIEW, ZOOM_OUT, Earlier
+
+if TYPE_CHECKING:
+    from bot.checkin.service import Checkins  # the service builds on this module
 
 LOOK_BACK_EVERY = timedelta(days=14)  # "about every two weeks"
 LOOK_BACK_AGE = timedelta(days=14)  # an answer of at least two weeks ago
@@ -32,34 +36,32 @@ def quote(text: str) -> str:
     return line.removesuffix(".") if not line.endswith("..") else line
 
 
-async def cycle_step(services: Services, user: User, day: date, signpost: int) -> NewStep | None:
+async def cycle_step(checkins: Checkins, user: User, day: date, signpost: int) -> NewStep | None:
     """The one question of the cycle a day's check-in brings, if any: the intention of last
     week first (once), else now and then a look-back."""
     this_week = day - timedelta(days=day.weekday())  # Monday
-    intention = await services.storage.cycle.intention_to_review(
+    cycle = checkins.cycle
+    intention = await cycle.intention_to_review(
         user.user_id, this_week - timedelta(days=7), this_week - timedelta(days=1)
     )
     if intention is not None:
-        return _review(services, user, intention)
+        return _review(checkins.texts, user, intention)
     if not user.look_backs:
         return None
-    cycle = services.storage.cycle
     if await cycle.looked_back_since(user.user_id, day - LOOK_BACK_EVERY + timedelta(days=1)):
         return None
     earlier = await cycle.look_back_candidate(user.user_id, day - LOOK_BACK_AGE, signpost)
-    return None if earlier is None else _look_back(services, user, earlier)
+    return None if earlier is None else _look_back(checkins.texts, user, earlier)
 
 
-def _review(services: Services, user: User, intention: Earlier) -> NewStep:
-    text = services.texts.text(user.language, "cycle.review", intention=quote(intention.text))
+def _review(texts: Catalog, user: User, intention: Earlier) -> NewStep:
+    text = texts.text(user.language, "cycle.review", intention=quote(intention.text))
     return NewStep("question", f"{REVIEW}{intention.answer_id}", text)
 
 
-def _look_back(services: Services, user: User, earlier: Earlier) -> NewStep:
+def _look_back(texts: Catalog, user: User, earlier: Earlier) -> NewStep:
     when = day_words(user.language, earlier.local_date)
-    text = services.texts.text(
-        user.language, "cycle.look_back", date=when, earlier=quote(earlier.text)
-    )
+    text = texts.text(user.language, "cycle.look_back", date=when, earlier=quote(earlier.text))
     return NewStep("question", f"{LOOK_BACK}{earlier.answer_id}", text)
 
 
@@ -71,15 +73,14 @@ def with_cycle_step(steps: list[NewStep], step: NewStep | None) -> list[NewStep]
     return [*questions, step, *(s for s in steps if s.kind != "question")]
 
 
-async def start_weekly_talk(services: Services, user: User, day: date) -> Checkin:
+async def start_weekly_talk(checkins: Checkins, user: User, day: date) -> Checkin:
     """The weekly talk of that day (created once): what strikes her, and her intention."""
-    texts, lang = services.texts, user.language
+    texts, lang = checkins.texts, user.language
     steps = [
         NewStep("question", ZOOM_OUT, texts.text(lang, "cycle.zoom_out")),
         NewStep("question", INTENTION, texts.text(lang, "cycle.intention")),
     ]
-    checkins = services.storage.checkins
-    created = await checkins.create(
+    created = await checkins.repo.create(
         user_id=user.user_id,
         local_date=day,
         signpost=user.next_signpost,  # not shown: the talk is about the week, not a signpost
@@ -87,9 +88,9 @@ async def start_weekly_talk(services: Services, user: User, day: date) -> Checki
         prompt_text=None,
         trigger="scheduled",
         steps=steps,
-        now=services.clock.now(),
+        now=checkins.clock.now(),
         kind="weekly",
     )
-    talk = created or await checkins.for_date(user.user_id, day, "weekly")
+    talk = created or await checkins.repo.for_date(user.user_id, day, "weekly")
     assert talk is not None
     return talk

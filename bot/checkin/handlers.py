@@ -10,6 +10,7 @@ from bot.account.service import Accounts
 from bot.care.callbacks import CARE
 from bot.checkin import dialog
 from bot.checkin.callbacks import SCALE, SKIP
+from bot.checkin.service import Checkins
 from bot.core.sender import Sender
 from bot.core.services import SherpaContext
 from bot.privacy_guard.callbacks import GUARD
@@ -18,7 +19,7 @@ from bot.privacy_guard.callbacks import GUARD
 async def today(update: Update, context: SherpaContext) -> None:
     """/today: today's check-in now, or the question still open."""
     user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
-    await dialog.today(context.services, context.runtime, context.bot, user)
+    await dialog.today(context.part(Checkins), context.runtime, context.bot, user)
 
 
 async def text_answer(update: Update, context: SherpaContext) -> None:
@@ -29,29 +30,21 @@ async def text_answer(update: Update, context: SherpaContext) -> None:
     user, new, person = await accounts.current_person(
         people, Sender.of(update), message.message_id
     )
-    services, bot = context.services, context.bot
+    bot = context.bot
     if new:  # someone who never pressed /start: begin with the welcome
         await setup.start(people, bot, user, invited=False)
         return
     if not user.onboarded and await setup.typed_value(people, bot, user, message.text):
         return
-    reply_to = message.reply_to_message.message_id if message.reply_to_message else None
-    await dialog.typed_answer(
-        services,
-        bot,
-        user,
-        message_id=message.message_id,
-        text=message.text,
-        reply_to=reply_to,
-        person=person,
-    )
+    await dialog.typed_answer(context.part(Checkins), bot, user, message, person)
 
 
 async def edited_answer(update: Update, context: SherpaContext) -> None:
     """An edited message: the stored answer follows the edit."""
     message = update.edited_message
     assert message is not None and message.from_user is not None
-    await dialog.edited_answer(context.services, context.bot, message, message.from_user.id)
+    user = await accounts.known_user(context.part(Accounts), message.from_user.id)
+    await dialog.edited_answer(context.part(Checkins), context.bot, message, user)
 
 
 async def step_button(update: Update, context: SherpaContext) -> None:
@@ -60,7 +53,7 @@ async def step_button(update: Update, context: SherpaContext) -> None:
     assert query is not None
     step = SCALE.decode(query.data) or SKIP.decode(query.data)
     user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
-    await dialog.step_tapped(context.services, context.bot, query, user, step)
+    await dialog.step_tapped(context.part(Checkins), context.bot, query, user, step)
 
 
 async def guard_button(update: Update, context: SherpaContext) -> None:
@@ -69,7 +62,7 @@ async def guard_button(update: Update, context: SherpaContext) -> None:
     assert query is not None
     choice = GUARD.decode(query.data)
     user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
-    await dialog.guard_tapped(context.services, context.bot, query, user, choice)
+    await dialog.guard_tapped(context.part(Checkins), context.bot, query, user, choice)
 
 
 async def care_button(update: Update, context: SherpaContext) -> None:
@@ -78,4 +71,4 @@ async def care_button(update: Update, context: SherpaContext) -> None:
     assert query is not None
     choice = CARE.decode(query.data)
     user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
-    await dialog.care_tapped(context.services, context.bot, query, user, choice)
+    await dialog.care_tapped(context.part(Checkins), context.bot, query, user, choice)

@@ -201,9 +201,10 @@ async def test_today_waits_for_a_checkin_another_instance_is_starting(
     async with runtime_of(a.app).user_lock(ANN):  # a's outbox is starting today's check-in
         assert await b.post(api.send_command(ann, "/today")) == 200
         await _until_waiting_for_the_turn(a.storage, api)
-        day = service.today(services, user)
-        checkin = await service.create_checkin(services, user, day, "scheduled")
-        await steps.deliver(services, a.app.bot, user, checkin)
+        checkins = service.Checkins.bound(services)
+        day = service.today(services.clock, user)
+        checkin = await service.create_checkin(checkins, user, day, "scheduled")
+        await steps.deliver(checkins, a.app.bot, user, checkin)
     await _settled(a, b)
     intros = [m for m in api.messages(ann) if "Richtingsaanwijzer" in (m.text or "")]
     assert len(intros) == 1  # one check-in started; /today then asked its open question

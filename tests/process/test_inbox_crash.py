@@ -37,14 +37,15 @@ async def _seed(path: Path) -> None:
     settings = Sandbox.settings_for(path, answers_encryption_key=KEY)
     storage = await open_storage(settings)
     services = build_services(settings, storage)
+    checkins = service.Checkins.bound(services)
     now = datetime.now(UTC)
     # Due tomorrow: nothing is scheduled during the test, only the answers come in.
     await add_due_users(storage, range(1, USERS + 1), now + timedelta(days=1))
     for user_id in range(1, USERS + 1):
         user = await storage.users.get(user_id)
         assert user is not None
-        day = service.today(services, user)
-        checkin = await service.create_checkin(services, user, day, "on_demand")
+        day = service.today(services.clock, user)
+        checkin = await service.create_checkin(checkins, user, day, "on_demand")
         step = await storage.checkins.open_next_step(checkin.id, now)
         assert step is not None and step.kind == "question"
         await storage.checkins.mark_delivered(checkin.id, now)

@@ -12,7 +12,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from bot.checkin import cycle
 from bot.checkin.dialog import steps
-from bot.checkin.service import today
+from bot.checkin.service import Checkins, today
 from tests.helpers import World, answer_checkin, onboard
 from tests.webapp.browser import LIGHT, chromium, launch_url
 from tests.webapp.conftest import page_url, signed
@@ -38,8 +38,9 @@ async def test_her_intention_is_shown_in_its_week_with_how_it_went(webapp_world:
     services = world.bot.services
     user = await services.storage.users.get(ann.id)
     assert user is not None
-    talk = await cycle.start_weekly_talk(services, user, today(services, user))
-    await steps.deliver(services, world.bot.application.bot, user, talk)
+    checkins = Checkins.bound(services)
+    talk = await cycle.start_weekly_talk(checkins, user, today(services.clock, user))
+    await steps.deliver(checkins, world.bot.application.bot, user, talk)
     await world.say(ann, "Ik luister beter als ik niet moe ben.")
     await world.say(ann, INTENTION)
     body = await _data(world, signed(world, 1001), "week")

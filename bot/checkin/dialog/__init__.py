@@ -12,13 +12,12 @@ import logging
 from telegram import Bot, CallbackQuery, Message
 from telegram.error import TelegramError
 
-from bot.account import service as accounts
-from bot.account.service import Accounts
 from bot.care.callbacks import CareChoice
-from bot.checkin import service
+from bot.checkin import progress, service
 from bot.checkin.callbacks import ScaleAnswer, SkipStep
 from bot.checkin.dialog import answers, pause, steps
-from bot.core.replies import Screen, acknowledge, edit, react, retouch, say
+from bot.checkin.service import Checkins
+from bot.core.replies import Screen, acknowledge, edit, react, retouch, send
 from bot.core.runtime import Runtime
 from bot.core.services import Services
 from bot.privacy_guard.callbacks import GuardChoice
@@ -27,92 +26,104 @@ from storage import Person, User
 log = logging.getLogger(__name__)
 
 
-async def today(services: Services, runtime: Runtime, bot: Bot, user: User) -> None:
+async def today(checkins: Checkins, runtime: Runtime, bot: Bot, user: User) -> None:
     """/today: today's check-in now, or the question still open."""
-    if await steps.start_now(services, runtime, bot, user) == "done_today":
-        await say(services, bot, user, "checkin.done_today")
+    if await steps.start_now(checkins, runtime, bot, user) == "done_today":
+        await _say(checkins, bot, user, "checkin.done_today")
 
 
 async def typed_answer(
-    services: Services,
-    bot: Bot,
-    user: User,
-    *,
-    message_id: int,
-    text: str,
-    reply_to: int | None,
-    person: Person | None = None,
+    checkins: Checkins, bot: Bot, user: User, message: Message, person: Person | None = None
 ) -> None:
-    """A typed message: stored as the answer it belongs to, with a word back when needed."""
+    """A typed message: stored as the answer it belongs to, with a word back when needed.
+
+    `person`: the sender's state read with the user, in this handling (one query)."""
+    assert message.text is not None  # the handler's filter lets only text through
+    reply_to = message.reply_to_message.message_id if message.reply_to_message else None
     reply = await answers.receive_text(
-        services, bot, user, message_id=message_id, text=text, reply_to=reply_to, person=person
+        checkins,
+        bot,
+        user,
+        message_id=message.message_id,
+        text=message.text,
+        reply_to=reply_to,
+        person=person,
     )
     if reply is not None:
-        await say(services, bot, user, reply)
+        await _say(checkins, bot, user, reply)
 
 
-async def edited_answer(services: Services, bot: Bot, message: Message, sender_id: int) -> None:
-    """An edited message: the stored answer follows the edit, with a quiet sign."""
-    user = await accounts.known_user(Accounts.bound(services), sender_id)
+async def edited_answer(checkins: Checkins, bot: Bot, message: Message, user: User | None) -> None:
+    """An edited message of `user` (None: not known): the stored answer follows the edit,
+    with a quiet sign."""
     if user is None or message.text is None:
         return  # someone unknown (or erased) editing an old message: nothing to follow
     used = await answers.receive_edit(
-        services, bot, user, message_id=message.message_id, text=message.text
+        checkins, bot, user, message_id=message.message_id, text=message.text
     )
     if used:
         await react(message, "👌")
 
 
 async def step_tapped(
-    services: Services,
+    checkins: Checkins,
     bot: Bot,
     query: CallbackQuery,
     user: User,
     payload: ScaleAnswer | SkipStep | None,
 ) -> None:
     """A tap on 1–5 or skip under a check-in step."""
-    step = await service.tapped_step(services, user, payload)
+    step = await progress.tapped_step(checkins, user, payload)
     if step is None:
-        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
+        await acknowledge(query, checkins.texts.text(user.language, "errors.expired"))
         return
     await acknowledge(query)
     if isinstance(payload, ScaleAnswer):
-        await steps.record_score(services, bot, user, step, payload.score)
+        await steps.record_score(checkins, bot, user, step, payload.score)
     else:
-        await steps.skip(services, bot, user, step)
+        await steps.skip(checkins, bot, user, step)
 
 
 async def guard_tapped(
-    services: Services, bot: Bot, query: CallbackQuery, user: User, payload: GuardChoice | None
+    checkins: Checkins, bot: Bot, query: CallbackQuery, user: User, payload: GuardChoice | None
 ) -> None:
     """A choice on a held-back answer: store it masked, as written, or rewrite it."""
     if payload is None:
-        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
+        await acknowledge(query, checkins.texts.text(user.language, "errors.expired"))
         return
     await acknowledge(query)
-    outcome = await answers.resolve_guard(services, bot, user, payload)
+    outcome = await answers.resolve_guard(checkins, bot, user, payload)
     try:
-        await edit(query, Screen(services.texts.text(user.language, outcome)), html=False)
+        await edit(query, Screen(checkins.texts.text(user.language, outcome)), html=False)
     except TelegramError as error:
         log.info("could not close the guard question: %s", error.message)
 
 
 async def care_tapped(
-    services: Services, bot: Bot, query: CallbackQuery, user: User, payload: CareChoice | None
+    checkins: Checkins, bot: Bot, query: CallbackQuery, user: User, payload: CareChoice | None
 ) -> None:
     """After heavy words: stop here or go on. The buttons go; the lines above them stay."""
-    outcome = None if payload is None else await pause.choose(services, bot, user, payload)
+    outcome = None if payload is None else await pause.choose(checkins, bot, user, payload)
     if payload is None or outcome == "errors.expired":
-        await acknowledge(query, services.texts.text(user.language, "errors.expired"))
+        await acknowledge(query, checkins.texts.text(user.language, "errors.expired"))
         return
     await acknowledge(query)
     await retouch(bot, user.chat_id, query.message.message_id if query.message else None)
     if outcome is not None:
-        await say(services, bot, user, outcome)
+        await _say(checkins, bot, user, outcome)
 
 
 async def start_talk(services: Services, bot: Bot, user: User) -> None:
-    """After the scheduled verrekijker: the weekly talk's first question (once a day)."""
-    talk = await service.weekly_talk(services, user)
+    """After the scheduled verrekijker: the weekly talk's first question (once a day).
+
+    The verrekijker's delivery hands over the whole Services (core's Deliverer gives it that):
+    the check-in is bound from it here, once, for now."""
+    checkins = Checkins.bound(services)
+    talk = await service.weekly_talk(checkins, user)
     if talk is not None:
-        await steps.deliver(services, bot, user, talk)
+        await steps.deliver(checkins, bot, user, talk)
+
+
+async def _say(checkins: Checkins, bot: Bot, user: User, key: str) -> None:
+    """One catalog message in the user's language (core's `say` wants the whole Services)."""
+    await send(bot, user.chat_id, checkins.texts.text(user.language, key))

@@ -14,16 +14,16 @@ from telegram.error import TelegramError
 from bot.care import Reading
 from bot.care import dialog as crisis
 from bot.care.callbacks import CareChoice
-from bot.checkin import service
+from bot.checkin import progress
 from bot.checkin.dialog import steps
+from bot.checkin.service import Checkins
 from bot.core.replies import SentQuietly
-from bot.core.services import Services
 from bot.ops import hooks
 from storage import Step, User
 
 
 async def care_for(
-    services: Services, bot: Bot, user: User, step: Step | None, reading: Reading
+    checkins: Checkins, bot: Bot, user: User, step: Step | None, reading: Reading
 ) -> bool:
     """Answer heavy words at once; True when the check-in now waits on the user's choice.
 
@@ -31,39 +31,38 @@ async def care_for(
     apology asks to send the answer again (the lines come with it).
     """
     try:
-        return await _care_for(services, bot, user, step, reading)
+        return await _care_for(checkins, bot, user, step, reading)
     except TelegramError:
         raise SentQuietly from None
 
 
 async def _care_for(
-    services: Services, bot: Bot, user: User, step: Step | None, reading: Reading
+    checkins: Checkins, bot: Bot, user: User, step: Step | None, reading: Reading
 ) -> bool:
     if reading.concern == "self":
-        await crisis.send_crisis(
-            services, bot, user, checkin_id=None if step is None else step.checkin_id
-        )
+        checkin_id = None if step is None else step.checkin_id
+        await crisis.send_crisis(checkins.care, bot, user, checkin_id=checkin_id)
         hooks.care("self")
         if step is not None:
-            await service.mark_care(services, step.checkin_id, "paused")
+            await progress.mark_care(checkins, step.checkin_id, "paused")
         return step is not None
     if reading.concern == "client" and step is not None and step.care_mark is None:
-        await crisis.send_client_care(services, bot, user)
+        await crisis.send_client_care(checkins.care, bot, user)
         hooks.care("client")
-        await service.mark_care(services, step.checkin_id, "client")
+        await progress.mark_care(checkins, step.checkin_id, "client")
     return False
 
 
-async def choose(services: Services, bot: Bot, user: User, choice: CareChoice) -> str | None:
+async def choose(checkins: Checkins, bot: Bot, user: User, choice: CareChoice) -> str | None:
     """Carry out "stop" or "go"; returns a text key to say, or None when a step was asked.
 
     "errors.expired" for a check-in that is not theirs or no longer waits.
     """
-    outcome = await service.choose(services, user, choice)
+    outcome = await progress.choose(checkins, user, choice)
     if isinstance(outcome, str):
         return outcome
     if outcome.waiting is not None:
-        await steps.send_step(services, bot, user, outcome.waiting)
+        await steps.send_step(checkins, bot, user, outcome.waiting)
     else:
-        await steps.advance(services, bot, user, outcome.checkin_id)
+        await steps.advance(checkins, bot, user, outcome.checkin_id)
     return None
