@@ -188,7 +188,12 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
     )
     runtime = Runtime(
         lambda runtime: outbox_worker(
-            services, application.bot, runtime, presence, concurrency=settings.outbox_concurrency
+            services,
+            application.bot_data,
+            application.bot,
+            runtime,
+            presence,
+            concurrency=settings.outbox_concurrency,
         ),
         charts=ChartPool(services.texts, settings.chart_workers),
         locks=turns,

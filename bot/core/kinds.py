@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from telegram import Bot
 
@@ -25,8 +25,18 @@ if TYPE_CHECKING:
     from bot.core.services import Services
 
 Subject = TypeVar("Subject", User, Team)  # who holds the stored moment
+Part = TypeVar("Part")
+
+
+class Provided(Protocol):
+    """The features bound once (bot/app.py provides them; the typed bot_data keeps them):
+    a kind's delivery takes its own feature from here, as a handler does from its context."""
+
+    def part(self, kind: type[Part]) -> Part: ...
+
+
 # Sends one outbox item of the kind; raises Skip or ChatGone (bot/delivery/errors.py).
-Deliverer = Callable[["Services", "Runtime", Bot, OutboxItem], Awaitable[None]]
+Deliverer = Callable[[Provided, "Runtime", Bot, OutboxItem], Awaitable[None]]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from bot.core.schedule import is_stale, local_date
 from bot.core.services import Services
 from bot.delivery.errors import Skip
 from storage import NewOutboxItem, OutboxItem, User
+from storage.users import UserRepository
 
 BATCH_SIZE = 500
 
@@ -39,10 +40,10 @@ async def due_users(services: Services, kind: ScheduledKind[User], now: datetime
     return queued
 
 
-async def addressee(services: Services, item: OutboxItem) -> User:
+async def addressee(users: UserRepository, item: OutboxItem) -> User:
     """The addressee of a per-user item, still there and reachable, and not paused on the day
     it is for; Skip otherwise."""
-    user = await services.storage.users.get(item.user_id) if item.user_id else None
+    user = await users.get(item.user_id) if item.user_id else None
     if user is None or not user.active:
         raise Skip("user erased or unreachable")
     if user.paused_on(local_date(item.due_at, ZoneInfo(user.timezone))):

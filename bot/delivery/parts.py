@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.core.services import Services
 from storage import OutboxItem
+from storage.outbox import OutboxRepository
 
 
 class Parts:
@@ -17,9 +17,8 @@ class Parts:
         self._record, self._done, self._next = record, done, 0
 
     @classmethod
-    async def of(cls, services: Services, item: OutboxItem) -> Parts:
+    async def of(cls, outbox: OutboxRepository, item: OutboxItem) -> Parts:
         """The parts of an outbox item, as far as earlier attempts got."""
-        outbox = services.storage.outbox
 
         async def record(count: int) -> None:
             await outbox.set_parts_sent(item.id, count)

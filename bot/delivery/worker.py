@@ -28,6 +28,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot.core.clock import Clock
+from bot.core.kinds import Provided
 from bot.core.presence import Lapsed, Presence
 from bot.core.runtime import Runtime
 from bot.core.services import Services
@@ -271,13 +272,20 @@ def _describe(error: Exception) -> str:
 
 
 def outbox_worker(
-    services: Services, bot: Bot, runtime: Runtime, presence: Presence, *, concurrency: int
+    services: Services,
+    provided: Provided,
+    bot: Bot,
+    runtime: Runtime,
+    presence: Presence,
+    *,
+    concurrency: int,
 ) -> OutboxWorker:
-    """The worker that delivers every scheduled kind, each deliverer bound to what it needs."""
+    """The worker that delivers every scheduled kind, each deliverer handed the features bound
+    once (`provided`), its turn's runtime and the bot."""
     return OutboxWorker(
         services.storage,
         services.clock,
-        {kind.name: partial(kind.deliver, services, runtime, bot) for kind in services.kinds},
+        {kind.name: partial(kind.deliver, provided, runtime, bot) for kind in services.kinds},
         {kind.name: kind.grace for kind in services.kinds},
         presence,
         concurrency=concurrency,

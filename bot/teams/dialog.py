@@ -14,9 +14,9 @@ from html import escape
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden
 
+from bot.core.kinds import Provided
 from bot.core.replies import Screen, acknowledge, edit, send
 from bot.core.runtime import Runtime
-from bot.core.services import Services
 from bot.delivery.errors import Skip
 from bot.teams import actions, digest, group, service, text, views
 from bot.teams.callbacks import TeamAction, TeamJoin
@@ -272,9 +272,9 @@ async def group_command(
     await send(bot, chat_id, message)
 
 
-async def deliver_digest(services: Services, _runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
+async def deliver_digest(provided: Provided, _runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
     """One member's (or the group's) digest of a settled week (bot/teams/kinds.py)."""
-    teams = Teams.bound(services)  # the delivery worker hands every kind the whole Services
+    teams = provided.part(Teams)
     found = await digest.digest_of(teams, item)
     try:
         await send(bot, found.chat_id, found.text)

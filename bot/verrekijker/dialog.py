@@ -13,10 +13,11 @@ from telegram.error import Forbidden, TelegramError
 
 from bot import account
 from bot.checkin import dialog as checkin
+from bot.checkin.service import Checkins
+from bot.core.kinds import Provided
 from bot.core.replies import Screen, acknowledge, edit, send, send_picture
 from bot.core.runtime import Runtime
 from bot.core.schedule import local_date
-from bot.core.services import Services
 from bot.delivery.due import addressee
 from bot.delivery.errors import Skip
 from bot.delivery.parts import Parts
@@ -69,24 +70,25 @@ async def send_verrekijker(
 
 
 async def deliver_verrekijker(
-    services: Services, runtime: Runtime, bot: Bot, item: OutboxItem
+    provided: Provided, runtime: Runtime, bot: Bot, item: OutboxItem
 ) -> None:
     """The weekly look back, for the week in the item's period (in the person's turn)."""
-    verrekijker = Verrekijker.bound(services)  # the worker hands every kind the whole Services
+    verrekijker = provided.part(Verrekijker)
     async with runtime.user_lock(item.user_id or 0):
-        user = await addressee(services, item)
-        parts = await Parts.of(services, item)  # a retry resumes after the parts already sent
+        user = await addressee(verrekijker.users, item)
+        # A retry resumes after the parts already sent.
+        parts = await Parts.of(verrekijker.outbox, item)
         week = date.fromisoformat(item.period)
         await send_verrekijker(verrekijker, runtime, bot, user, week, parts)
         # Then the weekly talk: what strikes her, and what she wants to try next week.
-        await parts.send(partial(checkin.start_talk, services, bot, user))
+        await parts.send(partial(checkin.start_talk, provided.part(Checkins), bot, user))
 
 
-async def deliver_nudge(services: Services, runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
+async def deliver_nudge(provided: Provided, runtime: Runtime, bot: Bot, item: OutboxItem) -> None:
     """The midweek nudge, if the user still has not reflected that week (in their turn)."""
-    verrekijker = Verrekijker.bound(services)  # the worker hands every kind the whole Services
+    verrekijker = provided.part(Verrekijker)
     async with runtime.user_lock(item.user_id or 0):
-        user = await addressee(services, item)
+        user = await addressee(verrekijker.users, item)
         day = local_date(item.due_at, ZoneInfo(user.timezone))
         if not account.nudge_fits(user, day):  # settings as they are now, not when queued
             raise Skip("nudges off, or a check-in comes that day")

@@ -30,6 +30,8 @@ from storage import ReflectionDay, User
 from storage.checkins import CheckinRepository
 from storage.cycle import CycleRepository, IntentionPair
 from storage.history import HistoryRepository
+from storage.outbox import OutboxRepository
+from storage.users import UserRepository
 
 MESSAGE_LIMIT = 4096
 
@@ -45,6 +47,8 @@ class Verrekijker:
     history: HistoryRepository
     cycle: CycleRepository
     checkins: CheckinRepository
+    users: UserRepository  # the addressee of a scheduled one, still there and not paused
+    outbox: OutboxRepository  # how far a scheduled one's parts went out
     content: Content
     texts: Catalog
     rng: Random
@@ -58,6 +62,8 @@ class Verrekijker:
             history=services.storage.history,
             cycle=services.storage.cycle,
             checkins=services.storage.checkins,
+            users=services.storage.users,
+            outbox=services.storage.outbox,
             content=services.content,
             texts=services.texts,
             rng=services.rng,

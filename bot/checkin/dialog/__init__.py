@@ -19,7 +19,6 @@ from bot.checkin.dialog import answers, pause, steps
 from bot.checkin.service import Checkins
 from bot.core.replies import Screen, acknowledge, edit, react, retouch, send
 from bot.core.runtime import Runtime
-from bot.core.services import Services
 from bot.privacy_guard.callbacks import GuardChoice
 from storage import Person, User
 
@@ -113,12 +112,8 @@ async def care_tapped(
         await _say(checkins, bot, user, outcome)
 
 
-async def start_talk(services: Services, bot: Bot, user: User) -> None:
-    """After the scheduled verrekijker: the weekly talk's first question (once a day).
-
-    The verrekijker's delivery hands over the whole Services (core's Deliverer gives it that):
-    the check-in is bound from it here, once, for now."""
-    checkins = Checkins.bound(services)
+async def start_talk(checkins: Checkins, bot: Bot, user: User) -> None:
+    """After the scheduled verrekijker: the weekly talk's first question (once a day)."""
     talk = await service.weekly_talk(checkins, user)
     if talk is not None:
         await steps.deliver(checkins, bot, user, talk)

@@ -17,9 +17,9 @@ from bot.checkin import progress, service
 from bot.checkin import views as render
 from bot.checkin.progress import NOT_OPENED, Finished, NotOpened
 from bot.checkin.service import Checkins
+from bot.core.kinds import Provided
 from bot.core.replies import retouch, send
 from bot.core.runtime import Runtime
-from bot.core.services import Services
 from bot.delivery.due import addressee
 from bot.delivery.errors import Skip
 from storage import Checkin, OutboxItem, Step, User
@@ -39,17 +39,17 @@ async def deliver(checkins: Checkins, bot: Bot, user: User, checkin: Checkin) ->
 
 
 async def deliver_scheduled(
-    services: Services, runtime: Runtime, bot: Bot, item: OutboxItem
+    provided: Provided, runtime: Runtime, bot: Bot, item: OutboxItem
 ) -> None:
     """The day's check-in, unless /today already brought it.
 
     In the person's turn, as their updates are handled (/delete included): an erase either
     came first, and nothing is sent, or waits until this send is done.
     """
-    checkins = Checkins.bound(services)  # core's Deliverer hands every kind the whole Services
+    checkins = provided.part(Checkins)
     day = date.fromisoformat(item.period)
     async with runtime.user_lock(item.user_id or 0):
-        user = await addressee(services, item)
+        user = await addressee(checkins.users, item)
         checkin = await service.scheduled_checkin(checkins, user, day)
         if checkin is None:
             raise Skip("already delivered")
