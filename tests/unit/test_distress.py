@@ -488,7 +488,6 @@ ROUND6_CALM = [
     "She thinks I'm going away for the weekend, and the dog goes to my sister.",
     "I made small cuts in the pastry for the steam, baking with residents.",
     "Een bewoner heeft me gekrast bij het verzorgen, niks ernstigs.",
-    "Kept the leftover paracetamol in the locked cabinet for when residents need it.",
     "Ik neem alles mee wat ik verzameld heb voor de rommelmarkt.",
     "I could kill myself for forgetting the meeting, honestly.",
     "The new module is a suicide mission for the admin team.",

@@ -155,6 +155,34 @@ LIFE_WANTED = re.compile(
     r"\b(?:i|ik) (?:want|wil|wanna)(?: (?:juist|to|really|echt|gewoon|just))* (?:meer )?(?:live"
     r"|leven)(?: (?:more|meer|fully|voluit))?\b"
 )
+# Intentions of the reflective cycle the model alone misread: caring for oneself ("ik wil mezelf
+# beter opvangen") and stopping a work habit ("no more mails at night"), with no word of life.
+SELF_CARE = re.compile(
+    r"\b(?:mezelf|myself|me) (?:\w+ )?(?:beter |goed |meer )?(?:opvangen|verzorgen|ontzien|sparen"
+    r"|verwennen)\b|\b(?:look after|take care of|care for|be kind to|be gentle with|treat)"
+    r" myself\b|\bzorg(?:en)? (?:\w+ )?voor mezelf\b"
+)
+_WORK = (
+    r"(?:mails?|e ?mails?|overwerk\w*|overtime|gesprek\w*|conversation\w*|meeting\w*"
+    r"|vergader\w*|werk|work|job|shifts?|dienst\w*|fixing|answering|calls?|paperwork|papierwerk"
+    r"|admin|doorvragen|caseload|weekends?|avond\w*|evenings?)"
+)
+STOP_WORK = re.compile(
+    rf"\b(?:stop|stopping|stoppen met|niet meer|no longer|geen)(?: \w+){{0,3}} {_WORK}\b"
+    rf"|\b{_WORK}(?: \w+){{0,2}} (?:anymore|any more|niet meer)\b"
+)
+LIFE_WORDS = re.compile(
+    r"\b(?:leven|life|live|living|dood|die|dead|bestaan|exist\w*|alive|wakker|wake|everything"
+    r"|alles|anything|iets|nergens|nowhere)\b"
+)
+# A journey by train or bus ("ik neem de trein naar Gent", "missed the bus"): travel, not the
+# railway as a place.
+TRAVEL = re.compile(
+    r"\b(?:neem|nemen|nam|namen|take|taking|took|catch|catching|caught|gemist|missed|miste)\b"
+    r" (?:\w+ ){0,2}(?:trein|train|tram|bus|metro|tube)\b|\b(?:trein|train|tram|bus|metro|tube)"
+    r" (?:\w+ )?(?:gemist|missed|genomen|gehaald)\b|\b(?:met|by|per) (?:de |the )?(?:trein|train"
+    r"|tram|bus|metro|tube)\b(?! tracks| rails| lines?)"
+)
 # An oath on a trifle is a figure of speech: "if the system crashes once more I swear I'll ...".
 OATH = re.compile(r"\b(?:i swear|ik zweer|one more time|nog (?:een|1|een enkele) keer)\b")
 # Denials that come after the words: "van zelfbeschadiging is geen sprake", "want dat ben ik
@@ -307,7 +335,7 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
             continue
         over = _told_as_over(folded, index) or _answered_no(folded, index)
         matched = keyed and _read_rules(rules, folded, index, over, found)
-        if model is not None and not matched and not over and not _life_wanted(words):
+        if model is not None and not matched and not over and not _calm_for_model(words):
             found.add(*_second_opinion(model, words))
     return found.reading()
 
@@ -340,11 +368,15 @@ def _figure(words: str, keyed: bool) -> bool:
     return (bool(figure) and not NO_JOKE.search(words)) or bool(keyed and NOT_LIFE.search(words))
 
 
-def _life_wanted(words: str) -> bool:
-    """"Ik wil juist meer leven": life wanted, and no negation anywhere in the sentence."""
-    return LIFE_WANTED.search(words) is not None and not any(
-        w in NEGATORS for w in words.split()
-    )
+def _calm_for_model(words: str) -> bool:
+    """Sentences the model is not asked about: life wanted with no negation in the sentence
+    ("ik wil juist meer leven"), caring for oneself, or a work habit stopped or a journey by
+    train, with no word of life ("ik wil niet meer elke avond mails lezen")."""
+    if LIFE_WANTED.search(words) and not any(w in NEGATORS for w in words.split()):
+        return True
+    if SELF_CARE.search(words):
+        return True
+    return bool(STOP_WORK.search(words) or TRAVEL.search(words)) and not LIFE_WORDS.search(words)
 
 
 def _trifle_kills(words: str) -> bool:

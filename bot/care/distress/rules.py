@@ -888,6 +888,10 @@ _PREPARATIONS: tuple[Rule, ...] = (
     _rule("plan", _near(_PREPARE, _AFTER_ME, 14), negated_inside=True),
     _rule("plan", _near(_PREPARE, _WHEN_GONE, 14) + r"\b(?! on| to| for| away| op| naar)",
           negated_inside=True, unless_in=_LEAVE),
+    # Its look-alike, read by the rules and let be (the model is not asked): "cover arranged for
+    # when I'm gone on leave".
+    _rule("plan", _near(_PREPARE, _WHEN_GONE, 14) + r" (?:on|op) (?:leave|verlof|holiday"
+          r"|vakantie|a course|cursus|maternity|sabbatical)\b", unless_in=r"\w+"),
     _rule(
         "plan",
         _near(rf"(?:geschreven|schreef|wrote|written)(?: \w+){{0,2}} (?:{_LETTERS})"
@@ -1738,7 +1742,8 @@ _ROUND6_RULES: tuple[Rule, ...] = (
         r"|niet ingenomen|kept|saved|not taken)"
         rf"|(?:still got|still have|kept|bewaard|gehouden)(?: \w+){{0,4}} (?:{_MEANS})",
         negated_inside=True,  # "niet ingenomen maar bewaard": the negation is the keeping
-        needs=r"waarvoor|what (?:its|it is|theyre|they are|thats) for|when its time"
+        needs=r"waarvoor|what (?:its|it is|theyre|they are|thats|im keeping (?:them|it)|im saving"
+        r" (?:them|it)|i keep (?:them|it)) for|when its time"
         r"|als het tijd is|weet wat ik",
         writer_acts=True,
     ),
