@@ -214,14 +214,19 @@ def table(results: dict[str, list[tuple[Example, str | None]]]) -> str:
 # Searched on dev-dev7 (2026-12-07) and dropped: letter n-grams inside words (4-grams beside the
 # prefixes: model+reader recall 0.73 at 3.2% ordinary false alarms against 0.75 at 1.6%
 # without; 3-5-grams alone: 0.76 at 6.3%), L2 1e-3 with families (below 1e-4).
+# The chosen configuration first (--quick runs it alone). Round 6 (dev-dev8, dev12, dev13):
+# family pairs won for the first time (model+reader 0.782 at 2.9% ordinary, threshold 0.65;
+# families 0.739 at 2.8%, 0.75; plain 0.729 at 3.2%, 0.7).
 GRID = [
+    Config(Features((4, 5, 6), (5,), True, True, families=True, family_pairs=True), l2=3e-4),
     Config(Features((4, 5, 6), (5,), True, True), l2=1e-4),
     Config(Features((4, 5, 6), (5,), True, True), l2=3e-5),
     Config(Features((4, 5, 6), (5,), True, True, families=True), l2=1e-4),
-    Config(Features((4, 5, 6), (5,), True, True, families=True, family_pairs=True), l2=3e-4),
 ]
-THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8)
-ORDINARY_LIMIT = 0.02
+THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
+# The goal. (Before round 6 this was 0.02 with a penalty every threshold paid, so the
+# lowest threshold in the grid was always chosen.)
+ORDINARY_LIMIT = 0.03
 
 
 def main() -> None:
@@ -242,10 +247,15 @@ def main() -> None:
             print(
                 f"{config.kinds} l2={config.l2} t={t}: model+reader crisis {m['crisis']:.3f}"
                 f" ordinary {m['ordinary']:.3f} negation {m['negation']:.3f} calm {m['calm']:.3f}"
-                f" | combined ordinary {s['ordinary']:.3f} calm {s['calm']:.3f}"
+                f" | combined crisis {s['crisis']:.3f} ordinary {s['ordinary']:.3f}"
+                f" calm {s['calm']:.3f}"
             )
-            # Highest recall within the ordinary limit; ties: fewer calm false alarms.
-            key = m["crisis"] - m["calm"] / 10 - (s["ordinary"] > ORDINARY_LIMIT)
+            # Recall first, within the goal for ordinary false alarms: the highest
+            # model+reader recall among thresholds whose cross-validated reading (rules and
+            # model) stays within ORDINARY_LIMIT; ties: fewer calm false alarms. When none
+            # stays within, the fewest ordinary false alarms.
+            within = s["ordinary"] <= ORDINARY_LIMIT
+            key = (m["crisis"] - m["calm"] / 10) if within else -1 - s["ordinary"]
             if best is None or key > best[0]:
                 best = (key, config, t)
     assert best is not None

@@ -180,7 +180,8 @@ def test_every_rule_match_holds_a_key_stem() -> None:
     from bot.care.distress.rules import RULES
     from bot.care.distress.words import sentences
 
-    texts = [*SELF_NL, *SELF_EN, *CLIENT, *CALM, *PLAN_AND_PASSIVE, *NOT_SO]
+    texts = [*SELF_NL, *SELF_EN, *CLIENT, *CALM, *PLAN_AND_PASSIVE, *NOT_SO, *ROUND6_SELF,
+             *ROUND6_CALM]
     for text in texts:
         for sentence in sentences(text):
             words = _mender().mend(sentence)
@@ -454,6 +455,58 @@ def test_intentions_and_look_backs_are_calm(text: str) -> None:
 )
 def test_a_crisis_said_as_an_intention_is_still_read(text: str) -> None:
     assert read_distress(text).concern == "self"
+
+
+# Families dev12 and dev13 showed missing, tested in words of their own (not the sets' lines).
+ROUND6_SELF = [
+    "I wish it was all over. Not work, everything.",
+    "Hoe lang moet ik dit leven nog uithouden.",
+    "Ik wil er gewoon mee stoppen, met alles.",
+    "My kids would be fine without me, maybe better off.",
+    "Ik zou het liefst verdwijnen in het niets.",
+    "Voor mij hoeft het niet meer.",
+    "At her funeral I caught myself wanting to swap places with her.",
+    "I did little cuts on my thigh last night after the shift.",
+    "Wil deze maand proberen: een week zonder krassen.",
+    "Haven't eaten today, punishing myself for the mistake.",
+    "I've been saving my tablets and not taking them. I know what they're for.",
+    "Took some morphine from the stock cupboard at work. For me.",
+    "Started writing letters to my kids.",
+    "I'm not tired of the job, I'm tired of being alive.",
+    "Het zou niet zo erg zijn als ik er niet meer was.",
+    "Resident said thank you and all I could think was I wish I was dead.",
+    "De zomer is het niet waard, ik zie het nut van mijn bestaan niet meer.",
+]
+ROUND6_CALM = [
+    "The team will manage fine without me while I'm on leave next week.",
+    "I want it all to be over, this inspection week is killing the mood.",
+    "Was het maar gedaan met die vergadering.",
+    "Wrote letters to my sister and my mum for Christmas.",
+    "We decided on the 14th for the team day, rota is sorted.",
+    "I've decided on Friday. The paperwork's sorted.",
+    "Ik ga naar het station en neem de trein naar Gent.",
+    "She thinks I'm going away for the weekend, and the dog goes to my sister.",
+    "I made small cuts in the pastry for the steam, baking with residents.",
+    "Een bewoner heeft me gekrast bij het verzorgen, niks ernstigs.",
+    "Ik neem alles mee wat ik verzameld heb voor de rommelmarkt.",
+    "I could kill myself for forgetting the meeting, honestly.",
+    "The new module is a suicide mission for the admin team.",
+    "When I said I'm done I meant the job, not life.",
+    "Ik voel me moe, maar dood willen? Nee hoor.",
+    "Ik wil juist meer leven en minder werken.",
+    "Honestly can't see a way through this caseload.",
+    "Ging naar het spoor om de treinen te kijken met mijn zoontje, hij is fan.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND6_SELF)
+def test_round6_families_read_the_writers_crisis(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND6_CALM)
+def test_round6_look_alikes_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
 
 
 def test_a_real_word_is_never_mended_into_a_rule_word() -> None:

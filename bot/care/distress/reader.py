@@ -79,8 +79,10 @@ NEGATORS = frozenset(
 # Negators that carry doubt rather than denial: "I'm not sure I want to live".
 DOUBT = re.compile(r"\b(?:not sure|niet zeker|weet niet (?:of|meer of)|dont know (?:if|whether))\b")
 NEGATION_REACH = 4  # words before a match that can deny it
+# "I'm not X, I'm Y": the subject said again after a negation corrects, it does not deny.
+RESTATED = frozenset(["im", "its", "ben", "is"])
 # A negation before these is not caring, not denying: "I wouldn't care if I died".
-NOT_CARING = frozenset(["care", "mind", "matter", "schelen", "uitmaken"])
+NOT_CARING = frozenset(["care", "mind", "matter", "schelen", "uitmaken", "erg", "bad", "worst"])
 # Words a denial reaches over without counting: "not having any thoughts of hurting myself".
 FILLERS = frozenset(
     ["any", "enige", "of", "having", "thoughts", "gedachten", "plans", "plannen", "intention",
@@ -95,10 +97,16 @@ BREAKS = frozenset(
 )
 # A contrast, then the writer: what follows is the writer's own ("..., but I").
 CONTRAST = frozenset(["but", "maar", "though", "although", "however", "toch", "yet"])
+# The writer's own thought after someone else's words: "resident called me an angel and all I
+# could think was ...", "ze zei ..., en ik dacht alleen: ...".
+THOUGHT = frozenset(["dacht", "denk", "thought", "think", "thinking"])
 # Possessives say little about whose thoughts these are ("een jongere uit mijn leefgroep").
 POSSESSIVE = frozenset(["mijn", "mn", "my", "mine"])
 # A past that is over: "vroeger heb ik mezelf gesneden, maar dat is voorbij".
-PAST = re.compile(r"\b(?:vroeger|used to|there was a time|er was een tijd"
+PAST = re.compile(r"\b(?:vroeger|used to|there was a time|er was een tijd|terugblik|looking back"
+                  r"|rereading|herlees\w*|herlas|toen (?:schreef|dacht|wilde|wou|zei|had|deed) ik"
+                  r"|toen ik (?:\w+ ){0,2}(?:was|had|zat)|since i last|sinds ik (?:\w+ )?laatst"
+                  r"|(?:a|one|two|three|\d+) (?:year|years|months?) since"
                   r"|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
                   r"|geleden|ago|last year|vorig jaar|once|at uni|op kot|destijds|back then"
                   r"|in (?:my|mijn) (?:teens|twenties|thirties|tienerjaren|twintiger\w*"
@@ -118,7 +126,12 @@ OVER = re.compile(r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long
                   r"|stable|fine)|not (?:anymore|any more|for (?:years|months|a long time|ages))"
                   r"|al (?:jaren|maanden) niet|grateful|dankbaar|verleden tijd|in the past"
                   r"|(?:and |but )?(?:im|i am) (?:\w+ )?(?:fine|okay|ok|well|good)$"
-                  r"|thing of the past|(?:ligt|is) (?:\w+ )?achter (?:me|mij)|well behind me)\b")
+                  r"|thing of the past|(?:ligt|is) (?:\w+ )?achter (?:me|mij)|well behind me"
+                  r"|geen (?:nood|behoefte) meer|no (?:need|urge) (?:for it )?(?:anymore|any more)"
+                  r"|not where i am|niet (?:meer )?waar ik (?:nu )?sta|niet meer zo"
+                  r"|now i (?:go|run|walk|call|ring|text|write|swim|draw)|nu (?:ga|bel|loop"
+                  r"|schrijf|teken|zwem) ik|therapy (?:is )?(?:working|helps|helped)"
+                  r"|therapie (?:\w+ )?helpt|sterker|stronger)\b")
 # Now, not then: a past that is back ("vorig jaar ..., en nu weer") is not over.
 AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tijd)\b")
 # A laugh makes the sentence a figure of speech ("I'm going to kill myself 😂": see words.py),
@@ -127,6 +140,48 @@ JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|lol|lmao|jk|just kidding|grapje)\b")
 NO_JOKE = re.compile(
     r"\b(?:(?:geen|niet als|niet als een|no|not a|not as a|not|niet) (?:grap\w*|joke|joking"
     r"|kidding)|niet grappig|i mean it|ik meen het)\b"
+)
+# The writer says the words were about the work, not about life, or not meant literally: "als
+# ik zeg 'ik kan niet meer' bedoel ik het werk, niet het leven", "I don't mean it literally".
+NOT_LIFE = re.compile(
+    r"\b(?:mean|meant|bedoel|bedoelde|about|over|ging over|gaat over)(?: \w+){0,4} (?:the |de |het"
+    r" |mijn |my )?(?:job|werk|work|baan|shift|dienst|planning|team|rota|caseload) (?:\w+ )?(?:not"
+    r"|niet) (?:over |about )?(?:het |my |mijn )?(?:leven|life|living)\b"
+    r"|niet letterlijk|not literally|meen ik (?:\w+ )?niet|dont (?:\w+ )?mean it"
+)
+# Life wanted, without a negation in the sentence: "ik wil juist meer leven", "I want to live
+# more and work less".
+LIFE_WANTED = re.compile(
+    r"\b(?:i|ik) (?:want|wil|wanna)(?: (?:juist|to|really|echt|gewoon|just))* (?:meer )?(?:live"
+    r"|leven)(?: (?:more|meer|fully|voluit))?\b"
+)
+# Intentions of the reflective cycle the model alone misread: caring for oneself ("ik wil mezelf
+# beter opvangen") and stopping a work habit ("no more mails at night"), with no word of life.
+SELF_CARE = re.compile(
+    r"\b(?:mezelf|myself|me) (?:\w+ )?(?:beter |goed |meer )?(?:opvangen|verzorgen|ontzien|sparen"
+    r"|verwennen)\b|\b(?:look after|take care of|care for|be kind to|be gentle with|treat)"
+    r" myself\b|\bzorg(?:en)? (?:\w+ )?voor mezelf\b"
+)
+_WORK = (
+    r"(?:mails?|e ?mails?|overwerk\w*|overtime|gesprek\w*|conversation\w*|meeting\w*"
+    r"|vergader\w*|werk|work|job|shifts?|dienst\w*|fixing|answering|calls?|paperwork|papierwerk"
+    r"|admin|doorvragen|caseload|weekends?|avond\w*|evenings?)"
+)
+STOP_WORK = re.compile(
+    rf"\b(?:stop|stopping|stoppen met|niet meer|no longer|geen)(?: \w+){{0,3}} {_WORK}\b"
+    rf"|\b{_WORK}(?: \w+){{0,2}} (?:anymore|any more|niet meer)\b"
+)
+LIFE_WORDS = re.compile(
+    r"\b(?:leven|life|live|living|dood|die|dead|bestaan|exist\w*|alive|wakker|wake|everything"
+    r"|alles|anything|iets|nergens|nowhere)\b"
+)
+# A journey by train or bus ("ik neem de trein naar Gent", "missed the bus"): travel, not the
+# railway as a place.
+TRAVEL = re.compile(
+    r"\b(?:neem|nemen|nam|namen|take|taking|took|catch|catching|caught|gemist|missed|miste)\b"
+    r" (?:\w+ ){0,2}(?:trein|train|tram|bus|metro|tube)\b|\b(?:trein|train|tram|bus|metro|tube)"
+    r" (?:\w+ )?(?:gemist|missed|genomen|gehaald)\b|\b(?:met|by|per) (?:de |the )?(?:trein|train"
+    r"|tram|bus|metro|tube)\b(?! tracks| rails| lines?)"
 )
 # An oath on a trifle is a figure of speech: "if the system crashes once more I swear I'll ...".
 OATH = re.compile(r"\b(?:i swear|ik zweer|one more time|nog (?:een|1|een enkele) keer)\b")
@@ -201,11 +256,21 @@ FOUND = frozenset(
     ["vond", "vonden", "gevonden", "found", "discovered", "ontdekte", "ontdekten", "ontdekt"]
 )
 FOUND_REACH = 8  # words before a match
+PLACE_FOUND = frozenset(["spot", "place", "plek", "plekje", "plaats", "way", "manier"])
 NEAR = 2  # sentences either side that a rule's `needs` reads
 # Idioms of a trifle: "de koffie is om zelfmoord te plegen", "die vergadering was om dood te
 # gaan"; and a trifle that "makes me want to shoot myself".
 IDIOM = re.compile(r"\b(?:is|was|zijn|waren|echt|gewoon|werkelijk) (?:\w+ )?om (?:zelfmoord te"
-                   r" plegen|dood te gaan|u tegen te zeggen)\b")
+                   r" plegen|dood te gaan|u tegen te zeggen)\b"
+                   r"|\b(?:zelfmoord|suicide) ?(?:missie|mission|actie|opdracht|run|squad)\b"
+                   r"|\bmurder (?:suicide|zelfmoord)\b")
+# "I could hang myself", "ik kan mezelf wel ophangen", "I'd rather be dead than ...": over a
+# trifle, a figure of speech.
+COULD_KILL = re.compile(
+    r"\b(?:i could|id|ik kan|ik kon|ik zou) (?:\w+ )?(?:hang|kill|shoot|strangle|mezelf (?:wel )?"
+    r"(?:ophangen|opknopen|doodschieten|iets aandoen|voor de kop schieten))\b"
+)
+RATHER_DEAD = re.compile(r"\b(?:rather (?:be dead|die)|liever dood|liever sterven) (?:than|dan)\b")
 MAKES_ME_WANT = re.compile(
     r"\b(?:makes|made|make|making|maakt|maakte|enough to make) (?:me|anyone|anybody|you|one"
     r"|everyone|iedereen|mensen|je) (?:\w+ )?(?:want to|wil|willen|wanting to)\b"
@@ -215,7 +280,8 @@ TRIFLES = re.compile(
     r"|koffie|rota|rooster|audit|paperwork|papierwerk|forms?|formulier\w*|printer|traffic|file"
     r"|emails?|mails?|admin|clicks|parking|parkeer\w*|software|computer|wifi|laptop"
     r"|spreadsheet|reports?|verslag\w*|queue|wachtrij|weather|noise|lawaai|recording"
-    r"|registratie\w*|app|jargon|inbox)\b"
+    r"|registratie\w*|app|jargon|inbox|deadline\w*|\w*verslag\w*|e ?learning|module|modules"
+    r"|planning|presentati\w*|timesheet\w*|rota|rooster\w*)\b"
 )
 
 # A wish to die told in the past over a trifle or a blush is a figure of speech.
@@ -269,7 +335,7 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
             continue
         over = _told_as_over(folded, index) or _answered_no(folded, index)
         matched = keyed and _read_rules(rules, folded, index, over, found)
-        if model is not None and not matched and not over:
+        if model is not None and not matched and not over and not _calm_for_model(words):
             found.add(*_second_opinion(model, words))
     return found.reading()
 
@@ -296,15 +362,29 @@ class _Found:
 
 
 def _figure(words: str, keyed: bool) -> bool:
-    """A laugh, an oath on a trifle or a figure of speech, unless the writer says it is none."""
+    """A laugh, an oath on a trifle or a figure of speech, unless the writer says it is none;
+    or words the writer says were about the work, not life ("I mean the job, not life")."""
     figure = JOKE.search(words) or OATH.search(words) or (keyed and _trifle_kills(words))
-    return bool(figure) and not NO_JOKE.search(words)
+    return (bool(figure) and not NO_JOKE.search(words)) or bool(keyed and NOT_LIFE.search(words))
+
+
+def _calm_for_model(words: str) -> bool:
+    """Sentences the model is not asked about: life wanted with no negation in the sentence
+    ("ik wil juist meer leven"), caring for oneself, or a work habit stopped or a journey by
+    train, with no word of life ("ik wil niet meer elke avond mails lezen")."""
+    if LIFE_WANTED.search(words) and not any(w in NEGATORS for w in words.split()):
+        return True
+    if SELF_CARE.search(words):
+        return True
+    return bool(STOP_WORK.search(words) or TRAVEL.search(words)) and not LIFE_WORDS.search(words)
 
 
 def _trifle_kills(words: str) -> bool:
     """"De koffie is om zelfmoord te plegen", "this system makes me want to shoot myself",
     "so embarrassed I wanted to die", "die file vanmorgen, ik wou dood"."""
     if IDIOM.search(words):
+        return True
+    if (COULD_KILL.search(words) or RATHER_DEAD.search(words)) and TRIFLES.search(words):
         return True
     if WANTED_TO_DIE.search(words) and (EMBARRASSED.search(words) or TRIFLES.search(words)):
         return True
@@ -325,6 +405,11 @@ def _answered_no(folded: list[str], index: int) -> bool:
     """A topic named as a question and answered no: "Zelfbeschadiging? Nee, nooit gedaan.",
     "Suicidal thoughts? No." (the question mark ends the sentence; the answer is the next)."""
     topic = folded[index].split()
+    # "Ik voel me op, maar dood willen? Nee.": the topic is what follows the last contrast
+    for j in range(len(topic) - 2, 0, -1):
+        if topic[j] in CONTRAST:
+            topic = topic[j + 1 :]
+            break
     # A topic names no one: "Ik wil dood. Nee, echt." is a statement, and "nee" insists.
     if index + 1 >= len(folded) or len(topic) > TOPIC_WORDS or set(topic) & FIRST:
         return False
@@ -486,12 +571,24 @@ def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> boo
         # "so no one sees"; "no, I want to be dead" answers, it does not deny
         following = before[i + 1 : i + 2] or inside[:1]
         answers = before[i] in ("no", "nee") and (following == ["one"] or set(following) & FIRST)
-        # "wouldn't care if I died" does not deny; it does not care
-        if not answers and not set(following) & NOT_CARING:
+        # "wouldn't care if I died" does not deny; it does not care ("niet zo erg")
+        caring = set((before[i + 1 : i + 3] + inside)[:2]) & NOT_CARING
+        if not answers and not caring and not _corrected(before, i):
             reach.append(before[i])
     if not rule.negated_inside:
         reach += inside
     return any(word in NEGATORS for word in reach)
+
+
+def _corrected(before: list[str], i: int) -> bool:
+    """"I'm not tired of work, I'm tired of being alive": the negation is of what the writer
+    puts aside, and the same "I'm" starts over before the words."""
+    said = before[i - 1] if i > 0 else ""
+    return (
+        said in RESTATED
+        and said in before[i + 2 :]
+        and before[i + 1 : i + 2] != [] and before[i + 1] not in ("saying", "sure", "zeker", "zeg")
+    )
 
 
 def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
@@ -499,6 +596,9 @@ def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
     reported speech ("hij zei: ik wil dood") belongs to the one who said it."""
     if _reported(before) or _reported_after(after) or _found_thing(before):
         return "client"
+    # "they'd be fine without me": the one they would be without is the writer
+    if inside[-2:] in (["without", "me"], ["zonder", "mij"], ["zonder", "me"]):
+        return "self"
     # After the match "die" is English ("not to die"), or a relative pronoun, never the speaker.
     later = [w for w in after if w != "die"]
     for word in (*_pronouns_inside(before, inside), *_people_before(before), *later):
@@ -559,6 +659,9 @@ def _found_thing(before: list[str]) -> bool:
             rest = before[i + 1 :]
             if rest[:1] in (["ik"], ["we"], ["i"]):  # "vond ik een brief"
                 rest = rest[1:]
+            # a place found is where the finder means to go: "I've found a spot on the cliffs"
+            if set(rest[:2]) & PLACE_FOUND:
+                return False
             return rest[:1] not in (["dat"], ["that"], ["het"], ["it"]) and not any(
                 w in FIRST for w in rest
             )
@@ -598,7 +701,10 @@ def _reported(before: list[str]) -> bool:
     contrast that hands the word back to the writer ends the report: "my partner says I'm
     overthinking, but I can't see a way through"."""
     for j in range(len(before) - 2, -1, -1):
-        if before[j] in CONTRAST and before[j + 1] in FIRST:
+        thought = before[j] in THOUGHT and (
+            before[j + 1] in FIRST or (j > 0 and before[j - 1] in FIRST | {"could", "kon"})
+        )
+        if (before[j] in CONTRAST and before[j + 1] in FIRST) or thought:
             before = before[j + 1 :]
             break
     for i, word in enumerate(before):
