@@ -13,6 +13,7 @@ from __future__ import annotations
 from bot.privacy_guard.finding import DEFAULT_LABELS, KINDS, PLACEHOLDER, STRUCTURED, Finding, Kind
 from bot.privacy_guard.ibans import iban_is_valid
 from bot.privacy_guard.national import national_number_is_valid
+from bot.privacy_guard.normalise import normalise
 from bot.privacy_guard.question import guard_question
 from bot.privacy_guard.scan import mask, scan
 
@@ -27,5 +28,6 @@ __all__ = [
     "iban_is_valid",
     "mask",
     "national_number_is_valid",
+    "normalise",
     "scan",
 ]

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
-from bot.privacy_guard.normalise import normalise
+from bot import privacy_guard
 
 # Quotes and colons stay inside a sentence: "ze zei: ik wil dood" is reported speech.
 _SENTENCE_END = re.compile(r"[.!?;…\n]+")
@@ -61,7 +61,7 @@ WINDOW, WINDOW_OVERLAP = 60, 20
 
 def sentences(text: str) -> list[str]:
     """The text as folded sentences: lowercase ASCII-ish words joined by single spaces."""
-    plain, _ = normalise(text)
+    plain, _ = privacy_guard.normalise(text)
     folded = _strip_accents(_LAUGHS.sub(" haha ", plain).casefold())
     folded = _QUOTE_OPENS.sub(" zei ", _TITLES.sub(r"\1", folded))
     folded = _APOSTROPHES.sub("", folded)
