@@ -118,33 +118,7 @@ class InboxRepository:
         ids = sorted(set(update_ids))
         marks, stamp = ", ".join("?" * len(ids)), utc_text(now)
         if self._db.url.engine == "postgresql":  # one statement there: a writing WITH
-            sent_sql, sent_params = "", []
-            if sent_steps:
-                values = ", ".join("(CAST(? AS BIGINT), CAST(? AS BIGINT))" for _ in sent_steps)
-                sent_sql = (
-                    " sent AS (UPDATE checkin_steps SET unsent = 0,"
-                    " message_id = COALESCE(v.message_id, checkin_steps.message_id)"
-                    f" FROM (VALUES {values}) AS v (id, message_id)"
-                    " WHERE checkin_steps.id = v.id),"
-                )
-                sent_params = [value for step in sent_steps for value in step]
-            let_go_sql = ""
-            if turns:
-                let_go_sql = (
-                    " let_go AS (DELETE FROM turns WHERE"
-                    f" {' OR '.join('(name = ? AND token = ?)' for _ in turns)}),"
-                )
-            await self._db.write(
-                f"WITH{sent_sql}{let_go_sql} gone AS (DELETE FROM inbox WHERE update_id IN"
-                f" ({marks})) INSERT INTO handled_updates (update_id, handled_at) VALUES"
-                f" {', '.join('(?, ?)' for _ in ids)} ON CONFLICT DO NOTHING",
-                [
-                    *sent_params,
-                    *(value for pair in turns for value in pair),
-                    *ids,
-                    *(value for update_id in ids for value in (update_id, stamp)),
-                ],
-            )
+            await self._finish_in_one(ids, stamp, sent_steps, turns)
             return
         # SQLite: one transaction, sent to its thread in one trip.
         await self._db.write_together(
@@ -162,6 +136,43 @@ class InboxRepository:
                 ),
                 ("DELETE FROM turns WHERE name = ? AND token = ?", list(turns)),
             ]
+        )
+
+    async def _finish_in_one(
+        self,
+        ids: list[int],
+        stamp: str,
+        sent_steps: Sequence[tuple[int, int | None]],
+        turns: Sequence[tuple[str, str]],
+    ) -> None:
+        """`finish` on PostgreSQL: one statement, a writing WITH."""
+        sent_sql, sent_params = "", []
+        if sent_steps:
+            values = ", ".join("(CAST(? AS BIGINT), CAST(? AS BIGINT))" for _ in sent_steps)
+            sent_sql = (
+                " sent AS (UPDATE checkin_steps SET unsent = 0,"
+                " message_id = COALESCE(v.message_id, checkin_steps.message_id)"
+                f" FROM (VALUES {values}) AS v (id, message_id)"
+                " WHERE checkin_steps.id = v.id),"
+            )
+            sent_params = [value for step in sent_steps for value in step]
+        let_go_sql = ""
+        if turns:
+            let_go_sql = (
+                " let_go AS (DELETE FROM turns WHERE"
+                f" {' OR '.join('(name = ? AND token = ?)' for _ in turns)}),"
+            )
+        marks = ", ".join("?" * len(ids))
+        await self._db.write(
+            f"WITH{sent_sql}{let_go_sql} gone AS (DELETE FROM inbox WHERE update_id IN"
+            f" ({marks})) INSERT INTO handled_updates (update_id, handled_at) VALUES"
+            f" {', '.join('(?, ?)' for _ in ids)} ON CONFLICT DO NOTHING",
+            [
+                *sent_params,
+                *(value for pair in turns for value in pair),
+                *ids,
+                *(value for update_id in ids for value in (update_id, stamp)),
+            ],
         )
 
     async def take_over(self, owner: str) -> list[int]:
