@@ -8,14 +8,15 @@ and any instance takes over what a gone one (killed, frozen, cut off) left.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from storage.codec import utc_text, utc_value
 from storage.crypto import CipherError
-from storage.database import Database, Row
-from storage.instances import live_holder
+from storage.database import Database
+from storage.instances import TurnRepository, live_holder
 
 log = logging.getLogger(__name__)
 
@@ -239,7 +240,49 @@ class InboxRepository:
         )
         return self._opened(rows)
 
-    def _opened(self, rows: list[Row]) -> list[InboxItem]:
+    async def take_turns(
+        self, wanted: list[tuple[str, str, str, tuple[int, int] | None]]
+    ) -> dict[tuple[str, str], list[InboxItem] | None]:
+        """Take turns as TurnRepository.take_many does, each (name, holder, token, look), and
+        for a turn taken with a look (sender, update id), the sender's updates not handled yet
+        up to that one (as `through`), read after the turn was taken.
+
+        Returns the (name, token) taken, each with its look's updates (None: no look asked).
+        PostgreSQL: one call of sherpa_take_turns (migration 0018), whose read of the inbox
+        has a snapshot of its own, taken after the turn; elsewhere, the take, then each look.
+        """
+        rows = list({name: (name, h, t, look) for name, h, t, look in wanted}.values())
+        if not rows:
+            return {}
+        if self._db.url.engine != "postgresql":
+            taken = await TurnRepository(self._db).take_many([row[:3] for row in rows])
+            found: dict[tuple[str, str], list[InboxItem] | None] = {}
+            for name, _, token, look in rows:
+                if (name, token) in taken:
+                    found[(name, token)] = None if look is None else await self.through(*look)
+            return found
+        looked = await self._db.write_returning(
+            "SELECT taken_name, taken_token, item_id, item_user, item_body, item_key"
+            " FROM sherpa_take_turns(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
+            " CAST(? AS BIGINT[]), CAST(? AS BIGINT[]))",
+            [
+                [row[0] for row in rows],
+                [row[1] for row in rows],
+                [row[2] for row in rows],
+                [None if row[3] is None else row[3][0] for row in rows],
+                [None if row[3] is None else row[3][1] for row in rows],
+            ],
+        )
+        asked = {(name, token) for name, _, token, look in rows if look is not None}
+        result: dict[tuple[str, str], list[InboxItem] | None] = {}
+        for name, token, *item in looked:
+            key = (str(name), str(token))
+            items = result.setdefault(key, [] if key in asked else None)
+            if items is not None and item[0] is not None:
+                items += self._opened([item])
+        return result
+
+    def _opened(self, rows: Iterable[Iterable[Any]]) -> list[InboxItem]:
         items, unreadable = [], 0
         for update_id, user_id, body, kid in rows:
             try:
