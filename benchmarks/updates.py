@@ -18,6 +18,10 @@ SQLite's WAL with synchronous=NORMAL: no corruption, the last commits may go wit
 A run named "-poll" (bare-poll, sqlite-poll, pg1-poll) has the bot long-poll instead: the
 stand-in queues every answer at once, and the bot takes them in getUpdates batches. There is no
 pg2-poll: one instance polls per database (its advisory lock), the others must run --webhook.
+
+With --profile DIR, py-spy records each Sherpa bot process (Python time holding the GIL, idle
+left out) into DIR/<run>-<n>.txt as collapsed stacks; such runs profile, their CPU is py-spy's
+too: measure without it.
 """
 
 from __future__ import annotations
@@ -199,7 +203,19 @@ async def replied(standin: asyncio.subprocess.Process, users: int) -> None:
             await asyncio.sleep(0.2)
 
 
-async def one_run(kind: str, users: int, connections: int, pg: object | None) -> dict:
+async def start_profile(pid: int, out: Path) -> asyncio.subprocess.Process:
+    """py-spy recording a bot process: Python time holding the GIL, no idle waits."""
+    return await asyncio.create_subprocess_exec(
+        *("py-spy", "record", "--pid", str(pid), "--gil", "--rate", "250"),
+        *("--format", "raw", "--output", str(out)),
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+
+
+async def one_run(
+    kind: str, users: int, connections: int, pg: object | None, profile: Path | None = None
+) -> dict:
     standin, base_url = await start_standin(users, None)
     url: DatabaseUrl | None = None
     folder = tempfile.TemporaryDirectory()
@@ -221,6 +237,7 @@ async def one_run(kind: str, users: int, connections: int, pg: object | None) ->
             await start_sherpa(url, base_url, port, folder.name, poll=poll) for port in ports
         ]
     routes = ["/hook" if url is None else f"/hook{port}" for port in ports]
+    profilers: list[asyncio.subprocess.Process] = []
     paths = [f"http://127.0.0.1:{port}{route}" for port, route in zip(ports, routes, strict=True)]
     try:
         async with aiohttp.ClientSession() as session:
@@ -230,6 +247,11 @@ async def one_run(kind: str, users: int, connections: int, pg: object | None) ->
                 for port, route in zip(ports, routes, strict=True):
                     await wait_listening(session, port, route)
             await asyncio.sleep(1.0)  # the start's own work (menus, first schedule look) ends
+            if profile is not None and url is not None:
+                profile.mkdir(parents=True, exist_ok=True)
+                for n, process in enumerate(processes):
+                    out = profile / f"{kind}-{n}-{int(time.time())}.txt"
+                    profilers.append(await start_profile(process.pid, out))
             cpu = sum(cpu_seconds(p.pid) for p in processes)
             started = time.monotonic()
             if poll:
@@ -243,6 +265,9 @@ async def one_run(kind: str, users: int, connections: int, pg: object | None) ->
                 await asyncio.sleep(2.0)  # the bare bot replies within moments
             cpu = sum(cpu_seconds(p.pid) for p in processes) - cpu
     finally:
+        for profiler in profilers:  # py-spy writes its file on SIGINT
+            profiler.send_signal(signal.SIGINT)
+            await profiler.wait()
         for process in processes:
             process.send_signal(signal.SIGTERM)
         for process in processes:
@@ -257,13 +282,15 @@ async def one_run(kind: str, users: int, connections: int, pg: object | None) ->
     }
 
 
-async def main(users: int, connections: int, runs: list[str]) -> None:
+async def main(
+    users: int, connections: int, runs: list[str], profile: Path | None = None
+) -> None:
     pg = None
     if any(run.startswith("pg") for run in runs):
         postgres_server.SETTINGS |= {"fsync": "on", "synchronous_commit": "off"}
         pg = postgres_server.PostgresServer.start()
     try:
-        results = [await one_run(run, users, connections, pg) for run in runs]
+        results = [await one_run(run, users, connections, pg, profile) for run in runs]
     finally:
         if pg is not None:
             pg.stop()
@@ -342,6 +369,7 @@ if __name__ == "__main__":
     parser.add_argument("--answers", type=int, default=2000)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--runs", default="bare,sqlite,pg1,pg2,bare")
+    parser.add_argument("--profile", type=Path, default=None, help="py-spy into this folder")
     parser.add_argument("--serve-bare", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--api", default="", help=argparse.SUPPRESS)
     parser.add_argument("--poll", action="store_true", help=argparse.SUPPRESS)
@@ -349,4 +377,4 @@ if __name__ == "__main__":
     if args.serve_bare is not None:
         asyncio.run(serve_bare(args.serve_bare, args.api, args.poll))
     else:
-        asyncio.run(main(args.answers, args.connections, args.runs.split(",")))
+        asyncio.run(main(args.answers, args.connections, args.runs.split(","), args.profile))

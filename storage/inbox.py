@@ -8,14 +8,15 @@ and any instance takes over what a gone one (killed, frozen, cut off) left.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from storage.codec import utc_text, utc_value
 from storage.crypto import CipherError
-from storage.database import Database, Row
-from storage.instances import live_holder
+from storage.database import Database
+from storage.instances import TurnRepository, live_holder
 
 log = logging.getLogger(__name__)
 
@@ -118,33 +119,7 @@ class InboxRepository:
         ids = sorted(set(update_ids))
         marks, stamp = ", ".join("?" * len(ids)), utc_text(now)
         if self._db.url.engine == "postgresql":  # one statement there: a writing WITH
-            sent_sql, sent_params = "", []
-            if sent_steps:
-                values = ", ".join("(CAST(? AS BIGINT), CAST(? AS BIGINT))" for _ in sent_steps)
-                sent_sql = (
-                    " sent AS (UPDATE checkin_steps SET unsent = 0,"
-                    " message_id = COALESCE(v.message_id, checkin_steps.message_id)"
-                    f" FROM (VALUES {values}) AS v (id, message_id)"
-                    " WHERE checkin_steps.id = v.id),"
-                )
-                sent_params = [value for step in sent_steps for value in step]
-            let_go_sql = ""
-            if turns:
-                let_go_sql = (
-                    " let_go AS (DELETE FROM turns WHERE"
-                    f" {' OR '.join('(name = ? AND token = ?)' for _ in turns)}),"
-                )
-            await self._db.write(
-                f"WITH{sent_sql}{let_go_sql} gone AS (DELETE FROM inbox WHERE update_id IN"
-                f" ({marks})) INSERT INTO handled_updates (update_id, handled_at) VALUES"
-                f" {', '.join('(?, ?)' for _ in ids)} ON CONFLICT DO NOTHING",
-                [
-                    *sent_params,
-                    *(value for pair in turns for value in pair),
-                    *ids,
-                    *(value for update_id in ids for value in (update_id, stamp)),
-                ],
-            )
+            await self._finish_in_one(ids, stamp, sent_steps, turns)
             return
         # SQLite: one transaction, sent to its thread in one trip.
         await self._db.write_together(
@@ -162,6 +137,43 @@ class InboxRepository:
                 ),
                 ("DELETE FROM turns WHERE name = ? AND token = ?", list(turns)),
             ]
+        )
+
+    async def _finish_in_one(
+        self,
+        ids: list[int],
+        stamp: str,
+        sent_steps: Sequence[tuple[int, int | None]],
+        turns: Sequence[tuple[str, str]],
+    ) -> None:
+        """`finish` on PostgreSQL: one statement, a writing WITH."""
+        sent_sql, sent_params = "", []
+        if sent_steps:
+            values = ", ".join("(CAST(? AS BIGINT), CAST(? AS BIGINT))" for _ in sent_steps)
+            sent_sql = (
+                " sent AS (UPDATE checkin_steps SET unsent = 0,"
+                " message_id = COALESCE(v.message_id, checkin_steps.message_id)"
+                f" FROM (VALUES {values}) AS v (id, message_id)"
+                " WHERE checkin_steps.id = v.id),"
+            )
+            sent_params = [value for step in sent_steps for value in step]
+        let_go_sql = ""
+        if turns:
+            let_go_sql = (
+                " let_go AS (DELETE FROM turns WHERE"
+                f" {' OR '.join('(name = ? AND token = ?)' for _ in turns)}),"
+            )
+        marks = ", ".join("?" * len(ids))
+        await self._db.write(
+            f"WITH{sent_sql}{let_go_sql} gone AS (DELETE FROM inbox WHERE update_id IN"
+            f" ({marks})) INSERT INTO handled_updates (update_id, handled_at) VALUES"
+            f" {', '.join('(?, ?)' for _ in ids)} ON CONFLICT DO NOTHING",
+            [
+                *sent_params,
+                *(value for pair in turns for value in pair),
+                *ids,
+                *(value for update_id in ids for value in (update_id, stamp)),
+            ],
         )
 
     async def take_over(self, owner: str) -> list[int]:
@@ -228,7 +240,49 @@ class InboxRepository:
         )
         return self._opened(rows)
 
-    def _opened(self, rows: list[Row]) -> list[InboxItem]:
+    async def take_turns(
+        self, wanted: list[tuple[str, str, str, tuple[int, int] | None]]
+    ) -> dict[tuple[str, str], list[InboxItem] | None]:
+        """Take turns as TurnRepository.take_many does, each (name, holder, token, look), and
+        for a turn taken with a look (sender, update id), the sender's updates not handled yet
+        up to that one (as `through`), read after the turn was taken.
+
+        Returns the (name, token) taken, each with its look's updates (None: no look asked).
+        PostgreSQL: one call of sherpa_take_turns (migration 0018), whose read of the inbox
+        has a snapshot of its own, taken after the turn; elsewhere, the take, then each look.
+        """
+        rows = list({name: (name, h, t, look) for name, h, t, look in wanted}.values())
+        if not rows:
+            return {}
+        if self._db.url.engine != "postgresql":
+            taken = await TurnRepository(self._db).take_many([row[:3] for row in rows])
+            found: dict[tuple[str, str], list[InboxItem] | None] = {}
+            for name, _, token, look in rows:
+                if (name, token) in taken:
+                    found[(name, token)] = None if look is None else await self.through(*look)
+            return found
+        looked = await self._db.write_returning(
+            "SELECT taken_name, taken_token, item_id, item_user, item_body, item_key"
+            " FROM sherpa_take_turns(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
+            " CAST(? AS BIGINT[]), CAST(? AS BIGINT[]))",
+            [
+                [row[0] for row in rows],
+                [row[1] for row in rows],
+                [row[2] for row in rows],
+                [None if row[3] is None else row[3][0] for row in rows],
+                [None if row[3] is None else row[3][1] for row in rows],
+            ],
+        )
+        asked = {(name, token) for name, _, token, look in rows if look is not None}
+        result: dict[tuple[str, str], list[InboxItem] | None] = {}
+        for name, token, *item in looked:
+            key = (str(name), str(token))
+            items = result.setdefault(key, [] if key in asked else None)
+            if items is not None and item[0] is not None:
+                items += self._opened([item])
+        return result
+
+    def _opened(self, rows: Iterable[Iterable[Any]]) -> list[InboxItem]:
         items, unreadable = [], 0
         for update_id, user_id, body, kid in rows:
             try:

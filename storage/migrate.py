@@ -108,6 +108,19 @@ async def _apply(db: Database, migration: Migration, *, check_keys: bool) -> Non
 
 
 def _statements(sql: str) -> list[str]:
-    """Split a migration into statements (our migrations hold no semicolons in literals)."""
+    """Split a migration into statements (our migrations hold no semicolons in literals; a
+    function's body, between $$ and $$, is part of its statement)."""
     lines = [line.split("--", 1)[0] for line in sql.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    parts = "\n".join(lines).split("$$")
+    statements, current = [], ""
+    for index, part in enumerate(parts):
+        if index % 2:  # inside $$ ... $$: kept whole
+            current += f"$${part}$$"
+            continue
+        *ended, current_end = part.split(";")
+        for piece in ended:
+            statements.append(current + piece)
+            current = ""
+        current += current_end
+    statements.append(current)
+    return [s.strip() for s in statements if s.strip()]

@@ -24,11 +24,13 @@ from weakref import WeakValueDictionary
 
 from bot.core.bursts import Burst
 from bot.core.presence import Lapsed, Presence
-from storage import Storage
+from storage import InboxItem, Storage
 
 log = logging.getLogger(__name__)
 
 POLL_FIRST, POLL_MOST = 0.02, 0.5  # seconds between looks while another instance has the turn
+Take = tuple[str, str, str, tuple[int, int] | None]  # name, holder, token, look
+Taken = tuple[bool, list[InboxItem] | None]  # taken, and what the look read
 
 
 class Turns:
@@ -41,8 +43,10 @@ class Turns:
         self._unreleased: dict[str, str] = {}  # name -> token whose release failed
         self._tokens: dict[tuple[asyncio.Task[Any], str], str] = {}  # held: their tokens
         self._let_go: set[tuple[str, str]] = set()  # let go by another statement (let_go_with)
+        # What a take looked for (see `hold`), until the holder asks (`looked`).
+        self._looked: dict[tuple[asyncio.Task[Any], str], list[InboxItem]] = {}
         # Turns taken and let go at the same moment share one statement (bot/core/bursts.py).
-        self._takes: Burst[tuple[str, str, str], bool] = Burst(self._take_burst)
+        self._takes: Burst[Take, Taken] = Burst(self._take_burst)
         self._releases: Burst[tuple[str, str], None] = Burst(self._release_burst)
 
     def hold_lock(self, name: str) -> AbstractAsyncContextManager[None]:
@@ -50,8 +54,13 @@ class Turns:
         return self.hold(name)
 
     @asynccontextmanager
-    async def hold(self, name: str) -> AsyncIterator[None]:
-        """Hold the turn `name` for the block, waiting (without a connection) if taken."""
+    async def hold(self, name: str, look: tuple[int, int] | None = None) -> AsyncIterator[None]:
+        """Hold the turn `name` for the block, waiting (without a connection) if taken.
+
+        `look`: (sender, update id) to read, with the take (PostgreSQL: in the same call, after
+        the turn was taken), the sender's updates not handled yet up to that one; `looked`
+        gives them to the block. Nothing is read when no take is needed (SQLite; a task that
+        holds the turn already)."""
         task = asyncio.current_task()
         assert task is not None
         held = self._held.setdefault(task, set())
@@ -62,7 +71,7 @@ class Turns:
         if lock is None:
             lock = self._locks[name] = asyncio.Lock()
         async with lock:
-            token = None if self._storage.single_instance else await self._take(name)
+            token = None if self._storage.single_instance else await self._take(name, look)
             held.add(name)
             if token is not None:
                 self._tokens[(task, name)] = token
@@ -72,12 +81,19 @@ class Turns:
                 held.discard(name)
                 if not held:
                     self._held.pop(task, None)
+                self._looked.pop((task, name), None)
                 if token is not None:
                     self._tokens.pop((task, name), None)
                     if (name, token) in self._let_go:
                         self._let_go.discard((name, token))
                     else:
                         await self._release(name, token)
+
+    def looked(self, name: str) -> list[InboxItem] | None:
+        """What taking the turn `name` read for this task's `look` (once), or None when it read
+        nothing (no take, or no look)."""
+        task = asyncio.current_task()
+        return None if task is None else self._looked.pop((task, name), None)
 
     def let_go_with(self, name: str) -> tuple[str, str] | None:
         """The turn `name` this task holds in the database, as (name, token), for a statement
@@ -95,31 +111,36 @@ class Turns:
         held = set(self._tokens.values())  # a block that ended meanwhile let its turn go
         self._let_go.update(turn for turn in turns if turn[1] in held)
 
-    async def _take(self, name: str) -> str:
+    async def _take(self, name: str, look: tuple[int, int] | None = None) -> str:
         token, delay = secrets.token_hex(8), POLL_FIRST
         while True:
             self._presence.check()
             if not self._presence.valid():
                 raise Lapsed("this instance's presence is not renewed")
-            attempt = self._takes.start((name, self._presence.id, token))
+            attempt = self._takes.start((name, self._presence.id, token, look))
             try:
-                taken = await asyncio.shield(attempt)
+                taken, items = await asyncio.shield(attempt)
             except asyncio.CancelledError:  # taken all the same, maybe: let it go then
                 attempt.add_done_callback(lambda done: self._abandoned(done, name, token))
                 raise
             if taken:
                 self._unreleased.pop(name, None)
+                task = asyncio.current_task()
+                if items is not None and task is not None:
+                    self._looked[(task, name)] = items
                 return token
             await asyncio.sleep(delay)
             delay = min(delay * 1.5, POLL_MOST)
 
-    def _abandoned(self, attempt: asyncio.Future[bool], name: str, token: str) -> None:
-        if not attempt.cancelled() and attempt.exception() is None and attempt.result():
+    def _abandoned(self, attempt: asyncio.Future[Taken], name: str, token: str) -> None:
+        if not attempt.cancelled() and attempt.exception() is None and attempt.result()[0]:
             self._unreleased[name] = token  # released after the next renewal
 
-    async def _take_burst(self, wanted: list[tuple[str, str, str]]) -> list[bool]:
-        taken = await self._storage.turns.take_many(wanted)
-        return [(name, token) in taken for name, _, token in wanted]
+    async def _take_burst(self, wanted: list[Take]) -> list[Taken]:
+        taken = await self._storage.inbox.take_turns(wanted)
+        return [
+            ((name, token) in taken, taken.get((name, token))) for name, _, token, _ in wanted
+        ]
 
     async def _release_burst(self, held: list[tuple[str, str]]) -> list[None]:
         await self._storage.turns.release_many(held)

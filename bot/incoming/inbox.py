@@ -194,10 +194,18 @@ class DurableUpdateQueue(asyncio.Queue[object]):
     # --- hooks of the update processor (bot/incoming/ordering.py) --------------------------
 
     @asynccontextmanager
-    async def hold(self, key: str) -> AsyncIterator[None]:
-        """The sender's turn across instances; the handling acts for this presence."""
+    async def hold(self, key: str, update: object = None) -> AsyncIterator[None]:
+        """The sender's turn across instances; the handling acts for this presence.
+
+        With the sender's `update`, taking the turn also reads what `earlier` needs (on
+        PostgreSQL in the same call: one round trip fewer).
+        """
+        look = None
+        sender = _sender_of(update)
+        if not self._alone and sender is not None and isinstance(update, Update):
+            look = (sender, update.update_id)
         with self._presence.acting():
-            async with self._turns.hold(key):
+            async with self._turns.hold(key, look):
                 yield
 
     async def earlier(self, update: object) -> list[Update]:
@@ -212,10 +220,12 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             return []
         if self._alone and not self._given_back:
             return []
-        sender = update.effective_user or update.effective_chat
+        sender = _sender_of(update)
         if sender is None:
             return []
-        items = await self._storage.inbox.through(sender.id, update.update_id)
+        items = self._turns.looked(f"user:{sender}")  # read with the turn's take, if it was
+        if items is None:
+            items = await self._storage.inbox.through(sender, update.update_id)
         # Still in the inbox, so not handled (it leaves as it is remembered handled): the
         # look for a redelivery is answered by this same read.
         self._unhandled.update(item.update_id for item in items)
@@ -376,6 +386,14 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             return
         self._in_hand.add(update.update_id)
         self.put_nowait(update)  # the queue is unbounded: this never waits
+
+
+def _sender_of(update: object) -> int | None:
+    """Whose update this is (its user, else its chat): whose turn handles it."""
+    if not isinstance(update, Update):
+        return None
+    sender = update.effective_user or update.effective_chat
+    return None if sender is None else sender.id
 
 
 def give_back(application: SherpaApp, update: object) -> None:

@@ -32,8 +32,9 @@ UNBOUNDED = 1_000_000  # updates PTB may have started at once; they wait in our 
 class Turns(Protocol):
     """What the processor needs from the inbox (bot/incoming/inbox.py)."""
 
-    def hold(self, key: str) -> AbstractAsyncContextManager[None]:
-        """The lock across instances for one sender (or one update without a sender)."""
+    def hold(self, key: str, update: object = None) -> AbstractAsyncContextManager[None]:
+        """The lock across instances for one sender (or one update without a sender); with
+        the sender's `update`, what `earlier` needs may be read as the turn is taken."""
         ...
 
     async def earlier(self, update: object) -> list[Update]:
@@ -117,7 +118,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         if self._turns is None:
             return nullcontext()
         if key is not None:
-            return self._turns.hold(f"user:{key}")
+            return self._turns.hold(f"user:{key}", update)
         if isinstance(update, Update):  # no sender (a poll's state): once, by update
             return self._turns.hold(f"update:{update.update_id}")
         return nullcontext()

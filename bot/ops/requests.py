@@ -113,27 +113,11 @@ class LeanRequest(BaseRequest):
             raise RuntimeError("This LeanRequest is not initialized!")
         files = request_data.multipart_data if request_data else None
         fields = request_data.json_parameters if request_data else None
-        read = self._read if isinstance(read_timeout, DefaultValue) else read_timeout
-        connect = self._connect if isinstance(connect_timeout, DefaultValue) else connect_timeout
-        pool = self._pool if isinstance(pool_timeout, DefaultValue) else pool_timeout
-        write = write_timeout
-        if isinstance(write, DefaultValue):
-            write = self._media_write if files else self._write
-        timeout = self._timeout(connect, pool, write, read)
-        data: aiohttp.FormData | BytesPayload | None = None
-        if files:
-            form = aiohttp.FormData(fields or {})
-            for name, (filename, content, mimetype) in files.items():
-                form.add_field(name, content, filename=filename, content_type=mimetype)
-            data = form
-        elif fields is not None:
-            # The form encoded here, as aiohttp's FormData would (urlencoded, UTF-8), without
-            # the multipart writer and payload lookup it builds for every call.
-            data = BytesPayload(urlencode(fields).encode(), content_type=FORM)
+        timeout = self._times(read_timeout, write_timeout, connect_timeout, pool_timeout, files)
         name, proxy = self._about(url)
         try:
             async with self._session.request(
-                method, url, data=data, timeout=timeout, proxy=proxy
+                method, url, data=_body(fields, files), timeout=timeout, proxy=proxy
             ) as response:
                 status, body = response.status, await response.read()
         except TimeoutError as error:
@@ -144,6 +128,24 @@ class LeanRequest(BaseRequest):
             raise NetworkError(f"aiohttp.{error.__class__.__name__}: {error}") from error
         _count(name, status, body)
         return status, body
+
+    def _times(
+        self,
+        read_timeout: ODVInput[float],
+        write_timeout: ODVInput[float],
+        connect_timeout: ODVInput[float],
+        pool_timeout: ODVInput[float],
+        files: object,
+    ) -> aiohttp.ClientTimeout:
+        """The call's timeout: the times it names, else this request's (an upload's write
+        time when it sends files)."""
+        read = self._read if isinstance(read_timeout, DefaultValue) else read_timeout
+        connect = self._connect if isinstance(connect_timeout, DefaultValue) else connect_timeout
+        pool = self._pool if isinstance(pool_timeout, DefaultValue) else pool_timeout
+        write = write_timeout
+        if isinstance(write, DefaultValue):
+            write = self._media_write if files else self._write
+        return self._timeout(connect, pool, write, read)
 
     def _timeout(
         self, connect: float | None, pool: float | None, write: float | None, read: float | None
@@ -180,6 +182,22 @@ class LeanRequest(BaseRequest):
                 proxy = None
             self._proxies[key] = proxy or None
         return self._proxies[key]
+
+
+def _body(
+    fields: dict[str, str] | None, files: dict[str, Any] | None
+) -> aiohttp.FormData | BytesPayload | None:
+    """A call's body: multipart when it sends files, else the urlencoded form (encoded here, as
+    aiohttp's FormData would, UTF-8, without the multipart writer and payload lookup it builds
+    for every call)."""
+    if files:
+        form = aiohttp.FormData(fields or {})
+        for name, (filename, content, mimetype) in files.items():
+            form.add_field(name, content, filename=filename, content_type=mimetype)
+        return form
+    if fields is not None:
+        return BytesPayload(urlencode(fields).encode(), content_type=FORM)
+    return None
 
 
 def _sum(*seconds: float | None) -> float | None:

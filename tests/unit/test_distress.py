@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.care.distress import read_distress
-from bot.care.distress.keys import rule_literals
+from bot.care.distress.keys import Literals, rule_literals
 from bot.care.distress.reader import _mender
 from bot.care.distress.rules import RULES
 from bot.care.distress.words import sentences
@@ -548,3 +548,23 @@ def test_the_literal_gate_never_keeps_a_rule_from_a_sentence_it_matches():
                         )
                         checked += 1
     assert checked > 1000  # the sets hold many matches
+
+
+def test_the_literals_found_in_one_pass_are_those_in_the_sentence():
+    """keys.Literals (one regex pass) finds exactly the rules' literals that `in` finds, on
+    every labelled sentence, and on overlaps where one literal is a prefix of another."""
+    literals = sorted({w for r in RULES for w in rule_literals(r.pattern.pattern) or ()})
+    found = Literals(literals)
+    small = Literals(["dood", "doods", "ood", "o", "ab", "abcd"])
+    assert small.present("doodsangst abce") == {"dood", "doods", "ood", "o", "ab"}
+    assert Literals([]).present("anything") == set()
+    sets = Path(__file__).resolve().parents[2] / "benchmarks" / "distress_set"
+    mender, checked = _mender(), 0
+    for path in sorted(sets.glob("*.tsv")):
+        with path.open(encoding="utf-8") as lines:
+            for row in csv.DictReader(lines, delimiter="\t"):
+                for sentence in sentences(row["text"]):
+                    words = mender.mend(sentence)
+                    assert found.present(words) == {w for w in literals if w in words}, words
+                    checked += 1
+    assert checked > 4000

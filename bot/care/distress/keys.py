@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -148,15 +149,7 @@ def _required(items: Any) -> frozenset[str] | None:
         if run:
             candidates.append(frozenset(["".join(run)]))
             run = []
-        found: frozenset[str] | None = None
-        if op is _SUBPATTERN:
-            found = _required(arg[-1])
-        elif op is _BRANCH:
-            branches = [_required(branch) for branch in arg[1]]
-            if all(b is not None for b in branches):
-                found = frozenset().union(*(b for b in branches if b is not None))
-        elif op in _REPEATS and arg[0] >= 1:
-            found = _required(arg[2])
+        found = _required_of(op, arg)
         if found:
             candidates.append(found)
     # single letters and spaces say nothing: every sentence has them
@@ -167,9 +160,75 @@ def _required(items: Any) -> frozenset[str] | None:
     return min(useful, key=_score) if useful else None
 
 
+def _required_of(op: Any, arg: Any) -> frozenset[str] | None:
+    """The literals one of which every match of one non-literal part holds (a group, an
+    alternation, a repeat of at least one), or None."""
+    if op is _SUBPATTERN:
+        return _required(arg[-1])
+    if op is _BRANCH:
+        branches = [_required(branch) for branch in arg[1]]
+        if all(b is not None for b in branches):
+            return frozenset().union(*(b for b in branches if b is not None))
+        return None
+    if op in _REPEATS and arg[0] >= 1:
+        return _required(arg[2])
+    return None
+
+
 @cache
 def rule_literals(pattern: str) -> tuple[str, ...] | None:
     """Literal strings one of which every match of `pattern` holds; None when the regex says
     too little (the rule is then always searched)."""
     found = _required(_parser.parse(pattern))
     return None if found is None else tuple(sorted(found))
+
+
+class Literals:
+    """Which of many literal strings a text holds, found in one regex pass instead of one
+    substring test each (1,138 literals of the rules: about 50 µs a sentence as `in` tests).
+
+    The pass is a trie of the literals, tried at every position of the text inside a lookahead,
+    greedy, so it gives the longest literal starting there. Every literal starting at that
+    position is a prefix of that longest one, and each literal's prefixes among the literals are
+    known beforehand: the set found is exactly the literals `in` the text.
+    """
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        words = sorted(set(literals))
+        self._pass = re.compile(f"(?=({_trie(words)}))") if words else None
+        # A literal, and the literals that are prefixes of it (itself included).
+        known = set(words)
+        self.prefixes = {
+            m: tuple(m[:end] for end in range(1, len(m) + 1) if m[:end] in known) for m in words
+        }
+
+    def longest(self, text: str) -> set[str]:
+        """The longest literal at each position of the text where one starts."""
+        if self._pass is None:
+            return set()
+        return {match.group(1) for match in self._pass.finditer(text)}
+
+    def present(self, text: str) -> set[str]:
+        """Every literal that is a substring of the text (the same as `{w for w in literals if
+        w in text}`)."""
+        return {w for longest in self.longest(text) for w in self.prefixes[longest]}
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of the words, longest first (a trie: each branch a distinct
+    character, so a greedy match backs off only to a shorter word on the same path)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(root)
+
+
+def _trie_node(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_node(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

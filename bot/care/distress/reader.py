@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from bot.care.distress.keys import has_key, rule_literals
+from bot.care.distress.keys import Literals, has_key, rule_literals
 from bot.care.distress.model import Model, load_model
 from bot.care.distress.rules import RULES, Rule, Signal
 from bot.care.distress.words import Mender, sentences
@@ -443,16 +443,14 @@ def _read_rules(
     a holiday): the rules read that sentence and let it be, so the model is not asked."""
     words = folded[index]
     matched = False
-    # A rule none of whose literal words is here cannot match (keys.rule_literals): one
-    # substring test per literal, far cheaper than every rule's own search.
-    literals, gated, always = _gates(rules)
+    # A rule none of whose literal words is here cannot match (keys.rule_literals): one pass
+    # over the sentence finds the literals it holds, far cheaper than every rule's own search.
+    literals, opens, always = _gates(rules)
     open_ = set(always)
-    for literal in literals:
-        if literal in words:
-            open_.update(gated[literal])
-    for position, rule in enumerate(rules):
-        if position not in open_:
-            continue
+    for longest in literals.longest(words):
+        open_.update(opens[longest])
+    for position in sorted(open_):
+        rule = rules[position]
         # The rule's own words first: most rules do not match, and then nothing else is read.
         if rule.pattern.search(words) is None:
             continue
@@ -501,11 +499,10 @@ def _context_allows(rule: Rule, folded: list[str], index: int) -> bool:
 
 
 @cache
-def _gates(
-    rules: tuple[Rule, ...],
-) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Every literal word some rule needs, the rules (by position) each one opens, and the
-    rules whose regex names no such words (always searched)."""
+def _gates(rules: tuple[Rule, ...]) -> tuple[Literals, dict[str, frozenset[int]], tuple[int, ...]]:
+    """Every literal word some rule needs; for each, the rules (by position) it opens together
+    with the literals that are its prefixes (what `Literals.longest` stands for); and the rules
+    whose regex names no such words (always searched)."""
     opens: dict[str, list[int]] = {}
     always: list[int] = []
     for position, rule in enumerate(rules):
@@ -514,7 +511,12 @@ def _gates(
             always.append(position)
         for literal in literals or ():
             opens.setdefault(literal, []).append(position)
-    return tuple(opens), {k: tuple(v) for k, v in opens.items()}, tuple(always)
+    found = Literals(opens)
+    by_longest = {
+        longest: frozenset(p for literal in prefixes for p in opens[literal])
+        for longest, prefixes in found.prefixes.items()
+    }
+    return found, by_longest, tuple(always)
 
 
 def explain(text: str) -> list[list[tuple[str, float]]]:

@@ -1,0 +1,2 @@
+-- Nothing on SQLite: turns live in the process there (one instance per file). PostgreSQL's
+-- 0018 adds the function that takes turns and looks for earlier updates in one call.
