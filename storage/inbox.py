@@ -29,6 +29,12 @@ class InboxItem:
     body: str
 
 
+# A turn wanted: (name, holder, token, look), the look (sender, through update) or None.
+_Wanted = tuple[str, str, str, tuple[int, int] | None]
+# A turn taken: its look's updates not handled yet, or None when no look was asked.
+_Looked = list[InboxItem] | None
+
+
 class InboxRepository:
     """The inbox table; bodies hold users' words, so they are sealed like answers."""
 
@@ -240,9 +246,7 @@ class InboxRepository:
         )
         return self._opened(rows)
 
-    async def take_turns(
-        self, wanted: list[tuple[str, str, str, tuple[int, int] | None]]
-    ) -> dict[tuple[str, str], list[InboxItem] | None]:
+    async def take_turns(self, wanted: list[_Wanted]) -> dict[tuple[str, str], _Looked]:
         """Take turns as TurnRepository.take_many does, each (name, holder, token, look), and
         for a turn taken with a look (sender, update id), the sender's updates not handled yet
         up to that one (as `through`), read after the turn was taken.
@@ -255,12 +259,22 @@ class InboxRepository:
         if not rows:
             return {}
         if self._db.url.engine != "postgresql":
-            taken = await TurnRepository(self._db).take_many([row[:3] for row in rows])
-            found: dict[tuple[str, str], list[InboxItem] | None] = {}
-            for name, _, token, look in rows:
-                if (name, token) in taken:
-                    found[(name, token)] = None if look is None else await self.through(*look)
-            return found
+            return await self._take_then_look(rows)
+        return await self._take_and_look_in_one(rows)
+
+    async def _take_then_look(self, rows: list[_Wanted]) -> dict[tuple[str, str], _Looked]:
+        """The take, then each look: one engine writer at a time, so nothing comes between."""
+        taken = await TurnRepository(self._db).take_many([row[:3] for row in rows])
+        found: dict[tuple[str, str], _Looked] = {}
+        for name, _, token, look in rows:
+            if (name, token) in taken:
+                found[(name, token)] = None if look is None else await self.through(*look)
+        return found
+
+    async def _take_and_look_in_one(
+        self, rows: list[_Wanted]
+    ) -> dict[tuple[str, str], _Looked]:
+        """PostgreSQL: one call of sherpa_take_turns, its look a snapshot taken after the take."""
         looked = await self._db.write_returning(
             "SELECT taken_name, taken_token, item_id, item_user, item_body, item_key"
             " FROM sherpa_take_turns(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
@@ -274,7 +288,7 @@ class InboxRepository:
             ],
         )
         asked = {(name, token) for name, _, token, look in rows if look is not None}
-        result: dict[tuple[str, str], list[InboxItem] | None] = {}
+        result: dict[tuple[str, str], _Looked] = {}
         for name, token, *item in looked:
             key = (str(name), str(token))
             items = result.setdefault(key, [] if key in asked else None)
