@@ -23,6 +23,7 @@ from storage.models import (
     Step,
     Trigger,
 )
+from storage.users import MOVE_PAST, moved_past
 
 
 def _checkin(row: Row) -> Checkin:
@@ -39,6 +40,13 @@ def _checkin(row: Row) -> Checkin:
         care_mark=row["care_mark"],
         kind=row["kind"],
     )
+
+
+def _taking_up(take_up: int | None, user_id: int) -> tuple[int, int, int, int]:
+    """The `taken` clause's values: the next signpost, 1 when one is taken up, the user and
+    the one taken up."""
+    signpost = take_up or 0
+    return signpost % 10 + 1, int(take_up is not None), user_id, signpost
 
 
 class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
@@ -104,13 +112,14 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
         return await self.get(checkin_id)
 
     async def add_answer_and_open_next(
-        self, *, step: Step, message_id: int, text: str, now: datetime
+        self, *, step: Step, message_id: int, text: str, now: datetime, take_up: int | None = None
     ) -> tuple[bool, Step | None]:
-        """Store an answer to the open question and open the check-in's next step, at once.
+        """Store an answer to the open question and open the check-in's next step, at once;
+        with `take_up`, the user's next signpost moves past that one (unless it did already).
 
         Returns whether it was stored (False: the same message again) and the step opened
         (unsent until it is sent; None when none is left). PostgreSQL: one statement; SQLite:
-        one transaction (one commit instead of two).
+        one transaction (one commit instead of three).
         """
         if self._db.url.engine == "postgresql":  # one statement there: a writing WITH
             stamp = utc_text(now)
@@ -125,7 +134,10 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
                 " opened AS (UPDATE checkin_steps SET state = 'open', unsent = 1, asked_at = ?"
                 " WHERE EXISTS (SELECT 1 FROM added) AND id = (SELECT id FROM checkin_steps"
                 " WHERE checkin_id = ? AND state = 'pending' ORDER BY position LIMIT 1)"
-                f" RETURNING {RETURNED_STEP})"
+                f" RETURNING {RETURNED_STEP}),"
+                # Run to completion though nothing reads it (a writing WITH always is).
+                " taken AS (UPDATE users SET next_signpost = ? WHERE ? = 1"
+                " AND user_id = ? AND next_signpost = ? AND EXISTS (SELECT 1 FROM added))"
                 " SELECT (SELECT COUNT(*) FROM added) AS added, opened.*"
                 " FROM (SELECT 1 AS one) AS one LEFT JOIN opened ON TRUE",
                 (
@@ -138,6 +150,7 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
                     stamp,
                     stamp,
                     step.checkin_id,
+                    *_taking_up(take_up, step.user_id),
                 ),
             )
             row = dict(zip(rows[0].keys(), rows[0], strict=True))
@@ -165,6 +178,8 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
                 f" ORDER BY position LIMIT 1) RETURNING {RETURNED_STEP}",
                 (step.id, step.id, stamp, step.id, step.id, stamp, step.id, step.checkin_id),
             )
+            if take_up is not None:
+                await self._db.write(MOVE_PAST, moved_past(step.user_id, take_up))
         opened = [row for row in rows if row["id"] != step.id]
         return True, step_row(opened[0]) if opened else None
 

@@ -89,6 +89,15 @@ def _user(row: Row) -> User:
     )
 
 
+# Points a user at the signpost after `past` (moved_past's values), unless that happened.
+MOVE_PAST = "UPDATE users SET next_signpost = ? WHERE user_id = ? AND next_signpost = ?"
+
+
+def moved_past(user_id: int, past: int) -> tuple[int, int, int]:
+    """MOVE_PAST's values: the next signpost of ten, the user, the one taken up."""
+    return past % 10 + 1, user_id, past
+
+
 class UserRepository:
     """Reads and writes users."""
 
@@ -176,10 +185,7 @@ class UserRepository:
 
     async def advance_signpost(self, user_id: int, past: int) -> None:
         """Point the user at the signpost after `past`, unless that already happened."""
-        await self._db.write(
-            "UPDATE users SET next_signpost = ? WHERE user_id = ? AND next_signpost = ?",
-            (past % 10 + 1, user_id, past),
-        )
+        await self._db.write(MOVE_PAST, moved_past(user_id, past))
 
     async def due(self, now: datetime, limit: int, column: str) -> list[User]:
         """Users whose moment in this column is due at or before now, earliest first."""

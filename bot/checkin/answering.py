@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.checkin.progress import engaged, last_question
+from bot.checkin.progress import engaged, last_question, taken_up
 from bot.checkin.service import Checkins
 from bot.ops import hooks
 from bot.privacy_guard import Finding, mask
@@ -100,13 +100,13 @@ async def store_answer(
         hold = step.care_mark == "paused"
     now = checkins.clock.now()
     if step.state == "open" and not hold:
-        # The answer and the next step in one go (one statement, or one SQLite commit).
+        # The answer, the next step and the signpost taken up in one go (one statement, or
+        # one SQLite commit).
         stored, opened = await checkins.repo.add_answer_and_open_next(
-            step=step, message_id=message_id, text=text, now=now
+            step=step, message_id=message_id, text=text, now=now, take_up=taken_up(step, user)
         )
         if not stored:
             return Stored(False)  # the same message again (a redelivered update)
-        await engaged(checkins, step, user)
         return Stored(True, drop_buttons=True, advance=True, opened=opened)
     if not await checkins.repo.add_answer(step=step, message_id=message_id, text=text, now=now):
         return Stored(False)  # the same message again (a redelivered update)

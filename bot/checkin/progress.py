@@ -13,18 +13,22 @@ from storage import CareMark, Checkin, Step, User
 from storage.cycle import CYCLE
 
 
-async def engaged(checkins: Checkins, step: Step, user: User | None = None) -> None:
-    """The user took up this signpost: the next check-in brings the next one.
-
-    A check-in left untouched brings the same signpost again, so no signpost is skipped.
-    `user`: as read in this handling (in the person's turn), to skip a write that would
-    change nothing.
-    """
+def taken_up(step: Step, user: User | None = None) -> int | None:
+    """The signpost an answer to this step takes up, if it moves her on: the next check-in
+    brings the next one. A check-in left untouched brings the same signpost again, so no
+    signpost is skipped. `user`: as read in this handling (in the person's turn), to skip a
+    write that would change nothing."""
     if user is not None and user.next_signpost != step.signpost:
-        return  # taken up already (an earlier answer of this check-in): nothing to write
+        return None  # taken up already (an earlier answer of this check-in)
     if step.question_id is not None and step.question_id.startswith(CYCLE):
-        return  # the weekly talk, a look-back or an intention's return: no signpost taken up
-    await checkins.users.advance_signpost(step.user_id, step.signpost)
+        return None  # the weekly talk, a look-back or an intention's return: no signpost
+    return step.signpost
+
+
+async def engaged(checkins: Checkins, step: Step, user: User | None = None) -> None:
+    """The user took up this step's signpost, if it moves her on (`taken_up`)."""
+    if (signpost := taken_up(step, user)) is not None:
+        await checkins.users.advance_signpost(step.user_id, signpost)
 
 
 async def last_question(checkins: Checkins, checkin_id: int) -> Step | None:

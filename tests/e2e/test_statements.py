@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 from storage import Storage
@@ -27,6 +28,8 @@ from tests.helpers import World, onboard
 # earlier updates in one call (a function, migration 0018): 5.
 MOST_STATEMENTS = {"sqlite": 7, "postgresql": 5}
 MOST_TRANSACTIONS = {"sqlite": 2, "postgresql": 0}
+# A check-in's first answer also takes up its signpost (the same transactions).
+FIRST_MORE = {"sqlite": 1, "postgresql": 0}
 CALLS = ("fetch_one", "fetch_all", "write", "write_many", "insert", "write_returning")
 
 
@@ -87,6 +90,28 @@ def _in_transaction(db: Any) -> bool:
     owner = getattr(db, "_owner", None)  # SQLite
     joined = getattr(db, "_in_transaction", set())  # PostgreSQL
     return (owner is not None and owner is task) or task in joined
+
+
+async def test_a_check_ins_first_answer_costs_no_more(world: World, engine: str):
+    """The first answer also takes up the day's signpost: in the answer's own statement on
+    PostgreSQL (no more statements than a later answer), in its commit on SQLite (one
+    statement more, no more transactions)."""
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/today")
+    await world.say(ann, "opwarmen")  # the path's first run is like the rest
+    await world.say(ann, "/today")
+    world.clock.advance(timedelta(days=1))
+    await world.say(ann, "/today")  # the next day's check-in, at its first question
+    signpost = (await world.bot.services.storage.users.get(ann.id)).next_signpost
+    with counting(world.bot.services.storage) as log:
+        log.watching = True
+        await world.say(ann, "Vandaag luisterde ik eerst, en pas daarna kwam het plan.")
+        log.watching = False
+    print(f"{engine}: {len(log.statements)} statements, {log.report()}")
+    assert (await world.bot.services.storage.users.get(ann.id)).next_signpost != signpost
+    assert len(log.statements) <= MOST_STATEMENTS[engine] + FIRST_MORE[engine], log.report()
+    assert log.transactions <= MOST_TRANSACTIONS[engine], log.report()
 
 
 async def test_a_typed_answer_costs_few_statements(world: World, engine: str):
