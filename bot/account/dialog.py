@@ -22,7 +22,7 @@ from bot.account.parsing import (
     parse_week_moment,
 )
 from bot.account.service import ONBOARDING_STEPS, Accounts
-from bot.core.replies import Screen, acknowledge, edit, send, show
+from bot.core.replies import Screen, acknowledge, edit, say, show
 from storage import User
 
 # command -> parser from the typed argument to the User fields it sets
@@ -65,7 +65,7 @@ async def tap(
     await acknowledge(query, note)
     if not user.onboarded and applied.user.onboarded:
         await edit(query, Screen(views.settings_summary(accounts.texts, applied.user)))
-        await _say(accounts, bot, applied.user, "setup.privacy")
+        await say(accounts.texts, bot, applied.user, "setup.privacy")
         return
     if applied.screen is not None:
         await edit(query, screen(accounts, applied.user, applied.screen))
@@ -83,12 +83,12 @@ async def typed_value(accounts: Accounts, bot: Bot, user: User, text: str) -> bo
         else:
             return False
     except ParseError as error:
-        await _say(accounts, bot, user, f"errors.{error.key}")
+        await say(accounts.texts, bot, user, f"errors.{error.key}")
         return True
     user = (await service.apply(accounts, user, setting)).user
     if user.onboarded:
         await show(bot, user.chat_id, Screen(views.settings_summary(accounts.texts, user)))
-        await _say(accounts, bot, user, "setup.privacy")
+        await say(accounts.texts, bot, user, "setup.privacy")
     else:
         await show(bot, user.chat_id, after_change(accounts, user))
     return True
@@ -97,12 +97,12 @@ async def typed_value(accounts: Accounts, bot: Bot, user: User, text: str) -> bo
 async def shortcut(accounts: Accounts, bot: Bot, user: User, command: str, argument: str) -> None:
     """`/<command> <value>`: parse, save and confirm; a bad value changes nothing."""
     if not argument.strip():
-        await _say(accounts, bot, user, f"errors.{command}")
+        await say(accounts.texts, bot, user, f"errors.{command}")
         return
     try:
         fields = SHORTCUT_FIELDS[command](argument)
     except ParseError as error:
-        await _say(accounts, bot, user, f"errors.{error.key}")
+        await say(accounts.texts, bot, user, f"errors.{error.key}")
         return
     await _confirm(accounts, bot, await service.change(accounts, user, **fields))
 
@@ -112,7 +112,7 @@ async def pause(accounts: Accounts, bot: Bot, user: User, argument: str) -> None
     try:
         days = parse_pause_days(argument)
     except ParseError as error:
-        await _say(accounts, bot, user, f"errors.{error.key}")
+        await say(accounts.texts, bot, user, f"errors.{error.key}")
         return
     await _confirm(accounts, bot, await service.pause(accounts, user, days))
 
@@ -122,14 +122,9 @@ async def resume(accounts: Accounts, bot: Bot, user: User) -> None:
     await _confirm(accounts, bot, await service.resume(accounts, user))
 
 
-async def _say(accounts: Accounts, bot: Bot, user: User, key: str, **values: object) -> None:
-    """One catalog message in the user's language."""
-    await send(bot, user.chat_id, accounts.texts.text(user.language, key, **values))
-
-
 async def _confirm(accounts: Accounts, bot: Bot, user: User) -> None:
     summary = views.settings_summary(accounts.texts, user)
-    await _say(accounts, bot, user, "settings.confirm", summary=summary)
+    await say(accounts.texts, bot, user, "settings.confirm", summary=summary)
 
 
 def screen(accounts: Accounts, user: User, name: str) -> Screen:

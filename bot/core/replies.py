@@ -26,7 +26,7 @@ from telegram import (
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, TelegramError
 
-from bot.core.services import Services
+from bot.core.texts import Catalog
 from storage import User
 
 log = logging.getLogger(__name__)
@@ -91,9 +91,7 @@ async def preparing_file(bot: Bot, chat_id: int) -> None:
     await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
 
 
-async def retouch(
-    bot: Bot, chat_id: int, message_id: int | None, text: str | None = None
-) -> None:
+async def retouch(bot: Bot, chat_id: int, message_id: int | None, text: str | None = None) -> None:
     """Take the buttons off a sent message, and with `text` show that text in it instead.
 
     Cosmetic: the message may be gone or unchanged, so a failure is only logged."""
@@ -117,9 +115,9 @@ async def show(bot: Bot, chat_id: int, screen: Screen) -> Sent:
     return await send(bot, chat_id, screen.text, screen.keyboard)
 
 
-async def say(services: Services, bot: Bot, user: User, key: str, **values: object) -> Sent:
+async def say(texts: Catalog, bot: Bot, user: User, key: str, **values: object) -> Sent:
     """One catalog message in the user's language."""
-    return await send(bot, user.chat_id, services.texts.text(user.language, key, **values))
+    return await send(bot, user.chat_id, texts.text(user.language, key, **values))
 
 
 async def edit(query: CallbackQuery, screen: Screen, *, html: bool = True) -> None:

@@ -47,7 +47,7 @@ def help_text(texts: Catalog, lang: str) -> str:
 async def unknown_command(update: Update, context: SherpaContext) -> None:
     """A command we do not know: point to /help."""
     user, _ = await accounts.current_user(context.part(Accounts), Sender.of(update))
-    await say(context.services, context.bot, user, "errors.unknown_command")
+    await say(context.services.texts, context.bot, user, "errors.unknown_command")
 
 
 async def not_text(update: Update, context: SherpaContext) -> None:
@@ -60,7 +60,7 @@ async def not_text(update: Update, context: SherpaContext) -> None:
         if message.voice or message.video_note or message.audio
         else "errors.not_text"
     )
-    await say(context.services, context.bot, user, key)
+    await say(context.services.texts, context.bot, user, key)
 
 
 async def on_error(update: object, context: SherpaContext) -> None:

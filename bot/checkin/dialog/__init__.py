@@ -17,7 +17,7 @@ from bot.checkin import progress, service
 from bot.checkin.callbacks import ScaleAnswer, SkipStep
 from bot.checkin.dialog import answers, pause, steps
 from bot.checkin.service import Checkins
-from bot.core.replies import Screen, acknowledge, edit, react, retouch, send
+from bot.core.replies import Screen, acknowledge, edit, react, retouch, say
 from bot.core.runtime import Runtime
 from bot.privacy_guard.callbacks import GuardChoice
 from storage import Person, User
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 async def today(checkins: Checkins, runtime: Runtime, bot: Bot, user: User) -> None:
     """/today: today's check-in now, or the question still open."""
     if await steps.start_now(checkins, runtime, bot, user) == "done_today":
-        await _say(checkins, bot, user, "checkin.done_today")
+        await say(checkins.texts, bot, user, "checkin.done_today")
 
 
 async def typed_answer(
@@ -49,7 +49,7 @@ async def typed_answer(
         person=person,
     )
     if reply is not None:
-        await _say(checkins, bot, user, reply)
+        await say(checkins.texts, bot, user, reply)
 
 
 async def edited_answer(checkins: Checkins, bot: Bot, message: Message, user: User | None) -> None:
@@ -109,7 +109,7 @@ async def care_tapped(
     await acknowledge(query)
     await retouch(bot, user.chat_id, query.message.message_id if query.message else None)
     if outcome is not None:
-        await _say(checkins, bot, user, outcome)
+        await say(checkins.texts, bot, user, outcome)
 
 
 async def start_talk(checkins: Checkins, bot: Bot, user: User) -> None:
@@ -117,8 +117,3 @@ async def start_talk(checkins: Checkins, bot: Bot, user: User) -> None:
     talk = await service.weekly_talk(checkins, user)
     if talk is not None:
         await steps.deliver(checkins, bot, user, talk)
-
-
-async def _say(checkins: Checkins, bot: Bot, user: User, key: str) -> None:
-    """One catalog message in the user's language (core's `say` wants the whole Services)."""
-    await send(bot, user.chat_id, checkins.texts.text(user.language, key))
