@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from typing import Any
 
 import psycopg
-from psycopg_pool import AsyncConnectionPool, PoolTimeout
+from psycopg_pool import AsyncConnectionPool
 
 from storage.crypto import AnswerCipher
 from storage.database import DatabaseUnavailable, HeldLock, Params
@@ -33,9 +33,6 @@ POOL_WAIT_S = 10
 # A session left inside a transaction this long (its instance frozen, say) is ended by the
 # server, so the rows it locked (the send schedule, a claim) do not stop every instance.
 IDLE_IN_TRANSACTION_MS = 15_000
-# How long a writer holding the instance's turn to write waits for a pooled connection before
-# it lets the turn go and waits as before, connection first (see `_writing`).
-WRITE_FIRST_WAIT_S = 0.5
 Connection = psycopg.AsyncConnection[Any]
 
 
@@ -117,36 +114,6 @@ class PostgresDatabase:
             await self._pool.putconn(connection)
 
     @asynccontextmanager
-    async def _writing(self) -> AsyncIterator[Connection]:
-        """A connection for one writing statement, in this instance's turn to write.
-
-        A task with a connection of its own (in its transaction, or holding a lock): that
-        connection, then the turn, as always. Any other writer takes the turn first, so
-        writers waiting in line hold no connection and reads find the pool free (connection
-        first, every writer in line held one, and in a burst reads waited for the pool: about
-        0.6 ms of CPU per answer, polling on PostgreSQL). A writer holding the turn that finds
-        no connection within WRITE_FIRST_WAIT_S (all held, maybe by tasks that wait for this
-        turn: transactions, held locks) lets the turn go and waits as before, connection
-        first, so no wait goes round in a circle.
-        """
-        if _task() in self._bound:
-            async with self._connection() as bound, self._turn():
-                yield bound
-            return
-        taken: Connection | None = None
-        async with self._write_lock:
-            with suppress(PoolTimeout):
-                taken = await self._pool.getconn(timeout=WRITE_FIRST_WAIT_S)
-            if taken is not None:
-                try:
-                    yield taken
-                finally:
-                    await self._pool.putconn(taken)
-        if taken is None:
-            async with self._pooled() as pooled, self._write_lock:
-                yield pooled
-
-    @asynccontextmanager
     async def _turn(self) -> AsyncIterator[None]:
         # Inside this task's transaction: join it. Otherwise wait for any other task's to end.
         if _task() in self._in_transaction:
@@ -173,7 +140,7 @@ class PostgresDatabase:
     async def write(self, sql: str, params: Params = ()) -> int:
         """One writing statement: atomic on its own (autocommit), or part of the caller's."""
         query, values = translate(sql, params)
-        async with self._writing() as connection:
+        async with self._connection() as connection, self._turn():
             cursor = await connection.execute(query, values)
             return max(cursor.rowcount, 0)
 
@@ -198,7 +165,7 @@ class PostgresDatabase:
     async def insert(self, sql: str, params: Params = ()) -> int | None:
         """An `INSERT ... RETURNING id`: the new id, None when ON CONFLICT skipped the row."""
         query, values = translate(sql, params)
-        async with self._writing() as connection:
+        async with self._connection() as connection, self._turn():
             cursor = await connection.execute(query, values)
             row = await cursor.fetchone()
         return None if row is None else int(row[0])
@@ -206,7 +173,7 @@ class PostgresDatabase:
     async def write_returning(self, sql: str, params: Params = ()) -> list[RowType]:
         """A writing statement with RETURNING: its rows."""
         query, values = translate(sql, params)
-        async with self._writing() as connection:
+        async with self._connection() as connection, self._turn():
             cursor = await connection.execute(query, values)
             return list(await cursor.fetchall())
 
