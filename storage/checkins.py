@@ -45,8 +45,8 @@ def _checkin(row: Row) -> Checkin:
 def _taking_up(take_up: int | None, user_id: int) -> tuple[int, int, int, int]:
     """The `taken` clause's values: the next signpost, 1 when one is taken up, the user and
     the one taken up."""
-    signpost = take_up or 0
-    return signpost % 10 + 1, int(take_up is not None), user_id, signpost
+    following, user, past = moved_past(user_id, take_up or 0)
+    return following, int(take_up is not None), user, past
 
 
 class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
