@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from random import Random
-from zoneinfo import ZoneInfo
 
 from bot.care import views
 from bot.care.rule import RECENT, ladder_due, low_scales, lowest_today
 from bot.core.clock import Clock
-from bot.core.schedule import local_date
+from bot.core.schedule import local_today
 from bot.core.services import Services
 from bot.core.texts import Catalog
 from storage import User
@@ -48,7 +47,7 @@ class Care:
 
     def today(self, user: User) -> date:
         """Her local date now."""
-        return local_date(self.clock.now(), ZoneInfo(user.timezone))
+        return local_today(self.clock, user.timezone)
 
     async def closing(self, user: User, checkin_id: int, *, distress: bool = False) -> Closing:
         """Thanks, or after a low score a warm line, with the ladder when a scale was at 1 or

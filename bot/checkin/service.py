@@ -8,14 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from random import Random
-from zoneinfo import ZoneInfo
 
 from bot.care.service import Care
 from bot.checkin import cycle
 from bot.checkin.cycle import quote as quote  # her words quoted back, as the verrekijker does too
 from bot.checkin.rotation import plan_checkin
 from bot.core.clock import Clock
-from bot.core.schedule import local_date
+from bot.core.schedule import local_today
 from bot.core.services import Services
 from bot.core.texts import Catalog
 from prompts import Content
@@ -65,7 +64,7 @@ class Checkins:
 
 def today(clock: Clock, user: User) -> date:
     """The user's local date now."""
-    return local_date(clock.now(), ZoneInfo(user.timezone))
+    return local_today(clock, user.timezone)
 
 
 async def create_checkin(checkins: Checkins, user: User, day: date, trigger: Trigger) -> Checkin:

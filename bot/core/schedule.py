@@ -8,6 +8,8 @@ import math
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.core.clock import Clock
+
 __all__ = [
     "ALL_DAYS",
     "LATE_GRACE",
@@ -65,6 +67,11 @@ def local_date(moment: datetime, tz: ZoneInfo) -> date:
     """Return the user's local calendar date at an aware moment."""
     _require_aware(moment)
     return moment.astimezone(tz).date()
+
+
+def local_today(clock: Clock, timezone: str) -> date:
+    """The local date now in a user's (IANA) timezone: her today."""
+    return local_date(clock.now(), ZoneInfo(timezone))
 
 
 def next_occurrence(

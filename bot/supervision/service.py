@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from bot.core.clock import Clock
-from bot.core.schedule import local_date
+from bot.core.schedule import local_today
 from bot.core.services import Services
 from bot.core.texts import Catalog
 from bot.supervision.document import (
@@ -282,7 +281,7 @@ class Supervision:
 
     def today(self, user: User) -> date:
         """Her local date now."""
-        return local_date(self.clock.now(), ZoneInfo(user.timezone))
+        return local_today(self.clock, user.timezone)
 
     async def document(self, user: User, span: str, *, starred_only: bool) -> SupervisionDocument:
         """Her supervision document of the period ending today."""

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.core.kinds import ScheduledKind
-from bot.core.schedule import is_stale, local_date
+from bot.core.schedule import is_stale, local_today
 from bot.core.services import Services
 from bot.delivery.errors import Skip
 from bot.teams import privacy, service, text
@@ -104,7 +104,7 @@ async def digest_of(teams: Teams, item: OutboxItem) -> Digest:
         membership = await teams.repo.member(team.id, item.user_id)
         if user is None or membership is None or not user.active:
             raise Skip("no longer a member, or unreachable")
-        if user.paused_on(local_date(teams.clock.now(), ZoneInfo(user.timezone))):
+        if user.paused_on(local_today(teams.clock, user.timezone)):
             raise Skip("paused")  # no messages while paused; the week counted them as excused
         lang = user.language
     elif team.group_chat_id != item.chat_id:

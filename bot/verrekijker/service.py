@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 from random import Random
-from zoneinfo import ZoneInfo
 
 from bot.checkin.service import quote
 from bot.core.clock import Clock
-from bot.core.schedule import local_date
+from bot.core.schedule import local_today
 from bot.core.services import Services
 from bot.core.texts import Catalog
 from bot.verrekijker import (
@@ -112,7 +111,7 @@ async def intention_of(verrekijker: Verrekijker, user: User, week: date) -> Inte
 
 def current_week(verrekijker: Verrekijker, user: User) -> date:
     """Monday of the user's current local week."""
-    return week_start(local_date(verrekijker.clock.now(), ZoneInfo(user.timezone)))
+    return week_start(local_today(verrekijker.clock, user.timezone))
 
 
 async def load_history(verrekijker: Verrekijker, user: User, week: date) -> list[ReflectionDay]:

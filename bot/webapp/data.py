@@ -14,11 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.core.clock import Clock
 from bot.core.formatting import tidy
-from bot.core.schedule import local_date
+from bot.core.schedule import local_today
 from bot.core.services import Services
 from bot.core.texts import Catalog
 from bot.verrekijker import Quote
@@ -162,7 +161,7 @@ class Views:
                 return encode({**shell(mini_app.texts, lang), "empty": True})
             version = await mini_app.history.version(user_id)
             starred = await mini_app.stars.starred(user_id)
-            day = local_date(mini_app.clock.now(), ZoneInfo(user.timezone))  # her today
+            day = local_today(mini_app.clock, user.timezone)
             key = (version, user.language, level, at, day, starred)
             cached = self._cache.get(user_id, key)
             if cached is not None:
