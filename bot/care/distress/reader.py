@@ -139,7 +139,7 @@ AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tij
 JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|lol|lmao|jk|just kidding|grapje)\b")
 NO_JOKE = re.compile(
     r"\b(?:(?:geen|niet als|niet als een|no|not a|not as a|not|niet) (?:grap\w*|joke|joking"
-    r"|kidding)|niet grappig|i mean it|ik meen het)\b"
+    r"|kidding|lol|haha)|niet grappig|i mean it|ik meen het)\b"
 )
 # The writer says the words were about the work, not about life, or not meant literally: "als
 # ik zeg 'ik kan niet meer' bedoel ik het werk, niet het leven", "I don't mean it literally".
@@ -329,8 +329,9 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
     folded = [mender.mend(sentence) for sentence in sentences(text[:20_000])]
     for index, words in enumerate(folded):
         keyed = has_key(words)
-        if (not keyed and model is None) or _figure(words, keyed):  # the common case: one scan
+        if (not keyed and model is None) or _figure(folded, index, keyed):  # the common case
             continue
+        words = folded[index]  # a laugh taken back is read without it (`_figure`)
         if keyed and _work_death(folded, index):
             continue
         over = _told_as_over(folded, index) or _answered_no(folded, index)
@@ -361,11 +362,18 @@ class _Found:
         return NOTHING
 
 
-def _figure(words: str, keyed: bool) -> bool:
-    """A laugh, an oath on a trifle or a figure of speech, unless the writer says it is none;
-    or words the writer says were about the work, not life ("I mean the job, not life")."""
+def _figure(folded: list[str], index: int, keyed: bool) -> bool:
+    """A laugh, an oath on a trifle or a figure of speech, unless the writer says it is none
+    (here or in the next sentences: "i want to die lol. not lol"); or words the writer says
+    were about the work, not life ("I mean the job, not life")."""
+    words = folded[index]
     figure = JOKE.search(words) or OATH.search(words) or (keyed and _trifle_kills(words))
-    return (bool(figure) and not NO_JOKE.search(words)) or bool(keyed and NOT_LIFE.search(words))
+    if figure and not NO_JOKE.search(words):
+        if not any(NO_JOKE.search(w) for w in folded[index + 1 : index + NEAR + 1]):
+            return True
+        # "i want to die lol. not lol": the laugh is taken back, and read as not there
+        folded[index] = words = " ".join(JOKE.sub(" ", words).split())
+    return bool(keyed and NOT_LIFE.search(words))
 
 
 def _calm_for_model(words: str) -> bool:
