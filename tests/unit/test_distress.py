@@ -611,6 +611,16 @@ ROUND7_SELF = [
     "ik wil dood haha. geen grap.",
     "want to die lol. not lol",
 ]
+# The writer acts when nobody else is named up to the match: the people after it are acted on.
+ROUND7_WRITER = [
+    "Looked up which trains don't stop here and at what time they pass through.",
+    "Spent the night reading about ways to do it so the neighbours wouldn't hear.",
+]
+ROUND7_CLIENT = [
+    "Mijn cliënt heeft opgezocht welke treinen niet stoppen en hoe laat ze passeren.",
+    "A resident told me she keeps pocketing her sleeping tablets from the cart.",
+    "Een jongere zei dat hij zichzelf klappen geeft als hij iets fout doet.",
+]
 ROUND7_CALM = [
     "I want to disappear into the garden this weekend, no phone.",
     "Ik zou willen verdwijnen onder mijn dekbed na deze week.",
@@ -638,3 +648,13 @@ def test_round7_families_read_the_writers_crisis(text: str) -> None:
 @pytest.mark.parametrize("text", ROUND7_CALM)
 def test_round7_look_alikes_are_calm(text: str) -> None:
     assert read_distress(text).concern is None
+
+
+@pytest.mark.parametrize("text", ROUND7_WRITER)
+def test_round7_the_writer_acts_when_others_come_only_after(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND7_CLIENT)
+def test_round7_a_clients_crisis_stays_the_clients(text: str) -> None:
+    assert read_distress(text).concern == "client"

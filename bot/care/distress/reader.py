@@ -471,10 +471,25 @@ def _read_rules(
                 break
             matched = True
             whose = None if over else _whose(rule, words, match)
-            if whose == "client" and rule.writer_acts and _writer_near(folded, index):
+            if whose == "client" and rule.writer_acts and _writer_acts(folded, index, match):
                 whose = "self"
             found.add(whose, rule.signal)
     return matched
+
+
+def _writer_acts(folded: list[str], index: int, match: re.Match[str]) -> bool:
+    """The writer is the one acting: named (or nobody named) in the sentences around, or no one
+    named up to the match's end, the others only after it, as those acted on or the things
+    ("heb opgezocht welke treinen niet stoppen en hoe laat ze passeren")."""
+    upto = folded[index][: match.end()].split()
+    if not any(_third(w) for w in upto):
+        return True
+    # "mijn cliënt heeft ...": someone else named as the subject (not a pronoun, not "with my
+    # friend" later on), the writer only as "my"
+    named = any(_third(w) and w not in THIRD_PRONOUNS for w in upto[:3])
+    if named and not any(w in FIRST and w not in POSSESSIVE for w in upto):
+        return False
+    return _writer_near(folded, index)
 
 
 def _writer_near(folded: list[str], index: int) -> bool:

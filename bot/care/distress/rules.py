@@ -1837,6 +1837,8 @@ _FOREVER = (
     r"|nobody (?:\w+ )?find\w*|niemand (?:\w+ )?(?:vindt|vinden|mist|missen)|no one (?:\w+ )?miss"
     r"\w*|nobody (?:\w+ )?miss\w*|never (?:be )?found|nooit (?:\w+ )?gevonden"
 )
+_BLOWS = r"klappen|een klap|slagen|meppen|een mep|een dreun|vuistslagen|slaag"
+_SELF_BLOWS = rf"(?:mezelf|mijzelf|zichzelf|me) (?:\w+ ){{0,2}}(?:{_BLOWS})"
 _TRAIN = r"trein|treinen|train|trains|tram|metro|subway|tube|intercity\w*|sneltrein\w*"
 _TRAIN_COMES = (
     r"came|comes|coming|kwam|komt|reed|rijdt|arrived|arrives|pulled|pulls|pulling|aankwam"
@@ -1907,8 +1909,8 @@ _ROUND7_RULES: tuple[Rule, ...] = (
     # Self-harm: hitting oneself; nails dug in; a plaster and a cover story.
     _rule(
         "self_harm",
-        r"(?:geef|gaf|gegeven|geven) (?:ik )?(?:mezelf|mijzelf|me) (?:\w+ ){0,2}(?:klappen"
-        r"|een klap|slagen|meppen|een mep|een dreun|vuistslagen|slaag)"
+        rf"(?:geef|geeft|gaf|gegeven|geven) (?:ik |hij |ze |zij )?(?:{_SELF_BLOWS})"
+        rf"|(?:mezelf|mijzelf|zichzelf) (?:{_BLOWS}) (?:geef|geeft|gaf|geven|gegeven)"
         r"|(?:hit|hitting|hits|slap|slapped|slapping|punch|punched|punching|smack\w*|beat|beating)"
         r" myself\b(?! (?:up|over)\b)",
         unless_in=r"schouder|shoulder|back|rug|could|kon|kan wel|for forgetting|figurative\w*"
@@ -1993,7 +1995,6 @@ _ROUND7_RULES: tuple[Rule, ...] = (
         r"|pocketed|stolen|nicked)",
         unless_in=r"police|politie|theft|diefstal|reported|gemeld|melding|investigat\w*"
         r"|onderzoek|audit|caught|betrapt",
-        writer_acts=True,
     ),
     # Plan: researched ways to do it; trains that do not stop, looked up.
     _rule(
