@@ -606,6 +606,9 @@ ROUND7_SELF = [
     "Ik heb uitgezocht welke treinen niet stoppen in het station en hoe snel ze gaan.",
     "Told my brother I'm going away on the 12th. He had no clue. That's the day.",
     "There's a quiet place by the old quarry. I went there today and I think that's where.",
+    # hit until it bled; things given away and goodbyes said
+    "Ik heb mezelf met mijn vuist geslagen tot het blauw zag.",
+    "Been giving away my things this week and saying goodbye to people, quietly.",
     # a typo, and a laugh taken back
     "i want to dei honestly",
     "ik wil dood haha. geen grap.",
@@ -620,6 +623,8 @@ ROUND7_CLIENT = [
     "Mijn cliënt heeft opgezocht welke treinen niet stoppen en hoe laat ze passeren.",
     "A resident told me she keeps pocketing her sleeping tablets from the cart.",
     "Een jongere zei dat hij zichzelf klappen geeft als hij iets fout doet.",
+    "Een jongen op de groep heeft zich tegen de muur gebonkt tot het bloedde.",
+    "A resident has been giving away her belongings and saying goodbye to the staff.",
 ]
 ROUND7_CALM = [
     "I want to disappear into the garden this weekend, no phone.",
@@ -637,6 +642,9 @@ ROUND7_CALM = [
     "A step forward for the team today: the new rota is done.",
     "Wedding on the 12th, we're going away after. That's the day!",
     "I had a good laugh with a colleague lol. Not a bad day.",
+    "We picked the 20th for the team barbecue.",
+    "Gave away all our old stuff and said goodbye to the house before moving.",
+    "Ik heb me vandaag gestoten, tot het blauw zag, bij het tillen van een doos.",
 ]
 
 

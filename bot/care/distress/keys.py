@@ -106,7 +106,8 @@ _STEMS = (
     r"|pleister|pocket|meegepakt|gepikt|gestolen|stole|nicked|pinched|swiped|stap|step"
     r"|thats where|dat is waar|dats waar|het gebeuren|the day|de dag|het zover|know|knew"
     r"|wisten|weten|wist|doorhad|door hadden|had door|hier zijn|here anymore|around anymore"
-    r"|no idea|no clue|geen idee|geen benul"
+    r"|no idea|no clue|geen idee|geen benul|geslagen|gestompt|gebonkt|sloeg|\bhit|bled|bleed"
+    r"|bloed|bruis|blauw|stuff|things|belongings|spullen|bezittingen|possessions"
 )
 KEYS = re.compile(_STEMS)
 # Most stems lie within one word: those are tested once per distinct word (cached), the few

@@ -183,6 +183,19 @@ TRAVEL = re.compile(
     r" (?:\w+ )?(?:gemist|missed|genomen|gehaald)\b|\b(?:met|by|per) (?:de |the )?(?:trein|train"
     r"|tram|bus|metro|tube)\b(?! tracks| rails| lines?)"
 )
+# A day or date set for an event of work or life ("we decided on the 14th for the team day",
+# "wedding on the 12th"), here or in the next sentence: a diary's plans, not a plan.
+EVENT_DAY = re.compile(
+    r"\b(?:decided|besloten|gekozen|chosen|picked|settled|prikken|geprikt|on|op|for|voor)"
+    r" (?:the |de )?(?:\d{1,2}(?:st|nd|rd|th|e|ste|de)?|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
+)
+EVENTS = re.compile(
+    r"\b(?:team ?day|teamdag|rota|rooster|the paperwork\w*|het papierwerk|wedding|bruiloft|trouw\w*"
+    r"|party|feest\w*|birthday|verjaardag|holiday|vakantie|trip|uitstap|meeting|vergadering"
+    r"|training|cursus|course|deadline|interview|sollicitatie|verhuis\w*|moving|concert|dinner"
+    r"|etentje|bbq|barbecue|daytrip|dagje|afspraak|appointment)\b"
+)
 # An oath on a trifle is a figure of speech: "if the system crashes once more I swear I'll ...".
 OATH = re.compile(r"\b(?:i swear|ik zweer|one more time|nog (?:een|1|een enkele) keer)\b")
 # Denials that come after the words: "van zelfbeschadiging is geen sprake", "want dat ben ik
@@ -336,7 +349,13 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
             continue
         over = _told_as_over(folded, index) or _answered_no(folded, index)
         matched = keyed and _read_rules(rules, folded, index, over, found)
-        if model is not None and not matched and not over and not _calm_for_model(words):
+        if (
+            model is not None
+            and not matched
+            and not over
+            and not _calm_for_model(words)
+            and not _event_day(folded, index)
+        ):
             found.add(*_second_opinion(model, words))
     return found.reading()
 
@@ -385,6 +404,15 @@ def _calm_for_model(words: str) -> bool:
     if SELF_CARE.search(words):
         return True
     return bool(STOP_WORK.search(words) or TRAVEL.search(words)) and not LIFE_WORDS.search(words)
+
+
+def _event_day(folded: list[str], index: int) -> bool:
+    """A day set for an event, the event named here or in the next sentence, with no word of
+    life ("Wedding on the 12th, we're going away after."): the model is not asked."""
+    words = folded[index]
+    if not EVENT_DAY.search(words) or LIFE_WORDS.search(words):
+        return False
+    return any(EVENTS.search(w) for w in folded[index : index + 2])
 
 
 def _trifle_kills(words: str) -> bool:

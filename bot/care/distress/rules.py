@@ -1931,6 +1931,28 @@ _ROUND7_RULES: tuple[Rule, ...] = (
         needs=r"story|verhaal|smoes|excuse|nobody (?:\w+ )?sees?|niemand (?:\w+ )?ziet|hide|verberg"
         r"\w*|cover\w*|wasnt the|niet de kat|so no one|zodat niemand|made up|verzonnen",
     ),
+    # Self-harm: hit oneself until it bled or bruised ("zich op zijn hoofd geslagen tot het
+    # bloedde", "hit myself in the face till it bruised").
+    _rule(
+        "self_harm",
+        r"(?:mezelf|mijzelf|zichzelf|zich|me|myself|himself|herself|themselves)(?: \w+){0,4}"
+        r" (?:geslagen|gestompt|gebonkt|sla|slaat|sloeg|stomp|stompte|bonk|bonkte|hit|hits"
+        r"|hitting|punched|punching|slapped|banged|banging)(?: \w+){0,4} (?:tot|until|till|til)"
+        r" (?:het |ik |hij |ze |zij |it |i |he |she |there )?(?:\w+ )?(?:bloed\w*|bled|bleed\w*"
+        r"|blauw\w*|bruis\w*|blue|black)",
+        unless_in=_ACCIDENT_IN,
+    ),
+    # Plan: one's things given away and goodbyes said.
+    _rule(
+        "plan",
+        _near(r"(?:giving|gave|given|give|gives|weggeven|weggegeven|geeft|gaf|geef) (?:\w+ )?away"
+              r" (?:\w+ ){0,2}(?:stuff|things|belongings|spullen|bezittingen|possessions)"
+              r"|(?:spullen|bezittingen|dingen) (?:\w+ ){0,2}(?:weggeven|weggegeven|weg te geven"
+              r"|aan het weggeven)",
+              r"goodbye|afscheid|farewell|vaarwel", 8),
+        negated_inside=True,
+        unless_in=_LEAVE + r"|charity|goede doel|kringloop|thrift|declutter\w*|opruim\w*",
+    ),
     # Self-harm: not eating because one does not deserve it, or as a punishment.
     _rule(
         "self_harm",
