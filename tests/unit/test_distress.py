@@ -568,3 +568,101 @@ def test_the_literals_found_in_one_pass_are_those_in_the_sentence():
                     assert found.present(words) == {w for w in literals if w in words}, words
                     checked += 1
     assert checked > 4000
+
+
+# --- round 7: plans and wishes said sideways, self-harm as a punishment, typos --------------------
+
+ROUND7_SELF = [
+    # a burden, taking up space, worth nothing; wanting to vanish for good
+    "Eerlijk gezegd ben ik gewoon een last voor mijn gezin.",
+    "Ik ben voor niemand iets waard, dat voel ik elke dag.",
+    "Most days I'm only taking up space at home and at work.",
+    "Sometimes I think I should vanish. For good, I mean.",
+    "Ik zou gewoon willen verdwijnen. Zonder dat iemand me ooit vindt, voorgoed.",
+    "Ik wil echt niet meer hier zijn, op deze wereld.",
+    "Honestly I want to not be alive.",
+    # a step forward as the train came in; the graveyard
+    "Op het perron, toen de trein binnenkwam, wou ik een stap naar voren zetten.",
+    "Every morning the train pulls in and I think about one step forward.",
+    "We drove past the cemetery and I thought I wouldn't mind being in there.",
+    # self-harm as a punishment: hitting, not eating, nails, a plaster and a story
+    "Als ik een fout maak op het werk geef ik mezelf een paar klappen.",
+    "When a visit goes wrong I punch myself in the car afterwards.",
+    "I've hardly eaten all week because I honestly don't deserve food.",
+    "Ik heb vandaag weer niks gegeten, ik verdien het niet na die fout.",
+    "I dig my nails into my arms in the toilets until they bleed.",
+    "Put a plaster on my wrist and told everyone a made-up story about the dog.",
+    # cutting again, a relapse
+    "Cut again last night, two years clean and now this.",
+    "Relapsed and cut after the late shift.",
+    "Ik heb opnieuw gesneden, na maanden.",
+    # plans said sideways: letters, goodbyes, medication pocketed, methods, trains, a day, a place
+    "The letters are finished, one for my dad and one for my brother.",
+    "Brieven zijn klaar, voor mijn vader en voor mijn broer.",
+    "Had coffee with my best friend, she had no idea it was goodbye.",
+    "Ik heb een strip pillen van de medicijnkar meegepakt en thuis verstopt.",
+    "I've been pocketing a few of the sleeping tablets from the returns.",
+    "Last night I was googling methods, looking for ways to do it quietly.",
+    "Ik heb uitgezocht welke treinen niet stoppen in het station en hoe snel ze gaan.",
+    "Told my brother I'm going away on the 12th. He had no clue. That's the day.",
+    "There's a quiet place by the old quarry. I went there today and I think that's where.",
+    # hit until it bled; things given away and goodbyes said
+    "Ik heb mezelf met mijn vuist geslagen tot het blauw zag.",
+    "Been giving away my things this week and saying goodbye to people, quietly.",
+    # a typo, and a laugh taken back
+    "i want to dei honestly",
+    "ik wil dood haha. geen grap.",
+    "want to die lol. not lol",
+]
+# The writer acts when nobody else is named up to the match: the people after it are acted on.
+ROUND7_WRITER = [
+    "Looked up which trains don't stop here and at what time they pass through.",
+    "Spent the night reading about ways to do it so the neighbours wouldn't hear.",
+]
+ROUND7_CLIENT = [
+    "Mijn cliënt heeft opgezocht welke treinen niet stoppen en hoe laat ze passeren.",
+    "A resident told me she keeps pocketing her sleeping tablets from the cart.",
+    "Een jongere zei dat hij zichzelf klappen geeft als hij iets fout doet.",
+    "Een jongen op de groep heeft zich tegen de muur gebonkt tot het bloedde.",
+    "A resident has been giving away her belongings and saying goodbye to the staff.",
+]
+ROUND7_CALM = [
+    "I want to disappear into the garden this weekend, no phone.",
+    "Ik zou willen verdwijnen onder mijn dekbed na deze week.",
+    "Ik voel me soms een last voor het team als ik ziek ben.",
+    "Those old binders are just taking up space in the office.",
+    "I could slap myself for forgetting the form again.",
+    "I skipped lunch because of back-to-back meetings, I deserve a break.",
+    "Ik heb niks gegeten vandaag, te druk op de dienst.",
+    "Got my hair cut last night, feels lighter.",
+    "Power cut last night, the whole street was dark.",
+    "Finished the letters of reference for two clients today.",
+    "Oma wist niet dat het afscheid was, ze is die nacht overleden.",
+    "The trains that don't stop at our station are so annoying, I'll take the bus.",
+    "A step forward for the team today: the new rota is done.",
+    "Wedding on the 12th, we're going away after. That's the day!",
+    "I had a good laugh with a colleague lol. Not a bad day.",
+    "We picked the 20th for the team barbecue.",
+    "Gave away all our old stuff and said goodbye to the house before moving.",
+    "Ik heb me vandaag gestoten, tot het blauw zag, bij het tillen van een doos.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND7_SELF)
+def test_round7_families_read_the_writers_crisis(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND7_CALM)
+def test_round7_look_alikes_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+@pytest.mark.parametrize("text", ROUND7_WRITER)
+def test_round7_the_writer_acts_when_others_come_only_after(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND7_CLIENT)
+def test_round7_a_clients_crisis_stays_the_clients(text: str) -> None:
+    assert read_distress(text).concern == "client"

@@ -100,6 +100,14 @@ _STEMS = (
     r"|\blost\b"
     r"|engine|motor|uitlaat|exhaust|ready|klaar|\bligt\b|\blies\b|\bzit\b|waiting|daarvoor"
     r"|scheermes|bestond"
+    # round 7 (rules.py, _ROUND7_RULES)
+    r"|space|waard|worth|klap|mep|dreun|deserve|verdien|meals|maaltijd|get to eat|eten\b"
+    r"|eating|graveyard|cemetery|kerkhof|begraafplaats|\bgrave|graf\b|nails|nagels|plaster"
+    r"|pleister|pocket|meegepakt|gepikt|gestolen|stole|nicked|pinched|swiped|stap|step"
+    r"|thats where|dat is waar|dats waar|het gebeuren|the day|de dag|het zover|know|knew"
+    r"|wisten|weten|wist|doorhad|door hadden|had door|hier zijn|here anymore|around anymore"
+    r"|no idea|no clue|geen idee|geen benul|geslagen|gestompt|gebonkt|sloeg|\bhit|bled|bleed"
+    r"|bloed|bruis|blauw|stuff|things|belongings|spullen|bezittingen|possessions"
 )
 KEYS = re.compile(_STEMS)
 # Most stems lie within one word: those are tested once per distinct word (cached), the few

@@ -139,7 +139,7 @@ AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tij
 JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|lol|lmao|jk|just kidding|grapje)\b")
 NO_JOKE = re.compile(
     r"\b(?:(?:geen|niet als|niet als een|no|not a|not as a|not|niet) (?:grap\w*|joke|joking"
-    r"|kidding)|niet grappig|i mean it|ik meen het)\b"
+    r"|kidding|lol|haha)|niet grappig|i mean it|ik meen het)\b"
 )
 # The writer says the words were about the work, not about life, or not meant literally: "als
 # ik zeg 'ik kan niet meer' bedoel ik het werk, niet het leven", "I don't mean it literally".
@@ -182,6 +182,19 @@ TRAVEL = re.compile(
     r" (?:\w+ ){0,2}(?:trein|train|tram|bus|metro|tube)\b|\b(?:trein|train|tram|bus|metro|tube)"
     r" (?:\w+ )?(?:gemist|missed|genomen|gehaald)\b|\b(?:met|by|per) (?:de |the )?(?:trein|train"
     r"|tram|bus|metro|tube)\b(?! tracks| rails| lines?)"
+)
+# A day or date set for an event of work or life ("we decided on the 14th for the team day",
+# "wedding on the 12th"), here or in the next sentence: a diary's plans, not a plan.
+EVENT_DAY = re.compile(
+    r"\b(?:decided|besloten|gekozen|chosen|picked|settled|prikken|geprikt|on|op|for|voor)"
+    r" (?:the |de )?(?:\d{1,2}(?:st|nd|rd|th|e|ste|de)?|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
+)
+EVENTS = re.compile(
+    r"\b(?:team ?day|teamdag|rota|rooster|the paperwork\w*|het papierwerk|wedding|bruiloft|trouw\w*"
+    r"|party|feest\w*|birthday|verjaardag|holiday|vakantie|trip|uitstap|meeting|vergadering"
+    r"|training|cursus|course|deadline|interview|sollicitatie|verhuis\w*|moving|concert|dinner"
+    r"|etentje|bbq|barbecue|daytrip|dagje|afspraak|appointment)\b"
 )
 # An oath on a trifle is a figure of speech: "if the system crashes once more I swear I'll ...".
 OATH = re.compile(r"\b(?:i swear|ik zweer|one more time|nog (?:een|1|een enkele) keer)\b")
@@ -329,13 +342,20 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
     folded = [mender.mend(sentence) for sentence in sentences(text[:20_000])]
     for index, words in enumerate(folded):
         keyed = has_key(words)
-        if (not keyed and model is None) or _figure(words, keyed):  # the common case: one scan
+        if (not keyed and model is None) or _figure(folded, index, keyed):  # the common case
             continue
+        words = folded[index]  # a laugh taken back is read without it (`_figure`)
         if keyed and _work_death(folded, index):
             continue
         over = _told_as_over(folded, index) or _answered_no(folded, index)
         matched = keyed and _read_rules(rules, folded, index, over, found)
-        if model is not None and not matched and not over and not _calm_for_model(words):
+        if (
+            model is not None
+            and not matched
+            and not over
+            and not _calm_for_model(words)
+            and not _event_day(folded, index)
+        ):
             found.add(*_second_opinion(model, words))
     return found.reading()
 
@@ -361,11 +381,18 @@ class _Found:
         return NOTHING
 
 
-def _figure(words: str, keyed: bool) -> bool:
-    """A laugh, an oath on a trifle or a figure of speech, unless the writer says it is none;
-    or words the writer says were about the work, not life ("I mean the job, not life")."""
+def _figure(folded: list[str], index: int, keyed: bool) -> bool:
+    """A laugh, an oath on a trifle or a figure of speech, unless the writer says it is none
+    (here or in the next sentences: "i want to die lol. not lol"); or words the writer says
+    were about the work, not life ("I mean the job, not life")."""
+    words = folded[index]
     figure = JOKE.search(words) or OATH.search(words) or (keyed and _trifle_kills(words))
-    return (bool(figure) and not NO_JOKE.search(words)) or bool(keyed and NOT_LIFE.search(words))
+    if figure and not NO_JOKE.search(words):
+        if not any(NO_JOKE.search(w) for w in folded[index + 1 : index + NEAR + 1]):
+            return True
+        # "i want to die lol. not lol": the laugh is taken back, and read as not there
+        folded[index] = words = " ".join(JOKE.sub(" ", words).split())
+    return bool(keyed and NOT_LIFE.search(words))
 
 
 def _calm_for_model(words: str) -> bool:
@@ -377,6 +404,15 @@ def _calm_for_model(words: str) -> bool:
     if SELF_CARE.search(words):
         return True
     return bool(STOP_WORK.search(words) or TRAVEL.search(words)) and not LIFE_WORDS.search(words)
+
+
+def _event_day(folded: list[str], index: int) -> bool:
+    """A day set for an event, the event named here or in the next sentence, with no word of
+    life ("Wedding on the 12th, we're going away after."): the model is not asked."""
+    words = folded[index]
+    if not EVENT_DAY.search(words) or LIFE_WORDS.search(words):
+        return False
+    return any(EVENTS.search(w) for w in folded[index : index + 2])
 
 
 def _trifle_kills(words: str) -> bool:
@@ -463,10 +499,25 @@ def _read_rules(
                 break
             matched = True
             whose = None if over else _whose(rule, words, match)
-            if whose == "client" and rule.writer_acts and _writer_near(folded, index):
+            if whose == "client" and rule.writer_acts and _writer_acts(folded, index, match):
                 whose = "self"
             found.add(whose, rule.signal)
     return matched
+
+
+def _writer_acts(folded: list[str], index: int, match: re.Match[str]) -> bool:
+    """The writer is the one acting: named (or nobody named) in the sentences around, or no one
+    named up to the match's end, the others only after it, as those acted on or the things
+    ("heb opgezocht welke treinen niet stoppen en hoe laat ze passeren")."""
+    upto = folded[index][: match.end()].split()
+    if not any(_third(w) for w in upto):
+        return True
+    # "mijn cliënt heeft ...": someone else named as the subject (not a pronoun, not "with my
+    # friend" later on), the writer only as "my"
+    named = any(_third(w) and w not in THIRD_PRONOUNS for w in upto[:3])
+    if named and not any(w in FIRST and w not in POSSESSIVE for w in upto):
+        return False
+    return _writer_near(folded, index)
 
 
 def _writer_near(folded: list[str], index: int) -> bool:

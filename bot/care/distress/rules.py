@@ -1816,7 +1816,257 @@ _ROUND6_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Round 7 (dev14's families, and the stems keys.py lacked): said sideways and said small.
+_EAT_LITTLE = (
+    r"(?:barely|hardly|niet|nie|nauwelijks|amper|not|nothing|niks|niets|geen|didnt|dont|havent"
+    r"|skip\w*|overgeslagen) (?:\w+ ){0,3}(?:eaten|eat|eating|ate|eten|gegeten|eet|meals?"
+    r"|maaltijd\w*)|(?:eet|eat|ate|eaten|eten|gegeten|eating)(?: \w+){0,4} (?:niks|niets"
+    r"|nothing)|(?:eat|eet) (?:\w+ ){0,2}(?:bijna|almost) (?:niks|niets|nothing)"
+)
+_NOT_DESERVE = (
+    r"(?:dont|do not|didnt|niet|nie|never|nooit) (?:\w+ ){0,2}(?:deserve\w*|verdien\w*)"
+    r"|verdien (?:het|dat|dit) (?:niet|nie)|(?:dont|do not) get to"
+)
+_VANISH = r"disappear|vanish|verdwijnen|oplossen|in rook opgaan"
+_WORTHLESS = (
+    r"taking up space|waste of space|(?:ruimte|plaats) (?:\w+ )?in ?(?:neem|nemen)"
+    r"|niemand iets waard|niks waard|niets waard|worth nothing|worthless|een last|a burden"
+)
+_FOREVER = (
+    r"forever|for ever|for good|permanently|voorgoed|voor altijd|voor goed|no one (?:\w+ )?find\w*"
+    r"|nobody (?:\w+ )?find\w*|niemand (?:\w+ )?(?:vindt|vinden|mist|missen)|no one (?:\w+ )?miss"
+    r"\w*|nobody (?:\w+ )?miss\w*|never (?:be )?found|nooit (?:\w+ )?gevonden"
+)
+_BLOWS = r"klappen|een klap|slagen|meppen|een mep|een dreun|vuistslagen|slaag"
+_SELF_BLOWS = rf"(?:mezelf|mijzelf|zichzelf|me) (?:\w+ ){{0,2}}(?:{_BLOWS})"
+_TRAIN = r"trein|treinen|train|trains|tram|metro|subway|tube|intercity\w*|sneltrein\w*"
+_TRAIN_COMES = (
+    r"came|comes|coming|kwam|komt|reed|rijdt|arrived|arrives|pulled|pulls|pulling|aankwam"
+    r"|aankomt|binnenreed|binnenrijdt|binnenkwam|binnenkomt|passed|passes|passeerde|passeert"
+    r"|rolled|rolls"
+)
+
+_ROUND7_RULES: tuple[Rule, ...] = (
+    # Passive: a burden, taking up space, worth nothing to anyone, said of oneself.
+    _rule(
+        "passive",
+        r"(?:ik ben|ben ik|voel me|voel ik me|ik voel me)(?: \w+){0,3} (?:een|n) last\b"
+        r"(?! (?:\w+ )?(?:van|met)\b)(?! (?:voor|for|to) (?:het |de |mijn |mn |my |the )?(?:team"
+        r"|werk|afdeling|work|job|unit|dienst)\b)"
+        r"|(?:im|i am|i feel|ik ben|ben ik)(?: \w+){0,2} (?:taking up space|a waste of space"
+        r"|niemand iets waard|voor niemand iets waard|worth nothing to anyone)"
+        r"|(?:neem|nemen) (?:\w+ ){0,2}(?:alleen maar|enkel|gewoon|maar) (?:ruimte|plaats) in$",
+        unless_in=r"meeting|vergadering|training|office|kantoor|course|cursus|files|bestanden"
+        r"|boxes|dozen|kast|cupboard|garage|zolder|attic",
+    ),
+    # Passive: wanting to disappear or vanish, with for ever, nobody finding or a worthless self
+    # near; "niet meer hier zijn"; not wanting to be alive.
+    _rule(
+        "passive",
+        rf"(?:should|want to|wanna|wish i could|could just|just want to|moet|wil|wou|zou willen)"
+        rf" (?:\w+ )?(?:just |gewoon |maar |liefst )?(?:{_VANISH})\b",
+        needs=_FOREVER + "|" + _WORTHLESS,
+        unless_in=r"weekend|vakantie|holiday|island|eiland|duvet|dekbed|blanket|deken|bed"
+        r"|couch|bank|meeting|vergadering|shame|schaamte|embarrass\w*",
+    ),
+    _rule(
+        "passive",
+        r"(?:wil|want|wish|wou)(?: \w+){0,3} (?:niet meer hier zijn|niet meer hier|not (?:be )?here"
+        r" anymore|not be around anymore)"
+        r"|(?:want|wish|wanna) to not (?:be alive|exist|be here|live)\b",
+        negated_inside=True,
+        unless_in=_LEAVE + r"|job|baan|werk|team|afdeling|stad|town|city|this place|deze plek",
+    ),
+    # Passive: a step forward as the train came in.
+    _rule(
+        "passive",
+        _near(r"(?:een |a |one )?(?:stap|stapje|step) (?:naar voren|vooruit|forward|off the"
+              r" platform|van het perron|over de rand)",
+              rf"(?:{_TRAIN}) (?:\w+ )?(?:{_TRAIN_COMES})", 12)
+        + "|" + _near(rf"(?:{_TRAIN}) (?:\w+ )?(?:{_TRAIN_COMES})",
+                      r"(?:een |a |one )?(?:stap|stapje|step) (?:naar voren|vooruit|forward)",
+                      12),
+        unless_after=r"(?:\w+ )?(?:om in te stappen|to get on|to board|in de rij|in the queue)",
+        unless_in=r"instappen|get on|board\w*|queue|rij",
+    ),
+    # Passive: the graveyard as where one would lie.
+    _rule(
+        "passive",
+        _near(r"graveyard|cemetery|kerkhof|begraafplaats|\w*graf|grave",
+              r"(?:wouldnt|would not|dont|do not) mind (?:being|lying|to be)|(?:zou|wil|wou)"
+              r"(?: \w+){0,2} (?:willen )?liggen|want to (?:be|lie) (?:there|in)"
+              r"|wish i (?:was|were) (?:there|in)|was ik (?:daar|er) maar", 10),
+        negated_inside=True,
+    ),
+    # Passive: what it is all still for, not just the work.
+    _rule(
+        "passive",
+        r"waarvoor (?:ik|doe ik) (?:het|dit) (?:allemaal )?(?:nog )?(?:doe|doen)"
+        r"|what (?:am i|im) (?:even )?(?:doing|living) (?:it|this) (?:all )?for",
+        needs=r"alles|everything|leven|life|niet alleen (?:het )?werk|not just (?:the )?(?:work"
+        r"|job)",
+    ),
+    # Self-harm: hitting oneself; nails dug in; a plaster and a cover story.
+    _rule(
+        "self_harm",
+        rf"(?:geef|geeft|gaf|gegeven|geven) (?:ik |hij |ze |zij )?(?:{_SELF_BLOWS})"
+        rf"|(?:mezelf|mijzelf|zichzelf) (?:{_BLOWS}) (?:geef|geeft|gaf|geven|gegeven)"
+        r"|(?:hit|hitting|hits|slap|slapped|slapping|punch|punched|punching|smack\w*|beat|beating)"
+        r" myself\b(?! (?:up|over)\b)",
+        unless_in=r"schouder|shoulder|back|rug|could|kon|kan wel|for forgetting|figurative\w*"
+        r"|figuurlijk|with a (?:question|reminder|fine|bill)",
+    ),
+    _rule(
+        "self_harm",
+        rf"(?:dig|digging|dug|digs|press\w*|zet|zette|gezet|druk\w*|boor\w*|klauw\w*)"
+        r" (?:\w+ ){0,2}(?:nails|nagels|fingernails) (?:\w+ ){0,3}(?:in|into)"
+        rf" (?:\w+ )?(?:{_BODY}|hand|handen|hands|palm\w*|handpalm\w*|flesh|vlees)"
+        rf"|(?:nails|nagels) (?:\w+ )?(?:in|into) (?:my|mijn|mn) {_BODY}",
+        unless_in=_ACCIDENT_IN,
+    ),
+    _rule(
+        "self_harm",
+        r"(?:plaster|plasters|pleister|pleisters)(?: \w+){0,3} (?:on|op|over) (?:my|mijn|mn)"
+        r" (?:wrist|wrists|pols|polsen|arm|armen|arms|thigh|thighs|dij|dijen|bovenbeen|bovenbenen)",
+        needs=r"story|verhaal|smoes|excuse|nobody (?:\w+ )?sees?|niemand (?:\w+ )?ziet|hide|verberg"
+        r"\w*|cover\w*|wasnt the|niet de kat|so no one|zodat niemand|made up|verzonnen",
+    ),
+    # Self-harm: hit oneself until it bled or bruised ("zich op zijn hoofd geslagen tot het
+    # bloedde", "hit myself in the face till it bruised").
+    _rule(
+        "self_harm",
+        r"(?:mezelf|mijzelf|zichzelf|zich|me|myself|himself|herself|themselves)(?: \w+){0,4}"
+        r" (?:geslagen|gestompt|gebonkt|sla|slaat|sloeg|stomp|stompte|bonk|bonkte|hit|hits"
+        r"|hitting|punched|punching|slapped|banged|banging)(?: \w+){0,4} (?:tot|until|till|til)"
+        r" (?:het |ik |hij |ze |zij |it |i |he |she |there )?(?:\w+ )?(?:bloed\w*|bled|bleed\w*"
+        r"|blauw\w*|bruis\w*|blue|black)",
+        unless_in=_ACCIDENT_IN,
+    ),
+    # Plan: one's things given away and goodbyes said.
+    _rule(
+        "plan",
+        _near(r"(?:giving|gave|given|give|gives|weggeven|weggegeven|geeft|gaf|geef) (?:\w+ )?away"
+              r" (?:\w+ ){0,2}(?:stuff|things|belongings|spullen|bezittingen|possessions)"
+              r"|(?:spullen|bezittingen|dingen) (?:\w+ ){0,2}(?:weggeven|weggegeven|weg te geven"
+              r"|aan het weggeven)",
+              r"goodbye|afscheid|farewell|vaarwel", 8),
+        negated_inside=True,
+        unless_in=_LEAVE + r"|charity|goede doel|kringloop|thrift|declutter\w*|opruim\w*",
+    ),
+    # Self-harm: not eating because one does not deserve it, or as a punishment.
+    _rule(
+        "self_harm",
+        _near(_EAT_LITTLE, _NOT_DESERVE, 12) + "|" + _near(_NOT_DESERVE, _EAT_LITTLE, 12)
+        + r"|(?:i|ik) (?:dont|do not|didnt) (?:get|deserve) to eat"
+        r"|mag (?:ik )?van mezelf (?:niet|nie|niks|niets) eten"
+        r"|(?:dont|do not|didnt|wont|will not|niet|nie) (?:\w+ )?(?:allow|let|toe) myself"
+        r" (?:to eat|food|any food|eat)"
+        r"|(?:not eating|niet eten|geen eten) (?:\w+ ){0,2}(?:my|mijn|mn|a|een|as)"
+        r" (?:punishment|straf)",
+        negated_inside=True,
+        unless_in=r"shift|dienst|busy|druk|rush|meetings?|vergader\w*|lunch ?break|pauze"
+        r"|no time|geen tijd|fasting|vasten|ramadan|diet|dieet|the kids|de kinderen|de client"
+        r"|my client|mijn client|patient\w*",
+    ),
+    # Self-harm: cutting again, a relapse, a cut last night.
+    _rule(
+        "self_harm",
+        r"(?:cut|(?:^|(?:i|ik|and|en) )(?:sneed|kraste|burned|burnt))(?: myself| mezelf)? (?:again"
+        r"|opnieuw|weer|last night|tonight|yesterday|this morning|vannacht|gisteren|vanavond"
+        r"|vanmorgen)\b"
+        r"|(?:ik heb|heb|kheb) (?:\w+ )?(?:weer|opnieuw|terug) (?:\w+ )?(?:gesneden|gekrast)"
+        r"|(?:relapse\w*|hervallen|herval|terugval) (?:\w+ ){0,3}(?:cut\w*|snij\w*|gesneden|kras\w*"
+        r"|gekrast|selfharm\w*)",
+        unless_in=_ACCIDENT_IN + r"|hair|haircut|haar|kapper|barber|budget\w*|costs|kosten|power"
+        r"|stroom|electric\w*|internet|wifi|signal|prices|prijzen|funding|grass|gras|hedge|haag"
+        r"|lawn|cake|taart|ties|banden|losses|verlies|wood|hout|fabric|film|movie|scene|line",
+    ),
+    # Plan: letters finished, or written to everyone; goodbye said without their knowing.
+    _rule(
+        "plan",
+        rf"(?:{_LETTERS}) (?:are |zijn |is )?(?:done|klaar|af|written|geschreven|finished|ready)\b"
+        rf"|(?:wrote|written|writing|geschreven|schreef|schrijf)(?: \w+)? (?:{_LETTERS})"
+        r" (?:to|for|voor|aan) (?:everyone|everybody|iedereen|all of them|them all|allemaal)",
+        needs=_KIN + r"|fault|schuld|explaining|uitleg|cupboard|kast|drawer|lade",
+        unless_near=r"client\w*|referral|verwijz\w*|subsidie|grant|school|sollicit\w*|application"
+        r"|kerst\w*|christmas|cards|kaart\w*|thank you|bedank\w*|complaint|klacht\w*"
+        r"|birthday|verjaardag|pen ?pal|condolean\w*|rouw\w*|handover|overdracht|report\w*"
+        r"|rapport\w*|minutes|notulen|session notes|case notes",
+        writer_acts=True,
+    ),
+    _rule(
+        "plan",
+        r"(?:(?:dont|didnt|do not|did not|doesnt|niet|nie) (?:\w+ ){0,2}(?:know|knew"
+        r"|realise\w*|realize\w*|wisten|weten|wist|weet|doorhad\w*|door hadden|had door)"
+        r"|no idea|no clue|geen idee|geen flauw idee|geen benul)"
+        r" (?:\w+ ){0,2}(?:it was|that was|its|it is|dat het|dat dat|dat dit|this was)"
+        r" (?:\w+ )?(?:goodbye|afscheid|the last time|de laatste keer|my goodbye|mijn afscheid)",
+        negated_inside=True,
+        unless_in=r"died|overleden|passed|funeral|uitvaart|stierf|gestorven|grandma|grandpa|oma"
+        r"|opa|retire\w*|pensioen|leaving do|afscheidsfeest\w*|last day|laatste (?:werk)?dag"
+        r"|new job|nieuwe (?:baan|job)|verhuis\w*|moving|client\w*|resident\w*|bewoner\w*"
+        r"|patient\w*",
+        writer_acts=True,
+    ),
+    # Plan: medication pocketed from work or a cart.
+    _rule(
+        "plan",
+        rf"(?:pocket\w*|meegepakt|meegenomen|gepikt|gestolen|stole|stolen|nicked|pinched|swiped"
+        rf"|achterovergedrukt|ingepikt)(?: \w+){{0,6}} (?:{_MEANS})"
+        rf"|(?:{_MEANS})(?: \w+){{0,5}} (?:meegepakt|gepikt|gestolen|achterovergedrukt|ingepikt"
+        r"|pocketed|stolen|nicked)",
+        unless_in=r"police|politie|theft|diefstal|reported|gemeld|melding|investigat\w*"
+        r"|onderzoek|audit|caught|betrapt",
+    ),
+    # Plan: researched ways to do it; trains that do not stop, looked up.
+    _rule(
+        "plan",
+        r"(?:reading|read|researching|researched|looking|looked|searching|searched|googling"
+        r"|googled|zoeken|gezocht|gelezen|lezen|opgezocht|opzoeken|uitgezocht)(?: \w+){0,3}"
+        r" (?:ways|methods|manieren|methodes|hoe je) (?:\w+ ){0,2}(?:to do it|om het te doen"
+        r"|het kan doen|to go|om te gaan)\b",
+        unless_after=r"(?:\w+ ){0,2}(?:better|beter|differently|anders|right|goed|properly"
+        r"|samen|together|with|met)\b",
+        unless_in=r"team|client\w*|session|sessie|training|project|report|rapport|tax\w*"
+        r"|belasting\w*|garden|tuin|recipe|recept|budget",
+        writer_acts=True,
+    ),
+    _rule(
+        "plan",
+        rf"(?:welke|which|what) (?:\w+ )?(?:{_TRAIN}) (?:\w+ )?(?:niet|nie|dont|do not|never"
+        rf"|nooit) (?:\w+ )?(?:stoppen|stop)\b|(?:{_TRAIN}) (?:die|that) (?:\w+ ){{0,2}}(?:niet"
+        r"|nie|dont|do not|never|nooit) (?:\w+ )?(?:stoppen|stop)\b|non ?stop (?:trains|treinen)"
+        r"|doorgaande treinen",
+        needs=r"opgezocht|looked up|gezocht|googled|checked|uitgezocht|hoe laat|what time"
+        r"|passeren|pass through|passes|voorbij ?komen|volle snelheid|full speed|snelheid|speed",
+        unless_in=r"bus|fiets|bike|cycle|late|vertraging|delay\w*|commute|pendel\w*|to work"
+        r"|naar het werk|overstap\w*|change trains|annoying|irritant|missed|gemist",
+        negated_inside=True,
+        writer_acts=True,
+    ),
+    # Plan: a place gone to, "that's where"; a day told to someone sideways, "that's the day".
+    _rule(
+        "plan",
+        r"(?:i think |denk ik |ik denk )?(?:thats|that is|dat is|daar is het|dats) (?:where|waar)$"
+        r"|daar (?:\w+ )?(?:wil ik|gaat|zal) het (?:gebeuren|zijn)$",
+        needs=r"spot|plek|plekje|place|plaats|went there|been there|ging ik|ben ik (?:\w+ )?geweest"
+        r"|woods|bos|bridge|brug|cliff|klif",
+        unless_near=r"picnic|picknick|wedding|trouw\w*|holiday|vakantie|proposed|aanzoek|kiss\w*"
+        r"|kus\w*|met|leerden|first date|ontmoet\w*|born|geboren",
+    ),
+    _rule(
+        "plan",
+        r"(?:thats|that is|dat is|dats|dan is) (?:the|de|het) (?:day|dag)$|(?:dan|then) is het"
+        r" zover$",
+        needs=r"going away|weggaan|weg ga|ga weg|vertrek\w*|leaving|away|the \d+(?:st|nd|rd|th)"
+        r"|de \d+(?:e|ste|de)",
+        unless_near=_LEAVE + r"|wedding|bruiloft|trouw\w*|birthday|verjaardag|deadline|exam\w*"
+        r"|examen|party|feest|concert|interview|sollicitatie|surgery|operatie|due date|uitgerekend",
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
-    *_PHRASES, *_CONSTRUCTIONS, *_PREPARATIONS, *_SIDEWAYS, *_FAMILY_RULES, *_ROUND6_RULES
+    *_PHRASES, *_CONSTRUCTIONS, *_PREPARATIONS, *_SIDEWAYS, *_FAMILY_RULES, *_ROUND6_RULES,
+    *_ROUND7_RULES,
 )
 

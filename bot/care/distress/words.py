@@ -44,6 +44,8 @@ _ALIASES = {
     "abt": "about", "bout": "about", "w o": "without", "wd": "would", "tmrw": "tomorrow",
     "tmr": "tomorrow", "yday": "yesterday", "nite": "night", "cuz": "because", "coz": "because",
     "tbh": "honestly", "ngl": "honestly", "rn": "now",
+    # Typed in a hurry or drunk: "i want to dei".
+    "dei": "die",
 }
 _ALIAS = re.compile(r"\b(?:" + "|".join(sorted(_ALIASES, key=len, reverse=True)) + r")\b")
 # Flemish "k" is "ik" ("k wil dood", "als k er ni meer ben"), but not a name's initial after a
