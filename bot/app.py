@@ -29,6 +29,7 @@ from bot.account import handlers as setup
 from bot.account import service as accounts
 from bot.account.changes import SETTINGS
 from bot.account.service import Accounts
+from bot.care import distress
 from bot.care import handlers as care
 from bot.care.callbacks import CARE
 from bot.care.helplines import helplines
@@ -139,8 +140,10 @@ async def open_storage(settings: Settings) -> Storage:
 def build_services(
     settings: Settings, storage: Storage, clock: Clock | None = None, rng: Random | None = None
 ) -> Services:
-    """Load and validate content, texts and the support lines (an error stops the start here)."""
+    """Load and validate content, texts and the support lines (an error stops the start here);
+    ready the distress reader before anyone writes."""
     helplines()
+    distress.prepare()
     return Services(
         settings=settings,
         content=load_content(),

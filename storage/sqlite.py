@@ -141,14 +141,20 @@ class SqliteDatabase:
     async def write_together(self, statements: Sequence[tuple[str, Sequence[Params]]]) -> None:
         """Writing statements, each over its rows, in order and atomically: in one trip to
         aiosqlite's thread, BEGIN and COMMIT included (joins the task's transaction)."""
-        work = partial(_write_each, [(sql, rows) for sql, rows in statements if rows])
+        await self.atomically(
+            partial(_write_each, [(sql, rows) for sql, rows in statements if rows])
+        )
+
+    async def atomically(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work` on the connection, atomically, in one trip to aiosqlite's thread, BEGIN and
+        COMMIT included (joins the task's transaction). SQLite's own: storage modules use it
+        where a write's statements depend on each other's outcome."""
         async with self._turn():
             if self._owner is not None and self._owner is asyncio.current_task():
-                await self._run(work)
-            else:
-                # Whole in the thread, to its COMMIT or ROLLBACK, even if this task is
-                # cancelled meanwhile: nothing is left open behind it.
-                await self._run(partial(_atomically, work))
+                return await self._run(work)
+            # Whole in the thread, to its COMMIT or ROLLBACK, even if this task is cancelled
+            # meanwhile: nothing is left open behind it.
+            return await self._run(partial(_atomically, work))
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:

@@ -68,11 +68,10 @@ async def stored_before(checkins: Checkins, user: User, message_id: int) -> Repl
 @dataclass(frozen=True)
 class Stored:
     """What storing an answer leaves to the dialog: nothing when it was the same message
-    again (`stored` False); else the answered question's skip button to drop, the next step
-    to ask (`advance`, with the step `opened` with the answer), or a word back (`reply`)."""
+    again (`stored` False); else the next step to ask (`advance`, with the step `opened` with
+    the answer), or a word back (`reply`)."""
 
     stored: bool
-    drop_buttons: bool = False
     advance: bool = False
     opened: Step | None = None
     reply: str | None = None
@@ -107,18 +106,18 @@ async def store_answer(
         )
         if not stored:
             return Stored(False)  # the same message again (a redelivered update)
-        return Stored(True, drop_buttons=True, advance=True, opened=opened)
+        return Stored(True, advance=True, opened=opened)
     if not await checkins.repo.add_answer(step=step, message_id=message_id, text=text, now=now):
         return Stored(False)  # the same message again (a redelivered update)
     await engaged(checkins, step, user)
     if hold:
-        return Stored(True, drop_buttons=step.state == "open", reply="care.crisis.held")
+        return Stored(True, reply="care.crisis.held")
     waiting = await checkins.repo.open_step(user.user_id)
     if waiting is not None and waiting.checkin_id == step.checkin_id and waiting.kind != "question":
         reply = "answer.added_tap_scale"  # words typed while a scale waits
     else:
         reply = "answer.added_earlier"
-    return Stored(True, drop_buttons=step.state == "open", reply=reply)
+    return Stored(True, reply=reply)
 
 
 async def hold_answer(

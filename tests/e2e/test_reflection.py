@@ -85,6 +85,40 @@ async def test_skip_buttons_and_typed_scale(world: World):
     assert checkin.completed or (await storage.checkins.get(checkin.id)).completed
 
 
+async def test_a_typed_answer_costs_one_call_and_an_old_skip_button_goes_when_tapped(
+    world: World,
+):
+    ann = world.api.user(1001, "Ann")
+    await onboard(world, ann)
+    await world.say(ann, "/questions 2")
+    await world.say(ann, "/today")
+    first = world.api.last_message(ann)
+    assert first.button_labels == ["Overslaan"]
+
+    calls = len(world.api.calls)
+    await world.say(ann, "Ik luisterde eerst.")
+    methods = [c.method for c in world.api.calls[calls:] if c.method != "getUpdates"]
+    assert methods == ["sendMessage"]  # the next question; the answered one is not touched
+
+    # Her thumb finds the first question's button after all: told it is done, and it goes.
+    [skip] = [b.callback_data for row in first.buttons for b in row]
+    world.api.press(ann, first.message_id, skip)
+    await world.bot.settle()
+    assert world.api.calls_to("answerCallbackQuery")[-1].params["text"] == (
+        "Deze knop is niet meer geldig."
+    )
+    [tapped] = [m for m in world.api.messages(ann) if m.message_id == first.message_id]
+    assert not tapped.buttons
+    storage = world.bot.services.storage
+    checkin = await storage.checkins.for_date(ann.id, MONDAY)
+    steps = await storage.checkins.steps(checkin.id)
+    assert [(s.kind, s.state) for s in steps[:2]] == [
+        ("question", "answered"),
+        ("question", "open"),
+    ]
+    assert world.api.last_message(ann).button_labels == ["Overslaan"]  # the open one keeps its
+
+
 @pytest.mark.slow
 async def test_an_untouched_checkin_brings_the_same_signpost_again(world: World):
     ann = world.api.user(1001, "Ann")

@@ -8,6 +8,6 @@ words.py, and a second opinion on sentences no rule matches in model.py (a small
 trained on our own labelled sets by benchmarks/distress_train.py).
 """
 
-from bot.care.distress.reader import Concern, Reading, read_distress
+from bot.care.distress.reader import Concern, Reading, prepare, read_distress
 
-__all__ = ["Concern", "Reading", "read_distress"]
+__all__ = ["Concern", "Reading", "prepare", "read_distress"]

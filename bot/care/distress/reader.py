@@ -19,61 +19,291 @@ Concern = Literal["self", "client"]
 # "je" people use about themselves ("soms wil je gewoon verdwijnen").
 FIRST = frozenset(
     [
-        "ik", "k", "kzou", "kheb", "kwil", "i", "im", "ive", "id", "ill", "me", "mij", "mezelf",
-        "myself", "my", "mijn", "mn", "mine", "je", "jij", "ikzelf", "myself",
+        "ik",
+        "k",
+        "kzou",
+        "kheb",
+        "kwil",
+        "i",
+        "im",
+        "ive",
+        "id",
+        "ill",
+        "me",
+        "mij",
+        "mezelf",
+        "myself",
+        "my",
+        "mijn",
+        "mn",
+        "mine",
+        "je",
+        "jij",
+        "ikzelf",
+        "myself",
     ]
 )
 # Someone else: pronouns, and the people a practitioner writes about.
 THIRD_PRONOUNS = frozenset(
     [
-        "hij", "zij", "ze", "hem", "haar", "zichzelf", "zich", "zn", "hun", "he", "she", "they",
-        "him", "her", "himself", "herself", "themselves", "themself", "hes", "shes", "theyre",
-        "theyve", "hed", "shed", "theyd", "theyll",
+        "hij",
+        "zij",
+        "ze",
+        "hem",
+        "haar",
+        "zichzelf",
+        "zich",
+        "zn",
+        "hun",
+        "he",
+        "she",
+        "they",
+        "him",
+        "her",
+        "himself",
+        "herself",
+        "themselves",
+        "themself",
+        "hes",
+        "shes",
+        "theyre",
+        "theyve",
+        "hed",
+        "shed",
+        "theyd",
+        "theyll",
     ]
 )
 THIRD = THIRD_PRONOUNS | frozenset(
     [
-        "die", "who", "client", "clienten", "clients", "cliente", "patient", "patienten",
-        "patients", "jongere", "jongeren", "bewoner", "bewoonster", "bewoners", "resident",
-        "residents", "mevrouw", "meneer", "moeder", "vader", "mama", "papa", "zoon", "dochter",
-        "partner", "man", "vrouw", "jongen", "meisje", "kind", "kinderen", "tiener", "broer", "zus",
-        "mum", "mom", "mother", "dad", "father", "son", "daughter", "boy", "girl", "teen",
-        "teenager", "husband", "wife", "participant", "deelnemer", "leerling", "pupil", "student",
-        "gast", "tiener", "someone", "somebody", "iemand", "persoon", "person", "man", "woman",
-        "guy", "lady", "youngster", "kid", "young", "mam", "vriend", "vriendin", "friend",
-        "buurman", "buurvrouw", "collega", "colleague", "teens", "youngsters", "kids", "tenant",
-        "tenants", "youth", "boys", "girls", "lad", "ouder", "ouders", "parent", "parents",
-        "huurder", "huurders", "user", "users", "gasten", "leaver", "leavers", "dhr", "mr",
-        "mrs", "ms", "mevr", "mw", "jongetje", "zestienjarige", "caller", "beller",
-        "clientje", "clint", "pt", "pts", "sergeant", "carer", "pupil", "pleegkind",
+        "die",
+        "who",
+        "client",
+        "clienten",
+        "clients",
+        "cliente",
+        "patient",
+        "patienten",
+        "patients",
+        "jongere",
+        "jongeren",
+        "bewoner",
+        "bewoonster",
+        "bewoners",
+        "resident",
+        "residents",
+        "mevrouw",
+        "meneer",
+        "moeder",
+        "vader",
+        "mama",
+        "papa",
+        "zoon",
+        "dochter",
+        "partner",
+        "man",
+        "vrouw",
+        "jongen",
+        "meisje",
+        "kind",
+        "kinderen",
+        "tiener",
+        "broer",
+        "zus",
+        "mum",
+        "mom",
+        "mother",
+        "dad",
+        "father",
+        "son",
+        "daughter",
+        "boy",
+        "girl",
+        "teen",
+        "teenager",
+        "husband",
+        "wife",
+        "participant",
+        "deelnemer",
+        "leerling",
+        "pupil",
+        "student",
+        "gast",
+        "tiener",
+        "someone",
+        "somebody",
+        "iemand",
+        "persoon",
+        "person",
+        "man",
+        "woman",
+        "guy",
+        "lady",
+        "youngster",
+        "kid",
+        "young",
+        "mam",
+        "vriend",
+        "vriendin",
+        "friend",
+        "buurman",
+        "buurvrouw",
+        "collega",
+        "colleague",
+        "teens",
+        "youngsters",
+        "kids",
+        "tenant",
+        "tenants",
+        "youth",
+        "boys",
+        "girls",
+        "lad",
+        "ouder",
+        "ouders",
+        "parent",
+        "parents",
+        "huurder",
+        "huurders",
+        "user",
+        "users",
+        "gasten",
+        "leaver",
+        "leavers",
+        "dhr",
+        "mr",
+        "mrs",
+        "ms",
+        "mevr",
+        "mw",
+        "jongetje",
+        "zestienjarige",
+        "caller",
+        "beller",
+        "clientje",
+        "clint",
+        "pt",
+        "pts",
+        "sergeant",
+        "carer",
+        "pupil",
+        "pleegkind",
     ]
 )
 # An age is a person: "16yo", "15jarige", "14j".
 AGED = re.compile(r"\d{1,2}(?:yo|yrold|jarige|j)$")
 # Compounds end in a person: "tienermeisje", "oud-client", "pleegzoon".
-THIRD_ENDINGS = ("meisje", "jongen", "client", "cliente", "bewoner", "moeder", "vader", "zoon",
-                 "dochter", "jongere")
+THIRD_ENDINGS = (
+    "meisje",
+    "jongen",
+    "client",
+    "cliente",
+    "bewoner",
+    "moeder",
+    "vader",
+    "zoon",
+    "dochter",
+    "jongere",
+)
 # A person after one of these is a recipient, not the one speaking: "een brief voor mijn zus".
 PREPOSITIONS = frozenset(["voor", "for", "to", "aan", "met", "with", "bij", "naar", "from"])
 PLACES = PREPOSITIONS | frozenset(["langs", "op", "in", "onder", "over", "door", "achter"])
 # Verbs that report what someone else said or wrote: "ze zei: ik wil dood".
 REPORTING = frozenset(
     [
-        "zei", "zegt", "zeggen", "vertelde", "vertelt", "vertellen", "schreef", "schrijft", "appte",
-        "appt", "sms", "te", "gaf", "geeft", "uitte", "riep", "huilde", "fluisterde", "mailde",
-        "belde", "said", "says", "told", "tells", "wrote", "writes", "texted", "messaged",
-        "mentioned", "disclosed", "admitted", "shared", "cried", "screamed", "whispered", "asked",
-        "vroeg", "shouting", "shouted", "screaming", "yelling", "yelled", "saying", "threatened",
-        "threatening", "schreeuwde", "dreigde", "dreigt", "zeggend", "claims", "claimed",
-        "beweerde", "beweert", "admits", "describes", "described", "beschreef", "beschrijft",
-        "telling", "rang", "called",
+        "zei",
+        "zegt",
+        "zeggen",
+        "vertelde",
+        "vertelt",
+        "vertellen",
+        "schreef",
+        "schrijft",
+        "appte",
+        "appt",
+        "sms",
+        "te",
+        "gaf",
+        "geeft",
+        "uitte",
+        "riep",
+        "huilde",
+        "fluisterde",
+        "mailde",
+        "belde",
+        "said",
+        "says",
+        "told",
+        "tells",
+        "wrote",
+        "writes",
+        "texted",
+        "messaged",
+        "mentioned",
+        "disclosed",
+        "admitted",
+        "shared",
+        "cried",
+        "screamed",
+        "whispered",
+        "asked",
+        "vroeg",
+        "shouting",
+        "shouted",
+        "screaming",
+        "yelling",
+        "yelled",
+        "saying",
+        "threatened",
+        "threatening",
+        "schreeuwde",
+        "dreigde",
+        "dreigt",
+        "zeggend",
+        "claims",
+        "claimed",
+        "beweerde",
+        "beweert",
+        "admits",
+        "describes",
+        "described",
+        "beschreef",
+        "beschrijft",
+        "telling",
+        "rang",
+        "called",
     ]
 )
 NEGATORS = frozenset(
     [
-        "niet", "geen", "nooit", "not", "never", "dont", "didnt", "doesnt", "wont", "isnt", "arent",
-        "wasnt", "no", "nee", "nothing", "hardly", "nowhere", "allerminst", "havent", "hasnt",
-        "hadnt", "neither", "nor", "noch", "wouldnt", "couldnt", "shouldnt", "none",
+        "niet",
+        "geen",
+        "nooit",
+        "not",
+        "never",
+        "dont",
+        "didnt",
+        "doesnt",
+        "wont",
+        "isnt",
+        "arent",
+        "wasnt",
+        "no",
+        "nee",
+        "nothing",
+        "hardly",
+        "nowhere",
+        "allerminst",
+        "havent",
+        "hasnt",
+        "hadnt",
+        "neither",
+        "nor",
+        "noch",
+        "wouldnt",
+        "couldnt",
+        "shouldnt",
+        "none",
     ]
 )
 # Negators that carry doubt rather than denial: "I'm not sure I want to live".
@@ -85,14 +315,39 @@ RESTATED = frozenset(["im", "its", "ben", "is"])
 NOT_CARING = frozenset(["care", "mind", "matter", "schelen", "uitmaken", "erg", "bad", "worst"])
 # Words a denial reaches over without counting: "not having any thoughts of hurting myself".
 FILLERS = frozenset(
-    ["any", "enige", "of", "having", "thoughts", "gedachten", "plans", "plannen", "intention",
-     "intentie", "urge", "urges"]
+    [
+        "any",
+        "enige",
+        "of",
+        "having",
+        "thoughts",
+        "gedachten",
+        "plans",
+        "plannen",
+        "intention",
+        "intentie",
+        "urge",
+        "urges",
+    ]
 )
 # Words that start another clause, beyond a negation's reach: "ze weten niet dat ik ...".
 BREAKS = frozenset(
     [
-        "maar", "but", "toch", "though", "although", "however", "wel", "dat", "that", "zodat",
-        "omdat", "because", "als", "if", "so",
+        "maar",
+        "but",
+        "toch",
+        "though",
+        "although",
+        "however",
+        "wel",
+        "dat",
+        "that",
+        "zodat",
+        "omdat",
+        "because",
+        "als",
+        "if",
+        "so",
     ]
 )
 # A contrast, then the writer: what follows is the writer's own ("..., but I").
@@ -103,35 +358,39 @@ THOUGHT = frozenset(["dacht", "denk", "thought", "think", "thinking"])
 # Possessives say little about whose thoughts these are ("een jongere uit mijn leefgroep").
 POSSESSIVE = frozenset(["mijn", "mn", "my", "mine"])
 # A past that is over: "vroeger heb ik mezelf gesneden, maar dat is voorbij".
-PAST = re.compile(r"\b(?:vroeger|used to|there was a time|er was een tijd|terugblik|looking back"
-                  r"|rereading|herlees\w*|herlas|toen (?:schreef|dacht|wilde|wou|zei|had|deed) ik"
-                  r"|toen ik (?:\w+ ){0,2}(?:was|had|zat)|since i last|sinds ik (?:\w+ )?laatst"
-                  r"|(?:a|one|two|three|\d+) (?:year|years|months?) since"
-                  r"|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
-                  r"|geleden|ago|last year|vorig jaar|once|at uni|op kot|destijds|back then"
-                  r"|in (?:my|mijn) (?:teens|twenties|thirties|tienerjaren|twintiger\w*"
-                  r"|studententijd)"
-                  # "ooit" looks back only with a past verb: not "dat het ooit ophoudt"
-                  r"|(?:heb|had|hadden|was|waren|ben|heeft|deed|zat) (?:\w+ ){0,3}ooit"
-                  r"|ooit (?:\w+ ){0,3}(?:gedaan|gehad|geweest|gedacht|geprobeerd|gesneden)"
-                  r"|(?:had|went through|zat|ging door) (?:\w+ ){0,3}(?:rough|dark|moeilijke"
-                  r"|zware|donkere) (?:patch|place|time|periode|tijd))\b")
-OVER = re.compile(r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long gone|no longer"
-                  r"|niet meer|gestopt|stopped|doing (?:\w+ )?(?:well|better|fine)|geholpen|helped"
-                  r"|gaat (?:\w+ )?(?:goed|beter)|(?:much )?better place|good place|veel beter"
-                  r"|havent|niet meer gedaan|proud|trots|blij dat|glad"
-                  r"|(?:\w+ )?(?:years|months|jaar|maanden) clean|clean now|hulp gezocht|got help"
-                  r"|(?:am|im) (?:\w+ )?(?:okay|ok|fine) now"
-                  r"|gaat nu (?:\w+ )?goed|nu (?:\w+ )?(?:goed|beter|stabiel)|now (?:\w+ )?(?:well"
-                  r"|stable|fine)|not (?:anymore|any more|for (?:years|months|a long time|ages))"
-                  r"|al (?:jaren|maanden) niet|grateful|dankbaar|verleden tijd|in the past"
-                  r"|(?:and |but )?(?:im|i am) (?:\w+ )?(?:fine|okay|ok|well|good)$"
-                  r"|thing of the past|(?:ligt|is) (?:\w+ )?achter (?:me|mij)|well behind me"
-                  r"|geen (?:nood|behoefte) meer|no (?:need|urge) (?:for it )?(?:anymore|any more)"
-                  r"|not where i am|niet (?:meer )?waar ik (?:nu )?sta|niet meer zo"
-                  r"|now i (?:go|run|walk|call|ring|text|write|swim|draw)|nu (?:ga|bel|loop"
-                  r"|schrijf|teken|zwem) ik|therapy (?:is )?(?:working|helps|helped)"
-                  r"|therapie (?:\w+ )?helpt|sterker|stronger)\b")
+PAST = re.compile(
+    r"\b(?:vroeger|used to|there was a time|er was een tijd|terugblik|looking back"
+    r"|rereading|herlees\w*|herlas|toen (?:schreef|dacht|wilde|wou|zei|had|deed) ik"
+    r"|toen ik (?:\w+ ){0,2}(?:was|had|zat)|since i last|sinds ik (?:\w+ )?laatst"
+    r"|(?:a|one|two|three|\d+) (?:year|years|months?) since"
+    r"|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
+    r"|geleden|ago|last year|vorig jaar|once|at uni|op kot|destijds|back then"
+    r"|in (?:my|mijn) (?:teens|twenties|thirties|tienerjaren|twintiger\w*"
+    r"|studententijd)"
+    # "ooit" looks back only with a past verb: not "dat het ooit ophoudt"
+    r"|(?:heb|had|hadden|was|waren|ben|heeft|deed|zat) (?:\w+ ){0,3}ooit"
+    r"|ooit (?:\w+ ){0,3}(?:gedaan|gehad|geweest|gedacht|geprobeerd|gesneden)"
+    r"|(?:had|went through|zat|ging door) (?:\w+ ){0,3}(?:rough|dark|moeilijke"
+    r"|zware|donkere) (?:patch|place|time|periode|tijd))\b"
+)
+OVER = re.compile(
+    r"\b(?:voorbij|achter me|achter de rug|behind me|over now|long gone|no longer"
+    r"|niet meer|gestopt|stopped|doing (?:\w+ )?(?:well|better|fine)|geholpen|helped"
+    r"|gaat (?:\w+ )?(?:goed|beter)|(?:much )?better place|good place|veel beter"
+    r"|havent|niet meer gedaan|proud|trots|blij dat|glad"
+    r"|(?:\w+ )?(?:years|months|jaar|maanden) clean|clean now|hulp gezocht|got help"
+    r"|(?:am|im) (?:\w+ )?(?:okay|ok|fine) now"
+    r"|gaat nu (?:\w+ )?goed|nu (?:\w+ )?(?:goed|beter|stabiel)|now (?:\w+ )?(?:well"
+    r"|stable|fine)|not (?:anymore|any more|for (?:years|months|a long time|ages))"
+    r"|al (?:jaren|maanden) niet|grateful|dankbaar|verleden tijd|in the past"
+    r"|(?:and |but )?(?:im|i am) (?:\w+ )?(?:fine|okay|ok|well|good)$"
+    r"|thing of the past|(?:ligt|is) (?:\w+ )?achter (?:me|mij)|well behind me"
+    r"|geen (?:nood|behoefte) meer|no (?:need|urge) (?:for it )?(?:anymore|any more)"
+    r"|not where i am|niet (?:meer )?waar ik (?:nu )?sta|niet meer zo"
+    r"|now i (?:go|run|walk|call|ring|text|write|swim|draw)|nu (?:ga|bel|loop"
+    r"|schrijf|teken|zwem) ik|therapy (?:is )?(?:working|helps|helped)"
+    r"|therapie (?:\w+ )?helpt|sterker|stronger)\b"
+)
 # Now, not then: a past that is back ("vorig jaar ..., en nu weer") is not over.
 AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tijd)\b")
 # A laugh makes the sentence a figure of speech ("I'm going to kill myself 😂": see words.py),
@@ -222,8 +481,23 @@ NOT_THAT = re.compile(
 # "I" before these, right after a person, opens a relative clause about that person: "a care
 # leaver I used to work with", "een jongere die ik begeleid".
 RELATIVE = frozenset(
-    ["used", "work", "worked", "support", "supported", "begeleid", "begeleidde", "know", "knew",
-     "ken", "kende", "met", "had", "have", "look"]
+    [
+        "used",
+        "work",
+        "worked",
+        "support",
+        "supported",
+        "begeleid",
+        "begeleidde",
+        "know",
+        "knew",
+        "ken",
+        "kende",
+        "met",
+        "had",
+        "have",
+        "look",
+    ]
 )
 # "Me" after these is who was shown or told, not who is hurt: "ze toonde me de krassen".
 ADDRESSING = frozenset(
@@ -273,10 +547,12 @@ PLACE_FOUND = frozenset(["spot", "place", "plek", "plekje", "plaats", "way", "ma
 NEAR = 2  # sentences either side that a rule's `needs` reads
 # Idioms of a trifle: "de koffie is om zelfmoord te plegen", "die vergadering was om dood te
 # gaan"; and a trifle that "makes me want to shoot myself".
-IDIOM = re.compile(r"\b(?:is|was|zijn|waren|echt|gewoon|werkelijk) (?:\w+ )?om (?:zelfmoord te"
-                   r" plegen|dood te gaan|u tegen te zeggen)\b"
-                   r"|\b(?:zelfmoord|suicide) ?(?:missie|mission|actie|opdracht|run|squad)\b"
-                   r"|\bmurder (?:suicide|zelfmoord)\b")
+IDIOM = re.compile(
+    r"\b(?:is|was|zijn|waren|echt|gewoon|werkelijk) (?:\w+ )?om (?:zelfmoord te"
+    r" plegen|dood te gaan|u tegen te zeggen)\b"
+    r"|\b(?:zelfmoord|suicide) ?(?:missie|mission|actie|opdracht|run|squad)\b"
+    r"|\bmurder (?:suicide|zelfmoord)\b"
+)
 # "I could hang myself", "ik kan mezelf wel ophangen", "I'd rather be dead than ...": over a
 # trifle, a figure of speech.
 COULD_KILL = re.compile(
@@ -416,7 +692,7 @@ def _event_day(folded: list[str], index: int) -> bool:
 
 
 def _trifle_kills(words: str) -> bool:
-    """"De koffie is om zelfmoord te plegen", "this system makes me want to shoot myself",
+    """ "De koffie is om zelfmoord te plegen", "this system makes me want to shoot myself",
     "so embarrassed I wanted to die", "die file vanmorgen, ik wou dood"."""
     if IDIOM.search(words):
         return True
@@ -452,8 +728,14 @@ def _answered_no(folded: list[str], index: int) -> bool:
     answer = folded[index + 1].split()
     return (
         bool(answer)
-        and (answer[0] in NO_ANSWERS or (answer[0] == "no" and answer[1:2] != ["one"]
-                                          and not set(answer[1:2]) & ANSWER_GOES_ON))
+        and (
+            answer[0] in NO_ANSWERS
+            or (
+                answer[0] == "no"
+                and answer[1:2] != ["one"]
+                and not set(answer[1:2]) & ANSWER_GOES_ON
+            )
+        )
         and not YES.search(folded[index + 1])
     )
 
@@ -462,8 +744,10 @@ def _told_as_over(folded: list[str], index: int) -> bool:
     """A past told as over, here or in a later sentence: "Vorig jaar dacht ik aan
     zelfmoord. Ik heb hulp gezocht en het gaat nu goed."."""
     words = folded[index]
-    return bool(PAST.search(words)) and not AGAIN.search(words) and any(
-        OVER.search(later) for later in folded[index : index + 3]
+    return (
+        bool(PAST.search(words))
+        and not AGAIN.search(words)
+        and any(OVER.search(later) for later in folded[index : index + 3])
     )
 
 
@@ -634,13 +918,14 @@ def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> boo
 
 
 def _corrected(before: list[str], i: int) -> bool:
-    """"I'm not tired of work, I'm tired of being alive": the negation is of what the writer
+    """ "I'm not tired of work, I'm tired of being alive": the negation is of what the writer
     puts aside, and the same "I'm" starts over before the words."""
     said = before[i - 1] if i > 0 else ""
     return (
         said in RESTATED
         and said in before[i + 2 :]
-        and before[i + 1 : i + 2] != [] and before[i + 1] not in ("saying", "sure", "zeker", "zeg")
+        and before[i + 1 : i + 2] != []
+        and before[i + 1] not in ("saying", "sure", "zeker", "zeg")
     )
 
 
@@ -770,11 +1055,7 @@ def _reported(before: list[str]) -> bool:
 
 @cache
 def _mender() -> Mender:
-    vocabulary = {
-        word
-        for rule in RULES
-        for word in re.findall(r"[a-z]{6,}", rule.pattern.pattern)
-    }
+    vocabulary = {word for rule in RULES for word in re.findall(r"[a-z]{6,}", rule.pattern.pattern)}
     people = {w for w in FIRST | THIRD if len(w) >= 6}
     # Words the reader's own patterns know are never mended into a rule word ("geleden" is not
     # "gelezen").
@@ -794,3 +1075,11 @@ def known_words() -> frozenset[str]:
     "opvangen" is not "ophangen"); written by benchmarks/distress_known_words.py."""
     text = resources.files("bot.care.distress").joinpath("known_words.txt").read_text("utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def prepare() -> None:
+    """Read the model and build the rules' gates and the typo mender now (about 0.2 s of CPU),
+    at the start, not on the first answer someone types."""
+    load_model()
+    _gates(RULES)
+    _mender()

@@ -75,6 +75,10 @@ async def step_tapped(
     step = await progress.tapped_step(checkins, user, payload)
     if step is None:
         await acknowledge(query, checkins.texts.text(user.language, "errors.expired"))
+        # An answered question keeps its skip button (answers.store_answer): once tapped,
+        # it goes.
+        if query.message is not None:
+            await retouch(bot, query.message.chat.id, query.message.message_id)
         return
     await acknowledge(query)
     if isinstance(payload, ScaleAnswer):
