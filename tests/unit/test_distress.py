@@ -666,3 +666,50 @@ def test_round7_the_writer_acts_when_others_come_only_after(text: str) -> None:
 @pytest.mark.parametrize("text", ROUND7_CLIENT)
 def test_round7_a_clients_crisis_stays_the_clients(text: str) -> None:
     assert read_distress(text).concern == "client"
+
+
+# Round 8: the reader's logic, not new rules: a no right after the words, "not since" as an
+# answer, a question put to "you" answered no, pasts told as over, "would never ... myself",
+# quoted words with "said X" after them, family as persons.
+ROUND8_DENIED = [
+    "Uitgeput, ja. Mezelf iets aandoen, nee.",
+    "stressed yes, wanting to kill myself no, just need a weekend",
+    "Op de vraag van de huisarts of ik aan zelfmoord denk: nee.",
+    "Occupational health form: any thoughts of harming yourself? No.",
+    "Snijden? Niet meer sinds de middelbare school.",
+    "Cutting? Not since my twenties.",
+    "Als student wilde ik dood, nu ben ik blij dat ik er nog ben.",
+    "When I was 19 I tried to end my life, now I work on a crisis line.",
+    "Five years self-harm free this month.",
+    "I would never do anything to myself, way too much to live for.",
+    "Ik zou mezelf nooit iets aandoen, daar ben ik te koppig voor.",
+]
+ROUND8_STILL_SELF = [
+    "Uitgeput, ja. En ik wil dood.",
+    "I want to die, no joke.",
+    "I want to kill myself no matter what anyone says.",
+    "Als student wilde ik dood, en nu weer.",
+    "I would never tell anyone, but I want to die.",
+    "Cutting? Yes, again this week.",
+]
+ROUND8_CLIENT = [
+    '"I want to die," said the old man on my round, and he meant it.',
+    '"Ik wil er niet meer zijn", zei een jongen van 15 vandaag tegen me.',
+    '"I\'m only a burden to all of you now" said Mrs P this morning.',
+    "My brother took an overdose last night; I still came to work.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND8_DENIED)
+def test_round8_denials_answers_and_pasts_told_as_over_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+@pytest.mark.parametrize("text", ROUND8_STILL_SELF)
+def test_round8_look_alikes_of_denials_still_read_the_writers_crisis(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND8_CLIENT)
+def test_round8_quoted_words_and_family_are_someone_elses(text: str) -> None:
+    assert read_distress(text).concern == "client"
