@@ -713,3 +713,42 @@ def test_round8_look_alikes_of_denials_still_read_the_writers_crisis(text: str) 
 @pytest.mark.parametrize("text", ROUND8_CLIENT)
 def test_round8_quoted_words_and_family_are_someone_elses(text: str) -> None:
     assert read_distress(text).concern == "client"
+
+
+# Round 8 rules (rules.py, `_ROUND8_RULES`): a weight or a drain on everyone, old scars
+# opened, hair pulled out to a bald patch, a pet handed on with a cover story, things given
+# away unnoticed, goodbye messages in drafts, a spot in the woods checked, stock from work
+# "for me".
+ROUND8_SELF = [
+    "Voel me een blok aan jullie been, echt waar.",
+    "I'm just a drain on everyone around me.",
+    "Opened up my old scars again in the bathroom.",
+    "Weer haren uitgetrokken, nu een kale plek achter mijn oor.",
+    "Our old dog goes to my brother on Saturday, I told him it's for a course. It isn't.",
+    "The goodbye texts are written and scheduled for Sunday night.",
+    "Been to the spot in the forest again, nobody ever comes there.",
+    "Kept back some tablets from the drugs cupboard returns. For me.",
+    "Al mijn spullen weggegeven deze maand en niemand heeft het door.",
+]
+ROUND8_CALM = [
+    "We rehomed the cat because the new landlord allows no pets.",
+    "The dog goes to my sister when we are on holiday.",
+    "My out of office email is scheduled for Friday, then two weeks of holiday.",
+    "Found a lovely spot in the woods for the team picnic, nobody goes there.",
+    "Pulling my hair out over this rota.",
+    "Hair was out of place all day, my bald patch showing, ugh.",
+    "That conversation reopened old scars in the team.",
+    "Took the returns from the med cart to the pharmacy.",
+    "Ze denken dat ik mijn spullen heb weggegeven aan de kringloop.",
+    "I feel the weight on my shoulders of this caseload.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND8_SELF)
+def test_round8_families_read_the_writers_crisis(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND8_CALM)
+def test_round8_rule_look_alikes_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
