@@ -752,3 +752,29 @@ def test_round8_families_read_the_writers_crisis(text: str) -> None:
 @pytest.mark.parametrize("text", ROUND8_CALM)
 def test_round8_rule_look_alikes_are_calm(text: str) -> None:
     assert read_distress(text).concern is None
+
+
+# Round 8, after retraining (threshold 0.5): sentences the model is not asked about, and what
+# still is.
+ROUND8_NOT_FOR_MODEL = [
+    "Accidentally took a double dose of my tablets, rang the pharmacist.",
+    "Per ongeluk een dubbele dosis van mijn pillen genomen, de apotheek gebeld.",
+    "Said goodbye to our old flat today, moving house on Friday.",
+    "Ik voel me een last voor de afdeling nu ik ziek thuis zit.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND8_NOT_FOR_MODEL)
+def test_round8_accidents_moves_and_team_burdens_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+def test_round8_an_accident_taken_back_or_with_a_wish_is_asked_about() -> None:
+    from bot.care.distress.reader import _by_accident
+
+    told = "took a double dose of my tablets by accident"
+    assert _by_accident([told, "rang the pharmacist"], 0)
+    assert not _by_accident([told, "it was not an accident"], 0)
+    assert not _by_accident(["accidentally took too many pills and i wish i had not woken up"], 0)
+    burden = "Ik ben een last voor het team en thuis, iedereen is beter af zonder mij."
+    assert read_distress(burden).concern == "self"

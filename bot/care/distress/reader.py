@@ -453,6 +453,23 @@ STOP_WORK = re.compile(
     rf"\b(?:stop|stopping|stoppen met|niet meer|no longer|geen)(?: \w+){{0,3}} {_WORK}\b"
     rf"|\b{_WORK}(?: \w+){{0,2}} (?:anymore|any more|niet meer)\b"
 )
+# Round 8: what the model alone misread once it had more authors: a dose taken by accident,
+# a farewell to a house one is moving out of, a burden to the team when ill ("een last voor
+# het team als ik ziek ben"; "en thuis" goes on to the rest of life).
+BY_ACCIDENT = re.compile(
+    r"\b(?:accidentally|by accident|by mistake|per ongeluk|perongeluk|per vergissing)\b"
+)
+WISHED = re.compile(r"\b(?:wish|wished|hope|hoped|wanted|woken|wilde|wou|hoopte|wenste)\b")
+# ... unless the writer takes it back: "'by accident'. It isn't by accident."
+NOT_BY_ACCIDENT = re.compile(
+    r"\b(?:not|isnt|wasnt|niet|geen|never|nooit) (?:\w+ )?(?:accidentally|by accident|an accident"
+    r"|by mistake|per ongeluk|perongeluk|ongeluk|per vergissing)\b"
+)
+MOVING = re.compile(r"\b(?:moving (?:house|out|abroad|away)|before moving|verhuis\w*|emigr\w*)\b")
+TEAM_BURDEN = re.compile(
+    r"\b(?:last|burden) (?:voor|for|to|on) (?:het|de|the|my|mijn|mn) (?:team|werk|work|afdeling"
+    r"|unit|collegas|colleagues)\b(?! (?:en|and)\b)"
+)
 LIFE_WORDS = re.compile(
     r"\b(?:leven|life|live|living|dood|die|dead|bestaan|exist\w*|alive|wakker|wake|everything"
     r"|alles|anything|iets|nergens|nowhere)\b"
@@ -681,6 +698,7 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
             and not over
             and not _calm_for_model(words)
             and not _event_day(folded, index)
+            and not _by_accident(folded, index)
         ):
             found.add(*_second_opinion(model, words))
     return found.reading()
@@ -723,13 +741,26 @@ def _figure(folded: list[str], index: int, keyed: bool) -> bool:
 
 def _calm_for_model(words: str) -> bool:
     """Sentences the model is not asked about: life wanted with no negation in the sentence
-    ("ik wil juist meer leven"), caring for oneself, or a work habit stopped or a journey by
-    train, with no word of life ("ik wil niet meer elke avond mails lezen")."""
+    ("ik wil juist meer leven"), caring for oneself, or a work habit stopped, a journey by
+    train, a move or a burden to the team, with no word of life
+    ("ik wil niet meer elke avond mails lezen")."""
     if LIFE_WANTED.search(words) and not any(w in NEGATORS for w in words.split()):
         return True
     if SELF_CARE.search(words):
         return True
+    if (MOVING.search(words) or TEAM_BURDEN.search(words)) and not LIFE_WORDS.search(words):
+        return True
     return bool(STOP_WORK.search(words) or TRAVEL.search(words)) and not LIFE_WORDS.search(words)
+
+
+def _by_accident(folded: list[str], index: int) -> bool:
+    """A dose or a hurt told as an accident, with no word of life or wish, not taken back here or
+    in the next sentences ("Accidentally took a double dose, rang the pharmacist."): the model
+    is not asked."""
+    words = folded[index]
+    if not BY_ACCIDENT.search(words) or LIFE_WORDS.search(words) or WISHED.search(words):
+        return False
+    return not any(NOT_BY_ACCIDENT.search(w) for w in folded[index : index + NEAR + 1])
 
 
 def _event_day(folded: list[str], index: int) -> bool:

@@ -2171,7 +2171,7 @@ _ROUND8_RULES: tuple[Rule, ...] = (
         r" (?:meegenomen|meegepakt|weggenomen|achtergehouden)",
         needs=r"(?:its |is )?for me$|(?:voor|for) (?:mezelf|myself|mij)$|its for me|voor mezelf",
         unless_in=r"client\w*|patient\w*|resident\w*|bewoner\w*|audit|controle|retour"
-        r"|disposal|vernietig\w*",
+        r"|disposal|vernietig\w*|pharmacy|apotheek|pharmacist|apotheker",
     ),
 )
 
