@@ -666,3 +666,115 @@ def test_round7_the_writer_acts_when_others_come_only_after(text: str) -> None:
 @pytest.mark.parametrize("text", ROUND7_CLIENT)
 def test_round7_a_clients_crisis_stays_the_clients(text: str) -> None:
     assert read_distress(text).concern == "client"
+
+
+# Round 8: the reader's logic, not new rules: a no right after the words, "not since" as an
+# answer, a question put to "you" answered no, pasts told as over, "would never ... myself",
+# quoted words with "said X" after them, family as persons.
+ROUND8_DENIED = [
+    "Uitgeput, ja. Mezelf iets aandoen, nee.",
+    "stressed yes, wanting to kill myself no, just need a weekend",
+    "Op de vraag van de huisarts of ik aan zelfmoord denk: nee.",
+    "Occupational health form: any thoughts of harming yourself? No.",
+    "Snijden? Niet meer sinds de middelbare school.",
+    "Cutting? Not since my twenties.",
+    "Als student wilde ik dood, nu ben ik blij dat ik er nog ben.",
+    "When I was 19 I tried to end my life, now I work on a crisis line.",
+    "Five years self-harm free this month.",
+    "I would never do anything to myself, way too much to live for.",
+    "Ik zou mezelf nooit iets aandoen, daar ben ik te koppig voor.",
+]
+ROUND8_STILL_SELF = [
+    "Uitgeput, ja. En ik wil dood.",
+    "I want to die, no joke.",
+    "I want to kill myself no matter what anyone says.",
+    "Als student wilde ik dood, en nu weer.",
+    "I would never tell anyone, but I want to die.",
+    "Cutting? Yes, again this week.",
+]
+ROUND8_CLIENT = [
+    '"I want to die," said the old man on my round, and he meant it.',
+    '"Ik wil er niet meer zijn", zei een jongen van 15 vandaag tegen me.',
+    '"I\'m only a burden to all of you now" said Mrs P this morning.',
+    "My brother took an overdose last night; I still came to work.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND8_DENIED)
+def test_round8_denials_answers_and_pasts_told_as_over_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+@pytest.mark.parametrize("text", ROUND8_STILL_SELF)
+def test_round8_look_alikes_of_denials_still_read_the_writers_crisis(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND8_CLIENT)
+def test_round8_quoted_words_and_family_are_someone_elses(text: str) -> None:
+    assert read_distress(text).concern == "client"
+
+
+# Round 8 rules (rules.py, `_ROUND8_RULES`): a weight or a drain on everyone, old scars
+# opened, hair pulled out to a bald patch, a pet handed on with a cover story, things given
+# away unnoticed, goodbye messages in drafts, a spot in the woods checked, stock from work
+# "for me".
+ROUND8_SELF = [
+    "Voel me een blok aan jullie been, echt waar.",
+    "I'm just a drain on everyone around me.",
+    "Opened up my old scars again in the bathroom.",
+    "Weer haren uitgetrokken, nu een kale plek achter mijn oor.",
+    "Our old dog goes to my brother on Saturday, I told him it's for a course. It isn't.",
+    "The goodbye texts are written and scheduled for Sunday night.",
+    "Been to the spot in the forest again, nobody ever comes there.",
+    "Kept back some tablets from the drugs cupboard returns. For me.",
+    "Al mijn spullen weggegeven deze maand en niemand heeft het door.",
+]
+ROUND8_CALM = [
+    "We rehomed the cat because the new landlord allows no pets.",
+    "The dog goes to my sister when we are on holiday.",
+    "My out of office email is scheduled for Friday, then two weeks of holiday.",
+    "Found a lovely spot in the woods for the team picnic, nobody goes there.",
+    "Pulling my hair out over this rota.",
+    "Hair was out of place all day, my bald patch showing, ugh.",
+    "That conversation reopened old scars in the team.",
+    "Took the returns from the med cart to the pharmacy.",
+    "Ze denken dat ik mijn spullen heb weggegeven aan de kringloop.",
+    "I feel the weight on my shoulders of this caseload.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND8_SELF)
+def test_round8_families_read_the_writers_crisis(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND8_CALM)
+def test_round8_rule_look_alikes_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+# Round 8, after retraining (threshold 0.5): sentences the model is not asked about, and what
+# still is.
+ROUND8_NOT_FOR_MODEL = [
+    "Accidentally took a double dose of my tablets, rang the pharmacist.",
+    "Per ongeluk een dubbele dosis van mijn pillen genomen, de apotheek gebeld.",
+    "Said goodbye to our old flat today, moving house on Friday.",
+    "Ik voel me een last voor de afdeling nu ik ziek thuis zit.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND8_NOT_FOR_MODEL)
+def test_round8_accidents_moves_and_team_burdens_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+def test_round8_an_accident_taken_back_or_with_a_wish_is_asked_about() -> None:
+    from bot.care.distress.reader import _by_accident
+
+    told = "took a double dose of my tablets by accident"
+    assert _by_accident([told, "rang the pharmacist"], 0)
+    assert not _by_accident([told, "it was not an accident"], 0)
+    assert not _by_accident(["accidentally took too many pills and i wish i had not woken up"], 0)
+    burden = "Ik ben een last voor het team en thuis, iedereen is beter af zonder mij."
+    assert read_distress(burden).concern == "self"

@@ -108,6 +108,10 @@ _STEMS = (
     r"|wisten|weten|wist|doorhad|door hadden|had door|hier zijn|here anymore|around anymore"
     r"|no idea|no clue|geen idee|geen benul|geslagen|gestompt|gebonkt|sloeg|\bhit|bled|bleed"
     r"|bloed|bruis|blauw|stuff|things|belongings|spullen|bezittingen|possessions"
+    # round 8 (rules.py, _ROUND8_RULES)
+    r"|weight|drain|kost|plaats|scar|hair|\bhaar|haren|rehom|herplaats|\bcats?\b|\bkat\b"
+    r"|\bdogs?\b|\bhond|konijn|rabbit|draft|concept|scheduled|ingepland|gepland|spot\b|plek"
+    r"|cart|trolley|returns|medicijnkast|voorraad"
 )
 KEYS = re.compile(_STEMS)
 # Most stems lie within one word: those are tested once per distinct word (cached), the few

@@ -188,6 +188,22 @@ THIRD = THIRD_PRONOUNS | frozenset(
         "carer",
         "pupil",
         "pleegkind",
+        # family and close friends: "my sister took pills again", "mijn oom"
+        "sister",
+        "brother",
+        "uncle",
+        "aunt",
+        "cousin",
+        "oom",
+        "tante",
+        "neef",
+        "nicht",
+        "mate",
+        "oma",
+        "opa",
+        "grandma",
+        "grandad",
+        "grandpa",
     ]
 )
 # An age is a person: "16yo", "15jarige", "14j".
@@ -364,6 +380,9 @@ PAST = re.compile(
     r"|toen ik (?:\w+ ){0,2}(?:was|had|zat)|since i last|sinds ik (?:\w+ )?laatst"
     r"|(?:a|one|two|three|\d+) (?:year|years|months?) since"
     r"|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
+    # an age or a stage of life named as then: "als tiener", "when I was 16", "in uni"
+    r"|als (?:tiener|puber|student|kind)|when i was (?:\d+|young|a (?:teen|teenager|kid|student))"
+    r"|in uni|at university|in college|past me|younger me"
     r"|geleden|ago|last year|vorig jaar|once|at uni|op kot|destijds|back then"
     r"|in (?:my|mijn) (?:teens|twenties|thirties|tienerjaren|twintiger\w*"
     r"|studententijd)"
@@ -389,7 +408,11 @@ OVER = re.compile(
     r"|not where i am|niet (?:meer )?waar ik (?:nu )?sta|niet meer zo"
     r"|now i (?:go|run|walk|call|ring|text|write|swim|draw)|nu (?:ga|bel|loop"
     r"|schrijf|teken|zwem) ik|therapy (?:is )?(?:working|helps|helped)"
-    r"|therapie (?:\w+ )?helpt|sterker|stronger)\b"
+    r"|therapie (?:\w+ )?helpt|sterker|stronger"
+    # now told as a life in the work or as different: "nu werk ik zelf in de crisisopvang",
+    # "now I work in crisis care", "this year is different", "it passed"
+    r"|now i (?:\w+ )?(?:work|help|support)|nu (?:werk|help|begeleid|sta) ik"
+    r"|(?:this year|now|dit jaar|nu) (?:is |its )?(?:different|anders)|it passed)\b"
 )
 # Now, not then: a past that is back ("vorig jaar ..., en nu weer") is not over.
 AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tijd)\b")
@@ -430,6 +453,23 @@ STOP_WORK = re.compile(
     rf"\b(?:stop|stopping|stoppen met|niet meer|no longer|geen)(?: \w+){{0,3}} {_WORK}\b"
     rf"|\b{_WORK}(?: \w+){{0,2}} (?:anymore|any more|niet meer)\b"
 )
+# Round 8: what the model alone misread once it had more authors: a dose taken by accident,
+# a farewell to a house one is moving out of, a burden to the team when ill ("een last voor
+# het team als ik ziek ben"; "en thuis" goes on to the rest of life).
+BY_ACCIDENT = re.compile(
+    r"\b(?:accidentally|by accident|by mistake|per ongeluk|perongeluk|per vergissing)\b"
+)
+WISHED = re.compile(r"\b(?:wish|wished|hope|hoped|wanted|woken|wilde|wou|hoopte|wenste)\b")
+# ... unless the writer takes it back: "'by accident'. It isn't by accident."
+NOT_BY_ACCIDENT = re.compile(
+    r"\b(?:not|isnt|wasnt|niet|geen|never|nooit) (?:\w+ )?(?:accidentally|by accident|an accident"
+    r"|by mistake|per ongeluk|perongeluk|ongeluk|per vergissing)\b"
+)
+MOVING = re.compile(r"\b(?:moving (?:house|out|abroad|away)|before moving|verhuis\w*|emigr\w*)\b")
+TEAM_BURDEN = re.compile(
+    r"\b(?:last|burden) (?:voor|for|to|on) (?:het|de|the|my|mijn|mn) (?:team|werk|work|afdeling"
+    r"|unit|collegas|colleagues)\b(?! (?:en|and)\b)"
+)
 LIFE_WORDS = re.compile(
     r"\b(?:leven|life|live|living|dood|die|dead|bestaan|exist\w*|alive|wakker|wake|everything"
     r"|alles|anything|iets|nergens|nowhere)\b"
@@ -469,9 +509,10 @@ DENIED_AFTER = re.compile(
     r" (?:do|doen|act|go through)|nooit (?:zou )?doen)\b"
 )
 # Right after the words, a Dutch negation that ends the clause: "ik snij mezelf niet meer", "de
-# neiging heb ik niet meer gehad".
+# neiging heb ik niet meer gehad"; or "free" ("six years self-harm free").
 DENIED_NEXT = re.compile(
-    r"^ (?:(?:niet|nooit) meer(?:$| (?:gehad|gedaan|gevoeld)\b)|(?:not|no) (?:anymore|any more)\b)"
+    r"^ (?:(?:niet|nooit) meer(?:$| (?:gehad|gedaan|gevoeld)\b)|(?:not|no) (?:anymore|any more)\b"
+    r"|free\b)"
 )
 # The words are a denial's object: "het is niet dat ik dood wil", "it's not that I want to".
 NOT_THAT = re.compile(
@@ -520,6 +561,32 @@ NO_ANSWERS = frozenset(["nee", "neen", "nope", "nah", "nooit", "never"])
 ANSWER_GOES_ON = frozenset(
     ["one", "body", "point", "reason", "future", "way", "hope", "longer", "more", "need", "idea"]
 )
+# A no right after the words answers them: "dood willen, nee", "op de vraag of ik aan zelfmoord
+# denk: nee", and, after a yes to something else, "tired yes, wanting to die no, let's be clear".
+NO_AFTER = frozenset(["no", "nee", "neen", "nope", "nah"])
+# ... but not a "no" that starts the next words: "no one", "no joke", "nee echt".
+NO_GOES_ON = ANSWER_GOES_ON | frozenset(
+    ["joke", "kidding", "lie", "grap", "grapje", "echt", "really", "seriously", "serieus", "matter"]
+)
+# A topic answered "no longer": "Zelfbeschadiging? Niet meer sinds mijn twintigste.", "Self
+# harm? Not since uni."
+NO_LONGER = re.compile(
+    r"^(?:not since|not for (?:years|months|ages|a long time)|not anymore|not any more"
+    r"|niet meer|niet sinds|al (?:jaren|maanden) niet)\b"
+)
+# A question put to the writer ("any thoughts of ending your life?") may be longer than a topic.
+SECOND = frozenset(["you", "your", "yourself", "je", "jij", "jou", "jezelf", "u"])
+QUESTION_WORDS = 10
+# The writer says they would never do it to themselves: "I would never do anything to myself",
+# "ik zou mezelf nooit iets aandoen", "I'd never hurt myself" (the model weighs no negation).
+NEVER_TO_SELF = re.compile(
+    r"\b(?:would|will|zou|zal|could|kan|kon|id|ill)(?: \w+){0,2} (?:never|nooit)(?: \w+){0,3}"
+    r" (?:myself|mezelf|mijzelf|aandoen|hurt|harm)\b"
+    r"|\b(?:wouldnt|wont|couldnt|could never)(?: \w+){0,2} (?:hurt|harm|do anything to) myself\b"
+)
+# The words a quoted speaker's name may start with: "zei een kind van 9", "said the lad".
+ARTICLES = frozenset(["een", "de", "het", "ne", "a", "an", "the", "onze", "our", "this", "that"])
+REPORT_REACH = 6  # words after a quote within which "said X" names its speaker
 # Everyday words one letter away from a rule word, never mended into it.
 COMMON = frozenset(["rounds", "sounds", "thinks", "thanks", "overleden", "geleden", "gelezen"])
 # A death that happened, told in the work: with a funeral or a review near, no crisis.
@@ -631,6 +698,7 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
             and not over
             and not _calm_for_model(words)
             and not _event_day(folded, index)
+            and not _by_accident(folded, index)
         ):
             found.add(*_second_opinion(model, words))
     return found.reading()
@@ -673,13 +741,26 @@ def _figure(folded: list[str], index: int, keyed: bool) -> bool:
 
 def _calm_for_model(words: str) -> bool:
     """Sentences the model is not asked about: life wanted with no negation in the sentence
-    ("ik wil juist meer leven"), caring for oneself, or a work habit stopped or a journey by
-    train, with no word of life ("ik wil niet meer elke avond mails lezen")."""
+    ("ik wil juist meer leven"), caring for oneself, or a work habit stopped, a journey by
+    train, a move or a burden to the team, with no word of life
+    ("ik wil niet meer elke avond mails lezen")."""
     if LIFE_WANTED.search(words) and not any(w in NEGATORS for w in words.split()):
         return True
     if SELF_CARE.search(words):
         return True
+    if (MOVING.search(words) or TEAM_BURDEN.search(words)) and not LIFE_WORDS.search(words):
+        return True
     return bool(STOP_WORK.search(words) or TRAVEL.search(words)) and not LIFE_WORDS.search(words)
+
+
+def _by_accident(folded: list[str], index: int) -> bool:
+    """A dose or a hurt told as an accident, with no word of life or wish, not taken back here or
+    in the next sentences ("Accidentally took a double dose, rang the pharmacist."): the model
+    is not asked."""
+    words = folded[index]
+    if not BY_ACCIDENT.search(words) or LIFE_WORDS.search(words) or WISHED.search(words):
+        return False
+    return not any(NOT_BY_ACCIDENT.search(w) for w in folded[index : index + NEAR + 1])
 
 
 def _event_day(folded: list[str], index: int) -> bool:
@@ -723,13 +804,16 @@ def _answered_no(folded: list[str], index: int) -> bool:
             topic = topic[j + 1 :]
             break
     # A topic names no one: "Ik wil dood. Nee, echt." is a statement, and "nee" insists.
-    if index + 1 >= len(folded) or len(topic) > TOPIC_WORDS or set(topic) & FIRST:
+    # A question put to the writer may be longer: "Screening: any thoughts of ending your life?"
+    longest = QUESTION_WORDS if set(topic) & SECOND else TOPIC_WORDS
+    if index + 1 >= len(folded) or len(topic) > longest or set(topic) & FIRST:
         return False
     answer = folded[index + 1].split()
     return (
         bool(answer)
         and (
             answer[0] in NO_ANSWERS
+            or NO_LONGER.match(folded[index + 1]) is not None
             or (
                 answer[0] == "no"
                 and answer[1:2] != ["one"]
@@ -783,7 +867,12 @@ def _read_rules(
                 break
             matched = True
             whose = None if over else _whose(rule, words, match)
-            if whose == "client" and rule.writer_acts and _writer_acts(folded, index, match):
+            if (
+                whose == "client"
+                and rule.writer_acts
+                and not _reported(words[: match.start()].split())
+                and _writer_acts(folded, index, match)
+            ):
                 whose = "self"
             found.add(whose, rule.signal)
     return matched
@@ -869,6 +958,9 @@ def _second_opinion(model: Model, words: str) -> tuple[Concern | None, Signal]:
     """The model's reading of a sentence no rule matched: the writer's, a client's or none."""
     if model.self_score(words) < model.threshold:
         return None, "passive"
+    never = NEVER_TO_SELF.search(words)
+    if never is not None and not set(words[never.end() :].split()) & CONTRAST:
+        return None, "passive"
     start, end = model.anchor(words)
     match = re.compile(re.escape(words[start:end])).match(words, start)
     if match is None:  # pragma: no cover - the anchor is a span of these words
@@ -884,6 +976,8 @@ def _whose(rule: Rule, words: str, match: re.Match[str]) -> Concern | None:
         return None
     if NOT_THAT.search(words[: match.start()].rstrip()):
         return None
+    if _no_after(words[: match.start()], after):
+        return None
     if ASKED.search(words[: match.start()]) and not YES.search(after):
         return None
     before = words[: match.start()].split()
@@ -893,6 +987,15 @@ def _whose(rule: Rule, words: str, match: re.Match[str]) -> Concern | None:
     if rule is not _MODEL_RULE and _denied(rule, before, inside, words):
         return None
     return _person(before, inside, after.split())
+
+
+def _no_after(before: str, after: str) -> bool:
+    """A no right after the words, ending the sentence ("dood willen, nee"), or going on after a
+    yes to something else before them ("tired yes, wanting to die no, let's be clear")."""
+    tokens = after.split()
+    if not tokens or tokens[0] not in NO_AFTER:
+        return False
+    return len(tokens) == 1 or (tokens[1] not in NO_GOES_ON and YES.search(before) is not None)
 
 
 def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> bool:
@@ -982,9 +1085,17 @@ def _people_before(before: list[str]) -> list[str]:
 def _reported_after(after: list[str]) -> bool:
     """Quoted words with the speaker after them: "'ik wil dood,' zei meneer K.", "'I want to
     die,' Mr K said"."""
-    for i, word in enumerate(after[:3]):
+    for i, word in enumerate(after[:REPORT_REACH]):
         if word in REPORTING and word != "te":
-            speaker = [w for w in after[:i] or after[i + 1 : i + 2] if len(w) > 1]  # "Mr K"
+            if i > 2 and set(after[:i]) & FIRST:  # the writer goes on: "... and I told her"
+                return False
+            # "Mr K said"; or after the verb, past an article: "said Mr K", "zei een kind van 9"
+            named = (
+                after[:i]
+                if 0 < i <= 2
+                else [w for w in after[i + 1 : i + 4] if w not in ARTICLES][:2]
+            )
+            speaker = [w for w in named if len(w) > 1]  # "Mr K"
             return any(_third(w) for w in speaker) and not any(w in FIRST for w in speaker)
     return False
 

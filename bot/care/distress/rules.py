@@ -2065,8 +2065,118 @@ _ROUND7_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Round 8 (dev15, dev16, dev18): only families that several authors wrote in several ways.
+_PETS = r"cat|cats|kat|katten|kitten|dog|dogs|hond|honden|hondje|rabbit|konijn"
+_COVER = (
+    r"(?:told|tell|said|zei|gezegd|zeg) (?:\w+ ){0,3}(?:it was|its|it is|i was|im|dat het|dat ik"
+    r"|het was|for a|for work|voor het werk)|not why|niet waarom|(?:moet|mag|mogen) (?:\w+ )?niet"
+    r" weten waarom|(?:im|i am|ben ik) not\b|(?:they|people|colleagues|ze|collegas|iedereen)"
+    r" (?:think|thinks|denken|denkt)|sorted after|for after|voor erna|voor na"
+)
+_ROUND8_RULES: tuple[Rule, ...] = (
+    # Passive: a burden, a weight or a drain on the others, costing them trouble, taking up
+    # space ("ik neem alleen plaats in", "i take up space thats all").
+    _rule(
+        "passive",
+        r"(?:a |een )?(?:weight|drain) (?:on|around|round) (?:everyone|everybody|every one|them"
+        r"|everyones neck|my family|my partner|the people|everyone around)"
+        r"|(?:im|i am|i feel|feel|ik ben|ben|voel me|voel ik me)(?: \w+){0,2} (?:a |een )"
+        r"(?:weight|drain|blok aan (?:hun|jullie|ieders|zijn|haar) been|last voor (?:mn|mijn)"
+        r" (?:\w+ )?(?:en|and) (?:thuis|home|iedereen))"
+        r"|(?:ik kost|i cost) (?:iedereen|everyone|anderen|others)(?: alleen)?(?: maar)?"
+        r" (?:moeite|trouble|energie|energy|zorgen)"
+        r"|(?:ik |i )?(?:neem|take up) (?:\w+ )?(?:alleen|only|just) (?:plaats|ruimte|space)"
+        r"(?: in)?$"
+        r"|(?:i|ik) (?:just |only )?(?:take up space|neem plaats in)(?: \w+){0,2}$",
+        unless_in=r"meeting|vergadering|training|office|kantoor|course|cursus|files|bestanden"
+        r"|boxes|dozen|kast|cupboard|garage|zolder|attic|gym|weights|gewichten|lift\w*|budget"
+        r"|car|auto|suitcase|koffer|bag|tas|desk|bureau",
+    ),
+    # Self-harm: old scars opened again ("reopened old scars", "de oude littekens opengekrabd").
+    _rule(
+        "self_harm",
+        r"(?:reopen\w*|re opened|opened|open|opening) (?:up )?(?:\w+ ){0,2}(?:old )?(?:scars"
+        r"|scar)\b|(?:littekens|litteken) (?:\w+ ){0,2}(?:opengemaakt|opengekrabd|opengekrast"
+        r"|opengehaald|open gemaakt|opengesneden|weer open)",
+        unless_in=r"conversation|gesprek|talk\w*|team|discussion|memories|herinneringen|case"
+        r"|dossier|film|movie|book|boek|surgery|operatie|nurse|verpleeg\w*",
+    ),
+    # Self-harm: hair pulled out, with a bald patch or "literally" (not the figure of speech).
+    _rule(
+        "self_harm",
+        r"(?:pull\w*|trek\w*|tore|tearing|uitgetrokken|uittrekken|uitrukken|uitgerukt)"
+        r" (?:\w+ ){0,3}(?:hair|haar|haren|eyelashes|wimpers)\b|(?:hair|haren|wimpers|eyelashes)"
+        r" (?:\w+ ){0,2}(?:uitgetrokken|uitgerukt|pulled out|ripped out)\b",
+        needs=r"bald|kale plek\w*|kaal|literally|letterlijk|plukken|clumps|plukjes|patch\w*",
+    ),
+    # Plan: a pet rehomed or handed on, with a cover story or "for after".
+    _rule(
+        "plan",
+        rf"(?:rehom\w*|herplaats\w*|gave away|given away|weggegeven|nieuw thuis|new home)"
+        rf" (?:\w+ ){{0,3}}(?:{_PETS})\b|(?:{_PETS}) (?:\w+ ){{0,2}}(?:rehom\w*|herplaatst"
+        rf"|(?:gaat|goes|going|gaan|went|ging) (?:\w+ ){{0,2}}(?:naar|to))\b",
+        needs=_COVER,
+        unless_near=r"allerg\w*(?! \w+ (?:not|niet))|landlord|huisbaas|verhuurder|no pets"
+        r"|geen huisdieren|holiday|vakantie|kennel|pension|oppas|sitter|vet\b|dierenarts",
+        writer_acts=True,
+    ),
+    # Plan: one's things given away, nobody noticing or the others thinking it is something else.
+    _rule(
+        "plan",
+        r"(?:giving|gave|given|give|weggeven|weggegeven|geef|gaf) (?:\w+ ){0,2}(?:away )?"
+        r"(?:my|mijn|mn) (?:stuff|things|belongings|spullen|bezittingen)(?: away)?"
+        r"|(?:my|mijn|mn) (?:stuff|things|belongings|spullen|bezittingen) (?:\w+ ){0,2}"
+        r"(?:weggegeven|weggeven|away)",
+        needs=r"niemand (?:\w+ )?(?:heeft het|het|dat) door|nobody (?:\w+ )?(?:notices|noticed"
+        r"|knows|realises|realizes)|(?:they|colleagues|people|ze|collegas|iedereen) (?:think"
+        r"|thinks|denken|denkt)|wont need|niet meer nodig",
+        unless_in=r"charity|goede doel|kringloop|thrift|second ?hand|marktplaats|vinted|ebay",
+        writer_acts=True,
+    ),
+    # Plan: goodbye messages waiting in drafts or scheduled; where to find the writer.
+    _rule(
+        "plan",
+        r"(?:afscheids\w*|goodbye|farewell|laatste|last) (?:\w+ ){0,1}(?:mail|email|e mail"
+        r"|berichtjes|berichten|bericht|messages|message|texts|mails|emails|brief|letter)"
+        r"(?: \w+){0,6} (?:drafts?|concept\w*|scheduled|ingepland|gepland|klaar om te versturen"
+        r"|verzenden|versturen|to send|to go out)\b"
+        r"|(?:scheduled|ingepland|gepland) (?:\w+ ){0,2}(?:mail|email|message|bericht)\w*"
+        r"(?: \w+){0,8}"
+        r" (?:where to find me|waar ze me (?:\w+ )?vinden|waar je me (?:\w+ )?vindt)",
+        unless_in=_LEAVE + r"|newsletter|nieuwsbrief|out of office|afwezigheid|client\w*"
+        r"|cliente?n?|team ?uitje|farewell (?:party|drinks|do)|afscheidsfeest\w*|borrel",
+    ),
+    # Plan: a spot in the woods chosen, looked at or checked; the spot visited again.
+    _rule(
+        "plan",
+        r"(?:spot|plek|plekje|place) (?:\w+ ){0,3}(?:woods|forest|bos|bossen)"
+        r"|(?:the exact|de exacte|precies de) (?:spot|plek)"
+        r"|(?:visited|been to|went to|back to|checked) the spot(?: again)?"
+        r"|(?:plek|spot) (?:\w+ )?(?:uitgezocht|gekozen|picked|chosen)",
+        needs=r"nobody|niemand|no one|look|check\w*|uitgezocht|gekozen|twice|again|weer"
+        r"|been there|geweest|drove|gereden",
+        unless_in=r"picnic|picknick|walk\w*|wandel\w*|mushroom\w*|paddenstoel\w*|camp\w*"
+        r"|tent|birthday|verjaardag|team ?day|teamdag|uitje|bbq|barbecue|parking|parkeer\w*"
+        r"|dog|hond|run\w*|hardlo\w*|bike|fiets\w*|bird\w*|vogel\w*",
+        writer_acts=True,
+    ),
+    # Plan: medication taken from the work's stock or cart, "for me" said here or next.
+    _rule(
+        "plan",
+        r"(?:took|taken|take|taking|pocketed|kept back|keeping back|keep back|meegenomen|meegepakt"
+        r"|achtergehouden|weggenomen)(?: \w+){0,4} (?:from|uit|van) (?:the|de|het) (?:\w+ )?"
+        r"(?:med cart|meds cart|medicine cart|drug cart|cart|trolley|medicijnkast|medicatiekar"
+        r"|returns|voorraad|stock|drugs cupboard|controlled drugs\w*)"
+        r"|(?:uit|from) (?:the|de|het) (?:medicijnkast|medicatiekar|med cart|voorraad)(?: \w+){0,4}"
+        r" (?:meegenomen|meegepakt|weggenomen|achtergehouden)",
+        needs=r"(?:its |is )?for me$|(?:voor|for) (?:mezelf|myself|mij)$|its for me|voor mezelf",
+        unless_in=r"client\w*|patient\w*|resident\w*|bewoner\w*|audit|controle|retour"
+        r"|disposal|vernietig\w*|pharmacy|apotheek|pharmacist|apotheker",
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
     *_PHRASES, *_CONSTRUCTIONS, *_PREPARATIONS, *_SIDEWAYS, *_FAMILY_RULES, *_ROUND6_RULES,
-    *_ROUND7_RULES,
+    *_ROUND7_RULES, *_ROUND8_RULES,
 )
 
