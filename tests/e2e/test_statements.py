@@ -25,7 +25,8 @@ from tests.helpers import World, onboard
 # question answered and the next step opened by one UPDATE): 7. Then PostgreSQL let go of the
 # turn with the update's finish: 6 (SQLite's finish went to its thread in one trip: still 3
 # statements there, in 1 transaction). Then PostgreSQL took the turn and read the sender's
-# earlier updates in one call (a function, migration 0018): 5.
+# earlier updates in one call (a function, migration 0018): 5. SQLite's answer write then went
+# to its thread in one trip (`atomically`): the same 7, read off the connection's trace.
 MOST_STATEMENTS = {"sqlite": 7, "postgresql": 5}
 MOST_TRANSACTIONS = {"sqlite": 2, "postgresql": 0}
 # A check-in's first answer also takes up its signpost (the same transactions).
@@ -67,17 +68,37 @@ def counting(storage: Storage) -> Iterator[StatementLog]:
         return saved["transaction"]()
 
     async def write_together(statements: Any) -> Any:
-        # Its statements count one by one, and it is a transaction of its own.
-        if log.watching:
+        # Its statements count one by one, and it is a transaction of its own (on SQLite it
+        # runs through `atomically`, which counts them).
+        if log.watching and not hasattr(db, "atomically"):
             log.statements += [f"write_together: {sql}" for sql, rows in statements if rows]
             if not _in_transaction(db):
                 log.transactions += 1
         return await saved["write_together"](statements)
 
+    def atomically(work: Callable[[Any], Any]) -> Any:
+        # SQLite's work in one trip: each statement it runs is read off the connection's trace
+        # (the thread's own BEGIN and COMMIT around it are the transaction, counted once).
+        def traced(connection: Any) -> Any:
+            connection.set_trace_callback(lambda sql: log.statements.append(f"atomically: {sql}"))
+            try:
+                return work(connection)
+            finally:
+                connection.set_trace_callback(None)
+
+        if not log.watching:
+            return saved["atomically"](work)
+        if not _in_transaction(db):
+            log.transactions += 1
+        return saved["atomically"](traced)
+
     for name in CALLS:
         setattr(db, name, counted(name, saved[name]))
     db.transaction = transaction
     db.write_together = write_together
+    if hasattr(db, "atomically"):  # SQLite
+        saved["atomically"] = db.atomically
+        db.atomically = atomically
     try:
         yield log
     finally:
