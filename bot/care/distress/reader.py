@@ -692,16 +692,18 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
             continue
         over = _told_as_over(folded, index) or _answered_no(folded, index)
         matched = keyed and _read_rules(rules, folded, index, over, found)
-        if (
-            model is not None
-            and not matched
-            and not over
-            and not _calm_for_model(words)
-            and not _event_day(folded, index)
-            and not _by_accident(folded, index)
-        ):
+        if model is not None and not matched and not over and _model_may_read(folded, index):
             found.add(*_second_opinion(model, words))
     return found.reading()
+
+
+def _model_may_read(folded: list[str], index: int) -> bool:
+    """No rule read the sentence, and it is none the model is kept off: calm words, a day
+    set for an event, a dose told as an accident."""
+    words = folded[index]
+    return not (
+        _calm_for_model(words) or _event_day(folded, index) or _by_accident(folded, index)
+    )
 
 
 class _Found:
