@@ -701,9 +701,7 @@ def _model_may_read(folded: list[str], index: int) -> bool:
     """No rule read the sentence, and it is none the model is kept off: calm words, a day
     set for an event, a dose told as an accident."""
     words = folded[index]
-    return not (
-        _calm_for_model(words) or _event_day(folded, index) or _by_accident(folded, index)
-    )
+    return not (_calm_for_model(words) or _event_day(folded, index) or _by_accident(folded, index))
 
 
 class _Found:
