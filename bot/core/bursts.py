@@ -23,7 +23,7 @@ class Burst(Generic[T, R]):
     def __init__(self, run: Callable[[list[T]], Awaitable[list[R]]]) -> None:
         self._run = run
         self._waiting: list[tuple[T, asyncio.Future[R]]] = []
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._flusher: asyncio.Task[None] | None = None
 
     def start(self, item: T) -> asyncio.Future[R]:
         """Join the current burst; the future holds this item's outcome (it runs to its end
@@ -31,10 +31,8 @@ class Burst(Generic[T, R]):
         loop = asyncio.get_running_loop()
         future: asyncio.Future[R] = loop.create_future()
         self._waiting.append((item, future))
-        if len(self._waiting) == 1:
-            task = loop.create_task(self._flush())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+        if self._flusher is None or self._flusher.done():
+            self._flusher = loop.create_task(self._flush())
         return future
 
     async def submit(self, item: T) -> R:
@@ -42,17 +40,20 @@ class Burst(Generic[T, R]):
         return await asyncio.shield(self.start(item))
 
     async def _flush(self) -> None:
-        await asyncio.sleep(0)  # the calls made in this moment join
-        waiting, self._waiting = self._waiting, []
-        try:
-            outcomes = await self._run([item for item, _ in waiting])
-        except Exception as error:
-            for _, future in waiting:
-                future.set_exception(error)
-                future.add_done_callback(_retrieved)
-            return
-        for (_, future), outcome in zip(waiting, outcomes, strict=True):
-            future.set_result(outcome)
+        # One statement at a time (a group commit): what arrives while one runs goes in the
+        # next, so under load one statement carries many; alone, an item waits for nothing.
+        while self._waiting:
+            await asyncio.sleep(0)  # the calls made in this moment join
+            waiting, self._waiting = self._waiting, []
+            try:
+                outcomes = await self._run([item for item, _ in waiting])
+            except Exception as error:
+                for _, future in waiting:
+                    future.set_exception(error)
+                    future.add_done_callback(_retrieved)
+                continue
+            for (_, future), outcome in zip(waiting, outcomes, strict=True):
+                future.set_result(outcome)
 
 
 def _retrieved(future: asyncio.Future[Any]) -> None:
