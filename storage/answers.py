@@ -8,6 +8,12 @@ from storage.codec import utc_text
 from storage.database import Database
 from storage.models import Answer, Step
 
+# An answer stored once: a redelivered message (the same user and message id) adds nothing.
+ADD_ANSWER = (
+    "INSERT INTO answers (step_id, user_id, message_id, text, key_id, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
 
 class AnswerStore:
     """Writes and reads the answers of steps (part of storage.checkins)."""
@@ -21,9 +27,7 @@ class AnswerStore:
         sealed, kid = self._db.cipher.seal(text, step.user_id)
         if self._db.url.engine == "postgresql":  # one statement there: a writing WITH
             rows = await self._db.write_returning(
-                "WITH added AS (INSERT INTO answers"
-                " (step_id, user_id, message_id, text, key_id, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING step_id),"
+                f"WITH added AS ({ADD_ANSWER} RETURNING step_id),"
                 " answered AS (UPDATE checkin_steps SET state = 'answered',"
                 " closed_at = COALESCE(closed_at, ?) WHERE id IN (SELECT step_id FROM added)"
                 " AND state IN ('open', 'skipped'))"
@@ -33,9 +37,7 @@ class AnswerStore:
             return bool(rows and rows[0][0])
         async with self._db.transaction():
             added = await self._db.write(
-                "INSERT INTO answers"
-                " (step_id, user_id, message_id, text, key_id, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                ADD_ANSWER,
                 (step.id, step.user_id, message_id, sealed, kid, stamp),
             )
             if added == 0:

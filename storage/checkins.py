@@ -12,7 +12,7 @@ from datetime import date, datetime
 from functools import partial
 
 from storage.answer_keys import AnswerKeys
-from storage.answers import AnswerStore
+from storage.answers import ADD_ANSWER, AnswerStore
 from storage.checkin_steps import RETURNED_STEP, StepQueries, step_from, step_row
 from storage.codec import utc_text
 from storage.database import Database, Row
@@ -122,15 +122,13 @@ class CheckinRepository(StepQueries, AnswerStore, AnswerKeys):
 
         Returns whether it was stored (False: the same message again) and the step opened
         (unsent until it is sent; None when none is left). PostgreSQL: one statement; SQLite:
-        one transaction (one commit instead of three).
+        one transaction, in one trip to aiosqlite's thread.
         """
         if self._db.url.engine == "postgresql":  # one statement there: a writing WITH
             stamp = utc_text(now)
             sealed, kid = self._db.cipher.seal(text, step.user_id)
             rows = await self._db.write_returning(
-                "WITH added AS (INSERT INTO answers"
-                " (step_id, user_id, message_id, text, key_id, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING step_id),"
+                f"WITH added AS ({ADD_ANSWER} RETURNING step_id),"
                 " answered AS (UPDATE checkin_steps SET state = 'answered',"
                 " closed_at = COALESCE(closed_at, ?) WHERE id IN (SELECT step_id FROM added)"
                 " AND state IN ('open', 'skipped')),"
@@ -264,11 +262,7 @@ def _add_answer_and_open_next(
 ) -> tuple[bool, list[Row]]:
     """SQLite's `add_answer_and_open_next`, run in aiosqlite's thread inside one transaction."""
     step_id, user_id, stamp = answer[0], answer[1], answer[5]
-    inserted = connection.execute(
-        "INSERT INTO answers (step_id, user_id, message_id, text, key_id, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        answer,
-    )
+    inserted = connection.execute(ADD_ANSWER, answer)
     if inserted.rowcount == 0:
         return False, []
     # The question answered and the next step opened, in one statement.
