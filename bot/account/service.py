@@ -28,7 +28,7 @@ from bot.account.changes import (
 from bot.account.parsing import language_from_telegram
 from bot.core.clock import Clock
 from bot.core.kinds import UserKinds
-from bot.core.schedule import WORKDAYS, resume_after
+from bot.core.schedule import WORKDAYS, local_today, resume_after
 from bot.core.sender import Sender
 from bot.core.services import Services
 from bot.core.texts import Catalog
@@ -145,13 +145,12 @@ async def change(accounts: Accounts, user: User, **changes: Any) -> User:
 
 async def pause(accounts: Accounts, user: User, days: int | None) -> User:
     """Pause for a number of local days (today included), or until /resume."""
-    until = None
+    now, until = accounts.clock.now(), None
     if days is not None:
-        today = accounts.clock.now().astimezone(ZoneInfo(user.timezone)).date()
-        until = today + timedelta(days=days - 1)
+        until = local_today(accounts.clock, user.timezone) + timedelta(days=days - 1)
     # Kept as a period in UTC, so a team's past week knows its member was excused.
     ends_at = None if until is None else resume_after(until, ZoneInfo(user.timezone))
-    await accounts.pauses.start(user.user_id, accounts.clock.now(), ends_at)
+    await accounts.pauses.start(user.user_id, now, ends_at)
     return await change(accounts, user, paused=True, paused_until=until)
 
 

@@ -62,11 +62,6 @@ class Checkins:
         )
 
 
-def today(clock: Clock, user: User) -> date:
-    """The user's local date now."""
-    return local_today(clock, user.timezone)
-
-
 async def create_checkin(checkins: Checkins, user: User, day: date, trigger: Trigger) -> Checkin:
     """The check-in of that day: created from the rotation, or the one that already exists."""
     signpost = checkins.content.signpost(user.language, user.next_signpost)
@@ -99,7 +94,8 @@ class Today:
 
 async def start_today(checkins: Checkins, user: User) -> Today:
     """/today: today's check-in, created when there is none yet."""
-    checkin = await checkins.repo.for_date(user.user_id, today(checkins.clock, user))
+    day = local_today(checkins.clock, user.timezone)
+    checkin = await checkins.repo.for_date(user.user_id, day)
     if checkin is not None and not checkin.delivered:  # a scheduled send that failed
         return Today(deliver=checkin)
     open_step = await checkins.repo.open_step(user.user_id)
@@ -107,7 +103,6 @@ async def start_today(checkins: Checkins, user: User) -> Today:
         return Today(resend=open_step)
     if checkin is not None:
         return Today()
-    day = today(checkins.clock, user)
     return Today(deliver=await create_checkin(checkins, user, day, "on_demand"))
 
 
@@ -121,5 +116,5 @@ async def scheduled_checkin(checkins: Checkins, user: User, day: date) -> Checki
 
 async def weekly_talk(checkins: Checkins, user: User) -> Checkin | None:
     """Today's weekly talk (created once), or None when it was delivered already."""
-    talk = await cycle.start_weekly_talk(checkins, user, today(checkins.clock, user))
+    talk = await cycle.start_weekly_talk(checkins, user, local_today(checkins.clock, user.timezone))
     return None if talk.delivered else talk

@@ -6,8 +6,6 @@ import logging
 
 from telegram import Bot, Update
 
-from bot.account import service as accounts
-from bot.account.service import Accounts
 from bot.core.replies import send
 from bot.core.services import Services
 from bot.privacy_guard.callbacks import GUARD
@@ -59,7 +57,7 @@ async def apologise(services: Services, bot: Bot, update: Update, full: bool) ->
     key = "apology.unknown"
     try:
         # Look the sender up without registering: the failure may follow an erase (/delete).
-        user = await accounts.known_user(Accounts.bound(services), sender.id) if sender else None
+        user = await services.storage.users.get(sender.id) if sender else None
         lang = user.language if user else lang
         if sender is not None:
             key = await apology_key(services.storage, sender.id, update, full)

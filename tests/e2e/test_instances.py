@@ -22,6 +22,7 @@ from bot.checkin import service
 from bot.checkin.dialog import steps
 from bot.config import Settings
 from bot.core.clock import ManualClock
+from bot.core.schedule import local_today
 from bot.core.services import Services
 from bot.incoming.webhook import SECRET_HEADER, webhook_app
 from standin import StandIn
@@ -202,7 +203,7 @@ async def test_today_waits_for_a_checkin_another_instance_is_starting(
         assert await b.post(api.send_command(ann, "/today")) == 200
         await _until_waiting_for_the_turn(a.storage, api)
         checkins = service.Checkins.bound(services)
-        day = service.today(services.clock, user)
+        day = local_today(services.clock, user.timezone)
         checkin = await service.create_checkin(checkins, user, day, "scheduled")
         await steps.deliver(checkins, a.app.bot, user, checkin)
     await _settled(a, b)

@@ -16,6 +16,7 @@ import pytest
 
 from bot.app import build_services, open_storage
 from bot.checkin import service
+from bot.core.schedule import local_today
 from standin import StandIn
 from standin.sandbox import Sandbox
 from storage import Storage, new_key
@@ -44,7 +45,7 @@ async def _seed(path: Path) -> None:
     for user_id in range(1, USERS + 1):
         user = await storage.users.get(user_id)
         assert user is not None
-        day = service.today(services.clock, user)
+        day = local_today(services.clock, user.timezone)
         checkin = await service.create_checkin(checkins, user, day, "on_demand")
         step = await storage.checkins.open_next_step(checkin.id, now)
         assert step is not None and step.kind == "question"

@@ -12,7 +12,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from bot.checkin import cycle
 from bot.checkin.dialog import steps
-from bot.checkin.service import Checkins, today
+from bot.checkin.service import Checkins
+from bot.core.schedule import local_today
 from tests.helpers import World, answer_checkin, onboard
 from tests.webapp.browser import LIGHT, chromium, launch_url
 from tests.webapp.conftest import page_url, signed
@@ -39,7 +40,7 @@ async def test_her_intention_is_shown_in_its_week_with_how_it_went(webapp_world:
     user = await services.storage.users.get(ann.id)
     assert user is not None
     checkins = Checkins.bound(services)
-    talk = await cycle.start_weekly_talk(checkins, user, today(services.clock, user))
+    talk = await cycle.start_weekly_talk(checkins, user, local_today(services.clock, user.timezone))
     await steps.deliver(checkins, world.bot.application.bot, user, talk)
     await world.say(ann, "Ik luister beter als ik niet moe ben.")
     await world.say(ann, INTENTION)
