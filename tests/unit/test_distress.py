@@ -12,7 +12,8 @@ import pytest
 
 from bot.care.distress import read_distress
 from bot.care.distress.keys import Literals, rule_literals
-from bot.care.distress.reader import _mender
+from bot.care.distress.model import Features, Model
+from bot.care.distress.reader import SURE_WHOSE, _mender, read_with
 from bot.care.distress.rules import RULES
 from bot.care.distress.words import sentences
 
@@ -778,3 +779,36 @@ def test_round8_an_accident_taken_back_or_with_a_wish_is_asked_about() -> None:
     assert not _by_accident(["accidentally took too many pills and i wish i had not woken up"], 0)
     burden = "Ik ben een last voor het team en thuis, iedereen is beter af zonder mij."
     assert read_distress(burden).concern == "self"
+
+
+def _model_sure_of(word: str, threshold: float = 0.5) -> Model:
+    """A model that reads `word` as the writer's passive wish with P(self) near 1, and nothing
+    else: the reader's person logic is what is tested, not the shipped weights."""
+    classes = ("passive", "client", "ordinary")
+    return Model(classes, Features(), (0.0, 0.0, 4.0), {word: (12.0, 0.0, 0.0)}, threshold)
+
+
+def test_round9_a_model_sure_of_the_writer_outweighs_the_nearest_person() -> None:
+    """Trained with a client's crisis as a class of its own, a model that is sure a sentence
+    is the writer's keeps it the writer's when someone else stands nearest; before round 9
+    "the van" or "my daughter" made these a client's."""
+    model = _model_sure_of("wouldnt")
+    text = "Crossing today I kind of hoped he wouldnt stop."
+    assert read_with(text, model, rules=()).concern == "self"
+
+
+def test_round9_reported_words_and_found_things_stay_someone_elses() -> None:
+    model = _model_sure_of("wouldnt")
+    for text in (
+        "My client said he hoped the bus wouldnt stop.",
+        "In his room I found a note that said it wouldnt matter.",
+    ):
+        assert read_with(text, model, rules=()).concern == "client", text
+
+
+def test_round9_a_model_less_sure_keeps_the_nearest_person() -> None:
+    model = _model_sure_of("wouldnt")
+    unsure = Model(model.classes, model.kinds, (0.0, 0.0, 11.0), model.weights, 0.5)
+    assert 0.5 <= unsure.self_score("he wouldnt stop") < SURE_WHOSE
+    reading = read_with("Crossing today he hoped it wouldnt stop.", unsure, rules=())
+    assert reading.concern == "client"
