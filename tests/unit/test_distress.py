@@ -812,3 +812,24 @@ def test_round9_a_model_less_sure_keeps_the_nearest_person() -> None:
     assert 0.5 <= unsure.self_score("he wouldnt stop") < SURE_WHOSE
     reading = read_with("Crossing today he hoped it wouldnt stop.", unsure, rules=())
     assert reading.concern == "client"
+
+
+ROUND9_THINGS_SELF = [
+    "Zelfmoordgedachten, sinds de verhuis, en ze worden elke week luider.",
+    "Suicidal thoughts again since the weekend and they won't shut up.",
+]
+ROUND9_THINGS_CLIENT = [
+    "Zelfmoordgedachten heeft ze al weken, zei ze in het gesprek.",
+    "She told me about her suicidal thoughts and they frighten her.",
+    "Mijn cliënte vertelde over haar zelfmoordgedachten, ze zijn sterker geworden.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND9_THINGS_SELF)
+def test_round9_they_after_thoughts_or_pills_are_those_things(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND9_THINGS_CLIENT)
+def test_round9_a_client_named_with_the_things_stays_the_clients(text: str) -> None:
+    assert read_distress(text).concern == "client"

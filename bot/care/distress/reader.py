@@ -588,6 +588,15 @@ NEVER_TO_SELF = re.compile(
 ARTICLES = frozenset(["een", "de", "het", "ne", "a", "an", "the", "onze", "our", "this", "that"])
 REPORT_REACH = 6  # words after a quote within which "said X" names its speaker
 # Everyday words one letter away from a rule word, never mended into it.
+# Plural things a crisis is told in, which "ze" or "they" after them can stand for.
+THINGS = frozenset(
+    [
+        "gedachten", "zelfmoordgedachten", "pillen", "tabletten", "mesjes", "littekens",
+        "wonden", "brieven", "stemmen", "thoughts", "pills", "tablets", "urges", "scars",
+        "cuts", "letters", "blades", "voices",
+    ]
+)
+THING_PRONOUNS = frozenset(["ze", "zij", "they", "them", "theyre", "theyve"])
 COMMON = frozenset(["rounds", "sounds", "thinks", "thanks", "overleden", "geleden", "gelezen"])
 # A death that happened, told in the work: with a funeral or a review near, no crisis.
 COMPLETED = re.compile(
@@ -1061,6 +1070,9 @@ def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
         return "self"
     # After the match "die" is English ("not to die"), or a relative pronoun, never the speaker.
     later = [w for w in after if w != "die"]
+    # "de gedachten zijn terug en ze worden sterker": after things, "ze" or "they" are them
+    if inside and inside[-1] in THINGS:
+        later = [w for w in later if w not in THING_PRONOUNS]
     for word in (*_pronouns_inside(before, inside), *_people_before(before), *later):
         if word in FIRST:
             return "self"
