@@ -833,3 +833,51 @@ def test_round9_they_after_thoughts_or_pills_are_those_things(text: str) -> None
 @pytest.mark.parametrize("text", ROUND9_THINGS_CLIENT)
 def test_round9_a_client_named_with_the_things_stays_the_clients(text: str) -> None:
     assert read_distress(text).concern == "client"
+
+
+def _model_of_two_words(whole_threshold: float | None) -> Model:
+    """A model for which "vrijdag" or "besloten" alone is calm and the two together are the
+    writer's plan: a text that says it across sentences is what is tested."""
+    classes = ("plan", "ordinary")
+    weights = {"vrijdag": (3.0, 0.0), "besloten": (3.0, 0.0)}
+    return Model(classes, Features(), (0.0, 4.0), weights, 0.9, whole_threshold)
+
+
+def test_round9_a_text_told_across_sentences_is_read_whole() -> None:
+    text = "Vrijdag, na de late. Ik heb besloten."
+    assert read_with(text, _model_of_two_words(0.5), rules=()).concern == "self"
+    assert read_with(text, _model_of_two_words(None), rules=()).concern is None
+
+
+def test_round9_a_text_read_whole_keeps_the_readers_logic() -> None:
+    """A sentence the reader let be (a laugh, a past told as over) keeps the whole text calm,
+    and the whole text's words are still someone else's when they are."""
+    model = _model_of_two_words(0.5)
+    for text in (
+        "Vrijdag haha. Ik heb besloten.",
+        "Vrijdag. Hij zei: ik heb besloten.",
+    ):
+        assert read_with(text, model, rules=()).concern != "self", text
+
+
+ROUND9_ERRANDS_CALM = [
+    "De verslagen voor het team liggen klaar voor maandag.",
+    "I need rest this weekend, that is all.",
+    "Letters of reference done, rota sorted, now the weekend.",
+]
+ROUND9_ERRANDS_SELF = [
+    "De pillen liggen klaar, na de vergadering van vrijdag is het genoeg.",
+    "Ik verlang naar rust, de eeuwige rust.",
+    "After the team meeting I sat in the car and thought about ending my life.",
+    "Mijn afscheidsbrief ligt klaar, na de teamvergadering.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND9_ERRANDS_CALM)
+def test_round9_work_errands_and_rest_wanted_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+@pytest.mark.parametrize("text", ROUND9_ERRANDS_SELF)
+def test_round9_errands_beside_a_means_or_life_still_read_the_writers_crisis(text: str) -> None:
+    assert read_distress(text).concern == "self"
