@@ -65,18 +65,23 @@ def train(data: Sequence[Example], config: Config) -> Model:
     """Sentence by sentence, the way the reader asks. A calm text's sentences all carry its
     label. A crisis or client text's label belongs to one of its sentences: first a model on
     whole texts says which (the one most like the label), then the final model learns that
-    sentence with the label and the text's other sentences as ordinary."""
+    sentence with the label and the text's other sentences as ordinary. A text of several
+    sentences is also learnt whole, with its label: the reader asks about the whole text when
+    no sentence alone said enough (a plan told across sentences: "Friday. After my last
+    shift. I've decided.")."""
     whole = _fit([(" ".join(e.folded), e.category) for e in data], config)
     rows: list[tuple[str, str]] = []
     for e in data:
         if e.category in CALM or len(e.folded) == 1:
             rows += [(words, e.category) for words in e.folded]
-            continue
-        scores = [_score(whole, words, e.category) for words in e.folded]
-        best = scores.index(max(scores))
-        rows += [
-            (words, e.category if i == best else "ordinary") for i, words in enumerate(e.folded)
-        ]
+        else:
+            scores = [_score(whole, words, e.category) for words in e.folded]
+            best = scores.index(max(scores))
+            rows += [
+                (words, e.category if i == best else "ordinary") for i, words in enumerate(e.folded)
+            ]
+        if len(e.folded) > 1:
+            rows.append((" ".join(e.folded), e.category))
     return _fit(rows, config)
 
 
@@ -122,7 +127,7 @@ def _fit(data: Sequence[tuple[str, str]], config: Config) -> Model:
 
 
 def with_threshold(model: Model, threshold: float) -> Model:
-    return Model(model.classes, model.kinds, model.bias, model.weights, threshold)
+    return Model(model.classes, model.kinds, model.bias, model.weights, threshold, WHOLE_THRESHOLD)
 
 
 def model_alone(model: Model, e: Example) -> str | None:
@@ -223,7 +228,10 @@ GRID = [
     Config(Features((4, 5, 6), (5,), True, True), l2=3e-5),
     Config(Features((4, 5, 6), (5,), True, True, families=True), l2=1e-4),
 ]
-THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
+THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+# A whole text's P(self) from which it is read as the writer's crisis when no sentence was
+# (round 9: fixed, not searched; the sentence threshold is chosen with it in effect).
+WHOLE_THRESHOLD = 0.5
 # The issue's goal. (Before round 6 this was 0.02 with a penalty every threshold paid, so the
 # lowest threshold in the grid was always chosen.)
 ORDINARY_LIMIT = 0.03

@@ -12,7 +12,8 @@ import pytest
 
 from bot.care.distress import read_distress
 from bot.care.distress.keys import Literals, rule_literals
-from bot.care.distress.reader import _mender
+from bot.care.distress.model import Features, Model
+from bot.care.distress.reader import SURE_WHOSE, _mender, read_with
 from bot.care.distress.rules import RULES
 from bot.care.distress.words import sentences
 
@@ -778,3 +779,105 @@ def test_round8_an_accident_taken_back_or_with_a_wish_is_asked_about() -> None:
     assert not _by_accident(["accidentally took too many pills and i wish i had not woken up"], 0)
     burden = "Ik ben een last voor het team en thuis, iedereen is beter af zonder mij."
     assert read_distress(burden).concern == "self"
+
+
+def _model_sure_of(word: str, threshold: float = 0.5) -> Model:
+    """A model that reads `word` as the writer's passive wish with P(self) near 1, and nothing
+    else: the reader's person logic is what is tested, not the shipped weights."""
+    classes = ("passive", "client", "ordinary")
+    return Model(classes, Features(), (0.0, 0.0, 4.0), {word: (12.0, 0.0, 0.0)}, threshold)
+
+
+def test_round9_a_model_sure_of_the_writer_outweighs_the_nearest_person() -> None:
+    """Trained with a client's crisis as a class of its own, a model that is sure a sentence
+    is the writer's keeps it the writer's when someone else stands nearest; before round 9
+    "the van" or "my daughter" made these a client's."""
+    model = _model_sure_of("wouldnt")
+    text = "Crossing today I kind of hoped he wouldnt stop."
+    assert read_with(text, model, rules=()).concern == "self"
+
+
+def test_round9_reported_words_and_found_things_stay_someone_elses() -> None:
+    model = _model_sure_of("wouldnt")
+    for text in (
+        "My client said he hoped the bus wouldnt stop.",
+        "In his room I found a note that said it wouldnt matter.",
+    ):
+        assert read_with(text, model, rules=()).concern == "client", text
+
+
+def test_round9_a_model_less_sure_keeps_the_nearest_person() -> None:
+    model = _model_sure_of("wouldnt")
+    unsure = Model(model.classes, model.kinds, (0.0, 0.0, 11.0), model.weights, 0.5)
+    assert 0.5 <= unsure.self_score("he wouldnt stop") < SURE_WHOSE
+    reading = read_with("Crossing today he hoped it wouldnt stop.", unsure, rules=())
+    assert reading.concern == "client"
+
+
+ROUND9_THINGS_SELF = [
+    "Zelfmoordgedachten, sinds de verhuis, en ze worden elke week luider.",
+    "Suicidal thoughts again since the weekend and they won't shut up.",
+]
+ROUND9_THINGS_CLIENT = [
+    "Zelfmoordgedachten heeft ze al weken, zei ze in het gesprek.",
+    "She told me about her suicidal thoughts and they frighten her.",
+    "Mijn cliënte vertelde over haar zelfmoordgedachten, ze zijn sterker geworden.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND9_THINGS_SELF)
+def test_round9_they_after_thoughts_or_pills_are_those_things(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND9_THINGS_CLIENT)
+def test_round9_a_client_named_with_the_things_stays_the_clients(text: str) -> None:
+    assert read_distress(text).concern == "client"
+
+
+def _model_of_two_words(whole_threshold: float | None) -> Model:
+    """A model for which "vrijdag" or "besloten" alone is calm and the two together are the
+    writer's plan: a text that says it across sentences is what is tested."""
+    classes = ("plan", "ordinary")
+    weights = {"vrijdag": (3.0, 0.0), "besloten": (3.0, 0.0)}
+    return Model(classes, Features(), (0.0, 4.0), weights, 0.9, whole_threshold)
+
+
+def test_round9_a_text_told_across_sentences_is_read_whole() -> None:
+    text = "Vrijdag, na de late. Ik heb besloten."
+    assert read_with(text, _model_of_two_words(0.5), rules=()).concern == "self"
+    assert read_with(text, _model_of_two_words(None), rules=()).concern is None
+
+
+def test_round9_a_text_read_whole_keeps_the_readers_logic() -> None:
+    """A sentence the reader let be (a laugh, a past told as over) keeps the whole text calm,
+    and the whole text's words are still someone else's when they are."""
+    model = _model_of_two_words(0.5)
+    for text in (
+        "Vrijdag haha. Ik heb besloten.",
+        "Vrijdag. Hij zei: ik heb besloten.",
+    ):
+        assert read_with(text, model, rules=()).concern != "self", text
+
+
+ROUND9_ERRANDS_CALM = [
+    "De verslagen voor het team liggen klaar voor maandag.",
+    "I need rest this weekend, that is all.",
+    "Letters of reference done, rota sorted, now the weekend.",
+]
+ROUND9_ERRANDS_SELF = [
+    "De pillen liggen klaar, na de vergadering van vrijdag is het genoeg.",
+    "Ik verlang naar rust, de eeuwige rust.",
+    "After the team meeting I sat in the car and thought about ending my life.",
+    "Mijn afscheidsbrief ligt klaar, na de teamvergadering.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND9_ERRANDS_CALM)
+def test_round9_work_errands_and_rest_wanted_are_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+@pytest.mark.parametrize("text", ROUND9_ERRANDS_SELF)
+def test_round9_errands_beside_a_means_or_life_still_read_the_writers_crisis(text: str) -> None:
+    assert read_distress(text).concern == "self"

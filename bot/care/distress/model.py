@@ -102,6 +102,9 @@ class Model:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     threshold: float
+    # P(self) from which a text of several sentences, read whole, is the writer's crisis when
+    # no sentence alone was (None: texts are read by sentence only).
+    whole_threshold: float | None = None
 
     def probabilities(self, words: str) -> dict[str, float]:
         """P(class) for one folded sentence."""
@@ -179,6 +182,7 @@ class Model:
                 **({"grams": list(self.kinds.grams)} if self.kinds.grams else {}),
             },
             "threshold": self.threshold,
+            **({"whole_threshold": self.whole_threshold} if self.whole_threshold else {}),
             "bias": [round(b * 1000) for b in self.bias],
             "weights": rows,
         }
@@ -202,6 +206,7 @@ class Model:
             bias=tuple(b / 1000 for b in body["bias"]),
             weights={f: tuple(w / 1000 for w in row) for f, row in body["weights"].items()},
             threshold=float(body["threshold"]),
+            whole_threshold=body.get("whole_threshold"),
         )
 
 
