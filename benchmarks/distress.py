@@ -19,7 +19,8 @@ only with --show-misses. A blind set, once measured, becomes a development set u
 free number (heldout4 and heldout5, measured on 2026-12-07, are dev12 and dev13; heldout6,
 measured twice, is dev14; heldout7 and heldout8, each measured twice, are dev15 and dev19;
 dev9-dev11 are round 5's, on branch s6/distress). heldout9 and heldout10 are round 9's blind
-sets, measured before and after it; the next round takes them as development sets.
+sets, measured before and after it; the next round takes them as development sets. heldout11
+and heldout12 were written after round 9 was done and measured once with each reader.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ DEV_SETS = tuple(
     sorted((p.stem for p in SETS_DIR.glob("dev*.tsv")), key=lambda n: int(n[3:] or 1))
 )  # "devall": all of them read as one
 # Written blind by other authors; only ever measured, their misses not shown by default.
-HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout9", "heldout10")
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout9", "heldout10", "heldout11", "heldout12")
 
 
 @dataclass(frozen=True)
