@@ -453,9 +453,6 @@ STOP_WORK = re.compile(
     rf"\b(?:stop|stopping|stoppen met|niet meer|no longer|geen)(?: \w+){{0,3}} {_WORK}\b"
     rf"|\b{_WORK}(?: \w+){{0,2}} (?:anymore|any more|niet meer)\b"
 )
-# Round 8: what the model alone misread once it had more authors: a dose taken by accident,
-# a farewell to a house one is moving out of, a burden to the team when ill ("een last voor
-# het team als ik ziek ben"; "en thuis" goes on to the rest of life).
 # Round 9: what the model retrained on 23 sets misread: work and errands as what the words
 # are about ("de planning voor volgende week klaarliggen", "letters of reference", "carry on
 # with the meeting", "verzameld voor de rommelmarkt", "waarom ik nog in dit team werk") with
@@ -477,6 +474,9 @@ LIFE_ITSELF = re.compile(
     r"\b(?:leven|life|live|living|dood|die|dead|bestaan|exist\w*|alive|wakker|wake)\b"
 )
 FOR_EVER = re.compile(r"\b(?:eeuwig\w*|voorgoed|for ever|forever|for good|altijd|eternal)\b")
+# Round 8: what the model alone misread once it had more authors: a dose taken by accident,
+# a farewell to a house one is moving out of, a burden to the team when ill ("een last voor
+# het team als ik ziek ben"; "en thuis" goes on to the rest of life).
 BY_ACCIDENT = re.compile(
     r"\b(?:accidentally|by accident|by mistake|per ongeluk|perongeluk|per vergissing)\b"
 )
@@ -608,7 +608,6 @@ NEVER_TO_SELF = re.compile(
 # The words a quoted speaker's name may start with: "zei een kind van 9", "said the lad".
 ARTICLES = frozenset(["een", "de", "het", "ne", "a", "an", "the", "onze", "our", "this", "that"])
 REPORT_REACH = 6  # words after a quote within which "said X" names its speaker
-# Everyday words one letter away from a rule word, never mended into it.
 # Plural things a crisis is told in, which "ze" or "they" after them can stand for.
 THINGS = frozenset(
     [
@@ -618,6 +617,7 @@ THINGS = frozenset(
     ]
 )
 THING_PRONOUNS = frozenset(["ze", "zij", "they", "them", "theyre", "theyve"])
+# Everyday words one letter away from a rule word, never mended into it.
 COMMON = frozenset(["rounds", "sounds", "thinks", "thanks", "overleden", "geleden", "gelezen"])
 # A death that happened, told in the work: with a funeral or a review near, no crisis.
 COMPLETED = re.compile(
