@@ -20,7 +20,7 @@ free number (heldout4 and heldout5, measured on 2026-12-07, are dev12 and dev13;
 measured twice, is dev14; heldout7 and heldout8, each measured twice, are dev15 and dev19;
 dev9-dev11 are round 5's, on branch s6/distress). heldout9 and heldout10 are round 9's blind
 sets, measured before and after it; the next round takes them as development sets. heldout11
-and heldout12 were written after round 9 was done and measured once with each reader.
+and heldout12 were written after round 9 was done and measured with round 8's and round 9's.
 """
 
 from __future__ import annotations

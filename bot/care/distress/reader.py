@@ -456,7 +456,8 @@ STOP_WORK = re.compile(
 # Round 9: what the model retrained on 23 sets misread: work and errands as what the words
 # are about ("de planning voor volgende week klaarliggen", "letters of reference", "carry on
 # with the meeting", "verzameld voor de rommelmarkt", "waarom ik nog in dit team werk") with
-# no word of life or of a means; and longing for rest with no word of for ever or of life.
+# no word of life or of a means; and rest, with no word of for ever or of life ("ik luister
+# beter als ik rust").
 ERRANDS = re.compile(
     r"\b(?:planning|meeting\w*|vergader\w*|rommelmarkt|flea market|reference\w*|referentie\w*"
     r"|verslag\w*|reports?|rooster\w*|rota|dossier\w*|team)\b"
@@ -466,14 +467,14 @@ MEANS = re.compile(
     r"|knife|knives|blades?|brug\w*|bridges?|spoor|tracks?|snij\w*|cut\w*|afscheid\w*"
     r"|goodbye\w*)\b"
 )
-REST_WANTED = re.compile(
-    r"\b(?:verlang|verlangen|long|longing|need|nodig|wil|want|wish)\b(?: \w+)? (?:naar )?"
-    r"(?:rust|rest)\b"
-)
+REST = re.compile(r"\b(?:rust|rest|uitrusten|resting)\b")
 LIFE_ITSELF = re.compile(
     r"\b(?:leven|life|live|living|dood|die|dead|bestaan|exist\w*|alive|wakker|wake)\b"
 )
-FOR_EVER = re.compile(r"\b(?:eeuwig\w*|voorgoed|for ever|forever|for good|altijd|eternal)\b")
+FOR_EVER = re.compile(
+    r"\b(?:eeuwig\w*|voorgoed|for ever|forever|for good|altijd|eternal|nooit meer|never again"
+    r"|in vrede|in peace)\b"
+)
 # Round 8: what the model alone misread once it had more authors: a dose taken by accident,
 # a farewell to a house one is moving out of, a burden to the team when ill ("een last voor
 # het team als ik ziek ben"; "en thuis" goes on to the rest of life).
@@ -611,9 +612,24 @@ REPORT_REACH = 6  # words after a quote within which "said X" names its speaker
 # Plural things a crisis is told in, which "ze" or "they" after them can stand for.
 THINGS = frozenset(
     [
-        "gedachten", "zelfmoordgedachten", "pillen", "tabletten", "mesjes", "littekens",
-        "wonden", "brieven", "stemmen", "thoughts", "pills", "tablets", "urges", "scars",
-        "cuts", "letters", "blades", "voices",
+        "gedachten",
+        "zelfmoordgedachten",
+        "pillen",
+        "tabletten",
+        "mesjes",
+        "littekens",
+        "wonden",
+        "brieven",
+        "stemmen",
+        "thoughts",
+        "pills",
+        "tablets",
+        "urges",
+        "scars",
+        "cuts",
+        "letters",
+        "blades",
+        "voices",
     ]
 )
 THING_PRONOUNS = frozenset(["ze", "zij", "they", "them", "theyre", "theyve"])
@@ -715,26 +731,31 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
     found = _Found()
     mender = _mender()
     folded = [mender.mend(sentence) for sentence in sentences(text[:20_000])]
-    settled = False  # a sentence the rules or the reader's logic read and let be
-    for index, words in enumerate(folded):
-        keyed = has_key(words)
-        if (not keyed and model is None) or _figure(folded, index, keyed):  # the common case
-            settled = True
-            continue
-        words = folded[index]  # a laugh taken back is read without it (`_figure`)
-        if keyed and _work_death(folded, index):
-            settled = True
-            continue
-        over = _told_as_over(folded, index) or _answered_no(folded, index)
-        matched = keyed and _read_rules(rules, folded, index, over, found)
-        if model is not None and not matched and not over and _model_may_read(folded, index):
-            found.add(*_second_opinion(model, words))
-        else:
-            settled = True
+    # Every sentence is read; `settled` when one was read and let be by the rules or the logic.
+    settled = [_read_sentence(folded, index, model, rules, found) for index in range(len(folded))]
     reading = found.reading()
-    if reading.concern is None and not settled and model is not None and len(folded) > 1:
+    if reading.concern is None and not any(settled) and model is not None and len(folded) > 1:
         return _read_whole(model, folded)
     return reading
+
+
+def _read_sentence(
+    folded: list[str], index: int, model: Model | None, rules: tuple[Rule, ...], found: _Found
+) -> bool:
+    """One sentence, by the rules and then the model; True when the rules or the reader's logic
+    read it and let it be (a laugh, death in the work, a past told as over, a rule's match)."""
+    keyed = has_key(folded[index])
+    if (not keyed and model is None) or _figure(folded, index, keyed):  # the common case
+        return True
+    words = folded[index]  # a laugh taken back is read without it (`_figure`)
+    if keyed and _work_death(folded, index):
+        return True
+    over = _told_as_over(folded, index) or _answered_no(folded, index)
+    matched = keyed and _read_rules(rules, folded, index, over, found)
+    if model is not None and not matched and not over and _model_may_read(folded, index):
+        found.add(*_second_opinion(model, words))
+        return False
+    return True
 
 
 def _read_whole(model: Model, folded: list[str]) -> Reading:
@@ -796,15 +817,20 @@ def _calm_for_model(words: str) -> bool:
     ("ik wil niet meer elke avond mails lezen")."""
     if LIFE_WANTED.search(words) and not any(w in NEGATORS for w in words.split()):
         return True
-    if SELF_CARE.search(words):
-        return True
-    if ERRANDS.search(words) and not (LIFE_ITSELF.search(words) or MEANS.search(words)):
-        return True
-    if REST_WANTED.search(words) and not (LIFE_WORDS.search(words) or FOR_EVER.search(words)):
+    if SELF_CARE.search(words) or _errand_or_rest(words):
         return True
     if (MOVING.search(words) or TEAM_BURDEN.search(words)) and not LIFE_WORDS.search(words):
         return True
     return bool(STOP_WORK.search(words) or TRAVEL.search(words)) and not LIFE_WORDS.search(words)
+
+
+def _errand_or_rest(words: str) -> bool:
+    """Work or an errand as the object, with no word of life or a means ("de planning voor
+    volgende week klaarliggen"); rest, with no word of life or for ever ("ik luister beter als
+    ik rust", "ik verlang naar rust")."""
+    if ERRANDS.search(words) and not (LIFE_ITSELF.search(words) or MEANS.search(words)):
+        return True
+    return bool(REST.search(words)) and not (LIFE_WORDS.search(words) or FOR_EVER.search(words))
 
 
 def _by_accident(folded: list[str], index: int) -> bool:
