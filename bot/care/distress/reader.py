@@ -468,9 +468,8 @@ MEANS = re.compile(
     r"|goodbye\w*)\b"
 )
 REST = re.compile(r"\b(?:rust|rest|uitrusten|resting)\b")
-LIFE_ITSELF = re.compile(
-    r"\b(?:leven|life|live|living|dood|die|dead|bestaan|exist\w*|alive|wakker|wake)\b"
-)
+_LIFE = r"leven|life|live|living|dood|die|dead|bestaan|exist\w*|alive|wakker|wake"
+LIFE_ITSELF = re.compile(rf"\b(?:{_LIFE})\b")
 FOR_EVER = re.compile(
     r"\b(?:eeuwig\w*|voorgoed|for ever|forever|for good|altijd|eternal|nooit meer|never again"
     r"|in vrede|in peace)\b"
@@ -492,10 +491,7 @@ TEAM_BURDEN = re.compile(
     r"\b(?:last|burden) (?:voor|for|to|on) (?:het|de|the|my|mijn|mn) (?:team|werk|work|afdeling"
     r"|unit|collegas|colleagues)\b(?! (?:en|and)\b)"
 )
-LIFE_WORDS = re.compile(
-    r"\b(?:leven|life|live|living|dood|die|dead|bestaan|exist\w*|alive|wakker|wake|everything"
-    r"|alles|anything|iets|nergens|nowhere)\b"
-)
+LIFE_WORDS = re.compile(rf"\b(?:{_LIFE}|everything|alles|anything|iets|nergens|nowhere)\b")
 # A journey by train or bus ("ik neem de trein naar Gent", "missed the bus"): travel, not the
 # railway as a place.
 TRAVEL = re.compile(
@@ -1065,8 +1061,11 @@ def _second_opinion(
 def _someone_elses(words: str, match: re.Match[str]) -> bool:
     """Someone else's words or thing around the match: "hij zei dat ...", "'...,' said Mrs P",
     "in zijn kamer vond ik een brief"."""
-    before, after = words[: match.start()].split(), words[match.end() :].split()
-    return _reported(before) or _found_thing(before) or _reported_after(after)
+    return _others_around(words[: match.start()].split(), words[match.end() :].split())
+
+
+def _others_around(before: list[str], after: list[str]) -> bool:
+    return _reported(before) or _reported_after(after) or _found_thing(before)
 
 
 def _whose(rule: Rule, words: str, match: re.Match[str]) -> Concern | None:
@@ -1136,7 +1135,7 @@ def _corrected(before: list[str], i: int) -> bool:
 def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
     """Whose words these are: the nearest person before the match (or in it, or after it);
     reported speech ("hij zei: ik wil dood") belongs to the one who said it."""
-    if _reported(before) or _reported_after(after) or _found_thing(before):
+    if _others_around(before, after):
         return "client"
     # "they'd be fine without me": the one they would be without is the writer
     if inside[-2:] in (["without", "me"], ["zonder", "mij"], ["zonder", "me"]):
