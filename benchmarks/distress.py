@@ -18,9 +18,9 @@ authors, blind to the reader, and are only measured: their misclassified lines a
 only with --show-misses. A blind set, once measured, becomes a development set under the next
 free number (heldout4 and heldout5, measured on 2026-12-07, are dev12 and dev13; heldout6,
 measured twice, is dev14; heldout7 and heldout8, each measured twice, are dev15 and dev19;
-dev9-dev11 are round 5's, on branch s6/distress). heldout9 and heldout10 are round 9's blind
-sets, measured before and after it; the next round takes them as development sets. heldout11
-and heldout12 were written after round 9 was done and measured with round 8's and round 9's.
+dev9-dev11 are round 5's, on branch s6/distress). heldout9-heldout12, round 9's blind sets,
+each measured with round 8's and round 9's reader, are dev28-dev31. heldout13-heldout16 are
+round 10's blind sets, written by four further authors while the round began.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ DEV_SETS = tuple(
     sorted((p.stem for p in SETS_DIR.glob("dev*.tsv")), key=lambda n: int(n[3:] or 1))
 )  # "devall": all of them read as one
 # Written blind by other authors; only ever measured, their misses not shown by default.
-HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout9", "heldout10", "heldout11", "heldout12")
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout13", "heldout14", "heldout15", "heldout16")
 
 
 @dataclass(frozen=True)
