@@ -11,7 +11,7 @@ from typing import Literal
 from bot.care.distress.keys import Literals, has_key, rule_literals
 from bot.care.distress.model import Model, load_model
 from bot.care.distress.rules import RULES, Rule, Signal
-from bot.care.distress.words import Mender, sentences
+from bot.care.distress.words import Mender, clauses, sentences
 
 Concern = Literal["self", "client"]
 
@@ -474,6 +474,13 @@ FOR_EVER = re.compile(
     r"\b(?:eeuwig\w*|voorgoed|for ever|forever|for good|altijd|eternal|nooit meer|never again"
     r"|in vrede|in peace)\b"
 )
+# Round 10: a hurt at a chore, with no word of purpose ("I cut my finger while chopping
+# vegetables"), as the rules' own look-alikes read it.
+CHORE = re.compile(
+    r"\b(?:koken|keuken|kitchen|cooking|chopping|shaving|scheren|groenten|vegetables|onions|uien"
+    r"|strijken|ironing|tuinieren|gardening)\b"
+)
+ON_PURPOSE = re.compile(r"\b(?:expres|opzet|bewust|opzettelijk|on purpose|deliberately)\b")
 # Round 8: what the model alone misread once it had more authors: a dose taken by accident,
 # a farewell to a house one is moving out of, a burden to the team when ill ("een last voor
 # het team als ik ziek ben"; "en thuis" goes on to the rest of life).
@@ -726,9 +733,13 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
     alone, with the reader's negation, past and person)."""
     found = _Found()
     mender = _mender()
-    folded = [mender.mend(sentence) for sentence in sentences(text[:20_000])]
+    parts = clauses(text[:20_000])
+    folded = [mender.mend(words) for words, _ in parts]
     # Every sentence is read; `settled` when one was read and let be by the rules or the logic.
-    settled = [_read_sentence(folded, index, model, rules, found) for index in range(len(folded))]
+    settled = [
+        _read_sentence(folded, index, model, rules, found, starts)
+        for index, (_, starts) in enumerate(parts)
+    ]
     reading = found.reading()
     if reading.concern is None and not any(settled) and model is not None and len(folded) > 1:
         return _read_whole(model, folded)
@@ -736,19 +747,49 @@ def read_with(text: str, model: Model | None, rules: tuple[Rule, ...] = RULES) -
 
 
 def _read_sentence(
-    folded: list[str], index: int, model: Model | None, rules: tuple[Rule, ...], found: _Found
+    folded: list[str],
+    index: int,
+    model: Model | None,
+    rules: tuple[Rule, ...],
+    found: _Found,
+    starts: frozenset[int] = frozenset(),
 ) -> bool:
     """One sentence, by the rules and then the model; True when the rules or the reader's logic
     read it and let it be (a laugh, death in the work, a past told as over, a rule's match)."""
     keyed = has_key(folded[index])
     if (not keyed and model is None) or _figure(folded, index, keyed):  # the common case
         return True
-    words = folded[index]  # a laugh taken back is read without it (`_figure`)
     if keyed and _work_death(folded, index):
         return True
     over = _told_as_over(folded, index) or _answered_no(folded, index)
-    matched = keyed and _read_rules(rules, folded, index, over, found)
-    if model is not None and not matched and not over and _model_may_read(folded, index):
+    told = _Found()
+    matched = keyed and _read_rules(rules, folded, index, over, told, starts)
+    if model is None or over:
+        found.merge(told)
+        return True
+    return _with_model(model, folded, index, matched, told, found)
+
+
+def _model_denies(model: Model, words: str) -> bool:
+    """The model is sure the words deny a crisis, and no "but" turns them ("I would never tell
+    anyone, but I want to die")."""
+    if set(words.split()) & CONTRAST:
+        return False
+    return model.probabilities(words).get("negation", 0.0) >= SURE_DENIAL
+
+
+def _with_model(
+    model: Model, folded: list[str], index: int, matched: bool, told: _Found, found: _Found
+) -> bool:
+    """The model after the rules: it reads what no rule matched (unless a gate keeps it off),
+    and where it is sure it outweighs them. A rule's reading of the writer's crisis in words
+    the model reads as a denial is let be ("zelfmoordgedachten heb ik niet"). False when the
+    model read the sentence itself (so the text may be read whole)."""
+    words = folded[index]
+    if told.own and _model_denies(model, words):
+        told.own.clear()
+    found.merge(told)
+    if not matched and _model_may_read(folded, index):
         found.add(*_second_opinion(model, words))
         return False
     return True
@@ -784,6 +825,10 @@ class _Found:
         elif whose == "client":
             self.others.add(signal)
 
+    def merge(self, other: _Found) -> None:
+        self.own |= other.own
+        self.others |= other.others
+
     def reading(self) -> Reading:
         if self.own:
             return Reading("self", frozenset(self.own))
@@ -810,10 +855,12 @@ def _calm_for_model(words: str) -> bool:
     """Sentences the model is not asked about: life wanted with no negation in the sentence
     ("ik wil juist meer leven"), caring for oneself, or a work habit stopped, a journey by
     train, a move or a burden to the team, with no word of life
-    ("ik wil niet meer elke avond mails lezen")."""
+    ("ik wil niet meer elke avond mails lezen"); a hurt at a chore, with no word of purpose."""
     if LIFE_WANTED.search(words) and not any(w in NEGATORS for w in words.split()):
         return True
     if SELF_CARE.search(words) or _errand_or_rest(words):
+        return True
+    if CHORE.search(words) and not (ON_PURPOSE.search(words) or LIFE_WORDS.search(words)):
         return True
     if (MOVING.search(words) or TEAM_BURDEN.search(words)) and not LIFE_WORDS.search(words):
         return True
@@ -917,6 +964,7 @@ def _read_rules(
     index: int,
     over: bool,
     found: _Found,
+    starts: frozenset[int] = frozenset(),
 ) -> bool:
     """Every rule on one sentence; True when any matched (whoever it was about), or when a
     rule's words matched and the words it names as a look-alike undid it ("gone for good" on
@@ -942,7 +990,7 @@ def _read_rules(
                 matched = matched or _looks_alike(rule, folded, index)
                 break
             matched = True
-            whose = None if over else _whose(rule, words, match)
+            whose = None if over else _whose(rule, words, match, starts)
             if (
                 whose == "client"
                 and rule.writer_acts
@@ -1028,9 +1076,11 @@ def explain(text: str) -> list[list[tuple[str, float]]]:
 
 
 _MODEL_RULE = Rule("passive", re.compile(r"(?!)"))
-# P(the writer's own crisis) from which the model's word on whose it is outweighs the nearest
-# person (chosen by leave-one-set-out: benchmarks/distress_train.py).
-SURE_WHOSE = 0.9
+# Where the model is sure, its word outweighs the rules' and the reader's logic (each chosen by
+# leave-one-set-out over 35 sets in round 10; benchmarks/README.md):
+SURE_WHOSE = 0.75  # P(self): the writer's, though someone else is the nearest person
+SURE_DENIAL = 0.9  # P(negation): a denial, where a rule read the writer's crisis
+SURE_CLIENT = 0.9  # P(client): a client's crisis, in words under the threshold
 
 
 def _second_opinion(
@@ -1041,9 +1091,13 @@ def _second_opinion(
     The model was trained with a client's crisis as a class of its own, so a sentence it scores
     as the writer's at SURE_WHOSE or more stays the writer's when the nearest person is someone
     else ("I hoped the van wouldn't stop", "my daughter would be better off without me"),
-    unless the words are reported speech or a thing found."""
+    unless the words are reported speech or a thing found. Under the threshold, words it is
+    sure are about a client's crisis (SURE_CLIENT) are the client's: the writer hears a word
+    of care for what they carry."""
     score = model.self_score(words)
     if score < (model.threshold if threshold is None else threshold):
+        if model.probabilities(words).get("client", 0.0) >= SURE_CLIENT:
+            return "client", model.signal(words)
         return None, "passive"
     never = NEVER_TO_SELF.search(words)
     if never is not None and not set(words[never.end() :].split()) & CONTRAST:
@@ -1068,7 +1122,11 @@ def _others_around(before: list[str], after: list[str]) -> bool:
     return _reported(before) or _reported_after(after) or _found_thing(before)
 
 
-def _whose(rule: Rule, words: str, match: re.Match[str]) -> Concern | None:
+def _whose(
+    rule: Rule, words: str, match: re.Match[str], starts: frozenset[int] = frozenset()
+) -> Concern | None:
+    """Whose words these are (None: denied, asked, answered no); `starts`: the positions of the
+    words that open a clause, across which no negation reaches."""
     after = words[match.end() :]
     if rule.unless_after is not None and rule.unless_after.match(after):
         return None
@@ -1084,7 +1142,7 @@ def _whose(rule: Rule, words: str, match: re.Match[str]) -> Concern | None:
     inside = match.group(0).split()
     # The model weighed negations itself ("niet dood", "geen reden"): only the rules' matches
     # are denied by a word before them.
-    if rule is not _MODEL_RULE and _denied(rule, before, inside, words):
+    if rule is not _MODEL_RULE and _denied(rule, before, inside, words, starts):
         return None
     return _person(before, inside, after.split())
 
@@ -1098,14 +1156,27 @@ def _no_after(before: str, after: str) -> bool:
     return len(tokens) == 1 or (tokens[1] not in NO_GOES_ON and YES.search(before) is not None)
 
 
-def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> bool:
-    """A negation just before the match (or inside it, where the rule holds none itself)."""
+def _denied(
+    rule: Rule, before: list[str], inside: list[str], words: str, starts: frozenset[int]
+) -> bool:
+    """A negation just before the match (or inside it, where the rule holds none itself), in
+    the clause the match ends in: "I'm not okay, I think about suicide" is not denied."""
     if DOUBT.search(words):
         return False
+    last = len(before) + len(inside) - 1
+    clause = max((s for s in starts if s <= last), default=0)
+    reach = _reach_before(before, inside, clause)
+    if not rule.negated_inside:
+        reach += inside[max(0, clause - len(before)) :]
+    return any(word in NEGATORS for word in reach)
+
+
+def _reach_before(before: list[str], inside: list[str], clause: int) -> list[str]:
+    """The words before the match, in its clause, that could deny it."""
     reach: list[str] = []
     counted = 0
     for i in range(len(before) - 1, -1, -1):
-        if before[i] in BREAKS or counted == NEGATION_REACH:
+        if i < clause or before[i] in BREAKS or counted == NEGATION_REACH:
             break
         counted += before[i] not in FILLERS
         # "so no one sees"; "no, I want to be dead" answers, it does not deny
@@ -1115,9 +1186,7 @@ def _denied(rule: Rule, before: list[str], inside: list[str], words: str) -> boo
         caring = set((before[i + 1 : i + 3] + inside)[:2]) & NOT_CARING
         if not answers and not caring and not _corrected(before, i):
             reach.append(before[i])
-    if not rule.negated_inside:
-        reach += inside
-    return any(word in NEGATORS for word in reach)
+    return reach
 
 
 def _corrected(before: list[str], i: int) -> bool:

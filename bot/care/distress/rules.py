@@ -70,6 +70,14 @@ class Rule:
     writer_acts: bool = False
 
 
+# English "die", not Dutch "die" pointing at something ("want die heb ik niet", "dat die
+# diensten stoppen").
+_EN_DIE = (
+    r"(?<!dat )die(?! (?:ik|je|jij|u|hij|ze|zij|we|wij|men|heb|hebt|heeft|hebben|had|hadden|is"
+    r"|was|zijn|waren|ben|kan|kon|moet|zal|zou|wil|wou|gaat|ging|doet|deed)\b)"
+)
+
+
 def _rule(
     signal: Signal,
     source: str,
@@ -198,7 +206,9 @@ _PHRASES: tuple[Rule, ...] = (
     ),
     _rule(
         "explicit",
-        r"(?:want|wanted|wants|wanting|wanna|going|gonna|plan|planning|ready) (?:\w+ )?(?:to )?die"
+        r"(?:want|wanted|wants|wanting|wanna|going|gonna|plan|planning|ready) (?:\w+ )?(?:to die|"
+        + _EN_DIE
+        + r")"
         r"|(?:wish|wished|wishing) (?:\w+ )?(?:was|were|to be|i was|i were|was just) dead"
         r"|rather be dead|better off dead|want(?:ed)? to be dead",
         unless_after=_FIGURE,
@@ -460,8 +470,8 @@ _THINK = (
 _CUE = f"{_WISH}|{_INTENT}|{_THINK}"
 # One's own death as a state or an act.
 _DIE = (
-    r"dood|doodgaan|dood gaan|dood te gaan|sterven|te sterven|sterf|de dood|die|dying|be dead"
-    r"|er niet meer (?:te )?zijn|not be (?:here|around|alive)"
+    rf"dood|doodgaan|dood gaan|dood te gaan|sterven|te sterven|sterf|de dood|{_EN_DIE}|dying"
+    r"|be dead|er niet meer (?:te )?zijn|not be (?:here|around|alive)"
 )
 _SUICIDE = (
     r"zelfmoord\w*|zelfdoding|suicide|suicid\w*|doodswens|death wish|doodsgedachte\w*"
@@ -761,6 +771,7 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         r"|uitgezocht)(?: \w+){0,2}"
         r" (?:hoe|how|wanneer|when|welke dag|which day|welk|welke|which)(?: \w+){0,6} (?:do it|doen"
         r"|use|gebruiken|nemen|take|doe)\b",
+        negated_inside=True,  # "for when I'm not here": the negation is the words' meaning
         unless_after=r"met het|with the|voor het werk|for work|op het werk|at work|(?:\w+ ){0,3}"
         r"(?:verslag|report|meeting|vergadering|team|holiday|vakantie|party|feest|trip)",
         unless_in=r"verslag|report|meeting|vergadering|holiday|vakantie|party|feest|trip|cursus"
@@ -1435,7 +1446,8 @@ _SIDEWAYS: tuple[Rule, ...] = (
         r"|voor straks|voor erna|voor later",
     ),
     # Prescriptions gathered out of sight.
-    _rule("plan", _near(r"voorschrift\w*|prescriptions?|recept\w*", _COVERT, 12)),
+    _rule("plan", _near(r"voorschrift\w*|prescriptions?|recept\w*", _COVERT, 12),
+          negated_inside=True),
     # The head hit against the wall, again and again.
     _rule(
         "self_harm",

@@ -19,6 +19,7 @@ from bot import privacy_guard
 
 # Quotes and colons stay inside a sentence: "ze zei: ik wil dood" is reported speech.
 _SENTENCE_END = re.compile(r"[.!?;…\n]+")
+_CLAUSE_END = re.compile(r"[,:()]|\s[-–—]+\s")
 _APOSTROPHES = re.compile(r"['’`´]")
 _NON_WORD = re.compile(r"[^\w]+")
 _RUNS = re.compile(r"(\w)\1{2,}")
@@ -63,20 +64,36 @@ WINDOW, WINDOW_OVERLAP = 60, 20
 
 def sentences(text: str) -> list[str]:
     """The text as folded sentences: lowercase ASCII-ish words joined by single spaces."""
+    return [words for words, _ in clauses(text)]
+
+
+def clauses(text: str) -> list[tuple[str, frozenset[int]]]:
+    """The folded sentences, each with the positions of the words that start a new clause
+    after a comma, colon, dash or bracket ("I'm not okay, I think about suicide": 3): a
+    negation does not reach across one."""
     plain, _ = privacy_guard.normalise(text)
     folded = _strip_accents(_LAUGHS.sub(" haha ", plain).casefold())
     folded = _QUOTE_OPENS.sub(" zei ", _TITLES.sub(r"\1", folded))
     folded = _APOSTROPHES.sub("", folded)
-    out: list[str] = []
+    out: list[tuple[str, frozenset[int]]] = []
     for part in _SENTENCE_END.split(folded):
-        words = _NON_WORD.sub(" ", _RUNS.sub(r"\1\1", part)).split()
+        words: list[str] = []
+        starts: set[int] = set()
+        for clause in _CLAUSE_END.split(part):
+            said = _NON_WORD.sub(" ", _RUNS.sub(r"\1\1", clause)).split()
+            if not said:
+                continue
+            if words:
+                starts.add(len(words))
+            joined = _ALIAS.sub(lambda m: _ALIASES[m.group(0)], " ".join(said))
+            words += _K.sub(lambda m: " ik" if m.group(0).startswith(" ") else "ik", joined).split()
         # A run-on "sentence" (no punctuation for pages) is read in overlapping windows, so
         # that a rule's cost stays bounded however long the text runs on.
         for start in range(0, max(1, len(words) - WINDOW_OVERLAP), WINDOW - WINDOW_OVERLAP):
             window = words[start : start + WINDOW]
             if window:
-                joined = _ALIAS.sub(lambda m: _ALIASES[m.group(0)], " ".join(window))
-                out.append(_K.sub(lambda m: " ik" if m.group(0).startswith(" ") else "ik", joined))
+                inside = frozenset(s - start for s in starts if start < s < start + len(window))
+                out.append((" ".join(window), inside))
     return out
 
 
