@@ -2,6 +2,7 @@
 
     python benchmarks/distress_train.py            # cross-validate, then write model.json
     python benchmarks/distress_train.py --cv-only  # only the cross-validated table
+    python benchmarks/distress_train.py --quick --threshold 0.45  # no CV: write model.json
 
 Plain Python (no numpy): multinomial logistic regression by SGD with L2, over the features of
 model.py, on every development set benchmarks/distress_set/dev*.tsv (never the held-out sets).
@@ -243,8 +244,17 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="only the first configuration (the chosen one)"
     )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        help="write the first configuration's model at this threshold without cross-validating"
+        " (a threshold chosen by a leave-one-set-out run already made)",
+    )
     args = parser.parse_args()
     data = examples()
+    if args.threshold is not None:
+        write(with_threshold(train(data, GRID[0]), args.threshold))
+        return
     best: tuple[float, Config, float] | None = None
     runs: dict[Config, dict[float, dict[str, list[tuple[Example, str | None]]]]] = {}
     for config in GRID[:1] if args.quick else GRID:
@@ -274,9 +284,12 @@ def main() -> None:
     print(table(results))
     if args.cv_only:
         return
-    model = with_threshold(train(data, config), threshold)
+    write(with_threshold(train(data, config), threshold))
+
+
+def write(model: Model) -> None:
     WEIGHTS.write_text(model.to_json(), encoding="utf-8")
-    print(f"\nwrote {WEIGHTS} ({len(model.weights)} features)")
+    print(f"\nwrote {WEIGHTS} ({len(model.weights)} features, threshold {model.threshold})")
 
 
 if __name__ == "__main__":
