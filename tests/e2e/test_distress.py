@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.care.distress import read_distress
 from bot.logging_setup import configure_logging
 from tests.helpers import World, onboard
 
@@ -148,6 +149,26 @@ async def test_an_ordinary_heavy_day_gets_the_next_question(world: World):
     after = world.texts(ann)[before:]
     assert len(after) == 1 and is_question(after[0])
     assert "1813" not in after[0]
+
+
+# A plan told across short sentences, none of which says enough alone: the text is read whole.
+PLAN_ACROSS = {
+    "nl": "Vrijdag. Na mijn laatste dienst. Ik heb het besloten.",
+    "en": "The kids are at their dad's on Sunday. The house will be quiet. I've made my choice.",
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_a_plan_told_across_sentences_brings_the_lines(world: World, lang: str):
+    text = PLAN_ACROSS[lang]
+    assert all(read_distress(part).concern is None for part in text.split(". "))
+    ann = world.api.user(1001, "Ann")
+    await start_checkin(world, ann, *(("/lang en",) if lang == "en" else ()))
+    before = len(world.texts(ann))
+    await world.say(ann, text)
+    (lines,) = world.texts(ann)[before:]  # the lines, and no next question
+    assert ("Zelfmoordlijn 1813" if lang == "nl" else "Community Help Service") in lines
+    assert not is_question(lines)
 
 
 async def test_a_clients_crisis_gets_a_word_of_care_then_the_next_question(world: World):

@@ -935,3 +935,11 @@ def test_round10_clauses_mark_where_each_clause_starts_and_fold_as_sentences_do(
         ("ik heb without it", frozenset({2})),
     ]
     assert [words for words, _ in clauses(text)] == sentences(text)
+
+
+@pytest.mark.xfail(strict=True, reason="known since round 9: the whole-text reading")
+def test_round10_a_holiday_after_the_last_shift_told_across_sentences_is_calm() -> None:
+    """Read whole, "mijn laatste dienst" weighs as a plan (P(self) 0.82 in round 10, 0.77 in
+    round 9); no sentence alone is read so. Kept as a known misread: strict, so a fix shows."""
+    text = "Vrijdag. Na mijn laatste dienst. Dan begint mijn vakantie."
+    assert read_distress(text).concern is None
