@@ -907,6 +907,12 @@ ROUND10_SELF = [
     "Paid the bills ahead so nobody is stuck for when I'm not here.",
 ]
 ROUND10_CALM = [
+    "Ik wil gewoon dat die wachtlijsten korter worden.",
+    # an aside inside a denial does not end it; a laugh taken back keeps the clauses right
+    "Ik denk niet, eerlijk gezegd, aan zelfmoord.",
+    "I have never, ever thought about suicide.",
+    "I am not - honestly - thinking about suicide.",
+    "lol ok, geen zelfmoordgedachten. geen grap",
     "Moe, maar ik wil niet dood.",
     "I'm exhausted, but I do not want to die.",
     "Ik wil echt niet dood, ik wil gewoon dat die wachtlijsten korter worden.",
@@ -943,3 +949,24 @@ def test_round10_a_holiday_after_the_last_shift_told_across_sentences_is_calm() 
     round 9); no sentence alone is read so. Kept as a known misread: strict, so a fix shows."""
     text = "Vrijdag. Na mijn laatste dienst. Dan begint mijn vakantie."
     assert read_distress(text).concern is None
+
+
+# The model's word on a denial gives way to a "but" or a "no" that answers: these stay the
+# writer's crisis, read with the model.
+ROUND10_NOT_DENIED = [
+    "no, I want to die",
+    "I'm tired. No, I want to die.",
+    "Ik ben niet oké, nee, ik denk aan zelfmoord.",
+    "I would never tell anyone, but I want to die.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND10_NOT_DENIED)
+def test_round10_a_no_that_answers_or_a_but_outweighs_the_models_denial(text: str) -> None:
+    assert read_distress(text).concern == "self"
+
+
+def test_round10_a_chore_keeps_the_model_off_only_with_a_hurt_named() -> None:
+    chore = "I cut my finger while chopping vegetables with the group."
+    assert read_distress(chore).concern is None
+    assert read_distress("I was shaving and kept looking at the blade, wondering.").crisis

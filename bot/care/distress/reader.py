@@ -367,6 +367,7 @@ BREAKS = frozenset(
     ]
 )
 # A contrast, then the writer: what follows is the writer's own ("..., but I").
+NO_THEN_I = re.compile(r"\b(?:no|nee|neen)\b (?:i|ik|im|ive|id)\b")
 CONTRAST = frozenset(["but", "maar", "though", "although", "however", "toch", "yet"])
 # The writer's own thought after someone else's words: "resident called me an angel and all I
 # could think was ...", "ze zei ..., en ik dacht alleen: ...".
@@ -474,11 +475,14 @@ FOR_EVER = re.compile(
     r"\b(?:eeuwig\w*|voorgoed|for ever|forever|for good|altijd|eternal|nooit meer|never again"
     r"|in vrede|in peace)\b"
 )
-# Round 10: a hurt at a chore, with no word of purpose ("I cut my finger while chopping
-# vegetables"), as the rules' own look-alikes read it.
+# Round 10: a hurt at a chore, both named, with no word of purpose ("I cut my finger while
+# chopping vegetables"), as the rules' own look-alikes read it.
 CHORE = re.compile(
     r"\b(?:koken|keuken|kitchen|cooking|chopping|shaving|scheren|groenten|vegetables|onions|uien"
     r"|strijken|ironing|tuinieren|gardening)\b"
+)
+HURT = re.compile(
+    r"\b(?:cut|sliced|burnt|burned|burn|gesneden|snee|verbrand|brandde|bled|bloedde)\b"
 )
 ON_PURPOSE = re.compile(r"\b(?:expres|opzet|bewust|opzettelijk|on purpose|deliberately)\b")
 # Round 8: what the model alone misread once it had more authors: a dose taken by accident,
@@ -757,8 +761,11 @@ def _read_sentence(
     """One sentence, by the rules and then the model; True when the rules or the reader's logic
     read it and let it be (a laugh, death in the work, a past told as over, a rule's match)."""
     keyed = has_key(folded[index])
+    said = folded[index]
     if (not keyed and model is None) or _figure(folded, index, keyed):  # the common case
         return True
+    if folded[index] != said:  # a laugh taken back: the clauses' positions no longer hold
+        starts = frozenset()
     if keyed and _work_death(folded, index):
         return True
     over = _told_as_over(folded, index) or _answered_no(folded, index)
@@ -771,9 +778,10 @@ def _read_sentence(
 
 
 def _model_denies(model: Model, words: str) -> bool:
-    """The model is sure the words deny a crisis, and no "but" turns them ("I would never tell
-    anyone, but I want to die")."""
-    if set(words.split()) & CONTRAST:
+    """The model is sure the words deny a crisis, and nothing turns them: no "but" ("I would
+    never tell anyone, but I want to die"), no "no" that answers ("ik ben niet oké, nee, ik
+    denk aan zelfmoord")."""
+    if set(words.split()) & CONTRAST or NO_THEN_I.search(words):
         return False
     return model.probabilities(words).get("negation", 0.0) >= SURE_DENIAL
 
@@ -860,11 +868,19 @@ def _calm_for_model(words: str) -> bool:
         return True
     if SELF_CARE.search(words) or _errand_or_rest(words):
         return True
-    if CHORE.search(words) and not (ON_PURPOSE.search(words) or LIFE_WORDS.search(words)):
+    if _hurt_at_a_chore(words):
         return True
     if (MOVING.search(words) or TEAM_BURDEN.search(words)) and not LIFE_WORDS.search(words):
         return True
     return bool(STOP_WORK.search(words) or TRAVEL.search(words)) and not LIFE_WORDS.search(words)
+
+
+def _hurt_at_a_chore(words: str) -> bool:
+    """ "I cut my finger while chopping vegetables": a hurt and a chore named, with no word of
+    purpose or life."""
+    if not (CHORE.search(words) and HURT.search(words)):
+        return False
+    return not (ON_PURPOSE.search(words) or LIFE_WORDS.search(words))
 
 
 def _errand_or_rest(words: str) -> bool:
@@ -1164,11 +1180,18 @@ def _denied(
     if DOUBT.search(words):
         return False
     last = len(before) + len(inside) - 1
-    clause = max((s for s in starts if s <= last), default=0)
+    # a clause that names the writer again starts over ("I'm not okay, I think about
+    # suicide"); an aside does not ("ik denk niet, eerlijk gezegd, aan zelfmoord")
+    said = before + inside
+    clause = max((s for s in starts if s <= last and _names_writer(said[s:])), default=0)
     reach = _reach_before(before, inside, clause)
     if not rule.negated_inside:
         reach += inside[max(0, clause - len(before)) :]
     return any(word in NEGATORS for word in reach)
+
+
+def _names_writer(words: list[str]) -> bool:
+    return any(w in FIRST and w not in POSSESSIVE for w in words)
 
 
 def _reach_before(before: list[str], inside: list[str], clause: int) -> list[str]:
