@@ -70,8 +70,9 @@ class Rule:
     writer_acts: bool = False
 
 
-# English "die", not Dutch "die" pointing at something ("want die heb ik niet", "dat die
-# diensten stoppen").
+# English "die", not Dutch "die" pointing at something when a pronoun or verb follows it or
+# "dat" comes before it ("want die heb ik niet", "dat die diensten stoppen"); before a noun
+# it still matches ("ik wil die baan niet meer" reads as a wish to die by the rules).
 _EN_DIE = (
     r"(?<!dat )die(?! (?:ik|je|jij|u|hij|ze|zij|we|wij|men|heb|hebt|heeft|hebben|had|hadden|is"
     r"|was|zijn|waren|ben|kan|kon|moet|zal|zou|wil|wou|gaat|ging|doet|deed)\b)"
