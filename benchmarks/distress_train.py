@@ -2,7 +2,7 @@
 
     python benchmarks/distress_train.py            # cross-validate, then write model.json
     python benchmarks/distress_train.py --cv-only  # only the cross-validated table
-    python benchmarks/distress_train.py --quick --threshold 0.45  # no CV: write model.json
+    python benchmarks/distress_train.py --threshold 0.45  # no CV: GRID[0]'s model.json
 
 Plain Python (no numpy): multinomial logistic regression by SGD with L2, over the features of
 model.py, on every development set benchmarks/distress_set/dev*.tsv (never the held-out sets).

@@ -118,8 +118,7 @@ class Model:
 
     def self_score(self, words: str) -> float:
         """P(the writer's own crisis) for one folded sentence."""
-        probabilities = self.probabilities(words)
-        return sum(probabilities.get(c, 0.0) for c in (*SELF_CLASSES, "self"))
+        return self_share(self.probabilities(words))
 
     def explain(self, words: str, top: int = 5) -> list[tuple[str, float]]:
         """The features that pushed the sentence most towards "self" (own-crisis weight minus
@@ -159,10 +158,7 @@ class Model:
 
     def signal(self, words: str) -> Signal:
         """The own-crisis class the sentence is most like (explicit, passive, self_harm, plan)."""
-        probabilities = self.probabilities(words)
-        own = [c for c in SELF_CLASSES if c in probabilities]
-        best = max(own, key=lambda c: probabilities[c]) if own else "passive"
-        return _SIGNALS.get(best, "passive")
+        return signal_of(self.probabilities(words))
 
     def to_json(self) -> str:
         rows = {f: [round(w * 1000) for w in row] for f, row in sorted(self.weights.items())}
@@ -182,7 +178,11 @@ class Model:
                 **({"grams": list(self.kinds.grams)} if self.kinds.grams else {}),
             },
             "threshold": self.threshold,
-            **({"whole_threshold": self.whole_threshold} if self.whole_threshold else {}),
+            **(
+                {"whole_threshold": self.whole_threshold}
+                if self.whole_threshold is not None
+                else {}
+            ),
             "bias": [round(b * 1000) for b in self.bias],
             "weights": rows,
         }
@@ -208,6 +208,18 @@ class Model:
             threshold=float(body["threshold"]),
             whole_threshold=body.get("whole_threshold"),
         )
+
+
+def self_share(probabilities: dict[str, float]) -> float:
+    """P(the writer's own crisis) from a sentence's P(class): the four crisis classes."""
+    return sum(probabilities.get(c, 0.0) for c in (*SELF_CLASSES, "self"))
+
+
+def signal_of(probabilities: dict[str, float]) -> Signal:
+    """The own-crisis class most likely in a sentence's P(class)."""
+    own = [c for c in SELF_CLASSES if c in probabilities]
+    best = max(own, key=lambda c: probabilities[c]) if own else "passive"
+    return _SIGNALS.get(best, "passive")
 
 
 @cache

@@ -9,8 +9,8 @@ from importlib import resources
 from typing import Literal
 
 from bot.care.distress.keys import Literals, has_key, rule_literals
-from bot.care.distress.model import Model, load_model
-from bot.care.distress.rules import RULES, Rule, Signal
+from bot.care.distress.model import Model, load_model, self_share, signal_of
+from bot.care.distress.rules import ACCIDENT_IN, PURPOSE, RULES, Rule, Signal
 from bot.care.distress.words import Mender, clauses, sentences
 
 Concern = Literal["self", "client"]
@@ -366,8 +366,9 @@ BREAKS = frozenset(
         "so",
     ]
 )
-# A contrast, then the writer: what follows is the writer's own ("..., but I").
+# A "no" that answers, then the writer: "nee, ik denk aan zelfmoord" is no denial.
 NO_THEN_I = re.compile(r"\b(?:no|nee|neen)\b (?:i|ik|im|ive|id)\b")
+# A contrast, then the writer: what follows is the writer's own ("..., but I").
 CONTRAST = frozenset(["but", "maar", "though", "although", "however", "toch", "yet"])
 # The writer's own thought after someone else's words: "resident called me an angel and all I
 # could think was ...", "ze zei ..., en ik dacht alleen: ...".
@@ -476,15 +477,12 @@ FOR_EVER = re.compile(
     r"|in vrede|in peace)\b"
 )
 # Round 10: a hurt at a chore, both named, with no word of purpose ("I cut my finger while
-# chopping vegetables"), as the rules' own look-alikes read it.
-CHORE = re.compile(
-    r"\b(?:koken|keuken|kitchen|cooking|chopping|shaving|scheren|groenten|vegetables|onions|uien"
-    r"|strijken|ironing|tuinieren|gardening)\b"
-)
+# chopping vegetables"): the rules' own look-alike and purpose words (rules.py).
+CHORE = re.compile(rf"\b(?:{ACCIDENT_IN})\b")
 HURT = re.compile(
     r"\b(?:cut|sliced|burnt|burned|burn|gesneden|snee|verbrand|brandde|bled|bloedde)\b"
 )
-ON_PURPOSE = re.compile(r"\b(?:expres|opzet|bewust|opzettelijk|on purpose|deliberately)\b")
+ON_PURPOSE = re.compile(rf"\b(?:{PURPOSE})\b")
 # Round 8: what the model alone misread once it had more authors: a dose taken by accident,
 # a farewell to a house one is moving out of, a burden to the team when ill ("een last voor
 # het team als ik ziek ben"; "en thuis" goes on to the rest of life).
@@ -1110,10 +1108,11 @@ def _second_opinion(
     unless the words are reported speech or a thing found. Under the threshold, words it is
     sure are about a client's crisis (SURE_CLIENT) are the client's: the writer hears a word
     of care for what they carry."""
-    score = model.self_score(words)
+    probabilities = model.probabilities(words)  # once: the score, the client's, the signal
+    score = self_share(probabilities)
     if score < (model.threshold if threshold is None else threshold):
-        if model.probabilities(words).get("client", 0.0) >= SURE_CLIENT:
-            return "client", model.signal(words)
+        if probabilities.get("client", 0.0) >= SURE_CLIENT:
+            return "client", signal_of(probabilities)
         return None, "passive"
     never = NEVER_TO_SELF.search(words)
     if never is not None and not set(words[never.end() :].split()) & CONTRAST:
@@ -1125,7 +1124,7 @@ def _second_opinion(
     whose = _whose(_MODEL_RULE, words, match)
     if whose == "client" and score >= SURE_WHOSE and not _someone_elses(words, match):
         whose = "self"
-    return whose, model.signal(words)
+    return whose, signal_of(probabilities)
 
 
 def _someone_elses(words: str, match: re.Match[str]) -> bool:
@@ -1142,7 +1141,7 @@ def _whose(
     rule: Rule, words: str, match: re.Match[str], starts: frozenset[int] = frozenset()
 ) -> Concern | None:
     """Whose words these are (None: denied, asked, answered no); `starts`: the positions of the
-    words that open a clause, across which no negation reaches."""
+    words that open a clause (see `_denied`)."""
     after = words[match.end() :]
     if rule.unless_after is not None and rule.unless_after.match(after):
         return None

@@ -571,12 +571,12 @@ _FOR_AFTER_ME = (
     r"|klaar ben"
     r"|ready)|voor nadien|for afterwards"
 )
-_ACCIDENT_IN = (
+ACCIDENT_IN = (
     r"per ongeluk|by accident|accidentally|koken|kookactiviteit|keuken|oven|kitchen|cooking"
     r"|chopping|shaving|scheren|tillen|lifting|gym|sport|fietsen|fell|viel|struikelde|tripped"
     r"|groenten|onions|uien|strijken|ironing|tuin|garden"
 )
-_PURPOSE = r"expres|opzet|bewust|opzettelijk|on purpose|deliberately|to feel|om te voelen"
+PURPOSE = r"expres|opzet|bewust|opzettelijk|on purpose|deliberately|to feel|om te voelen"
 
 _CONSTRUCTIONS: tuple[Rule, ...] = (
     # Wanting, intending or thinking of one's own death, suicide, or a way to die.
@@ -702,7 +702,7 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         # "een bewoner heeft me gekrast": someone else did it to the writer
         + "|" + _near(rf"{_SELF_NL_DONE}|{_POSS} (?:{_BODY_ANY})",
                       _HARM_PAST, 4),
-        unless_in=_ACCIDENT_IN + r"|voor (?:mijn|mn|de|zn|haar) (?:kop|hoofd)|laughing",
+        unless_in=ACCIDENT_IN + r"|voor (?:mijn|mn|de|zn|haar) (?:kop|hoofd)|laughing",
     ),
     _rule(
         "self_harm",
@@ -712,7 +712,7 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         rf" (?:{_WOUNDS})|what i (?:did|do|have done) to {_POSS} (?:{_BODY_ANY})"
         rf"|(?:{_WOUNDS}) (?:op|on|in|all over|all up|up|over|across) {_POSS} (?:{_BODY_ANY})"
         rf"|(?:see|sees|zien|ziet|zag|saw|notice|notices|merken) {_POSS} (?:\w+ )?(?:{_WOUNDS})",
-        unless_in=_ACCIDENT_IN,
+        unless_in=ACCIDENT_IN,
     ),
     _rule(
         "self_harm",
@@ -743,7 +743,7 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         + rf"|(?:starv\w*|uithonger\w*) (?:{_SELF_NL}|{_ME_EN})"
         + rf"|(?:{_MEANS}|aansteker|lighter|sigaret\w*|cigarette\w*|strijkijzer|kettle|passer"
         rf"|compass)(?: \w+){{0,3}} (?:on|op|in|into|tegen|against|over) {_POSS} (?:{_BODY_ANY})",
-        unless_in=_ACCIDENT_IN,
+        unless_in=ACCIDENT_IN,
     ),
     # A plan: a means got ready, a time chosen, a farewell, a method looked up, a place visited.
     _rule(
@@ -1285,7 +1285,7 @@ _SIDEWAYS: tuple[Rule, ...] = (
         r" it|gebruikt)"
         r"|(?:snijdt|krast|cuts|scratches|is cutting) (?:zich |himself |herself )?(?:weer|again"
         r"|opnieuw)",
-        unless_in=_ACCIDENT_IN,
+        unless_in=ACCIDENT_IN,
     ),
     _rule(
         "self_harm",
@@ -1302,7 +1302,7 @@ _SIDEWAYS: tuple[Rule, ...] = (
         rf"{_POSS} (?:{_BODY_ANY})(?: \w+){{0,3}} (?:on|op|tegen|against|onder|under) (?:de|het"
         r"|the|a|een) (?:\w+ )?(?:hob|kookplaat|fornuis|stove|strijkijzer|iron|kettle|waterkoker"
         r"|heet water|hot water|radiator|kaars|candle|vlam|flame)",
-        needs=_PURPOSE + r"|to feel|voelen|feel something",
+        needs=PURPOSE + r"|to feel|voelen|feel something",
     ),
     # Clients: drawn dying, following the dead, made an attempt, too much taken on purpose.
     _rule(
@@ -1322,7 +1322,7 @@ _SIDEWAYS: tuple[Rule, ...] = (
         r"(?:made|makes|make|making) (?:a|an|another|his|her|their) (?:\w+ )?attempt\b(?! (?:to"
         r"|at|on) (?!(?:kill|end|take|hang|jump|overdose|his life|her life)))"
         r"|(?:took|taken|take|swallowed|geslikt|genomen) (?:\w+ ){0,2}(?:too much|too many|te veel)"
-        rf"(?: \w+){{0,3}} (?:{_PURPOSE})",
+        rf"(?: \w+){{0,3}} (?:{PURPOSE})",
     ),
     # "Stop for good" told the other way round: "er voorgoed mee stoppen".
     _rule(
@@ -1366,7 +1366,7 @@ _SIDEWAYS: tuple[Rule, ...] = (
         "self_harm",
         rf"(?:nagels|nails)(?: \w+){{0,2}} (?:in|into) {_POSS} (?:{_BODY_ANY})"
         rf"|(?:{_BODY}) (?:\w+ ){{0,2}}(?:opengekrast|opengesneden|opengekrabd)",
-        unless_in=_ACCIDENT_IN,
+        unless_in=ACCIDENT_IN,
     ),
     _rule(
         "self_harm",
@@ -1712,7 +1712,7 @@ _ROUND6_RULES: tuple[Rule, ...] = (
         r"|not) (?:te )?(?:snijden|krassen|cutting|self ?harm\w*|harming|branden|burning)",
         negated_inside=True,
         unless_after=r"(?:in|into|on|op|to|aan) (?:the|de|het|a|een)\b",
-        unless_in=_ACCIDENT_IN + r"|paper|papier|budget\w*|bezuinig\w*|costs|kosten|pastry|deeg"
+        unless_in=ACCIDENT_IN + r"|paper|papier|budget\w*|bezuinig\w*|costs|kosten|pastry|deeg"
         r"|dough|bread|brood|bak\w*|baking",
     ),
     _rule(
@@ -1935,7 +1935,7 @@ _ROUND7_RULES: tuple[Rule, ...] = (
         r" (?:\w+ ){0,2}(?:nails|nagels|fingernails) (?:\w+ ){0,3}(?:in|into)"
         rf" (?:\w+ )?(?:{_BODY}|hand|handen|hands|palm\w*|handpalm\w*|flesh|vlees)"
         rf"|(?:nails|nagels) (?:\w+ )?(?:in|into) (?:my|mijn|mn) {_BODY}",
-        unless_in=_ACCIDENT_IN,
+        unless_in=ACCIDENT_IN,
     ),
     _rule(
         "self_harm",
@@ -1953,7 +1953,7 @@ _ROUND7_RULES: tuple[Rule, ...] = (
         r"|hitting|punched|punching|slapped|banged|banging)(?: \w+){0,4} (?:tot|until|till|til)"
         r" (?:het |ik |hij |ze |zij |it |i |he |she |there )?(?:\w+ )?(?:bloed\w*|bled|bleed\w*"
         r"|blauw\w*|bruis\w*|blue|black)",
-        unless_in=_ACCIDENT_IN,
+        unless_in=ACCIDENT_IN,
     ),
     # Plan: one's things given away and goodbyes said.
     _rule(
@@ -1990,7 +1990,7 @@ _ROUND7_RULES: tuple[Rule, ...] = (
         r"|(?:ik heb|heb|kheb) (?:\w+ )?(?:weer|opnieuw|terug) (?:\w+ )?(?:gesneden|gekrast)"
         r"|(?:relapse\w*|hervallen|herval|terugval) (?:\w+ ){0,3}(?:cut\w*|snij\w*|gesneden|kras\w*"
         r"|gekrast|selfharm\w*)",
-        unless_in=_ACCIDENT_IN + r"|hair|haircut|haar|kapper|barber|budget\w*|costs|kosten|power"
+        unless_in=ACCIDENT_IN + r"|hair|haircut|haar|kapper|barber|budget\w*|costs|kosten|power"
         r"|stroom|electric\w*|internet|wifi|signal|prices|prijzen|funding|grass|gras|hedge|haag"
         r"|lawn|cake|taart|ties|banden|losses|verlies|wood|hout|fabric|film|movie|scene|line",
     ),

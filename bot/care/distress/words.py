@@ -69,8 +69,8 @@ def sentences(text: str) -> list[str]:
 
 def clauses(text: str) -> list[tuple[str, frozenset[int]]]:
     """The folded sentences, each with the positions of the words that start a new clause
-    after a comma, colon, dash or bracket ("I'm not okay, I think about suicide": 3): a
-    negation does not reach across one."""
+    after a comma, colon, dash or bracket ("I'm not okay, I think about suicide": 3), where
+    the reader may end a negation's reach."""
     plain, _ = privacy_guard.normalise(text)
     folded = _strip_accents(_LAUGHS.sub(" haha ", plain).casefold())
     folded = _QUOTE_OPENS.sub(" zei ", _TITLES.sub(r"\1", folded))
