@@ -171,6 +171,32 @@ async def test_a_plan_told_across_sentences_brings_the_lines(world: World, lang:
     assert not is_question(lines)
 
 
+async def test_a_clients_crisis_only_the_model_reads_gets_the_word_of_care(world: World):
+    # no rule reads it; the model is sure it is a client's crisis (SURE_CLIENT)
+    text = "Mijn cliënt had verse sneeën op haar armen. Ze wou er niet over praten."
+    ann = world.api.user(1001, "Ann")
+    await start_checkin(world, ann)
+    before = len(world.texts(ann))
+    await world.say(ann, text)
+    care, question = world.texts(ann)[before:]
+    assert "debriefing" in care and "intervisie" in care
+    assert is_question(question)
+
+
+async def test_a_past_told_as_over_that_the_model_reads_as_a_denial_gets_the_next_question(
+    world: World,
+):
+    # a rule reads self-harm; the model is sure it is a denial (SURE_DENIAL)
+    text = "Zes jaar vrij van zelfbeschadiging vandaag, en ik ben er trots op."
+    ann = world.api.user(1001, "Ann")
+    await start_checkin(world, ann)
+    before = len(world.texts(ann))
+    await world.say(ann, text)
+    after = world.texts(ann)[before:]
+    assert len(after) == 1 and is_question(after[0])
+    assert "1813" not in after[0]
+
+
 async def test_a_clients_crisis_gets_a_word_of_care_then_the_next_question(world: World):
     ann = world.api.user(1001, "Ann")
     await start_checkin(world, ann)

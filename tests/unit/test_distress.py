@@ -970,3 +970,30 @@ def test_round10_a_chore_keeps_the_model_off_only_with_a_hurt_named() -> None:
     chore = "I cut my finger while chopping vegetables with the group."
     assert read_distress(chore).concern is None
     assert read_distress("I was shaving and kept looking at the blade, wondering.").crisis
+
+
+# Where the model is sure, its word outweighs the rules: each fails with its setting off.
+MODEL_CLIENT = "Mijn cliënt had verse sneeën op haar armen. Ze wou er niet over praten."
+MODEL_DENIALS = [
+    "Zes jaar vrij van zelfbeschadiging vandaag, en ik ben er trots op.",
+    "Four years free of self-harm today. Treated myself to a cake.",
+]
+
+
+def test_round10_a_model_sure_of_a_clients_crisis_reads_it_where_no_rule_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert read_with(MODEL_CLIENT, None).concern is None
+    assert read_distress(MODEL_CLIENT).concern == "client"
+    monkeypatch.setattr("bot.care.distress.reader.SURE_CLIENT", 1.1)
+    assert read_distress(MODEL_CLIENT).concern is None
+
+
+@pytest.mark.parametrize("text", MODEL_DENIALS)
+def test_round10_a_model_sure_of_a_denial_lets_a_rules_crisis_be(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert read_with(text, None).concern == "self"
+    assert read_distress(text).concern is None
+    monkeypatch.setattr("bot.care.distress.reader.SURE_DENIAL", 1.1)
+    assert read_distress(text).concern == "self"
