@@ -141,11 +141,19 @@ async def test_a_restart_while_it_waits_asks_nothing_by_itself(world: World):
     assert is_question(world.last_text(ann))
 
 
-async def test_an_ordinary_heavy_day_gets_the_next_question(world: World):
+@pytest.mark.parametrize(
+    "text",
+    [
+        ORDINARY_NL,
+        # a rule reads self-harm; the model is sure it is a past told as over (SURE_DENIAL)
+        "Zes jaar vrij van zelfbeschadiging vandaag, en ik ben er trots op.",
+    ],
+)
+async def test_an_ordinary_heavy_day_or_a_denial_gets_the_next_question(world: World, text: str):
     ann = world.api.user(1001, "Ann")
     await start_checkin(world, ann)
     before = len(world.texts(ann))
-    await world.say(ann, ORDINARY_NL)
+    await world.say(ann, text)
     after = world.texts(ann)[before:]
     assert len(after) == 1 and is_question(after[0])
     assert "1813" not in after[0]
@@ -181,20 +189,6 @@ async def test_a_clients_crisis_only_the_model_reads_gets_the_word_of_care(world
     care, question = world.texts(ann)[before:]
     assert "debriefing" in care and "intervisie" in care
     assert is_question(question)
-
-
-async def test_a_past_told_as_over_that_the_model_reads_as_a_denial_gets_the_next_question(
-    world: World,
-):
-    # a rule reads self-harm; the model is sure it is a denial (SURE_DENIAL)
-    text = "Zes jaar vrij van zelfbeschadiging vandaag, en ik ben er trots op."
-    ann = world.api.user(1001, "Ann")
-    await start_checkin(world, ann)
-    before = len(world.texts(ann))
-    await world.say(ann, text)
-    after = world.texts(ann)[before:]
-    assert len(after) == 1 and is_question(after[0])
-    assert "1813" not in after[0]
 
 
 async def test_a_clients_crisis_gets_a_word_of_care_then_the_next_question(world: World):
