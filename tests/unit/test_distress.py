@@ -21,6 +21,8 @@ from bot.care.distress.words import clauses, sentences
 # reading raised blind client-as-client from 0.58 to 0.85 at +0.75% ordinary false alarms
 # (benchmarks/README.md). Kept as known misreads: strict, so a fix shows.
 MISREAD_AS_CLIENT = pytest.mark.xfail(strict=True, reason="read as a client's crisis")
+# Round 11's model (47 sets) reads a rope named at a chore as a plan: P(plan) 0.67.
+MISREAD_AS_A_MEANS = pytest.mark.xfail(strict=True, reason="read as the writer's means")
 
 SELF_NL = [
     "Ik denk er de laatste dagen aan om zelfmoord te plegen.",
@@ -373,7 +375,10 @@ FAMILY_CALM = [
         marks=MISREAD_AS_CLIENT,
     ),
     "Took the youth club to the beach, half of them ran straight into the sea.",
-    "Hung the washing on the rope in the yard before my shift.",
+    pytest.param(
+        "Hung the washing on the rope in the yard before my shift.",
+        marks=MISREAD_AS_A_MEANS,
+    ),
     "Mijn zin in dit project is helemaal weg.",
     "She says I'm too hard on myself, but I think the audit went fine.",
     "Deze zomer ga ik met de jongeren langs het kanaal wandelen, het water in de gaten houden.",
@@ -997,3 +1002,80 @@ def test_round10_a_model_sure_of_a_denial_lets_a_rules_crisis_be(
     assert read_distress(text).concern is None
     monkeypatch.setattr("bot.care.distress.reader.SURE_DENIAL", 1.1)
     assert read_distress(text).concern == "self"
+
+
+# --- round 11 -----------------------------------------------------------------------------------
+
+# A question put to the writer covers only its own words: when the writer speaks again after
+# it, what they say is theirs.
+ROUND11_SPOKEN_AFTER_A_QUESTION = [
+    "A kid on the unit asked if I was ok and all I could think was I want to die.",
+    "Mijn collega vroeg of alles ok was, ik zei ja, maar ik denk serieus aan zelfmoord.",
+]
+ROUND11_ASKED = [
+    "Mijn psycholoog vroeg of ik aan zelfmoord denk.",
+    "The GP asked if I had thoughts of suicide and if I sleep well.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND11_SPOKEN_AFTER_A_QUESTION)
+def test_round11_the_writer_speaking_after_a_question_is_not_asked(text: str) -> None:
+    assert read_with(text, None).concern == "self"
+
+
+@pytest.mark.parametrize("text", ROUND11_ASKED)
+def test_round11_a_question_put_to_the_writer_is_no_crisis(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+def test_round11_no_reason_seen_to_go_on_is_a_passive_wish() -> None:
+    assert read_with("Ik zie niet waarom ik nog zou doorgaan.", None).crisis
+    assert read_with("I can't see why I'm still here.", None).crisis
+    assert read_with("Ik zie niet waarom ik nog zou doorgaan met dit werk.", None).concern is None
+
+
+def test_round11_no_joke_outweighs_the_models_denial() -> None:
+    assert read_distress("I want to die, no joke 😂").crisis
+    assert read_distress("Ik wil dood, geen grap.").crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thoughts of suicide every night this week, tonight they're really loud.",
+        "Ik heb mijn slaappillen opgespaard en ze liggen nu in een doosje in de kast.",
+    ],
+)
+def test_round11_they_after_things_told_in_a_match_are_those_things(text: str) -> None:
+    assert read_with(text, None).crisis
+
+
+def test_round11_they_after_a_crisis_with_no_things_are_people() -> None:
+    assert read_with("Thinking of suicide, they told me at the handover.", None).concern != "self"
+
+
+# Where the model is sure the words are the writer's, it outweighs a rule's reading of a client's
+# crisis and a gate that keeps it off calm look-alikes: each fails with its setting off.
+MODEL_OVER_CLIENT = "Mevrouw Peeters vroeg of ik moe was en ik dacht alleen maar aan zelfmoord."
+MODEL_PAST_GATES = [
+    "The team would run better if I vanished, and so would my family.",
+    "I've told my sister she can have the car, she thinks I'm moving abroad.",
+]
+
+
+def test_round11_a_model_sure_of_the_writers_crisis_outweighs_a_rules_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert read_with(MODEL_OVER_CLIENT, None).concern == "client"
+    assert read_distress(MODEL_OVER_CLIENT).crisis
+    monkeypatch.setattr("bot.care.distress.reader.SURE_SELF_OVER_CLIENT", 1.1)
+    assert read_distress(MODEL_OVER_CLIENT).concern == "client"
+
+
+@pytest.mark.parametrize("text", MODEL_PAST_GATES)
+def test_round11_a_model_sure_of_the_writers_crisis_reads_past_a_gate(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert read_distress(text).crisis
+    monkeypatch.setattr("bot.care.distress.reader.SURE_PAST_GATES", 1.1)
+    assert read_distress(text).concern is None

@@ -580,6 +580,9 @@ ASKED = re.compile(
     r"(?:of|if|whether|did|do|have|had|naar)\b"
     r"|\b(?:asked|asks|asking|screened) (?:\w+ ){0,2}about\b"
 )
+# Words after which the writer speaks again, past a question put to them: "asked if I was ok
+# and I ...", "vroeg hoe het ging, maar ik ...".
+JOINS = CONTRAST | frozenset(["en", "and", "toen", "then", "so", "dus"])
 YES = re.compile(r"\b(?:ja|yes|yeah|wel|sometimes|soms)\b")
 # A topic of at most this many words, answered no in the next sentence, is denied.
 TOPIC_WORDS = 4
@@ -614,8 +617,9 @@ NEVER_TO_SELF = re.compile(
 # The words a quoted speaker's name may start with: "zei een kind van 9", "said the lad".
 ARTICLES = frozenset(["een", "de", "het", "ne", "a", "an", "the", "onze", "our", "this", "that"])
 REPORT_REACH = 6  # words after a quote within which "said X" names its speaker
-# Plural things a crisis is told in, which "ze" or "they" after them can stand for.
-THINGS = frozenset(
+# Plural things a crisis is told in, which "ze" or "they" after them can stand for (also as
+# the end of a word: "slaappillen").
+THINGS = tuple(
     [
         "gedachten",
         "zelfmoordgedachten",
@@ -778,8 +782,8 @@ def _read_sentence(
 def _model_denies(model: Model, words: str) -> bool:
     """The model is sure the words deny a crisis, and nothing turns them: no "but" ("I would
     never tell anyone, but I want to die"), no "no" that answers ("ik ben niet oké, nee, ik
-    denk aan zelfmoord")."""
-    if set(words.split()) & CONTRAST or NO_THEN_I.search(words):
+    denk aan zelfmoord"), no "no joke" that insists ("I want to die, no joke")."""
+    if set(words.split()) & CONTRAST or NO_THEN_I.search(words) or NO_JOKE.search(words):
         return False
     return model.probabilities(words).get("negation", 0.0) >= SURE_DENIAL
 
@@ -789,13 +793,24 @@ def _with_model(
 ) -> bool:
     """The model after the rules: it reads what no rule matched (unless a gate keeps it off),
     and where it is sure it outweighs them. A rule's reading of the writer's crisis in words
-    the model reads as a denial is let be ("zelfmoordgedachten heb ik niet"). False when the
+    the model reads as a denial is let be ("zelfmoordgedachten heb ik niet"); a rule's reading
+    of a client's crisis in words it reads as the writer's is the writer's. False when the
     model read the sentence itself (so the text may be read whole)."""
     words = folded[index]
     if told.own and _model_denies(model, words):
         told.own.clear()
+    elif told.others and not told.own:
+        # "mevrouw vroeg of ik moe was en ik dacht alleen aan zelfmoord": a rule read someone
+        # else's crisis where the model is sure it is the writer's
+        probabilities = model.probabilities(words)
+        if self_share(probabilities) >= SURE_SELF_OVER_CLIENT:
+            told.own.add(signal_of(probabilities))
     found.merge(told)
-    if not matched and _model_may_read(folded, index):
+    # a gate keeps the model off calm look-alikes ("een last voor het team"), unless it is sure
+    # ("ik ben alleen maar een last voor mijn team en mijn gezin")
+    if not matched and (
+        _model_may_read(folded, index) or model.self_score(words) >= SURE_PAST_GATES
+    ):
         found.add(*_second_opinion(model, words))
         return False
     return True
@@ -1095,6 +1110,9 @@ _MODEL_RULE = Rule("passive", re.compile(r"(?!)"))
 SURE_WHOSE = 0.75  # P(self): the writer's, though someone else is the nearest person
 SURE_DENIAL = 0.9  # P(negation): a denial, where a rule read the writer's crisis
 SURE_CLIENT = 0.9  # P(client): a client's crisis, in words under the threshold
+# ... and in round 11, over 47 sets in eight folds:
+SURE_SELF_OVER_CLIENT = 0.95  # P(self): the writer's, where a rule read a client's
+SURE_PAST_GATES = 0.99  # P(self): read by the model, though a gate would keep it off
 
 
 def _second_opinion(
@@ -1151,7 +1169,7 @@ def _whose(
         return None
     if _no_after(words[: match.start()], after):
         return None
-    if ASKED.search(words[: match.start()]) and not YES.search(after):
+    if _asked(words[: match.start()]) and not YES.search(after):
         return None
     before = words[: match.start()].split()
     inside = match.group(0).split()
@@ -1160,6 +1178,20 @@ def _whose(
     if rule is not _MODEL_RULE and _denied(rule, before, inside, words, starts):
         return None
     return _person(before, inside, after.split())
+
+
+def _asked(before: str) -> bool:
+    """The words are what someone asked the writer ("mijn psycholoog vroeg of ik aan zelfmoord
+    denk"), unless the writer speaks again between the question and them ("a kid asked if I
+    was ok and all I could think was I want to die", "ze vroeg of alles ok was, ik zei ja, maar
+    ik denk aan zelfmoord")."""
+    questions = list(ASKED.finditer(before))
+    if not questions:
+        return False
+    rest = before[questions[-1].end() :].split()
+    return not any(
+        word in JOINS and _names_writer(rest[i + 1 : i + 3]) for i, word in enumerate(rest)
+    )
 
 
 def _no_after(before: str, after: str) -> bool:
@@ -1233,10 +1265,13 @@ def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
         return "self"
     # After the match "die" is English ("not to die"), or a relative pronoun, never the speaker.
     later = [w for w in after if w != "die"]
-    # "de gedachten zijn terug en ze worden sterker": after things, "ze" or "they" are them
-    if inside and inside[-1] in THINGS:
+    pronouns = _pronouns_inside(before, inside)
+    # "de gedachten zijn terug en ze worden sterker", "slaappillen opgespaard en ze liggen in
+    # de kast": after things, "ze" or "they" are them
+    if any(w.endswith(THINGS) for w in inside):
         later = [w for w in later if w not in THING_PRONOUNS]
-    for word in (*_pronouns_inside(before, inside), *_people_before(before), *later):
+        pronouns = [w for w in pronouns if w not in THING_PRONOUNS]
+    for word in (*pronouns, *_people_before(before), *later):
         if word in FIRST:
             return "self"
         if _third(word):

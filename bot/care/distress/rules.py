@@ -1489,7 +1489,8 @@ _FAMILY_RULES: tuple[Rule, ...] = (
     # Passive: why still here, what for, no reason or strength to go on.
     _rule(
         "passive",
-        r"(?:(?:dont|do not|dunno|weet|snap|begrijp|know|understand|vraag)(?: \w+){0,3} )?"
+        r"(?:(?:dont|do not|dunno|weet|snap|begrijp|know|understand|vraag|zie|zien|cant see"
+        r"|cannot see|can not see|dont see|do not see|see)(?: \w+){0,3} )?"
         r"(?:why|waarom|waarvoor)(?: \w+){0,3} (?:im|i am|am i|ik|i)(?: \w+){0,3} (?:still|nog)"
         rf"(?: \w+){{0,3}} (?:{_STILL_HERE})\b(?! (?:\w+ )?(?:at|in|bij|op|on|with|met|for|voor"
         r"|werk\w*|work\w*|this job|deze job|dit werk))",
