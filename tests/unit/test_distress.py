@@ -1079,3 +1079,36 @@ def test_round11_a_model_sure_of_the_writers_crisis_reads_past_a_gate(
     assert read_distress(text).crisis
     monkeypatch.setattr("bot.care.distress.reader.SURE_PAST_GATES", 1.1)
     assert read_distress(text).concern is None
+
+
+# Round 11's let-be misreads of the development sets, each a rule's reading undone by the
+# reader's logic: "at home" is where the writer is, not a palliative wish; English "the boot"
+# is a car's; a negation inside "eet niet als straf" is what is done; "than ever" is no past
+# told as over; "died ... the thought of suicide" is no death told as done.
+ROUND11_LET_BE_BEFORE = [
+    "At home the only thing I can think is that I want to be dead.",
+    "Got a length of rope in the boot of the car now, I know what it is for.",
+    "Ik eet al twee dagen niet, als straf voor die fout.",
+    "Sinds de reorganisatie wil ik dood, en vandaag was het sterker dan ooit.",
+]
+ROUND11_STILL_CALM = [
+    "He wants to die at home, in his own bed.",
+    "We hebben het touw in de boot gelegd voor het zeilen.",
+    "Vorig jaar wilde ik dood. Nu ben ik sterker.",
+    "A resident died of an overdose last week, the review was today.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND11_LET_BE_BEFORE)
+def test_round11_a_rules_reading_no_longer_undone(text: str) -> None:
+    assert read_with(text, None).crisis
+
+
+@pytest.mark.parametrize("text", ROUND11_STILL_CALM)
+def test_round11_look_alikes_of_those_stay_calm(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+def test_round11_a_death_of_ones_own_before_the_thought_of_suicide_is_no_work_death() -> None:
+    text = "Since my dad died the thought of suicide has not left me."
+    assert read_distress(text).crisis

@@ -389,7 +389,7 @@ PAST = re.compile(
     r"|in (?:my|mijn) (?:teens|twenties|thirties|tienerjaren|twintiger\w*"
     r"|studententijd)"
     # "ooit" looks back only with a past verb: not "dat het ooit ophoudt"
-    r"|(?:heb|had|hadden|was|waren|ben|heeft|deed|zat) (?:\w+ ){0,3}ooit"
+    r"|(?:heb|had|hadden|was|waren|ben|heeft|deed|zat) (?:\w+ ){0,3}(?<!dan )ooit"
     r"|ooit (?:\w+ ){0,3}(?:gedaan|gehad|geweest|gedacht|geprobeerd|gesneden)"
     r"|(?:had|went through|zat|ging door) (?:\w+ ){0,3}(?:rough|dark|moeilijke"
     r"|zware|donkere) (?:patch|place|time|periode|tijd))\b"
@@ -410,7 +410,7 @@ OVER = re.compile(
     r"|not where i am|niet (?:meer )?waar ik (?:nu )?sta|niet meer zo"
     r"|now i (?:go|run|walk|call|ring|text|write|swim|draw)|nu (?:ga|bel|loop"
     r"|schrijf|teken|zwem) ik|therapy (?:is )?(?:working|helps|helped)"
-    r"|therapie (?:\w+ )?helpt|sterker|stronger"
+    r"|therapie (?:\w+ )?helpt|(?:sterker|stronger)(?! dan ooit| than ever)"
     # now told as a life in the work or as different: "nu werk ik zelf in de crisisopvang",
     # "now I work in crisis care", "this year is different", "it passed"
     r"|now i (?:\w+ )?(?:work|help|support)|nu (?:werk|help|begeleid|sta) ik"
@@ -653,7 +653,8 @@ COMPLETED = re.compile(
 )
 # A death told as done, of what: "client overleden aan een overdosis", "died of an overdose".
 DIED_OF = re.compile(
-    r"\b(?:overleden|gestorven|stierf|died|passed away|passed|dood) (?:\w+ ){0,2}(?:aan|of|from"
+    r"\b(?:overleden|gestorven|stierf|died|passed away|passed|dood)"
+    r" (?:(?!thoughts?\b|gedachten?\b)\w+ ){0,2}(?:aan|of|from"
     r"|door|by) (?:een |an |a )?(?:overdosis|overdose|suicide|zelfdoding|zelfmoord)\b"
 )
 FUNERAL = re.compile(

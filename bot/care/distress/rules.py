@@ -108,10 +108,11 @@ _FIGURE = (
     r"|of (?:embarrassment|shame|boredom|laughter|laughing|exhaustion)|laughing|lol|haha\w*"
     r"|for (?:a|some|one)\b|inside|a little"
 )
-# Palliative wishes ("ze wil thuis sterven") and words about death in the work.
+# Palliative wishes ("ze wil thuis sterven", "she wants to die at home") and words about death
+# in the work; "at home" alone is where the writer is ("at home I want to be dead").
 _CARE_CONTEXT = (
-    r"thuis sterven|at home|hospice|palliat\w*|euthanas\w*|levenseinde|end of life|vredig"
-    r"|peacefully|in peace|waardig|dignity"
+    r"thuis sterven|(?:die|dying|died) at home|hospice|palliat\w*|euthanas\w*|levenseinde"
+    r"|end of life|vredig|peacefully|in peace|waardig|dignity"
 )
 # An accident or a chore, not self-harm: "mezelf gesneden bij het koken".
 _ACCIDENT = (
@@ -744,6 +745,7 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         + rf"|(?:{_MEANS}|aansteker|lighter|sigaret\w*|cigarette\w*|strijkijzer|kettle|passer"
         rf"|compass)(?: \w+){{0,3}} (?:on|op|in|into|tegen|against|over) {_POSS} (?:{_BODY_ANY})",
         unless_in=ACCIDENT_IN,
+        negated_inside=True,  # "ik eet al drie dagen niet, als straf"
     ),
     # A plan: a means got ready, a time chosen, a farewell, a method looked up, a place visited.
     _rule(
@@ -1182,7 +1184,9 @@ _SIDEWAYS: tuple[Rule, ...] = (
         + "|" + _near(r"touw|touwen|rope|strop|noose|knoop|knot",
                       r"bekeken|looked at|checked|gecheckt|getest|tested|balk|beam|hook|haak"
                       r"|vastgemaakt|geknoopt|tied", 6),
-        unless_in=r"fiets\w*|bike|tent|camping|boot|boat|zeil\w*|sailing|klim\w*|climbing",
+        # Dutch "boot" is a boat; English "the boot" is where a car holds its load
+        unless_in=r"fiets\w*|bike|tent|camping|(?:de|een|op|zijn|onze) boot|boat|zeil\w*|sailing"
+        r"|klim\w*|climbing",
     ),
     # The railway or a high place, scouted: "looked up which stretch isn't fenced".
     _rule("plan", r"(?:hoe hoog|how high|how far down|hoe diep)", needs=_HIGH, writer_acts=True),
