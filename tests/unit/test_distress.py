@@ -1112,3 +1112,57 @@ def test_round11_look_alikes_of_those_stay_calm(text: str) -> None:
 def test_round11_a_death_of_ones_own_before_the_thought_of_suicide_is_no_work_death() -> None:
     text = "Since my dad died the thought of suicide has not left me."
     assert read_distress(text).crisis
+
+
+# A rule's match that opens with what a negation asks for ("zin", "point", "waarom"): the one
+# negation before it is its own; a second denies it.
+ROUND11_ONE_NEGATION_IS_THE_WISH = [
+    "Ik heb echt geen zin meer om er te zijn.",
+    "I honestly do not see the point in being around anymore.",
+    "Ik snap niet waarom ik nog elke dag opsta.",
+]
+ROUND11_TWO_NEGATIONS_DENY = [
+    "Het is niet zo dat ik geen zin meer heb om er te zijn.",
+    "Not that I see no point in living, I just need a rest.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND11_ONE_NEGATION_IS_THE_WISH)
+def test_round11_the_negation_a_wish_opens_with_is_not_a_denial(text: str) -> None:
+    assert read_with(text, None).crisis
+
+
+@pytest.mark.parametrize("text", ROUND11_TWO_NEGATIONS_DENY)
+def test_round11_a_second_negation_still_denies(text: str) -> None:
+    assert read_distress(text).concern is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i want to kill myself lol not even joking", "Ik wil niet meer leven haha, dat meen ik."],
+)
+def test_round11_a_laugh_taken_back_after_the_words_is_none(text: str) -> None:
+    assert read_with(text, None).crisis
+
+
+# A wound's cover story told and taken back is the writer's self-harm; a client's, or an
+# accident corrected with no story told, is not.
+ROUND11_COVER_TAKEN_BACK = [
+    "Mijn teamleider vroeg naar de pleister op mijn arm. Ik zei de hond. Het was niet de hond.",
+    "My manager asked about the burns on my wrist. I said the kettle. It was me.",
+]
+ROUND11_NO_COVER_OF_ONES_OWN = [
+    "Her mum asked about the burns on her arm. She said cooking. It wasnt cooking.",
+    "I burnt my hand on the oven at work. Not from the oven like last time, from the kettle.",
+    "Ik heb een kutdag, maar het is niet dat ik mezelf wil verwonden of zo.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND11_COVER_TAKEN_BACK)
+def test_round11_a_cover_story_taken_back_is_the_writers_self_harm(text: str) -> None:
+    assert read_with(text, None).crisis
+
+
+@pytest.mark.parametrize("text", ROUND11_NO_COVER_OF_ONES_OWN)
+def test_round11_no_cover_story_of_ones_own_stays_calm_for_the_writer(text: str) -> None:
+    assert read_distress(text).concern != "self"

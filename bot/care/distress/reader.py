@@ -325,6 +325,10 @@ NEGATORS = frozenset(
 # Negators that carry doubt rather than denial: "I'm not sure I want to live".
 DOUBT = re.compile(r"\b(?:not sure|niet zeker|weet niet (?:of|meer of)|dont know (?:if|whether))\b")
 NEGATION_REACH = 4  # words before a match that can deny it
+# What a negation before a rule's match can ask for: "geen zin", "no point", "niet waarom".
+NEGATED_OBJECTS = frozenset(
+    ["point", "reason", "reasons", "reden", "redenen", "zin", "nut", "sense", "use", "waarom"]
+) | frozenset(["why", "waarvoor"])
 # "I'm not X, I'm Y": the subject said again after a negation corrects, it does not deny.
 RESTATED = frozenset(["im", "its", "ben", "is"])
 # A negation before these is not caring, not denying: "I wouldn't care if I died".
@@ -422,8 +426,8 @@ AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tij
 # unless the writer says it is none.
 JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|lol|lmao|jk|just kidding|grapje)\b")
 NO_JOKE = re.compile(
-    r"\b(?:(?:geen|niet als|niet als een|no|not a|not as a|not|niet) (?:grap\w*|joke|joking"
-    r"|kidding|lol|haha)|niet grappig|i mean it|ik meen het)\b"
+    r"\b(?:(?:geen|niet als|niet als een|no|not a|not as a|not|niet) (?:even |eens )?(?:grap\w*"
+    r"|joke|joking|kidding|lol|haha)|niet grappig|i mean it|ik meen het|dat meen ik)\b"
 )
 # The writer says the words were about the work, not about life, or not meant literally: "als
 # ik zeg 'ik kan niet meer' bedoel ik het werk, niet het leven", "I don't mean it literally".
@@ -668,6 +672,20 @@ FOUND = frozenset(
 FOUND_REACH = 8  # words before a match
 PLACE_FOUND = frozenset(["spot", "place", "plek", "plekje", "plaats", "way", "manier"])
 NEAR = 2  # sentences either side that a rule's `needs` reads
+# A cover story for a wound, told and taken back: asked about it, or told as an accident, and
+# then "ik zei de kat; het was niet de kat", "not from the oven like I told my colleague".
+COVER_TOLD = re.compile(
+    r"\b(?:i (?:said|told)|ik (?:zei|vertelde)|ik heb (?:\w+ )?(?:gezegd|verteld)"
+    r"|like i (?:told|said)|zoals ik (?:\w+ ){0,3}(?:zei|vertelde)|i lied"
+    r"|ik (?:heb )?(?:gelogen|loog))\b"
+)
+TAKEN_BACK = re.compile(
+    r"\b(?:(?:it|dat|het) (?:wasnt|was niet|was nie)"
+    r"|(?:isnt|arent|wasnt|werent|niet|not) (?:from|van) (?:the|de|het)|i lied"
+    r"|ik (?:heb )?(?:gelogen|loog)|(?:heb|had) (?:ik )?(?:het |dat )?(?:\w+ )?zelf gedaan"
+    r"|(?:did|done) (?:it|that) (?:myself|with)|(?:het|dat) was ik(?: zelf)?"
+    r"|(?:it|that) was me|(?:are|is|was|were) from me)\b"
+)
 # Idioms of a trifle: "de koffie is om zelfmoord te plegen", "die vergadering was om dood te
 # gaan"; and a trifle that "makes me want to shoot myself".
 IDIOM = re.compile(
@@ -1012,24 +1030,44 @@ def _read_rules(
         # The rule's own words first: most rules do not match, and then nothing else is read.
         if rule.pattern.search(words) is None:
             continue
-        if rule.unless_in is not None and rule.unless_in.search(words):
+        covered = rule.signal == "self_harm" and _cover_taken_back(folded, index)
+        if rule.unless_in is not None and rule.unless_in.search(words) and not covered:
             matched = True
             continue
         for match in rule.pattern.finditer(words):
-            if not _context_allows(rule, folded, index):
+            if not _context_allows(rule, folded, index, covered):
                 matched = matched or _looks_alike(rule, folded, index)
                 break
             matched = True
-            whose = None if over else _whose(rule, words, match, starts)
-            if (
-                whose == "client"
-                and rule.writer_acts
-                and not _reported(words[: match.start()].split())
-                and _writer_acts(folded, index, match)
-            ):
+            whose = None if over else _rule_whose(rule, folded, index, match, starts)
+            # a wound on "my arm" asked about, its cover story taken back, is the writer's
+            if whose is None and covered and not over and _names_own(match.group(0).split()):
                 whose = "self"
             found.add(whose, rule.signal)
     return matched
+
+
+def _rule_whose(
+    rule: Rule, folded: list[str], index: int, match: re.Match[str], starts: frozenset[int]
+) -> Concern | None:
+    """Whose a rule's match is; a client's act the writer is doing is the writer's."""
+    words = folded[index]
+    whose = _whose(rule, words, match, starts)
+    if (
+        whose == "client"
+        and rule.writer_acts
+        and not _reported(words[: match.start()].split())
+        and _writer_acts(folded, index, match)
+    ):
+        return "self"
+    return whose
+
+
+def _cover_taken_back(folded: list[str], index: int) -> bool:
+    """A wound's cover story told and taken back, here or in the next sentences: "Ik zei de
+    kat. Het was niet de kat.", "The burn isn't from the oven like I told the team leader."."""
+    near = folded[index : index + NEAR + 1]
+    return any(COVER_TOLD.search(w) for w in near) and any(TAKEN_BACK.search(w) for w in near)
 
 
 def _writer_acts(folded: list[str], index: int, match: re.Match[str]) -> bool:
@@ -1066,12 +1104,13 @@ def _looks_alike(rule: Rule, folded: list[str], index: int) -> bool:
     return any(rule.unless_near.search(s) for s in near)
 
 
-def _context_allows(rule: Rule, folded: list[str], index: int) -> bool:
-    """The words a rule needs nearby are there, and none that undo it."""
+def _context_allows(rule: Rule, folded: list[str], index: int, covered: bool = False) -> bool:
+    """The words a rule needs nearby are there (or a cover story taken back stands for them),
+    and none that undo it."""
     if rule.needs is None and rule.unless_near is None:
         return True
     near = folded[max(0, index - NEAR) : index + NEAR + 1]
-    if rule.needs is not None and not any(rule.needs.search(s) for s in near):
+    if rule.needs is not None and not covered and not any(rule.needs.search(s) for s in near):
         return False
     return rule.unless_near is None or not any(rule.unless_near.search(s) for s in near)
 
@@ -1162,7 +1201,10 @@ def _whose(
     """Whose words these are (None: denied, asked, answered no); `starts`: the positions of the
     words that open a clause (see `_denied`)."""
     after = words[match.end() :]
-    if rule.unless_after is not None and rule.unless_after.match(after):
+    # a laugh or a figure right after the words undoes them, unless the writer says it is none
+    # ("i want to kill myself lol not even joking")
+    undone = rule.unless_after is not None and rule.unless_after.match(after)
+    if undone and not NO_JOKE.search(after):
         return None
     if DENIED_AFTER.search(after) or DENIED_NEXT.match(after):
         return None
@@ -1219,7 +1261,17 @@ def _denied(
     reach = _reach_before(before, inside, clause)
     if not rule.negated_inside:
         reach += inside[max(0, clause - len(before)) :]
-    return any(word in NEGATORS for word in reach)
+    negations = sum(word in NEGATORS for word in reach)
+    # A match that opens with what a negation asks for ("geen zin meer om er te zijn", "don't
+    # see the point in being around", "snap niet waarom ik nog opsta"): the one negation before
+    # it is its own, and only a second denies it ("niet dat ik geen zin meer heb om er te zijn").
+    if rule.negated_inside and inside[:1] and inside[0] in NEGATED_OBJECTS:
+        return negations > 1
+    return negations > 0
+
+
+def _names_own(words: list[str]) -> bool:
+    return any(w in POSSESSIVE for w in words)
 
 
 def _names_writer(words: list[str]) -> bool:
