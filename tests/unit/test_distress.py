@@ -1166,3 +1166,33 @@ def test_round11_a_cover_story_taken_back_is_the_writers_self_harm(text: str) ->
 @pytest.mark.parametrize("text", ROUND11_NO_COVER_OF_ONES_OWN)
 def test_round11_no_cover_story_of_ones_own_stays_calm_for_the_writer(text: str) -> None:
     assert read_distress(text).concern != "self"
+
+
+# A thing found is someone else's only when someone else is named whose it could be, or the
+# team found it; what the writer found alone is the writer's.
+ROUND11_FOUND_BY_THE_WRITER = [
+    "I found a strong hook in the garage and I know what it is for.",
+    "In het bos heb ik een plek gevonden waar niemand komt.",
+]
+ROUND11_FOUND_SOMEONE_ELSES = [
+    "Bij mevrouw K. vond ik een stapel opgespaarde pillen in de kast.",
+    "During the room check we found razor blades under the mattress.",
+    "In his room I found a goodbye letter.",
+    "In zijn kamer vond ik een afscheidsbrief.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND11_FOUND_BY_THE_WRITER)
+def test_round11_what_the_writer_found_alone_is_the_writers(text: str) -> None:
+    assert read_distress(text).crisis
+
+
+@pytest.mark.parametrize("text", ROUND11_FOUND_SOMEONE_ELSES)
+def test_round11_what_is_found_of_someone_named_is_theirs(text: str) -> None:
+    assert read_distress(text).concern == "client"
+
+
+def test_round11_one_of_the_lads_is_someone_else() -> None:
+    assert read_with("One of the lads burnt his arm with a lighter on purpose.", None).concern == (
+        "client"
+    )

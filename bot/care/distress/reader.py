@@ -159,6 +159,7 @@ THIRD = THIRD_PRONOUNS | frozenset(
         "boys",
         "girls",
         "lad",
+        "lads",
         "ouder",
         "ouders",
         "parent",
@@ -670,6 +671,10 @@ FOUND = frozenset(
     ["vond", "vonden", "gevonden", "found", "discovered", "ontdekte", "ontdekten", "ontdekt"]
 )
 FOUND_REACH = 8  # words before a match
+# Finders at work: what the team or the staff found is someone else's ("vonden we pillen");
+# and the words that name whose a thing found is ("in zijn kamer", "in her bag").
+FINDERS = frozenset(["we", "wij", "staff", "team", "collega", "collegas", "colleague"])
+OWNERS = frozenset(["his", "her", "their", "zijn", "haar", "hun", "he", "she", "hij", "zij", "ze"])
 PLACE_FOUND = frozenset(["spot", "place", "plek", "plekje", "plaats", "way", "manier"])
 NEAR = 2  # sentences either side that a rule's `needs` reads
 # A cover story for a wound, told and taken back: asked about it, or told as an accident, and
@@ -1188,11 +1193,14 @@ def _second_opinion(
 def _someone_elses(words: str, match: re.Match[str]) -> bool:
     """Someone else's words or thing around the match: "hij zei dat ...", "'...,' said Mrs P",
     "in zijn kamer vond ik een brief"."""
-    return _others_around(words[: match.start()].split(), words[match.end() :].split())
+    before, after = words[: match.start()].split(), words[match.end() :].split()
+    return _others_around(before, after, words.split())
 
 
-def _others_around(before: list[str], after: list[str]) -> bool:
-    return _reported(before) or _reported_after(after) or _found_thing(before)
+def _others_around(before: list[str], after: list[str], said: list[str]) -> bool:
+    """Reported speech around a match, or a thing found that someone else owns; `said`: all the
+    sentence's words."""
+    return _reported(before) or _reported_after(after) or _found_thing(before, said)
 
 
 def _whose(
@@ -1311,7 +1319,7 @@ def _corrected(before: list[str], i: int) -> bool:
 def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
     """Whose words these are: the nearest person before the match (or in it, or after it);
     reported speech ("hij zei: ik wil dood") belongs to the one who said it."""
-    if _others_around(before, after):
+    if _others_around(before, after, [*before, *inside, *after]):
         return "client"
     # "they'd be fine without me": the one they would be without is the writer
     if inside[-2:] in (["without", "me"], ["zonder", "mij"], ["zonder", "me"]):
@@ -1382,9 +1390,12 @@ def _reported_after(after: list[str]) -> bool:
     return False
 
 
-def _found_thing(before: list[str]) -> bool:
-    """Something found ("in his room I found a goodbye letter") is its owner's, not the
-    finder's, unless the writer names it as theirs ("I found my old letters")."""
+def _found_thing(before: list[str], said: list[str]) -> bool:
+    """Something found ("in his room I found a goodbye letter", "vonden we pillen") is its
+    owner's, not the finder's, unless the writer names it as theirs ("I found my old letters")
+    or the writer found it and names no one else ("I found a strong hook in the garage")."""
+    if not any(_third(w) or w in OWNERS or w in FINDERS for w in said):
+        return False
     for i in range(len(before) - 1, max(-1, len(before) - 1 - FOUND_REACH), -1):
         if before[i] in FOUND:
             rest = before[i + 1 :]
