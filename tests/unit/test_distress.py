@@ -1196,3 +1196,27 @@ def test_round11_one_of_the_lads_is_someone_else() -> None:
     assert read_with("One of the lads burnt his arm with a lighter on purpose.", None).concern == (
         "client"
     )
+
+
+# A negation's reach, mended: a "nee" that is a clause of its own answers what came before; a
+# negation in the clause after a match's first clause does not deny it; "zelfs toen" is no past.
+ROUND11_NOT_DENIED = [
+    "Grens gehouden? Nee, vanavond weer gekrast.",
+    "Ik merk dat ik zelfmoord serieus overweeg, het is geen losse gedachte meer.",
+    "Mijn zoon was er en zelfs toen dacht ik: ik wil er niet meer zijn, ik wil dood.",
+]
+ROUND11_STILL_DENIED = [
+    "Nee, ik heb mezelf niet gekrast.",
+    "Suicidal? No, not me, never.",
+    "Toen dacht ik aan zelfmoord. Nu niet meer, het gaat goed.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND11_NOT_DENIED)
+def test_round11_a_negation_that_is_not_of_the_words_does_not_deny_them(text: str) -> None:
+    assert read_with(text, None).crisis
+
+
+@pytest.mark.parametrize("text", ROUND11_STILL_DENIED)
+def test_round11_a_negation_of_the_words_still_denies_them(text: str) -> None:
+    assert read_distress(text).concern is None

@@ -383,7 +383,7 @@ POSSESSIVE = frozenset(["mijn", "mn", "my", "mine"])
 # A past that is over: "vroeger heb ik mezelf gesneden, maar dat is voorbij".
 PAST = re.compile(
     r"\b(?:vroeger|used to|there was a time|er was een tijd|terugblik|looking back"
-    r"|rereading|herlees\w*|herlas|toen (?:schreef|dacht|wilde|wou|zei|had|deed) ik"
+    r"|rereading|herlees\w*|herlas|(?<!zelfs )toen (?:schreef|dacht|wilde|wou|zei|had|deed) ik"
     r"|toen ik (?:\w+ ){0,2}(?:was|had|zat)|since i last|sinds ik (?:\w+ )?laatst"
     r"|(?:a|one|two|three|\d+) (?:year|years|months?) since"
     r"|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
@@ -1266,9 +1266,18 @@ def _denied(
     # suicide"); an aside does not ("ik denk niet, eerlijk gezegd, aan zelfmoord")
     said = before + inside
     clause = max((s for s in starts if s <= last and _names_writer(said[s:])), default=0)
-    reach = _reach_before(before, inside, clause)
+    # a "nee" that is a clause of its own answers what came before: "Nee, vanavond weer gekrast"
+    reach = [
+        w
+        for i, w in _reach_before(before, inside, clause)
+        if not (w in NO_AFTER and i + 1 in starts)
+    ]
     if not rule.negated_inside:
-        reach += inside[max(0, clause - len(before)) :]
+        # the match's own words, up to the next clause: "ik overweeg zelfmoord, het is geen
+        # losse gedachte meer" is not denied by the "geen" of the clause after it
+        first = max(clause, len(before))
+        ends = min((s for s in starts if s > first), default=len(said))
+        reach += inside[first - len(before) : ends - len(before)]
     negations = sum(word in NEGATORS for word in reach)
     # A match that opens with what a negation asks for ("geen zin meer om er te zijn", "don't
     # see the point in being around", "snap niet waarom ik nog opsta"): the one negation before
@@ -1286,9 +1295,9 @@ def _names_writer(words: list[str]) -> bool:
     return any(w in FIRST and w not in POSSESSIVE for w in words)
 
 
-def _reach_before(before: list[str], inside: list[str], clause: int) -> list[str]:
-    """The words before the match, in its clause, that could deny it."""
-    reach: list[str] = []
+def _reach_before(before: list[str], inside: list[str], clause: int) -> list[tuple[int, str]]:
+    """The words before the match, in its clause, that could deny it (with their positions)."""
+    reach: list[tuple[int, str]] = []
     counted = 0
     for i in range(len(before) - 1, -1, -1):
         if i < clause or before[i] in BREAKS or counted == NEGATION_REACH:
@@ -1300,7 +1309,7 @@ def _reach_before(before: list[str], inside: list[str], clause: int) -> list[str
         # "wouldn't care if I died" does not deny; it does not care ("niet zo erg")
         caring = set((before[i + 1 : i + 3] + inside)[:2]) & NOT_CARING
         if not answers and not caring and not _corrected(before, i):
-            reach.append(before[i])
+            reach.append((i, before[i]))
     return reach
 
 
