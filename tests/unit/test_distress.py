@@ -1056,7 +1056,9 @@ def test_round11_they_after_a_crisis_with_no_things_are_people() -> None:
 
 # Where the model is sure the words are the writer's, it outweighs a rule's reading of a client's
 # crisis and a gate that keeps it off calm look-alikes: each fails with its setting off.
-MODEL_OVER_CLIENT = "Mevrouw Peeters vroeg of ik moe was en ik dacht alleen maar aan zelfmoord."
+MODEL_OVER_CLIENT = (
+    "On the late shift a resident asked how I was, and the honest answer was: I want to be dead."
+)
 MODEL_PAST_GATES = [
     "The team would run better if I vanished, and so would my family.",
     "I've told my sister she can have the car, she thinks I'm moving abroad.",
@@ -1171,19 +1173,23 @@ def test_round11_no_cover_story_of_ones_own_stays_calm_for_the_writer(text: str)
 # A thing found is someone else's only when someone else is named whose it could be, or the
 # team found it; what the writer found alone is the writer's.
 ROUND11_FOUND_BY_THE_WRITER = [
-    "I found a strong hook in the garage and I know what it is for.",
-    "In het bos heb ik een plek gevonden waar niemand komt.",
+    "I found a rope in the shed that will hold my weight.",
+    "Found a quiet spot at the reservoir. Went back today to be sure.",
 ]
 ROUND11_FOUND_SOMEONE_ELSES = [
     "Bij mevrouw K. vond ik een stapel opgespaarde pillen in de kast.",
     "During the room check we found razor blades under the mattress.",
     "In his room I found a goodbye letter.",
     "In zijn kamer vond ik een afscheidsbrief.",
+    "During the room check I found razor blades under the mattress.",
+    "In kamer 12 vond ik een afscheidsbrief.",
+    "I found a goodbye letter on the unit this morning.",
 ]
 
 
 @pytest.mark.parametrize("text", ROUND11_FOUND_BY_THE_WRITER)
 def test_round11_what_the_writer_found_alone_is_the_writers(text: str) -> None:
+    assert read_with(text, None).concern != "client"
     assert read_distress(text).crisis
 
 
@@ -1220,3 +1226,40 @@ def test_round11_a_negation_that_is_not_of_the_words_does_not_deny_them(text: st
 @pytest.mark.parametrize("text", ROUND11_STILL_DENIED)
 def test_round11_a_negation_of_the_words_still_denies_them(text: str) -> None:
     assert read_distress(text).concern is None
+
+
+# A review's cases (round 11): realistic look-alikes the round's first changes misread. Each
+# must stay what it is: a question put to the writer, a denial, an accident, a client's crisis,
+# an ordinary day.
+ROUND11_REVIEW_NOT_THE_WRITERS = [
+    # a second question is still a question
+    "The GP asked if I was sleeping and whether I had thoughts of suicide.",
+    "Mijn huisarts vroeg of ik goed sliep en of ik aan zelfmoord dacht.",
+    "De psychiater vroeg of ik toen ik jong was aan zelfmoord dacht.",
+    # an accident told, and "it wasn't" of something else than a cover
+    "I burnt my arm on the oven at work. I told my manager. It wasn't serious.",
+    "Ik heb mijn hand gesneden bij het koken in de leefgroep. Ik zei het tegen mijn collega. "
+    "Het was niet diep.",
+    "I haven't cut my arms in years, I told my GP that. It wasn't easy to stop.",
+    # denials of burning, of eating as a punishment
+    "Ik heb die aansteker nooit tegen mijn arm gehouden.",
+    "Ik eet niet als straf, ik heb gewoon geen honger.",
+    # a "nee" said again, "never wondered why", a denial in the match's own clause
+    "No, self harm isn't something I do.",
+    "Nee, zelfmoordgedachten heb ik niet.",
+    "Ik heb me nooit afgevraagd waarom ik nog leef.",
+    "Zelfmoord, nooit aan gedacht.",
+    # "ik meen het niet" takes the words back
+    "Ik wil dood haha, ik meen het niet.",
+    # someone else's words and pills
+    "They keep saying they want to die and I can't sleep because of it.",
+    "They have been stockpiling their pills for weeks.",
+    # a tow rope in the boot; budget cuts
+    "I put the tow rope in the boot and checked the tyres.",
+    "Budget cuts again, they are closing the day centre.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND11_REVIEW_NOT_THE_WRITERS)
+def test_round11_a_reviews_look_alikes_are_not_the_writers_crisis(text: str) -> None:
+    assert read_distress(text).concern != "self"

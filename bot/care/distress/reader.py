@@ -327,9 +327,15 @@ NEGATORS = frozenset(
 DOUBT = re.compile(r"\b(?:not sure|niet zeker|weet niet (?:of|meer of)|dont know (?:if|whether))\b")
 NEGATION_REACH = 4  # words before a match that can deny it
 # What a negation before a rule's match can ask for: "geen zin", "no point", "niet waarom".
-NEGATED_OBJECTS = frozenset(
-    ["point", "reason", "reasons", "reden", "redenen", "zin", "nut", "sense", "use", "waarom"]
-) | frozenset(["why", "waarvoor"])
+WHY = frozenset(["waarom", "why", "waarvoor"])
+NOT_KNOWING = frozenset(
+    ["snap", "begrijp", "weet", "weten", "zie", "zien", "know", "understand", "see", "get"]
+)
+# The subject that opens a clause of its own ("..., het is geen losse gedachte meer").
+SUBJECTS = frozenset(["het", "it", "dat", "that", "dit", "this", "its", "thats", "er", "there"])
+NEGATED_OBJECTS = WHY | frozenset(
+    ["point", "reason", "reasons", "reden", "redenen", "zin", "nut", "sense", "use"]
+)
 # "I'm not X, I'm Y": the subject said again after a negation corrects, it does not deny.
 RESTATED = frozenset(["im", "its", "ben", "is"])
 # A negation before these is not caring, not denying: "I wouldn't care if I died".
@@ -428,7 +434,7 @@ AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tij
 JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|lol|lmao|jk|just kidding|grapje)\b")
 NO_JOKE = re.compile(
     r"\b(?:(?:geen|niet als|niet als een|no|not a|not as a|not|niet) (?:even |eens )?(?:grap\w*"
-    r"|joke|joking|kidding|lol|haha)|niet grappig|i mean it|ik meen het|dat meen ik)\b"
+    r"|joke|joking|kidding|lol|haha)|niet grappig|i mean it|(?:ik meen het|dat meen ik)(?! niet))\b"
 )
 # The writer says the words were about the work, not about life, or not meant literally: "als
 # ik zeg 'ik kan niet meer' bedoel ik het werk, niet het leven", "I don't mean it literally".
@@ -579,15 +585,19 @@ ADDRESSING = frozenset(
 # A pronoun after these is what is had or given, not who speaks: "ik heb ze niet meer nodig".
 HAVING = frozenset(["heb", "have", "need", "gave", "give", "given", "geef", "gegeven", "got"])
 LONG_MATCH = 8  # words; in a longer match only its first words can name the person
-# Someone asked the question: "mijn psycholoog vroeg of ik aan zelfmoord denk".
+# Someone asked the question: "mijn psycholoog vroeg of ik aan zelfmoord denk" (not the
+# writer asking themselves: "I keep asking myself what the point of me is").
 ASKED = re.compile(
-    r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking|bevraagd|screened|polste) (?:\w+ ){0,4}"
+    r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking|bevraagd|screened|polste)"
+    r"(?! (?:myself|mezelf|mijzelf)) (?:\w+ ){0,4}"
     r"(?:of|if|whether|did|do|have|had|naar)\b"
     r"|\b(?:asked|asks|asking|screened) (?:\w+ ){0,2}about\b"
 )
-# Words after which the writer speaks again, past a question put to them: "asked if I was ok
-# and I ...", "vroeg hoe het ging, maar ik ...".
-JOINS = CONTRAST | frozenset(["en", "and", "toen", "then", "so", "dus"])
+# Words after which the writer speaks again, past a question put to them, with a verb of
+# thinking or saying: "asked if I was ok and all I could think was ...", "vroeg hoe het ging,
+# maar ik denk ...", "vroeg of ik moe was en ik dacht ...".
+JOINS = CONTRAST | frozenset(["en", "and"])
+SPOKEN = THOUGHT | frozenset(["zei", "said", "zeg", "say", "told", "voelde", "felt", "wist"])
 YES = re.compile(r"\b(?:ja|yes|yeah|wel|sometimes|soms)\b")
 # A topic of at most this many words, answered no in the next sentence, is denied.
 TOPIC_WORDS = 4
@@ -640,7 +650,6 @@ THINGS = tuple(
         "tablets",
         "urges",
         "scars",
-        "cuts",
         "letters",
         "blades",
         "voices",
@@ -671,25 +680,87 @@ FOUND = frozenset(
     ["vond", "vonden", "gevonden", "found", "discovered", "ontdekte", "ontdekten", "ontdekt"]
 )
 FOUND_REACH = 8  # words before a match
+OPENING = 4  # words that open a sentence, where someone else may be its speaker
 # Finders at work: what the team or the staff found is someone else's ("vonden we pillen");
 # and the words that name whose a thing found is ("in zijn kamer", "in her bag").
 FINDERS = frozenset(["we", "wij", "staff", "team", "collega", "collegas", "colleague"])
 OWNERS = frozenset(["his", "her", "their", "zijn", "haar", "hun", "he", "she", "hij", "zij", "ze"])
-PLACE_FOUND = frozenset(["spot", "place", "plek", "plekje", "plaats", "way", "manier"])
-NEAR = 2  # sentences either side that a rule's `needs` reads
-# A cover story for a wound, told and taken back: asked about it, or told as an accident, and
-# then "ik zei de kat; het was niet de kat", "not from the oven like I told my colleague".
-COVER_TOLD = re.compile(
-    r"\b(?:i (?:said|told)|ik (?:zei|vertelde)|ik heb (?:\w+ )?(?:gezegd|verteld)"
-    r"|like i (?:told|said)|zoals ik (?:\w+ ){0,3}(?:zei|vertelde)|i lied"
-    r"|ik (?:heb )?(?:gelogen|loog))\b"
+PLACE_FOUND = frozenset(
+    [
+        "spot",
+        "multistorey",
+        "parkeergarage",
+        "flat",
+        "tower",
+        "toren",
+        "canal",
+        "kanaal",
+        "place",
+        "plek",
+        "plekje",
+        "plaats",
+        "way",
+        "manier",
+        "hook",
+        "haak",
+        "beam",
+        "balk",
+        "path",
+        "pad",
+        "bridge",
+        "brug",
+        "building",
+        "gebouw",
+        "roof",
+        "dak",
+        "cliff",
+        "cliffs",
+        "quarry",
+        "groeve",
+        "bos",
+        "woods",
+        "forest",
+        "river",
+        "rivier",
+        "railway",
+        "spoor",
+    ]
 )
-TAKEN_BACK = re.compile(
-    r"\b(?:(?:it|dat|het) (?:wasnt|was niet|was nie)"
-    r"|(?:isnt|arent|wasnt|werent|niet|not) (?:from|van) (?:the|de|het)|i lied"
-    r"|ik (?:heb )?(?:gelogen|loog)|(?:heb|had) (?:ik )?(?:het |dat )?(?:\w+ )?zelf gedaan"
-    r"|(?:did|done) (?:it|that) (?:myself|with)|(?:het|dat) was ik(?: zelf)?"
-    r"|(?:it|that) was me|(?:are|is|was|were) from me)\b"
+# Places of work: what is found there is a client's ("tijdens de kamercontrole", "room 7").
+WORK_PLACES = frozenset(
+    [
+        "kamer",
+        "kamers",
+        "room",
+        "rooms",
+        "unit",
+        "ward",
+        "afdeling",
+        "leefgroep",
+        "groep",
+        "matras",
+        "mattress",
+        "bed",
+        "kamercontrole",
+        "check",
+        "shift",
+        "dienst",
+    ]
+)
+NEAR = 2  # sentences either side that a rule's `needs` reads
+# A cover story for a wound, told and taken back: "I said cooking. It wasn't cooking.", "ik
+# zei de kat; het was niet de kat"; or owned outright: "ik heb het zelf gedaan", "it was me",
+# "not from the oven like I told my colleague".
+COVER_WORDS = 6  # words after "I said" that tell the cover ("dat het van de kat was")
+COVER_TOLD = re.compile(r"\b(?:i (?:said|told)|ik (?:zei|vertelde)|ik heb (?:\w+ )?gezegd)\b")
+NOT_THE_COVER = re.compile(
+    r"\b(?:it|dat|het) (?:wasnt|was niet|was nie) (?:the |de |het |from )?(\w+)"
+)
+OWNED = re.compile(
+    r"\b(?:i lied|ik (?:heb )?(?:gelogen|loog)|(?:heb|had) (?:ik )?(?:het |dat )?zelf gedaan"
+    r"|(?:did|done) (?:it|that) (?:myself|with)|(?:het|dat) was ik zelf|(?:it|that) was me$"
+    r"|(?:are|is|was|were) from me\b|(?:isnt|arent|wasnt|werent|not|niet) (?:from|van) (?:the|de"
+    r"|het) \w+ (?:like|as|zoals) (?:i|ik))"
 )
 # Idioms of a trifle: "de koffie is om zelfmoord te plegen", "die vergadering was om dood te
 # gaan"; and a trifle that "makes me want to shoot myself".
@@ -806,8 +877,10 @@ def _read_sentence(
 def _model_denies(model: Model, words: str) -> bool:
     """The model is sure the words deny a crisis, and nothing turns them: no "but" ("I would
     never tell anyone, but I want to die"), no "no" that answers ("ik ben niet oké, nee, ik
-    denk aan zelfmoord"), no "no joke" that insists ("I want to die, no joke")."""
-    if set(words.split()) & CONTRAST or NO_THEN_I.search(words) or NO_JOKE.search(words):
+    denk aan zelfmoord"), no laugh said to be no joke ("I want to die, no joke 😂")."""
+    if set(words.split()) & CONTRAST or NO_THEN_I.search(words):
+        return False
+    if JOKE.search(words) and NO_JOKE.search(words):  # "I want to die, no joke 😂"
         return False
     return model.probabilities(words).get("negation", 0.0) >= SURE_DENIAL
 
@@ -823,7 +896,7 @@ def _with_model(
     words = folded[index]
     if told.own and _model_denies(model, words):
         told.own.clear()
-    elif told.others and not told.own:
+    elif told.others and not told.own and _writer_speaks(words):
         # "mevrouw vroeg of ik moe was en ik dacht alleen aan zelfmoord": a rule read someone
         # else's crisis where the model is sure it is the writer's
         probabilities = model.probabilities(words)
@@ -838,6 +911,17 @@ def _with_model(
         found.add(*_second_opinion(model, words))
         return False
     return True
+
+
+def _writer_speaks(words: str) -> bool:
+    """No one else opens the sentence speaking or as its subject, and nothing of someone
+    else's is found in it ("they keep saying they want to die", "my client said she wants to
+    die", "they have been stockpiling their pills", "found a goodbye letter on the unit")."""
+    tokens = words.split()
+    if _reported(tokens[:OPENING]) or (tokens[:1] and tokens[0] in THIRD_PRONOUNS):
+        return False
+    found = next((i for i, word in enumerate(tokens) if word in FOUND), None)
+    return found is None or not _found_thing(tokens[: found + OPENING + 1], [], tokens)
 
 
 def _read_whole(model: Model, folded: list[str]) -> Reading:
@@ -1046,7 +1130,8 @@ def _read_rules(
             matched = True
             whose = None if over else _rule_whose(rule, folded, index, match, starts)
             # a wound on "my arm" asked about, its cover story taken back, is the writer's
-            if whose is None and covered and not over and _names_own(match.group(0).split()):
+            asked = _asked(words[: match.start()], match.group(0))
+            if whose is None and covered and asked and _names_own(match.group(0).split()):
                 whose = "self"
             found.add(whose, rule.signal)
     return matched
@@ -1068,11 +1153,25 @@ def _rule_whose(
     return whose
 
 
+def _cover_told(words: str) -> list[str]:
+    """The words of the cover the writer told, up to where they take it back."""
+    told = COVER_TOLD.search(words)
+    if told is None:
+        return []
+    cover = words[told.end() :]
+    taken_back = NOT_THE_COVER.search(cover)
+    return cover[: taken_back.start() if taken_back else None].split()[:COVER_WORDS]
+
+
 def _cover_taken_back(folded: list[str], index: int) -> bool:
     """A wound's cover story told and taken back, here or in the next sentences: "Ik zei de
     kat. Het was niet de kat.", "The burn isn't from the oven like I told the team leader."."""
     near = folded[index : index + NEAR + 1]
-    return any(COVER_TOLD.search(w) for w in near) and any(TAKEN_BACK.search(w) for w in near)
+    if any(OWNED.search(words) for words in near):
+        return True
+    # the cover the writer told, then said not to be it: the same word after "it wasn't"
+    told = {word for words in near for word in _cover_told(words)}
+    return any(m.group(1) in told for words in near for m in NOT_THE_COVER.finditer(words))
 
 
 def _writer_acts(folded: list[str], index: int, match: re.Match[str]) -> bool:
@@ -1200,7 +1299,7 @@ def _someone_elses(words: str, match: re.Match[str]) -> bool:
 def _others_around(before: list[str], after: list[str], said: list[str]) -> bool:
     """Reported speech around a match, or a thing found that someone else owns; `said`: all the
     sentence's words."""
-    return _reported(before) or _reported_after(after) or _found_thing(before, said)
+    return _reported(before) or _reported_after(after) or _found_thing(before, after, said)
 
 
 def _whose(
@@ -1220,7 +1319,7 @@ def _whose(
         return None
     if _no_after(words[: match.start()], after):
         return None
-    if _asked(words[: match.start()]) and not YES.search(after):
+    if _asked(words[: match.start()], match.group(0)) and not YES.search(after):
         return None
     before = words[: match.start()].split()
     inside = match.group(0).split()
@@ -1231,17 +1330,25 @@ def _whose(
     return _person(before, inside, after.split())
 
 
-def _asked(before: str) -> bool:
-    """The words are what someone asked the writer ("mijn psycholoog vroeg of ik aan zelfmoord
-    denk"), unless the writer speaks again between the question and them ("a kid asked if I
-    was ok and all I could think was I want to die", "ze vroeg of alles ok was, ik zei ja, maar
-    ik denk aan zelfmoord")."""
+def _asked(before: str, said: str) -> bool:
+    """The words (`said`) are what someone asked the writer ("mijn psycholoog vroeg of ik aan
+    zelfmoord denk"), unless the writer thinks or speaks again between the question and them
+    ("a kid asked if I was ok and all I could think was I want to die", "ze vroeg of alles ok
+    was, ik zei ja, maar ik denk aan zelfmoord"); a second question is still asked ("en of ik
+    ...")."""
     questions = list(ASKED.finditer(before))
     if not questions:
         return False
-    rest = before[questions[-1].end() :].split()
-    return not any(
-        word in JOINS and _names_writer(rest[i + 1 : i + 3]) for i, word in enumerate(rest)
+    # the verb may open the match: "en ik | dacht alleen maar aan zelfmoord"
+    return not _speaks_again([*before[questions[-1].end() :].split(), *said.split()[:2]])
+
+
+def _speaks_again(words: list[str]) -> bool:
+    """The writer thinks or speaks again after someone else's words: "en ik dacht", "and all I
+    could think was", "maar ik denk"."""
+    return any(
+        word in JOINS and _names_writer(words[i + 1 : i + 3]) and set(words[i + 2 : i + 5]) & SPOKEN
+        for i, word in enumerate(words)
     )
 
 
@@ -1266,25 +1373,49 @@ def _denied(
     # suicide"); an aside does not ("ik denk niet, eerlijk gezegd, aan zelfmoord")
     said = before + inside
     clause = max((s for s in starts if s <= last and _names_writer(said[s:])), default=0)
-    # a "nee" that is a clause of its own answers what came before: "Nee, vanavond weer gekrast"
+    # a "nee" that is a clause of its own answers what came before ("Nee, vanavond weer
+    # gekrast"), unless a negation after the words says the no again ("Nee, zelfmoordgedachten
+    # heb ik niet")
+    tokens = words.split()
+    again = any(w in NEGATORS for w in tokens[len(said) :])
     reach = [
         w
         for i, w in _reach_before(before, inside, clause)
-        if not (w in NO_AFTER and i + 1 in starts)
+        if again or not (w in NO_AFTER and i + 1 in starts)
     ]
     if not rule.negated_inside:
-        # the match's own words, up to the next clause: "ik overweeg zelfmoord, het is geen
-        # losse gedachte meer" is not denied by the "geen" of the clause after it
-        first = max(clause, len(before))
-        ends = min((s for s in starts if s > first), default=len(said))
-        reach += inside[first - len(before) : ends - len(before)]
+        reach += _reach_inside(len(before), inside, clause, starts, tokens)
     negations = sum(word in NEGATORS for word in reach)
     # A match that opens with what a negation asks for ("geen zin meer om er te zijn", "don't
     # see the point in being around", "snap niet waarom ik nog opsta"): the one negation before
     # it is its own, and only a second denies it ("niet dat ik geen zin meer heb om er te zijn").
-    if rule.negated_inside and inside[:1] and inside[0] in NEGATED_OBJECTS:
+    if rule.negated_inside and _negation_asks_for(before, inside):
         return negations > 1
     return negations > 0
+
+
+def _reach_inside(
+    opens: int, inside: list[str], clause: int, starts: frozenset[int], tokens: list[str]
+) -> list[str]:
+    """The match's own words (from position `opens`) that could deny it, up to a clause with a
+    subject of its own: "ik overweeg zelfmoord, het is geen losse gedachte meer" is not denied
+    by that clause's "geen"; "zelfmoord, nooit aan gedacht" is."""
+    first = max(clause, opens)
+    subjects = (
+        s
+        for s in starts
+        if s > first and (tokens[s] in SUBJECTS or _names_writer(tokens[s : s + 1]))
+    )
+    return inside[first - opens : min(subjects, default=opens + len(inside)) - opens]
+
+
+def _negation_asks_for(before: list[str], inside: list[str]) -> bool:
+    """The match opens with what a negation before it asks for: "geen zin", "no point"; and
+    "why" only after a verb of not knowing ("snap niet waarom", "don't see why"), not after
+    "never wondered why"."""
+    if not inside or inside[0] not in NEGATED_OBJECTS:
+        return False
+    return inside[0] not in WHY or bool(set(before[-3:]) & NOT_KNOWING)
 
 
 def _names_own(words: list[str]) -> bool:
@@ -1328,7 +1459,9 @@ def _corrected(before: list[str], i: int) -> bool:
 def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
     """Whose words these are: the nearest person before the match (or in it, or after it);
     reported speech ("hij zei: ik wil dood") belongs to the one who said it."""
-    if _others_around(before, after, [*before, *inside, *after]):
+    if _others_around(before, after, [*before, *inside, *after]) and not _speaks_again(
+        [*before, *inside[:2]]
+    ):
         return "client"
     # "they'd be fine without me": the one they would be without is the writer
     if inside[-2:] in (["without", "me"], ["zonder", "mij"], ["zonder", "me"]):
@@ -1399,23 +1532,25 @@ def _reported_after(after: list[str]) -> bool:
     return False
 
 
-def _found_thing(before: list[str], said: list[str]) -> bool:
-    """Something found ("in his room I found a goodbye letter", "vonden we pillen") is its
-    owner's, not the finder's, unless the writer names it as theirs ("I found my old letters")
-    or the writer found it and names no one else ("I found a strong hook in the garage")."""
-    if not any(_third(w) or w in OWNERS or w in FINDERS for w in said):
-        return False
+def _found_thing(before: list[str], after: list[str], said: list[str]) -> bool:
+    """Something found ("in his room I found a goodbye letter", "vonden we pillen", "in kamer
+    12 vond ik een brief") is its owner's, not the finder's, unless the writer names it as
+    theirs ("I found my old letters"); or, with no one else and no place of work named, it is a
+    place or a fixing the finder means to use ("a quiet spot on the cliffs", "a strong hook in
+    the garage") or the writer's purpose follows it ("a rope that will hold my weight")."""
     for i in range(len(before) - 1, max(-1, len(before) - 1 - FOUND_REACH), -1):
         if before[i] in FOUND:
             rest = before[i + 1 :]
             if rest[:1] in (["ik"], ["we"], ["i"]):  # "vond ik een brief"
                 rest = rest[1:]
-            # a place found is where the finder means to go: "I've found a spot on the cliffs"
-            if set(rest[:2]) & PLACE_FOUND:
+            if rest[:1] in (["dat"], ["that"], ["het"], ["it"]) or any(w in FIRST for w in rest):
                 return False
-            return rest[:1] not in (["dat"], ["that"], ["het"], ["it"]) and not any(
-                w in FIRST for w in rest
-            )
+            if any(_third(w) or w in OWNERS or w in FINDERS or w in WORK_PLACES for w in said):
+                return True
+            # Dutch names the thing before the verb ("een plek gevonden"); English after it,
+            # maybe as the match itself ("found | a quiet spot")
+            near = {*said[max(0, i - 3) : i], *said[i + 1 : i + 5]}
+            return not (near & PLACE_FOUND or any(w in FIRST for w in after))
     return False
 
 

@@ -745,7 +745,19 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         + rf"|(?:{_MEANS}|aansteker|lighter|sigaret\w*|cigarette\w*|strijkijzer|kettle|passer"
         rf"|compass)(?: \w+){{0,3}} (?:on|op|in|into|tegen|against|over) {_POSS} (?:{_BODY_ANY})",
         unless_in=ACCIDENT_IN,
-        negated_inside=True,  # "ik eet al drie dagen niet, als straf"
+    ),
+    # Not eating for days as a punishment: the negation is what is done ("ik eet al drie
+    # dagen niet, als straf"), not a denial (a plain "ik eet niet als straf" still denies).
+    _rule(
+        "self_harm",
+        _near(
+            r"(?:eet|eten) (?:al |nu )?(?:\w+ )?(?:dagen|dag|weken) (?:niet|niks|niets)"
+            r"|(?:niet|niks|niets) (?:meer )?gegeten (?:sinds|in|al)"
+            r"|(?:havent|hasnt|not) eaten (?:for|in|since) (?:\w+ )?(?:days|day|weeks)",
+            r"als straf|to punish|om (?:mezelf|me) te straffen|as (?:a )?punishment",
+            8,
+        ),
+        negated_inside=True,
     ),
     # A plan: a means got ready, a time chosen, a farewell, a method looked up, a place visited.
     _rule(
@@ -1186,7 +1198,7 @@ _SIDEWAYS: tuple[Rule, ...] = (
                       r"|vastgemaakt|geknoopt|tied", 6),
         # Dutch "boot" is a boat; English "the boot" is where a car holds its load
         unless_in=r"fiets\w*|bike|tent|camping|(?:de|een|op|zijn|onze) boot|boat|zeil\w*|sailing"
-        r"|klim\w*|climbing",
+        r"|klim\w*|climbing|tow ?rope|sleeptouw|tyres?|tires?|banden|luggage|bagage|suitcase",
     ),
     # The railway or a high place, scouted: "looked up which stretch isn't fenced".
     _rule("plan", r"(?:hoe hoog|how high|how far down|hoe diep)", needs=_HIGH, writer_acts=True),
