@@ -903,11 +903,7 @@ def _with_model(
         if self_share(probabilities) >= SURE_SELF_OVER_CLIENT:
             told.own.add(signal_of(probabilities))
     found.merge(told)
-    # a gate keeps the model off calm look-alikes ("een last voor het team"), unless it is sure
-    # ("ik ben alleen maar een last voor mijn team en mijn gezin")
-    if not matched and (
-        _model_may_read(folded, index) or model.self_score(words) >= SURE_PAST_GATES
-    ):
+    if not matched and _model_may_read(folded, index):
         found.add(*_second_opinion(model, words))
         return False
     return True
@@ -1256,7 +1252,6 @@ SURE_DENIAL = 0.9  # P(negation): a denial, where a rule read the writer's crisi
 SURE_CLIENT = 0.9  # P(client): a client's crisis, in words under the threshold
 # ... and in round 11, over 47 sets in eight folds:
 SURE_SELF_OVER_CLIENT = 0.95  # P(self): the writer's, where a rule read a client's
-SURE_PAST_GATES = 0.99  # P(self): read by the model, though a gate would keep it off
 
 
 def _second_opinion(
