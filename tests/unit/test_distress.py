@@ -1056,16 +1056,14 @@ def test_round11_they_after_a_crisis_with_no_things_are_people() -> None:
 
 
 # Where the model is sure the words are the writer's, it outweighs a rule's reading of a client's
-# crisis: fails with the setting off. Past a gate it does not read: the two crises below are
-# kept from it by the move and the team-burden gates (read with P(self) >= 0.99 they were, but
+# crisis, and the errand gate: each fails with its setting off. Past the other gates it does not
+# read: the crisis below is kept from it by the move gate (read with P(self) >= 0.99 it was, but
 # so was "I'm giving my car to my sister because I'm moving abroad next month", at 0.999).
 MODEL_OVER_CLIENT = (
     "On the late shift a resident asked how I was, and the honest answer was: I want to be dead."
 )
-MODEL_PAST_GATES = [
-    "The team would run better if I vanished, and so would my family.",
-    "I've told my sister she can have the car, she thinks I'm moving abroad.",
-]
+MODEL_PAST_ERRANDS = "The team would run better if I vanished, and so would my family."
+MODEL_PAST_GATES = ["I've told my sister she can have the car, she thinks I'm moving abroad."]
 
 
 def test_round11_a_model_sure_of_the_writers_crisis_outweighs_a_rules_client(
@@ -1075,6 +1073,14 @@ def test_round11_a_model_sure_of_the_writers_crisis_outweighs_a_rules_client(
     assert read_distress(MODEL_OVER_CLIENT).crisis
     monkeypatch.setattr("bot.care.distress.reader.SURE_SELF_OVER_CLIENT", 1.1)
     assert read_distress(MODEL_OVER_CLIENT).concern == "client"
+
+
+def test_round11_a_model_sure_of_the_writers_crisis_reads_past_the_errand_gate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert read_distress(MODEL_PAST_ERRANDS).crisis
+    monkeypatch.setattr("bot.care.distress.reader.SURE_PAST_ERRANDS", 1.1)
+    assert read_distress(MODEL_PAST_ERRANDS).concern is None
 
 
 @pytest.mark.xfail(strict=True, reason="kept from the model by a gate (round 11)")
