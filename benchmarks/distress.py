@@ -19,12 +19,10 @@ only with --show-misses. A blind set, once measured, becomes a development set u
 free number (heldout4 and heldout5, measured on 2026-12-07, are dev12 and dev13; heldout6,
 measured twice, is dev14; heldout7 and heldout8, each measured twice, are dev15 and dev19;
 dev9-dev11 are round 5's, on branch s6/distress). heldout9-heldout12, round 9's blind sets,
-each measured with round 8's and round 9's reader, are dev28-dev31. heldout13-heldout16 are
-round 10's blind sets, written by four further authors while the round began; heldout17-
-heldout20 were written by four more after it, and measured once with round 9's reader and once
-with round 10's. `next/dev40.tsv`-`next/dev43.tsv` were written with them and are not read
-here: the model retrained with them read three look-alikes of the unit tests as crises, so
-they wait for the next round.
+each measured with round 8's and round 9's reader, are dev28-dev31. Round 10's blind sets,
+heldout13-heldout20, each measured, are dev44-dev51; dev40-dev43 were written with them.
+heldout21-heldout26 are round 11's, written by six further authors as the round began and
+measured with round 10's reader before it.
 """
 
 from __future__ import annotations
@@ -56,7 +54,7 @@ HELD_OUT = (
     "heldout",
     "heldout2",
     "heldout3",
-    *(f"heldout{n}" for n in range(13, 21)),
+    *(f"heldout{n}" for n in range(21, 27)),
 )
 
 

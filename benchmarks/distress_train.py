@@ -50,6 +50,9 @@ class Config:
     epochs: int = 12
     rate: float = 0.2
     prune: float = 0.05  # features whose every weight is smaller are dropped
+    # Models fitted on other shuffles of the same rows, their weights averaged: one sentence's
+    # score then depends less on the order SGD happened to see the rows in.
+    shuffles: int = 1
 
 
 def examples() -> list[Example]:
@@ -92,14 +95,31 @@ def _score(model: Model, words: str, category: str) -> float:
 
 
 def _fit(data: Sequence[tuple[str, str]], config: Config) -> Model:
-    """Multinomial logistic regression, SGD with L2 applied to the features a step touches."""
+    """Multinomial logistic regression, SGD with L2 applied to the features a step touches;
+    with `config.shuffles` > 1, the average of that many fits on other shuffles."""
     index = {c: i for i, c in enumerate(CLASSES)}
     rows = [(features(words, config.kinds), index[category]) for words, category in data]
+    k = len(CLASSES)
+    fits = [_sgd(rows, config, SEED + n) for n in range(config.shuffles)]
+    names = sorted({f for weights, _ in fits for f in weights})
+    zero = [0.0] * k
+    weights = {
+        f: [sum(w.get(f, zero)[c] for w, _ in fits) / len(fits) for c in range(k)] for f in names
+    }
+    bias = [sum(b[c] for _, b in fits) / len(fits) for c in range(k)]
+    kept = {f: tuple(v) for f, v in weights.items() if max(abs(w) for w in v) >= config.prune}
+    return Model(CLASSES, config.kinds, tuple(bias), kept, threshold=0.5)
+
+
+def _sgd(
+    rows: Sequence[tuple[list[str], int]], config: Config, seed: int
+) -> tuple[dict[str, list[float]], list[float]]:
+    """One fit: the weights per feature and the bias, rows seen in the order `seed` shuffles."""
     k = len(CLASSES)
     weights: dict[str, list[float]] = {}
     bias = [0.0] * k
     order = list(range(len(rows)))
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     step = 0
     for epoch in range(config.epochs):
         rng.shuffle(order)
@@ -123,8 +143,7 @@ def _fit(data: Sequence[tuple[str, str]], config: Config) -> Model:
             for vector in vectors:
                 for c in range(k):
                     vector[c] = vector[c] * shrink - rate * grad[c]
-    kept = {f: tuple(v) for f, v in weights.items() if max(abs(w) for w in v) >= config.prune}
-    return Model(CLASSES, config.kinds, tuple(bias), kept, threshold=0.5)
+    return weights, bias
 
 
 def with_threshold(model: Model, threshold: float) -> Model:
@@ -220,11 +239,19 @@ def table(results: dict[str, list[tuple[Example, str | None]]]) -> str:
 # Searched on dev-dev7 (2026-12-07) and dropped: letter n-grams inside words (4-grams beside the
 # prefixes: model+reader recall 0.73 at 3.2% ordinary false alarms against 0.75 at 1.6%
 # without; 3-5-grams alone: 0.76 at 6.3%), L2 1e-3 with families (below 1e-4).
+# Round 11 (dev-dev51, eight folds by set, threshold 0.45): three shuffles averaged read as
+# one did, recall 0.949 against 0.948, negation false alarms 7.8% against 8.0%, a client's
+# crisis as a client's 0.852 against 0.849; kept for the steadier sentence scores (one
+# look-alike of the unit tests moved from P(self) 0.98 to 0.36 between two single fits).
 # The chosen configuration first (--quick runs it alone). Round 6 (dev-dev8, dev12, dev13):
 # family pairs won for the first time (model+reader 0.782 at 2.9% ordinary, threshold 0.65;
 # families 0.739 at 2.8%, 0.75; plain 0.729 at 3.2%, 0.7).
 GRID = [
-    Config(Features((4, 5, 6), (5,), True, True, families=True, family_pairs=True), l2=3e-4),
+    Config(
+        Features((4, 5, 6), (5,), True, True, families=True, family_pairs=True),
+        l2=3e-4,
+        shuffles=3,
+    ),
     Config(Features((4, 5, 6), (5,), True, True), l2=1e-4),
     Config(Features((4, 5, 6), (5,), True, True), l2=3e-5),
     Config(Features((4, 5, 6), (5,), True, True, families=True), l2=1e-4),

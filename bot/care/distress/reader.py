@@ -159,6 +159,7 @@ THIRD = THIRD_PRONOUNS | frozenset(
         "boys",
         "girls",
         "lad",
+        "lads",
         "ouder",
         "ouders",
         "parent",
@@ -325,6 +326,16 @@ NEGATORS = frozenset(
 # Negators that carry doubt rather than denial: "I'm not sure I want to live".
 DOUBT = re.compile(r"\b(?:not sure|niet zeker|weet niet (?:of|meer of)|dont know (?:if|whether))\b")
 NEGATION_REACH = 4  # words before a match that can deny it
+# What a negation before a rule's match can ask for: "geen zin", "no point", "niet waarom".
+WHY = frozenset(["waarom", "why", "waarvoor"])
+NOT_KNOWING = frozenset(
+    ["snap", "begrijp", "weet", "weten", "zie", "zien", "know", "understand", "see", "get"]
+)
+# The subject that opens a clause of its own ("..., het is geen losse gedachte meer").
+SUBJECTS = frozenset(["het", "it", "dat", "that", "dit", "this", "its", "thats", "er", "there"])
+NEGATED_OBJECTS = WHY | frozenset(
+    ["point", "reason", "reasons", "reden", "redenen", "zin", "nut", "sense", "use"]
+)
 # "I'm not X, I'm Y": the subject said again after a negation corrects, it does not deny.
 RESTATED = frozenset(["im", "its", "ben", "is"])
 # A negation before these is not caring, not denying: "I wouldn't care if I died".
@@ -378,7 +389,7 @@ POSSESSIVE = frozenset(["mijn", "mn", "my", "mine"])
 # A past that is over: "vroeger heb ik mezelf gesneden, maar dat is voorbij".
 PAST = re.compile(
     r"\b(?:vroeger|used to|there was a time|er was een tijd|terugblik|looking back"
-    r"|rereading|herlees\w*|herlas|toen (?:schreef|dacht|wilde|wou|zei|had|deed) ik"
+    r"|rereading|herlees\w*|herlas|(?<!zelfs )toen (?:schreef|dacht|wilde|wou|zei|had|deed) ik"
     r"|toen ik (?:\w+ ){0,2}(?:was|had|zat)|since i last|sinds ik (?:\w+ )?laatst"
     r"|(?:a|one|two|three|\d+) (?:year|years|months?) since"
     r"|toen ik (?:jong|tiener|student)|as a (?:teen|teenager|kid)"
@@ -389,7 +400,7 @@ PAST = re.compile(
     r"|in (?:my|mijn) (?:teens|twenties|thirties|tienerjaren|twintiger\w*"
     r"|studententijd)"
     # "ooit" looks back only with a past verb: not "dat het ooit ophoudt"
-    r"|(?:heb|had|hadden|was|waren|ben|heeft|deed|zat) (?:\w+ ){0,3}ooit"
+    r"|(?:heb|had|hadden|was|waren|ben|heeft|deed|zat) (?:\w+ ){0,3}(?<!dan )ooit"
     r"|ooit (?:\w+ ){0,3}(?:gedaan|gehad|geweest|gedacht|geprobeerd|gesneden)"
     r"|(?:had|went through|zat|ging door) (?:\w+ ){0,3}(?:rough|dark|moeilijke"
     r"|zware|donkere) (?:patch|place|time|periode|tijd))\b"
@@ -410,7 +421,7 @@ OVER = re.compile(
     r"|not where i am|niet (?:meer )?waar ik (?:nu )?sta|niet meer zo"
     r"|now i (?:go|run|walk|call|ring|text|write|swim|draw)|nu (?:ga|bel|loop"
     r"|schrijf|teken|zwem) ik|therapy (?:is )?(?:working|helps|helped)"
-    r"|therapie (?:\w+ )?helpt|sterker|stronger"
+    r"|therapie (?:\w+ )?helpt|(?:sterker|stronger)(?! dan ooit| than ever)"
     # now told as a life in the work or as different: "nu werk ik zelf in de crisisopvang",
     # "now I work in crisis care", "this year is different", "it passed"
     r"|now i (?:\w+ )?(?:work|help|support)|nu (?:werk|help|begeleid|sta) ik"
@@ -422,8 +433,8 @@ AGAIN = re.compile(r"\b(?:weer|again|opnieuw|terug|sinds kort|lately|laatste tij
 # unless the writer says it is none.
 JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|lol|lmao|jk|just kidding|grapje)\b")
 NO_JOKE = re.compile(
-    r"\b(?:(?:geen|niet als|niet als een|no|not a|not as a|not|niet) (?:grap\w*|joke|joking"
-    r"|kidding|lol|haha)|niet grappig|i mean it|ik meen het)\b"
+    r"\b(?:(?:geen|niet als|niet als een|no|not a|not as a|not|niet) (?:even |eens )?(?:grap\w*"
+    r"|joke|joking|kidding|lol|haha)|niet grappig|i mean it|(?:ik meen het|dat meen ik)(?! niet))\b"
 )
 # The writer says the words were about the work, not about life, or not meant literally: "als
 # ik zeg 'ik kan niet meer' bedoel ik het werk, niet het leven", "I don't mean it literally".
@@ -574,12 +585,19 @@ ADDRESSING = frozenset(
 # A pronoun after these is what is had or given, not who speaks: "ik heb ze niet meer nodig".
 HAVING = frozenset(["heb", "have", "need", "gave", "give", "given", "geef", "gegeven", "got"])
 LONG_MATCH = 8  # words; in a longer match only its first words can name the person
-# Someone asked the question: "mijn psycholoog vroeg of ik aan zelfmoord denk".
+# Someone asked the question: "mijn psycholoog vroeg of ik aan zelfmoord denk" (not the
+# writer asking themselves: "I keep asking myself what the point of me is").
 ASKED = re.compile(
-    r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking|bevraagd|screened|polste) (?:\w+ ){0,4}"
+    r"\b(?:vroeg|vraagt|vroegen|asked|asks|asking|bevraagd|screened|polste)"
+    r"(?! (?:myself|mezelf|mijzelf)) (?:\w+ ){0,4}"
     r"(?:of|if|whether|did|do|have|had|naar)\b"
     r"|\b(?:asked|asks|asking|screened) (?:\w+ ){0,2}about\b"
 )
+# Words after which the writer speaks again, past a question put to them, with a verb of
+# thinking or saying: "asked if I was ok and all I could think was ...", "vroeg hoe het ging,
+# maar ik denk ...", "vroeg of ik moe was en ik dacht ...".
+JOINS = CONTRAST | frozenset(["en", "and"])
+SPOKEN = THOUGHT | frozenset(["zei", "said", "zeg", "say", "told", "voelde", "felt", "wist"])
 YES = re.compile(r"\b(?:ja|yes|yeah|wel|sometimes|soms)\b")
 # A topic of at most this many words, answered no in the next sentence, is denied.
 TOPIC_WORDS = 4
@@ -614,8 +632,9 @@ NEVER_TO_SELF = re.compile(
 # The words a quoted speaker's name may start with: "zei een kind van 9", "said the lad".
 ARTICLES = frozenset(["een", "de", "het", "ne", "a", "an", "the", "onze", "our", "this", "that"])
 REPORT_REACH = 6  # words after a quote within which "said X" names its speaker
-# Plural things a crisis is told in, which "ze" or "they" after them can stand for.
-THINGS = frozenset(
+# Plural things a crisis is told in, which "ze" or "they" after them can stand for (also as
+# the end of a word: "slaappillen").
+THINGS = tuple(
     [
         "gedachten",
         "zelfmoordgedachten",
@@ -631,7 +650,6 @@ THINGS = frozenset(
         "tablets",
         "urges",
         "scars",
-        "cuts",
         "letters",
         "blades",
         "voices",
@@ -649,7 +667,8 @@ COMPLETED = re.compile(
 )
 # A death told as done, of what: "client overleden aan een overdosis", "died of an overdose".
 DIED_OF = re.compile(
-    r"\b(?:overleden|gestorven|stierf|died|passed away|passed|dood) (?:\w+ ){0,2}(?:aan|of|from"
+    r"\b(?:overleden|gestorven|stierf|died|passed away|passed|dood)"
+    r" (?:(?!thoughts?\b|gedachten?\b)\w+ ){0,2}(?:aan|of|from"
     r"|door|by) (?:een |an |a )?(?:overdosis|overdose|suicide|zelfdoding|zelfmoord)\b"
 )
 FUNERAL = re.compile(
@@ -661,8 +680,88 @@ FOUND = frozenset(
     ["vond", "vonden", "gevonden", "found", "discovered", "ontdekte", "ontdekten", "ontdekt"]
 )
 FOUND_REACH = 8  # words before a match
-PLACE_FOUND = frozenset(["spot", "place", "plek", "plekje", "plaats", "way", "manier"])
+OPENING = 4  # words that open a sentence, where someone else may be its speaker
+# Finders at work: what the team or the staff found is someone else's ("vonden we pillen");
+# and the words that name whose a thing found is ("in zijn kamer", "in her bag").
+FINDERS = frozenset(["we", "wij", "staff", "team", "collega", "collegas", "colleague"])
+OWNERS = frozenset(["his", "her", "their", "zijn", "haar", "hun", "he", "she", "hij", "zij", "ze"])
+PLACE_FOUND = frozenset(
+    [
+        "spot",
+        "multistorey",
+        "parkeergarage",
+        "flat",
+        "tower",
+        "toren",
+        "canal",
+        "kanaal",
+        "place",
+        "plek",
+        "plekje",
+        "plaats",
+        "way",
+        "manier",
+        "hook",
+        "haak",
+        "beam",
+        "balk",
+        "path",
+        "pad",
+        "bridge",
+        "brug",
+        "building",
+        "gebouw",
+        "roof",
+        "dak",
+        "cliff",
+        "cliffs",
+        "quarry",
+        "groeve",
+        "bos",
+        "woods",
+        "forest",
+        "river",
+        "rivier",
+        "railway",
+        "spoor",
+    ]
+)
+# Places of work: what is found there is a client's ("tijdens de kamercontrole", "room 7").
+WORK_PLACES = frozenset(
+    [
+        "kamer",
+        "kamers",
+        "room",
+        "rooms",
+        "unit",
+        "ward",
+        "afdeling",
+        "leefgroep",
+        "groep",
+        "matras",
+        "mattress",
+        "bed",
+        "kamercontrole",
+        "check",
+        "shift",
+        "dienst",
+    ]
+)
 NEAR = 2  # sentences either side that a rule's `needs` reads
+# A cover story for a wound, told and taken back: "I said cooking. It wasn't cooking.", "ik
+# zei de kat; het was niet de kat"; or owned outright: "ik heb het zelf gedaan", "it was me",
+# "not from the oven like I told my colleague".
+COVER_WORDS = 6  # words after "I said" that tell the cover ("dat het van de kat was")
+COVER_TOLD = re.compile(r"\b(?:i (?:said|told)|ik (?:zei|vertelde)|ik heb (?:\w+ )?gezegd)\b")
+NOT_THE_COVER = re.compile(
+    r"\b(?:it|dat|het) (?:wasnt|was niet|was nie) (?:the |de |het |from )?(\w+)"
+)
+OWNED = re.compile(
+    r"\b(?:i lied|ik (?:heb )?(?:gelogen|loog)|(?:heb|had) (?:ik )?(?:het |dat )?zelf gedaan"
+    r"|(?:did|done) (?:it|that) (?:myself|with)|(?:het|dat) was ik zelf|(?:it|that) was me$"
+    r"|(?:are|is|was|were) from me\b|(?:isnt|arent|wasnt|werent|not|niet) (?:from|van) (?:the|de"
+    r"|het) \w+ (?:like|as|zoals) (?:i|ik))"
+)
 # Idioms of a trifle: "de koffie is om zelfmoord te plegen", "die vergadering was om dood te
 # gaan"; and a trifle that "makes me want to shoot myself".
 IDIOM = re.compile(
@@ -778,8 +877,10 @@ def _read_sentence(
 def _model_denies(model: Model, words: str) -> bool:
     """The model is sure the words deny a crisis, and nothing turns them: no "but" ("I would
     never tell anyone, but I want to die"), no "no" that answers ("ik ben niet oké, nee, ik
-    denk aan zelfmoord")."""
+    denk aan zelfmoord"), no laugh said to be no joke ("I want to die, no joke 😂")."""
     if set(words.split()) & CONTRAST or NO_THEN_I.search(words):
+        return False
+    if JOKE.search(words) and NO_JOKE.search(words):  # "I want to die, no joke 😂"
         return False
     return model.probabilities(words).get("negation", 0.0) >= SURE_DENIAL
 
@@ -789,16 +890,34 @@ def _with_model(
 ) -> bool:
     """The model after the rules: it reads what no rule matched (unless a gate keeps it off),
     and where it is sure it outweighs them. A rule's reading of the writer's crisis in words
-    the model reads as a denial is let be ("zelfmoordgedachten heb ik niet"). False when the
+    the model reads as a denial is let be ("zelfmoordgedachten heb ik niet"); a rule's reading
+    of a client's crisis in words it reads as the writer's is the writer's. False when the
     model read the sentence itself (so the text may be read whole)."""
     words = folded[index]
     if told.own and _model_denies(model, words):
         told.own.clear()
+    elif told.others and not told.own and _writer_speaks(words):
+        # "mevrouw vroeg of ik moe was en ik dacht alleen aan zelfmoord": a rule read someone
+        # else's crisis where the model is sure it is the writer's
+        probabilities = model.probabilities(words)
+        if self_share(probabilities) >= SURE_SELF_OVER_CLIENT:
+            told.own.add(signal_of(probabilities))
     found.merge(told)
-    if not matched and _model_may_read(folded, index):
+    if not matched and _model_may_read(model, folded, index):
         found.add(*_second_opinion(model, words))
         return False
     return True
+
+
+def _writer_speaks(words: str) -> bool:
+    """No one else opens the sentence speaking or as its subject, and nothing of someone
+    else's is found in it ("they keep saying they want to die", "my client said she wants to
+    die", "they have been stockpiling their pills", "found a goodbye letter on the unit")."""
+    tokens = words.split()
+    if _reported(tokens[:OPENING]) or (tokens[:1] and tokens[0] in THIRD_PRONOUNS):
+        return False
+    found = next((i for i, word in enumerate(tokens) if word in FOUND), None)
+    return found is None or not _found_thing(tokens[: found + OPENING + 1], [], tokens)
 
 
 def _read_whole(model: Model, folded: list[str]) -> Reading:
@@ -811,11 +930,14 @@ def _read_whole(model: Model, folded: list[str]) -> Reading:
     return found.reading()
 
 
-def _model_may_read(folded: list[str], index: int) -> bool:
+def _model_may_read(model: Model, folded: list[str], index: int) -> bool:
     """No rule read the sentence, and it is none the model is kept off: calm words, a day
-    set for an event, a dose told as an accident."""
+    set for an event, a dose told as an accident; an errand or rest only where the model is
+    sure (SURE_PAST_ERRANDS)."""
     words = folded[index]
-    return not (_calm_for_model(words) or _event_day(folded, index) or _by_accident(folded, index))
+    if _calm_for_model(words) or _event_day(folded, index) or _by_accident(folded, index):
+        return False
+    return not _errand_or_rest(words) or model.self_score(words) >= SURE_PAST_ERRANDS
 
 
 class _Found:
@@ -864,7 +986,7 @@ def _calm_for_model(words: str) -> bool:
     ("ik wil niet meer elke avond mails lezen"); a hurt at a chore, with no word of purpose."""
     if LIFE_WANTED.search(words) and not any(w in NEGATORS for w in words.split()):
         return True
-    if SELF_CARE.search(words) or _errand_or_rest(words):
+    if SELF_CARE.search(words):
         return True
     if _hurt_at_a_chore(words):
         return True
@@ -996,24 +1118,59 @@ def _read_rules(
         # The rule's own words first: most rules do not match, and then nothing else is read.
         if rule.pattern.search(words) is None:
             continue
-        if rule.unless_in is not None and rule.unless_in.search(words):
+        covered = rule.signal == "self_harm" and _cover_taken_back(folded, index)
+        if rule.unless_in is not None and rule.unless_in.search(words) and not covered:
             matched = True
             continue
         for match in rule.pattern.finditer(words):
-            if not _context_allows(rule, folded, index):
+            if not _context_allows(rule, folded, index, covered):
                 matched = matched or _looks_alike(rule, folded, index)
                 break
             matched = True
-            whose = None if over else _whose(rule, words, match, starts)
-            if (
-                whose == "client"
-                and rule.writer_acts
-                and not _reported(words[: match.start()].split())
-                and _writer_acts(folded, index, match)
-            ):
+            whose = None if over else _rule_whose(rule, folded, index, match, starts)
+            # a wound on "my arm" asked about, its cover story taken back, is the writer's
+            asked = _asked(words[: match.start()], match.group(0))
+            if whose is None and covered and asked and _names_own(match.group(0).split()):
                 whose = "self"
             found.add(whose, rule.signal)
     return matched
+
+
+def _rule_whose(
+    rule: Rule, folded: list[str], index: int, match: re.Match[str], starts: frozenset[int]
+) -> Concern | None:
+    """Whose a rule's match is; a client's act the writer is doing is the writer's."""
+    words = folded[index]
+    whose = _whose(rule, words, match, starts)
+    if (
+        whose == "client"
+        and rule.writer_acts
+        and not _reported(words[: match.start()].split())
+        and _writer_acts(folded, index, match)
+    ):
+        return "self"
+    return whose
+
+
+def _cover_told(words: str) -> list[str]:
+    """The words of the cover the writer told, up to where they take it back."""
+    told = COVER_TOLD.search(words)
+    if told is None:
+        return []
+    cover = words[told.end() :]
+    taken_back = NOT_THE_COVER.search(cover)
+    return cover[: taken_back.start() if taken_back else None].split()[:COVER_WORDS]
+
+
+def _cover_taken_back(folded: list[str], index: int) -> bool:
+    """A wound's cover story told and taken back, here or in the next sentences: "Ik zei de
+    kat. Het was niet de kat.", "The burn isn't from the oven like I told the team leader."."""
+    near = folded[index : index + NEAR + 1]
+    if any(OWNED.search(words) for words in near):
+        return True
+    # the cover the writer told, then said not to be it: the same word after "it wasn't"
+    told = {word for words in near for word in _cover_told(words)}
+    return any(m.group(1) in told for words in near for m in NOT_THE_COVER.finditer(words))
 
 
 def _writer_acts(folded: list[str], index: int, match: re.Match[str]) -> bool:
@@ -1050,12 +1207,13 @@ def _looks_alike(rule: Rule, folded: list[str], index: int) -> bool:
     return any(rule.unless_near.search(s) for s in near)
 
 
-def _context_allows(rule: Rule, folded: list[str], index: int) -> bool:
-    """The words a rule needs nearby are there, and none that undo it."""
+def _context_allows(rule: Rule, folded: list[str], index: int, covered: bool = False) -> bool:
+    """The words a rule needs nearby are there (or a cover story taken back stands for them),
+    and none that undo it."""
     if rule.needs is None and rule.unless_near is None:
         return True
     near = folded[max(0, index - NEAR) : index + NEAR + 1]
-    if rule.needs is not None and not any(rule.needs.search(s) for s in near):
+    if rule.needs is not None and not covered and not any(rule.needs.search(s) for s in near):
         return False
     return rule.unless_near is None or not any(rule.unless_near.search(s) for s in near)
 
@@ -1095,6 +1253,12 @@ _MODEL_RULE = Rule("passive", re.compile(r"(?!)"))
 SURE_WHOSE = 0.75  # P(self): the writer's, though someone else is the nearest person
 SURE_DENIAL = 0.9  # P(negation): a denial, where a rule read the writer's crisis
 SURE_CLIENT = 0.9  # P(client): a client's crisis, in words under the threshold
+# ... and in round 11, over 47 sets in eight folds:
+SURE_SELF_OVER_CLIENT = 0.95  # P(self): the writer's, where a rule read a client's
+# P(self): an errand or rest read by the model all the same ("the last thing on my list"). Of
+# the gates, only this one gave recall when the model read past it (+0.004 of +0.005, eight
+# folds); past the move gate it read "I'm moving abroad next month" as a crisis.
+SURE_PAST_ERRANDS = 0.999
 
 
 def _second_opinion(
@@ -1130,11 +1294,14 @@ def _second_opinion(
 def _someone_elses(words: str, match: re.Match[str]) -> bool:
     """Someone else's words or thing around the match: "hij zei dat ...", "'...,' said Mrs P",
     "in zijn kamer vond ik een brief"."""
-    return _others_around(words[: match.start()].split(), words[match.end() :].split())
+    before, after = words[: match.start()].split(), words[match.end() :].split()
+    return _others_around(before, after, words.split())
 
 
-def _others_around(before: list[str], after: list[str]) -> bool:
-    return _reported(before) or _reported_after(after) or _found_thing(before)
+def _others_around(before: list[str], after: list[str], said: list[str]) -> bool:
+    """Reported speech around a match, or a thing found that someone else owns; `said`: all the
+    sentence's words."""
+    return _reported(before) or _reported_after(after) or _found_thing(before, after, said)
 
 
 def _whose(
@@ -1143,7 +1310,10 @@ def _whose(
     """Whose words these are (None: denied, asked, answered no); `starts`: the positions of the
     words that open a clause (see `_denied`)."""
     after = words[match.end() :]
-    if rule.unless_after is not None and rule.unless_after.match(after):
+    # a laugh or a figure right after the words undoes them, unless the writer says it is none
+    # ("i want to kill myself lol not even joking")
+    undone = rule.unless_after is not None and rule.unless_after.match(after)
+    if undone and not NO_JOKE.search(after):
         return None
     if DENIED_AFTER.search(after) or DENIED_NEXT.match(after):
         return None
@@ -1151,7 +1321,7 @@ def _whose(
         return None
     if _no_after(words[: match.start()], after):
         return None
-    if ASKED.search(words[: match.start()]) and not YES.search(after):
+    if _asked(words[: match.start()], match.group(0)) and not YES.search(after):
         return None
     before = words[: match.start()].split()
     inside = match.group(0).split()
@@ -1160,6 +1330,28 @@ def _whose(
     if rule is not _MODEL_RULE and _denied(rule, before, inside, words, starts):
         return None
     return _person(before, inside, after.split())
+
+
+def _asked(before: str, said: str) -> bool:
+    """The words (`said`) are what someone asked the writer ("mijn psycholoog vroeg of ik aan
+    zelfmoord denk"), unless the writer thinks or speaks again between the question and them
+    ("a kid asked if I was ok and all I could think was I want to die", "ze vroeg of alles ok
+    was, ik zei ja, maar ik denk aan zelfmoord"); a second question is still asked ("en of ik
+    ...")."""
+    questions = list(ASKED.finditer(before))
+    if not questions:
+        return False
+    # the verb may open the match: "en ik | dacht alleen maar aan zelfmoord"
+    return not _speaks_again([*before[questions[-1].end() :].split(), *said.split()[:2]])
+
+
+def _speaks_again(words: list[str]) -> bool:
+    """The writer thinks or speaks again after someone else's words: "en ik dacht", "and all I
+    could think was", "maar ik denk"."""
+    return any(
+        word in JOINS and _names_writer(words[i + 1 : i + 3]) and set(words[i + 2 : i + 5]) & SPOKEN
+        for i, word in enumerate(words)
+    )
 
 
 def _no_after(before: str, after: str) -> bool:
@@ -1183,19 +1375,62 @@ def _denied(
     # suicide"); an aside does not ("ik denk niet, eerlijk gezegd, aan zelfmoord")
     said = before + inside
     clause = max((s for s in starts if s <= last and _names_writer(said[s:])), default=0)
-    reach = _reach_before(before, inside, clause)
+    # a "nee" that is a clause of its own answers what came before ("Nee, vanavond weer
+    # gekrast"), unless a negation after the words says the no again ("Nee, zelfmoordgedachten
+    # heb ik niet")
+    tokens = words.split()
+    again = any(w in NEGATORS for w in tokens[len(said) :])
+    reach = [
+        w
+        for i, w in _reach_before(before, inside, clause)
+        if again or not (w in NO_AFTER and i + 1 in starts)
+    ]
     if not rule.negated_inside:
-        reach += inside[max(0, clause - len(before)) :]
-    return any(word in NEGATORS for word in reach)
+        reach += _reach_inside(len(before), inside, clause, starts, tokens)
+    negations = sum(word in NEGATORS for word in reach)
+    # A match that opens with what a negation asks for ("geen zin meer om er te zijn", "don't
+    # see the point in being around", "snap niet waarom ik nog opsta"): the one negation before
+    # it is its own, and only a second denies it ("niet dat ik geen zin meer heb om er te zijn").
+    if rule.negated_inside and _negation_asks_for(before, inside):
+        return negations > 1
+    return negations > 0
+
+
+def _reach_inside(
+    opens: int, inside: list[str], clause: int, starts: frozenset[int], tokens: list[str]
+) -> list[str]:
+    """The match's own words (from position `opens`) that could deny it, up to a clause with a
+    subject of its own: "ik overweeg zelfmoord, het is geen losse gedachte meer" is not denied
+    by that clause's "geen"; "zelfmoord, nooit aan gedacht" is."""
+    first = max(clause, opens)
+    subjects = (
+        s
+        for s in starts
+        if s > first and (tokens[s] in SUBJECTS or _names_writer(tokens[s : s + 1]))
+    )
+    return inside[first - opens : min(subjects, default=opens + len(inside)) - opens]
+
+
+def _negation_asks_for(before: list[str], inside: list[str]) -> bool:
+    """The match opens with what a negation before it asks for: "geen zin", "no point"; and
+    "why" only after a verb of not knowing ("snap niet waarom", "don't see why"), not after
+    "never wondered why"."""
+    if not inside or inside[0] not in NEGATED_OBJECTS:
+        return False
+    return inside[0] not in WHY or bool(set(before[-3:]) & NOT_KNOWING)
+
+
+def _names_own(words: list[str]) -> bool:
+    return any(w in POSSESSIVE for w in words)
 
 
 def _names_writer(words: list[str]) -> bool:
     return any(w in FIRST and w not in POSSESSIVE for w in words)
 
 
-def _reach_before(before: list[str], inside: list[str], clause: int) -> list[str]:
-    """The words before the match, in its clause, that could deny it."""
-    reach: list[str] = []
+def _reach_before(before: list[str], inside: list[str], clause: int) -> list[tuple[int, str]]:
+    """The words before the match, in its clause, that could deny it (with their positions)."""
+    reach: list[tuple[int, str]] = []
     counted = 0
     for i in range(len(before) - 1, -1, -1):
         if i < clause or before[i] in BREAKS or counted == NEGATION_REACH:
@@ -1207,7 +1442,7 @@ def _reach_before(before: list[str], inside: list[str], clause: int) -> list[str
         # "wouldn't care if I died" does not deny; it does not care ("niet zo erg")
         caring = set((before[i + 1 : i + 3] + inside)[:2]) & NOT_CARING
         if not answers and not caring and not _corrected(before, i):
-            reach.append(before[i])
+            reach.append((i, before[i]))
     return reach
 
 
@@ -1226,17 +1461,22 @@ def _corrected(before: list[str], i: int) -> bool:
 def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
     """Whose words these are: the nearest person before the match (or in it, or after it);
     reported speech ("hij zei: ik wil dood") belongs to the one who said it."""
-    if _others_around(before, after):
+    if _others_around(before, after, [*before, *inside, *after]) and not _speaks_again(
+        [*before, *inside[:2]]
+    ):
         return "client"
     # "they'd be fine without me": the one they would be without is the writer
     if inside[-2:] in (["without", "me"], ["zonder", "mij"], ["zonder", "me"]):
         return "self"
     # After the match "die" is English ("not to die"), or a relative pronoun, never the speaker.
     later = [w for w in after if w != "die"]
-    # "de gedachten zijn terug en ze worden sterker": after things, "ze" or "they" are them
-    if inside and inside[-1] in THINGS:
+    pronouns = _pronouns_inside(before, inside)
+    # "de gedachten zijn terug en ze worden sterker", "slaappillen opgespaard en ze liggen in
+    # de kast": after things, "ze" or "they" are them
+    if any(w.endswith(THINGS) for w in inside):
         later = [w for w in later if w not in THING_PRONOUNS]
-    for word in (*_pronouns_inside(before, inside), *_people_before(before), *later):
+        pronouns = [w for w in pronouns if w not in THING_PRONOUNS]
+    for word in (*pronouns, *_people_before(before), *later):
         if word in FIRST:
             return "self"
         if _third(word):
@@ -1294,20 +1534,25 @@ def _reported_after(after: list[str]) -> bool:
     return False
 
 
-def _found_thing(before: list[str]) -> bool:
-    """Something found ("in his room I found a goodbye letter") is its owner's, not the
-    finder's, unless the writer names it as theirs ("I found my old letters")."""
+def _found_thing(before: list[str], after: list[str], said: list[str]) -> bool:
+    """Something found ("in his room I found a goodbye letter", "vonden we pillen", "in kamer
+    12 vond ik een brief") is its owner's, not the finder's, unless the writer names it as
+    theirs ("I found my old letters"); or, with no one else and no place of work named, it is a
+    place or a fixing the finder means to use ("a quiet spot on the cliffs", "a strong hook in
+    the garage") or the writer's purpose follows it ("a rope that will hold my weight")."""
     for i in range(len(before) - 1, max(-1, len(before) - 1 - FOUND_REACH), -1):
         if before[i] in FOUND:
             rest = before[i + 1 :]
             if rest[:1] in (["ik"], ["we"], ["i"]):  # "vond ik een brief"
                 rest = rest[1:]
-            # a place found is where the finder means to go: "I've found a spot on the cliffs"
-            if set(rest[:2]) & PLACE_FOUND:
+            if rest[:1] in (["dat"], ["that"], ["het"], ["it"]) or any(w in FIRST for w in rest):
                 return False
-            return rest[:1] not in (["dat"], ["that"], ["het"], ["it"]) and not any(
-                w in FIRST for w in rest
-            )
+            if any(_third(w) or w in OWNERS or w in FINDERS or w in WORK_PLACES for w in said):
+                return True
+            # Dutch names the thing before the verb ("een plek gevonden"); English after it,
+            # maybe as the match itself ("found | a quiet spot")
+            near = {*said[max(0, i - 3) : i], *said[i + 1 : i + 5]}
+            return not (near & PLACE_FOUND or any(w in FIRST for w in after))
     return False
 
 

@@ -108,10 +108,11 @@ _FIGURE = (
     r"|of (?:embarrassment|shame|boredom|laughter|laughing|exhaustion)|laughing|lol|haha\w*"
     r"|for (?:a|some|one)\b|inside|a little"
 )
-# Palliative wishes ("ze wil thuis sterven") and words about death in the work.
+# Palliative wishes ("ze wil thuis sterven", "she wants to die at home") and words about death
+# in the work; "at home" alone is where the writer is ("at home I want to be dead").
 _CARE_CONTEXT = (
-    r"thuis sterven|at home|hospice|palliat\w*|euthanas\w*|levenseinde|end of life|vredig"
-    r"|peacefully|in peace|waardig|dignity"
+    r"thuis sterven|(?:die|dying|died) at home|hospice|palliat\w*|euthanas\w*|levenseinde"
+    r"|end of life|vredig|peacefully|in peace|waardig|dignity"
 )
 # An accident or a chore, not self-harm: "mezelf gesneden bij het koken".
 _ACCIDENT = (
@@ -745,6 +746,19 @@ _CONSTRUCTIONS: tuple[Rule, ...] = (
         rf"|compass)(?: \w+){{0,3}} (?:on|op|in|into|tegen|against|over) {_POSS} (?:{_BODY_ANY})",
         unless_in=ACCIDENT_IN,
     ),
+    # Not eating for days as a punishment: the negation is what is done ("ik eet al drie
+    # dagen niet, als straf"), not a denial (a plain "ik eet niet als straf" still denies).
+    _rule(
+        "self_harm",
+        _near(
+            r"(?:eet|eten) (?:al |nu )?(?:\w+ )?(?:dagen|dag|weken) (?:niet|niks|niets)"
+            r"|(?:niet|niks|niets) (?:meer )?gegeten (?:sinds|in|al)"
+            r"|(?:havent|hasnt|not) eaten (?:for|in|since) (?:\w+ )?(?:days|day|weeks)",
+            r"als straf|to punish|om (?:mezelf|me) te straffen|as (?:a )?punishment",
+            8,
+        ),
+        negated_inside=True,
+    ),
     # A plan: a means got ready, a time chosen, a farewell, a method looked up, a place visited.
     _rule(
         "plan",
@@ -1182,7 +1196,9 @@ _SIDEWAYS: tuple[Rule, ...] = (
         + "|" + _near(r"touw|touwen|rope|strop|noose|knoop|knot",
                       r"bekeken|looked at|checked|gecheckt|getest|tested|balk|beam|hook|haak"
                       r"|vastgemaakt|geknoopt|tied", 6),
-        unless_in=r"fiets\w*|bike|tent|camping|boot|boat|zeil\w*|sailing|klim\w*|climbing",
+        # Dutch "boot" is a boat; English "the boot" is where a car holds its load
+        unless_in=r"fiets\w*|bike|tent|camping|(?:de|een|op|zijn|onze) boot|boat|zeil\w*|sailing"
+        r"|klim\w*|climbing|tow ?rope|sleeptouw|tyres?|tires?|banden|luggage|bagage|suitcase",
     ),
     # The railway or a high place, scouted: "looked up which stretch isn't fenced".
     _rule("plan", r"(?:hoe hoog|how high|how far down|hoe diep)", needs=_HIGH, writer_acts=True),
@@ -1489,7 +1505,8 @@ _FAMILY_RULES: tuple[Rule, ...] = (
     # Passive: why still here, what for, no reason or strength to go on.
     _rule(
         "passive",
-        r"(?:(?:dont|do not|dunno|weet|snap|begrijp|know|understand|vraag)(?: \w+){0,3} )?"
+        r"(?:(?:dont|do not|dunno|weet|snap|begrijp|know|understand|vraag|zie|zien|cant see"
+        r"|cannot see|can not see|dont see|do not see|see)(?: \w+){0,3} )?"
         r"(?:why|waarom|waarvoor)(?: \w+){0,3} (?:im|i am|am i|ik|i)(?: \w+){0,3} (?:still|nog)"
         rf"(?: \w+){{0,3}} (?:{_STILL_HERE})\b(?! (?:\w+ )?(?:at|in|bij|op|on|with|met|for|voor"
         r"|werk\w*|work\w*|this job|deze job|dit werk))",

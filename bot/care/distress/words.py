@@ -26,6 +26,8 @@ _RUNS = re.compile(r"(\w)\1{2,}")
 # A title's full stop ends no sentence ("dhr. had een touw"); a colon opening a quote reports
 # it ("client: 'ik doe het'" is the client's).
 _TITLES = re.compile(r"\b(dhr|mevr|mw|mr|mrs|ms|dr|drs|st)\.")
+# A name's initial after a title ends no sentence: "Bij mevrouw K. vond ik pillen".
+_INITIALS = re.compile(r"\b(meneer|mevrouw|mevr|dhr|mw|mr|mrs|ms|miss|dr) ([a-z])\.")
 _QUOTE_OPENS = re.compile(r":\s*[\"'‘“„]")
 # Laughing and winking emoji mark a joke; they become a word the reader knows ("haha").
 _LAUGHS = re.compile("[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001F61B-\U0001F61D]")
@@ -73,7 +75,8 @@ def clauses(text: str) -> list[tuple[str, frozenset[int]]]:
     the reader may end a negation's reach."""
     plain, _ = privacy_guard.normalise(text)
     folded = _strip_accents(_LAUGHS.sub(" haha ", plain).casefold())
-    folded = _QUOTE_OPENS.sub(" zei ", _TITLES.sub(r"\1", folded))
+    folded = _INITIALS.sub(r"\1 \2", _TITLES.sub(r"\1", folded))
+    folded = _QUOTE_OPENS.sub(" zei ", folded)
     folded = _APOSTROPHES.sub("", folded)
     out: list[tuple[str, frozenset[int]]] = []
     for part in _SENTENCE_END.split(folded):
