@@ -1127,21 +1127,26 @@ def _read_rules(
                 matched = matched or _looks_alike(rule, folded, index)
                 break
             matched = True
-            whose = None if over else _rule_whose(rule, folded, index, match, starts)
-            # a wound on "my arm" asked about, its cover story taken back, is the writer's
-            asked = _asked(words[: match.start()], match.group(0))
-            if whose is None and covered and asked and _names_own(match.group(0).split()):
-                whose = "self"
+            whose = None if over else _rule_whose(rule, folded, index, match, starts, covered)
             found.add(whose, rule.signal)
     return matched
 
 
 def _rule_whose(
-    rule: Rule, folded: list[str], index: int, match: re.Match[str], starts: frozenset[int]
+    rule: Rule,
+    folded: list[str],
+    index: int,
+    match: re.Match[str],
+    starts: frozenset[int],
+    covered: bool,
 ) -> Concern | None:
-    """Whose a rule's match is; a client's act the writer is doing is the writer's."""
+    """Whose a rule's match is; a client's act the writer is doing is the writer's, and so is
+    a wound on "my arm" asked about whose cover story is taken back (`covered`)."""
     words = folded[index]
     whose = _whose(rule, words, match, starts)
+    said = match.group(0)
+    if whose is None and covered and _asked(words[: match.start()], said):
+        return "self" if _names_own(said.split()) else None
     if (
         whose == "client"
         and rule.writer_acts
