@@ -120,13 +120,11 @@ def _sgd(
     bias = [0.0] * k
     order = list(range(len(rows)))
     rng = random.Random(seed)
-    step = 0
     for epoch in range(config.epochs):
         rng.shuffle(order)
         rate = config.rate / (1 + epoch)
         for j in order:
             feats, label = rows[j]
-            step += 1
             logits = bias[:]
             vectors = [weights.setdefault(f, [0.0] * k) for f in feats]
             for vector in vectors:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Literal
 
@@ -680,6 +681,7 @@ FOUND = frozenset(
     ["vond", "vonden", "gevonden", "found", "discovered", "ontdekte", "ontdekten", "ontdekt"]
 )
 FOUND_REACH = 8  # words before a match
+FOUND_NAMED = 4  # words after "found" that may name it the writer's, where no match ends them
 OPENING = 4  # words that open a sentence, where someone else may be its speaker
 # Finders at work: what the team or the staff found is someone else's ("vonden we pillen");
 # and the words that name whose a thing found is ("in zijn kamer", "in her bag").
@@ -874,7 +876,7 @@ def _read_sentence(
     return _with_model(model, folded, index, matched, told, found)
 
 
-def _model_denies(model: Model, words: str) -> bool:
+def _model_denies(words: str, probabilities: Callable[[], dict[str, float]]) -> bool:
     """The model is sure the words deny a crisis, and nothing turns them: no "but" ("I would
     never tell anyone, but I want to die"), no "no" that answers ("ik ben niet oké, nee, ik
     denk aan zelfmoord"), no laugh said to be no joke ("I want to die, no joke 😂")."""
@@ -882,7 +884,7 @@ def _model_denies(model: Model, words: str) -> bool:
         return False
     if JOKE.search(words) and NO_JOKE.search(words):  # "I want to die, no joke 😂"
         return False
-    return model.probabilities(words).get("negation", 0.0) >= SURE_DENIAL
+    return probabilities().get("negation", 0.0) >= SURE_DENIAL
 
 
 def _with_model(
@@ -894,19 +896,23 @@ def _with_model(
     of a client's crisis in words it reads as the writer's is the writer's. False when the
     model read the sentence itself (so the text may be read whole)."""
     words = folded[index]
-    if told.own and _model_denies(model, words):
+    # the model's P(class) for the sentence: computed at the first reading that needs it, once
+    probabilities = cache(partial(model.probabilities, words))
+    if told.own and _model_denies(words, probabilities):
         told.own.clear()
-    elif told.others and not told.own and _writer_speaks(words):
-        # "mevrouw vroeg of ik moe was en ik dacht alleen aan zelfmoord": a rule read someone
-        # else's crisis where the model is sure it is the writer's
-        probabilities = model.probabilities(words)
-        if self_share(probabilities) >= SURE_SELF_OVER_CLIENT:
-            told.own.add(signal_of(probabilities))
+    elif told.others and not told.own and _sure_it_is_the_writers(words, probabilities):
+        told.own.add(signal_of(probabilities()))
     found.merge(told)
-    if not matched and _model_may_read(model, folded, index):
-        found.add(*_second_opinion(model, words))
+    if not matched and _model_may_read(folded, index, probabilities):
+        found.add(*_second_opinion(model, words, probabilities=probabilities()))
         return False
     return True
+
+
+def _sure_it_is_the_writers(words: str, probabilities: Callable[[], dict[str, float]]) -> bool:
+    """A rule read someone else's crisis where the model is sure it is the writer's: "a
+    resident asked how I was, and the honest answer was: I want to be dead"."""
+    return _writer_speaks(words) and self_share(probabilities()) >= SURE_SELF_OVER_CLIENT
 
 
 def _writer_speaks(words: str) -> bool:
@@ -917,7 +923,10 @@ def _writer_speaks(words: str) -> bool:
     if _reported(tokens[:OPENING]) or (tokens[:1] and tokens[0] in THIRD_PRONOUNS):
         return False
     found = next((i for i, word in enumerate(tokens) if word in FOUND), None)
-    return found is None or not _found_thing(tokens[: found + OPENING + 1], [], tokens)
+    if found is None:
+        return True
+    rest = tokens[found + 1 : found + 1 + FOUND_NAMED]
+    return not _found_someone_elses(tokens, found, rest, [])
 
 
 def _read_whole(model: Model, folded: list[str]) -> Reading:
@@ -930,14 +939,16 @@ def _read_whole(model: Model, folded: list[str]) -> Reading:
     return found.reading()
 
 
-def _model_may_read(model: Model, folded: list[str], index: int) -> bool:
+def _model_may_read(
+    folded: list[str], index: int, probabilities: Callable[[], dict[str, float]]
+) -> bool:
     """No rule read the sentence, and it is none the model is kept off: calm words, a day
     set for an event, a dose told as an accident; an errand or rest only where the model is
     sure (SURE_PAST_ERRANDS)."""
     words = folded[index]
     if _calm_for_model(words) or _event_day(folded, index) or _by_accident(folded, index):
         return False
-    return not _errand_or_rest(words) or model.self_score(words) >= SURE_PAST_ERRANDS
+    return not _errand_or_rest(words) or self_share(probabilities()) >= SURE_PAST_ERRANDS
 
 
 class _Found:
@@ -1267,7 +1278,10 @@ SURE_PAST_ERRANDS = 0.999
 
 
 def _second_opinion(
-    model: Model, words: str, threshold: float | None = None
+    model: Model,
+    words: str,
+    threshold: float | None = None,
+    probabilities: dict[str, float] | None = None,
 ) -> tuple[Concern | None, Signal]:
     """The model's reading of a sentence no rule matched: the writer's, a client's or none.
 
@@ -1276,8 +1290,10 @@ def _second_opinion(
     else ("I hoped the van wouldn't stop", "my daughter would be better off without me"),
     unless the words are reported speech or a thing found. Under the threshold, words it is
     sure are about a client's crisis (SURE_CLIENT) are the client's: the writer hears a word
-    of care for what they carry."""
-    probabilities = model.probabilities(words)  # once: the score, the client's, the signal
+    of care for what they carry. `probabilities`: the model's P(class) for these words, when
+    the caller has them."""
+    if probabilities is None:
+        probabilities = model.probabilities(words)
     score = self_share(probabilities)
     if score < (model.threshold if threshold is None else threshold):
         if probabilities.get("client", 0.0) >= SURE_CLIENT:
@@ -1300,12 +1316,12 @@ def _someone_elses(words: str, match: re.Match[str]) -> bool:
     """Someone else's words or thing around the match: "hij zei dat ...", "'...,' said Mrs P",
     "in zijn kamer vond ik een brief"."""
     before, after = words[: match.start()].split(), words[match.end() :].split()
-    return _others_around(before, after, words.split())
+    return _others_around(before, match.group(0).split(), after)
 
 
-def _others_around(before: list[str], after: list[str], said: list[str]) -> bool:
-    """Reported speech around a match, or a thing found that someone else owns; `said`: all the
-    sentence's words."""
+def _others_around(before: list[str], inside: list[str], after: list[str]) -> bool:
+    """Reported speech around a match, or a thing found that someone else owns."""
+    said = [*before, *inside, *after]
     return _reported(before) or _reported_after(after) or _found_thing(before, after, said)
 
 
@@ -1371,8 +1387,10 @@ def _no_after(before: str, after: str) -> bool:
 def _denied(
     rule: Rule, before: list[str], inside: list[str], words: str, starts: frozenset[int]
 ) -> bool:
-    """A negation just before the match (or inside it, where the rule holds none itself), in
-    the clause the match ends in: "I'm not okay, I think about suicide" is not denied."""
+    """A negation just before the match, back to the last clause that names the writer ("I'm
+    not okay, I think about suicide" is not denied), or inside it up to a clause with a subject
+    of its own (where the rule holds no negation itself); a "nee" that answers, and the one
+    negation a "no point" or "geen zin" opens with, do not count."""
     if DOUBT.search(words):
         return False
     last = len(before) + len(inside) - 1
@@ -1466,9 +1484,7 @@ def _corrected(before: list[str], i: int) -> bool:
 def _person(before: list[str], inside: list[str], after: list[str]) -> Concern:
     """Whose words these are: the nearest person before the match (or in it, or after it);
     reported speech ("hij zei: ik wil dood") belongs to the one who said it."""
-    if _others_around(before, after, [*before, *inside, *after]) and not _speaks_again(
-        [*before, *inside[:2]]
-    ):
+    if _others_around(before, inside, after) and not _speaks_again([*before, *inside[:2]]):
         return "client"
     # "they'd be fine without me": the one they would be without is the writer
     if inside[-2:] in (["without", "me"], ["zonder", "mij"], ["zonder", "me"]):
@@ -1540,25 +1556,30 @@ def _reported_after(after: list[str]) -> bool:
 
 
 def _found_thing(before: list[str], after: list[str], said: list[str]) -> bool:
-    """Something found ("in his room I found a goodbye letter", "vonden we pillen", "in kamer
-    12 vond ik een brief") is its owner's, not the finder's, unless the writer names it as
-    theirs ("I found my old letters"); or, with no one else and no place of work named, it is a
-    place or a fixing the finder means to use ("a quiet spot on the cliffs", "a strong hook in
-    the garage") or the writer's purpose follows it ("a rope that will hold my weight")."""
+    """Something found before the match is someone else's (see `_found_someone_elses`)."""
     for i in range(len(before) - 1, max(-1, len(before) - 1 - FOUND_REACH), -1):
         if before[i] in FOUND:
-            rest = before[i + 1 :]
-            if rest[:1] in (["ik"], ["we"], ["i"]):  # "vond ik een brief"
-                rest = rest[1:]
-            if rest[:1] in (["dat"], ["that"], ["het"], ["it"]) or any(w in FIRST for w in rest):
-                return False
-            if any(_third(w) or w in OWNERS or w in FINDERS or w in WORK_PLACES for w in said):
-                return True
-            # Dutch names the thing before the verb ("een plek gevonden"); English after it,
-            # maybe as the match itself ("found | a quiet spot")
-            near = {*said[max(0, i - 3) : i], *said[i + 1 : i + 5]}
-            return not (near & PLACE_FOUND or any(w in FIRST for w in after))
+            return _found_someone_elses(said, i, before[i + 1 :], after)
     return False
+
+
+def _found_someone_elses(said: list[str], i: int, rest: list[str], after: list[str]) -> bool:
+    """What is found at `said[i]` ("in his room I found a goodbye letter", "vonden we pillen",
+    "in kamer 12 vond ik een brief") is its owner's, not the finder's, unless the writer names
+    it as theirs in `rest`, the words after the verb ("I found my old letters"); or, with no
+    one else and no place of work named, it is a place or a fixing the finder means to use ("a
+    quiet spot on the cliffs", "a strong hook in the garage") or the writer's purpose follows
+    it in `after` ("a rope that will hold my weight")."""
+    if rest[:1] in (["ik"], ["we"], ["i"]):  # "vond ik een brief"
+        rest = rest[1:]
+    if rest[:1] in (["dat"], ["that"], ["het"], ["it"]) or any(w in FIRST for w in rest):
+        return False
+    if any(_third(w) or w in OWNERS or w in FINDERS or w in WORK_PLACES for w in said):
+        return True
+    # Dutch names the thing before the verb ("een plek gevonden"); English after it, maybe as
+    # the match itself ("found | a quiet spot")
+    near = {*said[max(0, i - 3) : i], *said[i + 1 : i + 1 + FOUND_NAMED]}
+    return not (near & PLACE_FOUND or any(w in FIRST for w in after))
 
 
 def _relative(words: list[str], i: int) -> bool:

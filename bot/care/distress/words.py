@@ -26,8 +26,10 @@ _RUNS = re.compile(r"(\w)\1{2,}")
 # A title's full stop ends no sentence ("dhr. had een touw"); a colon opening a quote reports
 # it ("client: 'ik doe het'" is the client's).
 _TITLES = re.compile(r"\b(dhr|mevr|mw|mr|mrs|ms|dr|drs|st)\.")
-# A name's initial after a title ends no sentence: "Bij mevrouw K. vond ik pillen".
-_INITIALS = re.compile(r"\b(meneer|mevrouw|mevr|dhr|mw|mr|mrs|ms|miss|dr) ([a-z])\.")
+# The words that name a person by title: their initial is no sentence's end ("Bij mevrouw K.
+# vond ik pillen") and no Flemish "k" ("meneer K zei").
+_TITLED = ("meneer", "mevrouw", "mevr", "dhr", "mw", "mr", "mrs", "ms", "miss", "dr")
+_INITIALS = re.compile(rf"\b({'|'.join(_TITLED)}) ([a-z])\.")
 _QUOTE_OPENS = re.compile(r":\s*[\"'‘“„]")
 # Laughing and winking emoji mark a joke; they become a word the reader knows ("haha").
 _LAUGHS = re.compile("[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001F61B-\U0001F61D]")
@@ -53,8 +55,7 @@ _ALIASES = {
 _ALIAS = re.compile(r"\b(?:" + "|".join(sorted(_ALIASES, key=len, reverse=True)) + r")\b")
 # Flemish "k" is "ik" ("k wil dood", "als k er ni meer ben"), but not a name's initial after a
 # title ("meneer K", "mr k").
-_K = re.compile(r"(?<!\bmeneer)(?<!\bmevrouw)(?<!\bmevr)(?<!\bdhr)(?<!\bmw)(?<!\bmr)(?<!\bmrs)"
-                r"(?<!\bms)(?<!\bdr)(?<!\bmrs)(?<!\bmeneer)(?<!\bmevr) \bk\b|^k\b")
+_K = re.compile("".join(rf"(?<!\b{title})" for title in _TITLED) + r" \bk\b|^k\b")
 
 # Only words this long are mended, and only towards words this long: short words sit one
 # edit away from too many ordinary ones ("leven" ~ "geven").
