@@ -25,6 +25,10 @@ HEAVY_NL = "Ik kan niet meer, soms denk ik dat het beter is als ik er niet meer 
 HEAVY_EN = "Honestly, I don't want to live anymore."
 ORDINARY_NL = "Ik kan niet meer, wat een week. Doodmoe van al dat papierwerk."
 CLIENT_NL = "Een cliënt vertelde me vandaag dat hij niet meer wil leven."
+COVER_TAKEN_BACK = (
+    "Mijn teamleider vroeg naar de pleister op mijn arm. Ik zei de hond. Het was niet de hond."
+)
+PLACE_FOUND = "Found a quiet spot at the reservoir. Went back today to be sure."
 
 
 async def start_checkin(world: World, user, *settings: str) -> None:
@@ -66,6 +70,10 @@ def is_question(text: str) -> bool:
         (("/lang en", "/tz Europe/London"), HEAVY_EN, ["Samaritans", "116 123", "999"], ["1813"]),
         # Anywhere else: the emergency number and where to find a local line.
         (("/lang en", "/tz Asia/Tokyo"), HEAVY_EN, ["findahelpline.com", "112"], ["1813"]),
+        # Round 11: a wound's cover story taken back; a place the writer found (read as a
+        # client's before, and the cover story as nothing).
+        ((), COVER_TAKEN_BACK, ["Zelfmoordlijn 1813", "bel 112"], ["Samaritans"]),
+        (("/lang en", "/tz Europe/London"), PLACE_FOUND, ["Samaritans", "999"], ["1813"]),
     ],
 )
 async def test_heavy_words_bring_the_lines_before_any_next_question(
@@ -147,6 +155,8 @@ async def test_a_restart_while_it_waits_asks_nothing_by_itself(world: World):
         ORDINARY_NL,
         # a rule reads self-harm; the model is sure it is a past told as over (SURE_DENIAL)
         "Zes jaar vrij van zelfbeschadiging vandaag, en ik ben er trots op.",
+        # an accident told, and "it wasn't" of something else than a cover (round 11's review)
+        "I burnt my arm on the oven at work. I told my manager. It wasn't serious.",
     ],
 )
 async def test_an_ordinary_heavy_day_or_a_denial_gets_the_next_question(world: World, text: str):
@@ -192,11 +202,16 @@ async def test_a_clients_crisis_only_the_model_reads_gets_the_word_of_care(world
     assert is_question(question)
 
 
-async def test_a_clients_crisis_gets_a_word_of_care_then_the_next_question(world: World):
+@pytest.mark.parametrize(
+    "text",
+    # and what is found at a room check is a client's (round 11)
+    [CLIENT_NL, "During the room check I found razor blades under the mattress."],
+)
+async def test_a_clients_crisis_gets_a_word_of_care_then_the_next_question(world: World, text: str):
     ann = world.api.user(1001, "Ann")
     await start_checkin(world, ann)
     before = len(world.texts(ann))
-    await world.say(ann, CLIENT_NL)
+    await world.say(ann, text)
     care, question = world.texts(ann)[before:]
     assert "debriefing" in care and "intervisie" in care and "Zelfmoordlijn 1813" in care
     assert "zorgen maken om iemand" in care
